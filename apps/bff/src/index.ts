@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type RunningEmulator, startEmulator } from '@ses-console/emulator';
+import { createApp } from './app.js';
+import { loadConfig } from './config.js';
+import { logger } from './logger.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const config = loadConfig(process.env, path.join(here, '../../console/dist'));
+
+let emulator: RunningEmulator | undefined;
+if (config.SES_BACKEND === 'emulator') {
+  emulator = await startEmulator({ port: config.EMULATOR_PORT, host: '127.0.0.1', dataDir: config.DATA_DIR });
+}
+
+const app = createApp({ backend: config.SES_BACKEND, consoleDist: config.consoleDist });
+const server = app.listen(config.PORT, config.HOST, () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  // A plain banner for people (the structured log goes through pino).
+  const lines = [`SES identity console ready: http://${config.HOST}:${port}`];
+  if (emulator) lines.push(`Embedded SES v2 + Route 53 emulator: ${emulator.url}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+});
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info(`${signal} received, stopping`);
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+  await emulator?.close();
+  process.exit(0);
+}
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));

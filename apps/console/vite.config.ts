@@ -1,0 +1,17 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+import { testReporters } from '../../vitest.shared.js';
+
+const bff = process.env.BFF_URL ?? 'http://127.0.0.1:8080';
+
+export default defineConfig({
+  plugins: [react()],
+  server: { host: '127.0.0.1', proxy: { '/api': bff, '/healthz': bff } },
+  build: { sourcemap: false, chunkSizeWarningLimit: 1200 },
+  test: {
+    environment: 'jsdom',
+    css: false,
+    setupFiles: ['./src/testing/setup.ts'],
+    reporters: testReporters('console'),
+  },
+});

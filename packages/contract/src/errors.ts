@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/** One error envelope for every non-2xx BFF response. */
+export const fieldErrorSchema = z.object({
+  field: z.string(),
+  message: z.string(),
+});
+
+export const errorEnvelopeSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    requestId: z.string(),
+    fieldErrors: z.array(fieldErrorSchema).optional(),
+  }),
+});
+
+export type FieldError = z.infer<typeof fieldErrorSchema>;
+export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;

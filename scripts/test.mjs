@@ -1,0 +1,103 @@
+// `npm test`: set up, make sure Chromium is there, then run lint, typecheck, unit/integration tests and
+// e2e, and end with one line `N passed, N failed` summing every runner's counts.
+import fs from 'node:fs';
+import path from 'node:path';
+import { bootstrap, log, root, run } from './bootstrap.mjs';
+
+bootstrap();
+
+const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+if (!fs.existsSync(chromium)) {
+  if (process.getuid?.() === 0) {
+    log('installing Debian chromium for the browser tests');
+    if (
+      run('apt-get', ['update']) !== 0 ||
+      run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium']) !== 0
+    ) {
+      process.stderr.write('[test] apt-get install chromium failed\n');
+      process.exit(1);
+    }
+  } else {
+    process.stderr.write(
+      `[test] Chromium not found at ${chromium}: run "sudo apt-get install -y chromium" (or set CHROMIUM_PATH) and try again.\n`,
+    );
+    process.exit(1);
+  }
+}
+
+const reportDir = path.join(root, '.test-reports');
+fs.rmSync(reportDir, { recursive: true, force: true });
+fs.mkdirSync(reportDir, { recursive: true });
+process.env.TEST_REPORT_DIR = reportDir;
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const steps = [];
+
+/** A step that is one check (lint, typecheck): it passes or fails as a whole. */
+function check(name, cmd, args) {
+  log(`${name}`);
+  const ok = run(cmd, args) === 0;
+  totals[ok ? 'passed' : 'failed'] += 1;
+  steps.push(`${name}: ${ok ? 'ok' : 'FAILED'}`);
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** A step that runs a test runner writing JSON reports; its counts are summed. */
+function suite(name, cmd, args, collect) {
+  log(name);
+  const status = run(cmd, args);
+  const counts = collect();
+  if (status !== 0 && counts.failed === 0) counts.failed = 1; // crashed before reporting a failure
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
+  totals.skipped += counts.skipped;
+  steps.push(
+    `${name}: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`,
+  );
+}
+
+function vitestCounts() {
+  const counts = { passed: 0, failed: 0, skipped: 0 };
+  for (const file of fs.readdirSync(reportDir).filter((f) => f.startsWith('vitest-'))) {
+    const report = readJson(path.join(reportDir, file));
+    if (!report) continue;
+    counts.passed += report.numPassedTests ?? 0;
+    counts.failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+    counts.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  }
+  return counts;
+}
+
+function playwrightCounts() {
+  const stats = readJson(path.join(reportDir, 'playwright.json'))?.stats;
+  if (!stats) return { passed: 0, failed: 0, skipped: 0 };
+  return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
+}
+
+check('lint', 'pnpm', ['exec', 'biome', 'check', '.']);
+check('typecheck', 'pnpm', ['exec', 'turbo', 'run', 'typecheck', '--output-logs=errors-only']);
+suite(
+  'unit and integration tests',
+  'pnpm',
+  ['exec', 'turbo', 'run', 'test', '--concurrency=1', '--continue'],
+  vitestCounts,
+);
+suite(
+  'end-to-end tests (Playwright, Chromium)',
+  'pnpm',
+  ['--filter', '@ses-console/e2e', 'run', 'e2e'],
+  playwrightCounts,
+);
+
+process.stdout.write(`\n${steps.map((s) => `  ${s}`).join('\n')}\n`);
+process.stdout.write(
+  `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}\n`,
+);
+process.exit(totals.failed === 0 ? 0 : 1);
