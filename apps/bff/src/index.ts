@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type RunningEmulator, startEmulator } from '@ses-console/emulator';
+import { emulatorOptionsFromEnv, type RunningEmulator, startEmulator } from '@ses-console/emulator';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { logger } from './logger.js';
@@ -10,7 +10,11 @@ const config = loadConfig(process.env, path.join(here, '../../console/dist'));
 
 let emulator: RunningEmulator | undefined;
 if (config.SES_BACKEND === 'emulator') {
-  emulator = await startEmulator({ port: config.EMULATOR_PORT, host: '127.0.0.1', dataDir: config.DATA_DIR });
+  emulator = await startEmulator({
+    ...emulatorOptionsFromEnv(process.env),
+    port: config.EMULATOR_PORT,
+    dataDir: config.DATA_DIR,
+  });
 }
 
 const app = createApp({ backend: config.SES_BACKEND, consoleDist: config.consoleDist });

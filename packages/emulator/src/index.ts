@@ -1,1 +1,3 @@
-export { type EmulatorOptions, type RunningEmulator, startEmulator } from './server.js';
+export type { VerificationMode } from './core.js';
+export { type EmulatorOptions, emulatorOptionsFromEnv } from './options.js';
+export { type RunningEmulator, startEmulator } from './server.js';

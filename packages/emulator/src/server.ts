@@ -1,13 +1,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-
-export interface EmulatorOptions {
-  /** TCP port; 0 picks a free one. */
-  port?: number;
-  host?: string;
-  /** Folder for the SQLite store; omitted means in-memory. */
-  dataDir?: string;
-}
+import { createControlPlane } from './control/control-plane.js';
+import { createCore } from './core.js';
+import type { EmulatorOptions } from './options.js';
+import { AwsError } from './protocol/aws-error.js';
+import { contextFromHeaders } from './protocol/context.js';
+import type { IncomingRequest, OutgoingResponse } from './protocol/http-types.js';
+import { createRoute53Service } from './services/route53/service.js';
+import type { ServiceModule } from './services/service.js';
+import { createSesV2Service } from './services/sesv2/service.js';
 
 export interface RunningEmulator {
   url: string;
@@ -15,34 +16,118 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
+/** Largest request body accepted (SES v2 allows 40 MB messages; base64 in JSON makes them bigger). */
+const MAX_BODY_BYTES = 60 * 1024 * 1024;
+
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new AwsError('RequestEntityTooLargeException', 413, 'Request body is too large.'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(res: http.ServerResponse, out: OutgoingResponse): void {
+  const body = typeof out.body === 'string' ? Buffer.from(out.body, 'utf8') : out.body;
+  res.writeHead(out.status, { ...out.headers, 'content-length': String(body.length) });
+  res.end(body);
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? '127.0.0.1';
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://emulator');
-    if (req.method === 'GET' && url.pathname === '/_emulator/health') {
-      sendJson(res, 200, { status: 'ok', services: ['sesv2', 'route53'] });
-      return;
+  const core = createCore({
+    dataDir: options.dataDir,
+    verificationMode: options.verificationMode ?? 'realistic',
+    defaultAccountId: options.defaultAccountId ?? '000000000000',
+    defaultRegion: options.defaultRegion ?? 'us-east-1',
+    publicUrl: '',
+  });
+  const route53 = createRoute53Service(core);
+  const sesv2 = createSesV2Service(core, { dns: route53.dnsView });
+  const services: ServiceModule[] = [sesv2.module, route53.module];
+  const control = createControlPlane(core, { sesv2, route53 });
+
+  async function handle(raw: http.IncomingMessage): Promise<OutgoingResponse> {
+    const url = new URL(raw.url ?? '/', 'http://emulator');
+    const ctx = contextFromHeaders(raw.headers, core.config);
+    const service = services.find((s) => s.owns(url.pathname));
+    try {
+      const req: IncomingRequest = {
+        method: raw.method ?? 'GET',
+        rawPath: url.pathname,
+        query: url.searchParams,
+        headers: raw.headers,
+        body: await readBody(raw),
+        ctx,
+      };
+      const controlResponse = await control.handle(req);
+      if (controlResponse) return controlResponse;
+      if (!service) {
+        return {
+          status: 404,
+          headers: { 'content-type': 'application/json', 'x-amzn-requestid': ctx.requestId },
+          body: JSON.stringify({ message: `No emulated service handles ${req.method} ${req.rawPath}` }),
+        };
+      }
+      const found = service.router.match(req.method, req.rawPath);
+      if (!found) return service.unknownOperation(ctx.requestId, req.method, req.rawPath);
+      return await found.route.handler(req, found.params);
+    } catch (error) {
+      const awsError =
+        error instanceof AwsError
+          ? error
+          : new AwsError(
+              'InternalFailure',
+              500,
+              'The request processing has failed because of an unknown error.',
+            );
+      if (!(error instanceof AwsError)) console.error('emulator: unexpected error', error);
+      if (service) return service.errorResponse(ctx.requestId, awsError);
+      return {
+        status: awsError.status,
+        headers: { 'content-type': 'application/json', 'x-amzn-requestid': ctx.requestId },
+        body: JSON.stringify({ code: awsError.code, message: awsError.message }),
+      };
     }
-    sendJson(res, 404, { message: `No route for ${req.method} ${url.pathname}` });
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req).then(
+      (out) => send(res, out),
+      (error) => {
+        console.error('emulator: failed to answer', error);
+        if (!res.headersSent) send(res, { status: 500, headers: {}, body: '' });
+      },
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 4566, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  core.config.publicUrl = `http://${host}:${port}`;
+  sesv2.start();
+
   return {
-    url: `http://${host}:${port}`,
+    url: core.config.publicUrl,
     port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      sesv2.stop();
+      await new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+      core.db.close();
+    },
   };
 }

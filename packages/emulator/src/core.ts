@@ -1,0 +1,38 @@
+import { EventEmitter } from 'node:events';
+import { Clock } from './engine/clock.js';
+import { type Db, openDatabase } from './store/db.js';
+import { MetaRepo } from './store/meta-repo.js';
+
+export type VerificationMode = 'realistic' | 'auto';
+
+export interface EmulatorConfig {
+  /** Folder for the SQLite store; omitted means in-memory (tests). */
+  dataDir?: string;
+  verificationMode: VerificationMode;
+  /** Account used when the access key is not a 12-digit account id. */
+  defaultAccountId: string;
+  /** Region used for unsigned requests. */
+  defaultRegion: string;
+  /** Base URL the emulator is reachable at (used in verification links); set once listening. */
+  publicUrl: string;
+}
+
+export interface EmulatorEvents {
+  /** Route 53 records of an account changed (the engine re-checks that account's identities). */
+  'dns-changed': [accountId: string];
+}
+
+/** What every part of the emulator shares: the store, the clock and an event bus. */
+export interface EmulatorCore {
+  config: EmulatorConfig;
+  db: Db;
+  meta: MetaRepo;
+  clock: Clock;
+  events: EventEmitter<EmulatorEvents>;
+}
+
+export function createCore(config: EmulatorConfig): EmulatorCore {
+  const db = openDatabase(config.dataDir);
+  const meta = new MetaRepo(db);
+  return { config, db, meta, clock: new Clock(meta), events: new EventEmitter<EmulatorEvents>() };
+}

@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+
+/** Who is calling and where: read from the SigV4 credential scope (signatures are not verified). */
+export interface RequestContext {
+  requestId: string;
+  accountId: string;
+  region: string;
+  /** Signing service from the credential scope (`ses`, `route53`, …), when signed. */
+  signingService?: string;
+  accessKeyId?: string;
+}
+
+const CREDENTIAL = /Credential=([^/,\s]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request/;
+
+export interface ContextDefaults {
+  /** Account for access keys that are not 12 digits (LocalStack's convention). */
+  defaultAccountId: string;
+  defaultRegion: string;
+}
+
+export function contextFromHeaders(headers: IncomingHttpHeaders, defaults: ContextDefaults): RequestContext {
+  const auth = headers.authorization ?? '';
+  const match = CREDENTIAL.exec(auth);
+  const accessKeyId = match?.[1];
+  return {
+    requestId: randomUUID(),
+    accessKeyId,
+    accountId: accessKeyId && /^\d{12}$/.test(accessKeyId) ? accessKeyId : defaults.defaultAccountId,
+    region: match?.[3] ?? defaults.defaultRegion,
+    signingService: match?.[4],
+  };
+}

@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { migrations } from './migrations/index.js';
+
+export type Db = Database.Database;
+
+/**
+ * Opens the emulator's SQLite store (a file under `dataDir`, or in memory when omitted) and brings its
+ * schema up to date. WAL + synchronous=FULL: an acknowledged write survives the process being killed.
+ */
+export function openDatabase(dataDir?: string): Db {
+  let file = ':memory:';
+  if (dataDir) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    file = path.join(dataDir, 'emulator.sqlite');
+  }
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+export interface Migration {
+  /** Sortable, unique, never renamed once shipped: e.g. `001-meta`. */
+  id: string;
+  sql: string;
+}
+
+function migrate(db: Db): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
+  const applied = new Set(
+    db
+      .prepare('SELECT id FROM schema_migrations')
+      .all()
+      .map((row) => (row as { id: string }).id),
+  );
+  const record = db.prepare('INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)');
+  for (const migration of [...migrations].sort((a, b) => a.id.localeCompare(b.id))) {
+    if (applied.has(migration.id)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.id, new Date().toISOString());
+    })();
+  }
+}

@@ -1,0 +1,5 @@
+import type { Migration } from '../db.js';
+import { meta } from './001-meta.js';
+
+/** Every schema migration, one module each; add new ones at the end. */
+export const migrations: Migration[] = [meta];
