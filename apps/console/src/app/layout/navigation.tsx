@@ -16,14 +16,13 @@ const items: SideNavigationProps.Item[] = [
 export function Navigation() {
   const location = useLocation();
   const navigate = useNavigate();
-  const active = items
-    .flatMap((i) => (i.type === 'section-group' ? i.items : [i]))
-    .find((i) => i.type === 'link' && location.pathname.startsWith(i.href));
+  const linkHrefs = [paths.identities.href(), paths.configurationSets.href()];
+  const activeHref = linkHrefs.find((href) => location.pathname.startsWith(href)) ?? location.pathname;
   return (
     <SideNavigation
       header={{ text: 'Amazon SES', href: paths.home.href() }}
       items={items}
-      activeHref={active && active.type === 'link' ? active.href : location.pathname}
+      activeHref={activeHref}
       onFollow={(event) => {
         if (event.detail.external) return;
         event.preventDefault();
