@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** Emulator-only routes (`SES_BACKEND=emulator`): captured mail and the clock, for demos and tests. */
+export const mailboxMessageSchema = z.object({
+  id: z.string(),
+  region: z.string(),
+  from: z.string(),
+  to: z.array(z.string()),
+  subject: z.string(),
+  text: z.string().optional(),
+  html: z.string().optional(),
+  raw: z.string().optional(),
+  configurationSetName: z.string().optional(),
+  sentAt: z.string(),
+  /** For verification emails: the link that verifies the address. */
+  verificationLink: z.string().optional(),
+  /** For verification emails: the token in that link. */
+  verificationToken: z.string().optional(),
+});
+export type MailboxMessage = z.infer<typeof mailboxMessageSchema>;
+
+export const mailboxResponseSchema = z.object({ messages: z.array(mailboxMessageSchema) });
+export type MailboxResponse = z.infer<typeof mailboxResponseSchema>;
+
+export const verifyEmailRequestSchema = z.object({ token: z.string().min(1, 'Token is required') });
+
+export const clockResponseSchema = z.object({ now: z.string() });
+export type ClockResponse = z.infer<typeof clockResponseSchema>;
+
+export const advanceClockRequestSchema = z.object({
+  advanceSeconds: z
+    .number()
+    .int('advanceSeconds must be a whole number')
+    .min(1)
+    .max(10 * 365 * 24 * 3600),
+});

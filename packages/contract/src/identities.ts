@@ -1,0 +1,238 @@
+import { z } from 'zod';
+import {
+  behaviorOnMxFailureSchema,
+  dkimKeyLengthSchema,
+  dkimOriginSchema,
+  identityTypeSchema,
+  mailFromStatusSchema,
+  verificationStatusSchema,
+} from './enums.js';
+import {
+  configurationSetNameSchema,
+  dkimPrivateKeySchema,
+  dkimSelectorSchema,
+  domainSchema,
+  emailAddressSchema,
+  identityNameSchema,
+  policyDocumentSchema,
+  policyNameSchema,
+  tagListSchema,
+  tagSchema,
+} from './validation.js';
+
+// ---------- list ----------
+
+/** One row of the identities table. */
+export const identitySummarySchema = z.object({
+  name: z.string(),
+  type: identityTypeSchema,
+  status: verificationStatusSchema,
+  sendingEnabled: z.boolean(),
+});
+export type IdentitySummary = z.infer<typeof identitySummarySchema>;
+
+/** Query of `GET /api/regions/{region}/identities`: optional filters passed through to SES. */
+export const listIdentitiesQuerySchema = z.object({
+  name: z.string().max(320).optional(),
+  type: identityTypeSchema.optional(),
+  status: verificationStatusSchema.optional(),
+});
+export type ListIdentitiesQuery = z.infer<typeof listIdentitiesQuerySchema>;
+
+export const listIdentitiesResponseSchema = z.object({
+  region: z.string(),
+  identities: z.array(identitySummarySchema),
+});
+export type ListIdentitiesResponse = z.infer<typeof listIdentitiesResponseSchema>;
+
+// ---------- detail ----------
+
+export const dnsRecordSchema = z.object({
+  purpose: z.enum(['DKIM', 'MAIL_FROM_MX', 'MAIL_FROM_SPF']),
+  type: z.enum(['CNAME', 'TXT', 'MX']),
+  /** Fully qualified, no trailing dot. */
+  name: z.string(),
+  /** As entered in Route 53 (TXT values quoted, MX `10 host`). */
+  value: z.string(),
+  /** Whether the hosted zone holds exactly this record (false when there is no hosted zone). */
+  publishedInRoute53: z.boolean(),
+  /** BYODKIM: SES never knows the public key, so the record cannot be published for you. */
+  publishable: z.boolean(),
+});
+export type DnsRecord = z.infer<typeof dnsRecordSchema>;
+
+export const hostedZoneRefSchema = z.object({ id: z.string(), name: z.string() });
+export type HostedZoneRef = z.infer<typeof hostedZoneRefSchema>;
+
+export const identityDetailSchema = z.object({
+  name: z.string(),
+  type: identityTypeSchema,
+  region: z.string(),
+  arn: z.string(),
+  status: verificationStatusSchema,
+  verifiedForSending: z.boolean(),
+  verificationInfo: z
+    .object({
+      lastCheckedAt: z.string().optional(),
+      lastSuccessAt: z.string().optional(),
+      errorType: z.string().optional(),
+    })
+    .optional(),
+  dkim: z.object({
+    signingEnabled: z.boolean(),
+    status: verificationStatusSchema,
+    /** `AWS_SES` (Easy DKIM), `EXTERNAL` (BYODKIM) or a DEED origin. */
+    origin: dkimOriginSchema.optional(),
+    tokens: z.array(z.string()),
+    signingHostedZone: z.string().optional(),
+    currentKeyLength: dkimKeyLengthSchema.optional(),
+    nextKeyLength: dkimKeyLengthSchema.optional(),
+    lastKeyGeneratedAt: z.string().optional(),
+  }),
+  mailFrom: z.object({
+    domain: z.string().optional(),
+    status: mailFromStatusSchema.optional(),
+    behaviorOnMxFailure: behaviorOnMxFailureSchema,
+  }),
+  feedbackForwardingEnabled: z.boolean(),
+  configurationSetName: z.string().optional(),
+  policies: z.record(z.string(), z.string()),
+  tags: z.array(tagSchema),
+  /** DNS records SES asks for (domains; for email identities, empty). */
+  dnsRecords: z.array(dnsRecordSchema),
+  /** The public hosted zone Route 53 would publish into (longest suffix), when there is one. */
+  hostedZone: hostedZoneRefSchema.optional(),
+  /**
+   * The Authentication tab rule of the SES console: always for a domain; for an email address only when
+   * its domain is a verified domain identity in the same region (named here).
+   */
+  authentication: z.object({ available: z.boolean(), parentDomain: z.string().optional() }),
+});
+export type IdentityDetail = z.infer<typeof identityDetailSchema>;
+
+// ---------- create ----------
+
+export const dkimSettingsSchema = z.discriminatedUnion('origin', [
+  z.object({ origin: z.literal('AWS_SES'), keyLength: dkimKeyLengthSchema.default('RSA_2048_BIT') }),
+  z.object({ origin: z.literal('EXTERNAL'), selector: dkimSelectorSchema, privateKey: dkimPrivateKeySchema }),
+]);
+export type DkimSettings = z.infer<typeof dkimSettingsSchema>;
+
+export const mailFromSettingsSchema = z.object({
+  /** The full MAIL FROM domain, a subdomain of the identity's domain (e.g. `mail.example.com`). */
+  domain: domainSchema,
+  behaviorOnMxFailure: behaviorOnMxFailureSchema.default('USE_DEFAULT_VALUE'),
+});
+export type MailFromSettings = z.infer<typeof mailFromSettingsSchema>;
+
+export const createIdentityRequestSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('DOMAIN'),
+    name: domainSchema,
+    configurationSetName: configurationSetNameSchema.optional(),
+    dkim: dkimSettingsSchema.optional(),
+    dkimSigningEnabled: z.boolean().default(true),
+    mailFrom: mailFromSettingsSchema.optional(),
+    publishToRoute53: z.boolean().default(false),
+    tags: tagListSchema.default([]),
+  }),
+  z.object({
+    type: z.literal('EMAIL_ADDRESS'),
+    name: emailAddressSchema,
+    configurationSetName: configurationSetNameSchema.optional(),
+    tags: tagListSchema.default([]),
+  }),
+]);
+export type CreateIdentityRequest = z.input<typeof createIdentityRequestSchema>;
+
+/** One step of a multi-call action, so a later failure is reported clearly. */
+export const actionStepSchema = z.object({
+  step: z.string(),
+  status: z.enum(['succeeded', 'failed', 'skipped']),
+  message: z.string().optional(),
+});
+export type ActionStep = z.infer<typeof actionStepSchema>;
+
+// ---------- publish to Route 53 ----------
+
+export const publishResultSchema = z.object({
+  /** `published`: records upserted; `no_hosted_zone`: no public zone covers the domain. */
+  outcome: z.enum(['published', 'no_hosted_zone', 'nothing_to_publish']),
+  hostedZone: hostedZoneRefSchema.optional(),
+  changeId: z.string().optional(),
+  changeStatus: z.enum(['PENDING', 'INSYNC']).optional(),
+  records: z.array(dnsRecordSchema),
+});
+export type PublishResult = z.infer<typeof publishResultSchema>;
+
+export const publishRequestSchema = z.object({
+  /** Which container's records; omitted = all publishable records. */
+  scope: z.enum(['all', 'dkim', 'mail-from']).default('all'),
+});
+
+export const createIdentityResponseSchema = z.object({
+  identity: identityDetailSchema.optional(),
+  name: z.string(),
+  steps: z.array(actionStepSchema),
+  publish: publishResultSchema.optional(),
+  /** True when every step succeeded. */
+  complete: z.boolean(),
+});
+export type CreateIdentityResponse = z.infer<typeof createIdentityResponseSchema>;
+
+// ---------- delete ----------
+
+export const deleteIdentitiesRequestSchema = z.object({
+  identities: z.array(identityNameSchema).min(1, 'Select at least one identity').max(10_000),
+});
+export type DeleteIdentitiesRequest = z.infer<typeof deleteIdentitiesRequestSchema>;
+
+export const deleteResultSchema = z.object({
+  identity: z.string(),
+  outcome: z.enum(['deleted', 'not_found', 'failed']),
+  message: z.string().optional(),
+});
+export type DeleteResult = z.infer<typeof deleteResultSchema>;
+
+export const deleteIdentitiesResponseSchema = z.object({
+  results: z.array(deleteResultSchema),
+  deleted: z.number().int(),
+  failed: z.number().int(),
+});
+export type DeleteIdentitiesResponse = z.infer<typeof deleteIdentitiesResponseSchema>;
+
+// ---------- edits (each answers the updated IdentityDetail) ----------
+
+export const updateDkimRequestSchema = z.object({
+  signingEnabled: z.boolean().optional(),
+  signing: dkimSettingsSchema.optional(),
+});
+export type UpdateDkimRequest = z.input<typeof updateDkimRequestSchema>;
+
+export const updateMailFromRequestSchema = z.object({
+  /** `null` turns the custom MAIL FROM domain off. */
+  domain: domainSchema.nullable(),
+  behaviorOnMxFailure: behaviorOnMxFailureSchema.default('USE_DEFAULT_VALUE'),
+});
+export type UpdateMailFromRequest = z.input<typeof updateMailFromRequestSchema>;
+
+export const updateFeedbackRequestSchema = z.object({ emailForwardingEnabled: z.boolean() });
+export type UpdateFeedbackRequest = z.infer<typeof updateFeedbackRequestSchema>;
+
+export const updateConfigurationSetRequestSchema = z.object({
+  /** `null` removes the default configuration set. */
+  configurationSetName: configurationSetNameSchema.nullable(),
+});
+export type UpdateConfigurationSetRequest = z.infer<typeof updateConfigurationSetRequestSchema>;
+
+export const createPolicyRequestSchema = z.object({ name: policyNameSchema, document: policyDocumentSchema });
+export type CreatePolicyRequest = z.infer<typeof createPolicyRequestSchema>;
+
+export const updatePolicyRequestSchema = z.object({ document: policyDocumentSchema });
+export type UpdatePolicyRequest = z.infer<typeof updatePolicyRequestSchema>;
+
+/** Replaces the identity's tags with this set (the BFF tags and untags the difference). */
+export const replaceTagsRequestSchema = z.object({ tags: tagListSchema });
+export type ReplaceTagsRequest = z.infer<typeof replaceTagsRequestSchema>;
+
+export { emailAddressSchema, identityNameSchema, policyNameSchema };

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+export const regionInfoSchema = z.object({ code: z.string(), name: z.string() });
+export type RegionInfo = z.infer<typeof regionInfoSchema>;
+
+/** `GET /api/meta`: what the console needs to draw its shell. */
+export const metaResponseSchema = z.object({
+  backend: z.enum(['emulator', 'aws']),
+  regions: z.array(regionInfoSchema),
+  defaultRegion: z.string(),
+});
+export type MetaResponse = z.infer<typeof metaResponseSchema>;
+
+export const listConfigurationSetsResponseSchema = z.object({ configurationSets: z.array(z.string()) });
+export type ListConfigurationSetsResponse = z.infer<typeof listConfigurationSetsResponseSchema>;

@@ -1,0 +1,33 @@
+/**
+ * Every BFF route, spelled once: the console builds URLs with these, the BFF registers them, and
+ * `/api/openapi.json` is generated from this table plus the schemas.
+ */
+export const apiPaths = {
+  meta: '/api/meta',
+  openapi: '/api/openapi.json',
+  identities: '/api/regions/:region/identities',
+  identity: '/api/regions/:region/identities/:identity',
+  deleteIdentities: '/api/regions/:region/identities/delete',
+  dkim: '/api/regions/:region/identities/:identity/dkim',
+  mailFrom: '/api/regions/:region/identities/:identity/mail-from',
+  feedback: '/api/regions/:region/identities/:identity/feedback',
+  configurationSet: '/api/regions/:region/identities/:identity/configuration-set',
+  policies: '/api/regions/:region/identities/:identity/policies',
+  policy: '/api/regions/:region/identities/:identity/policies/:policyName',
+  tags: '/api/regions/:region/identities/:identity/tags',
+  publishDns: '/api/regions/:region/identities/:identity/publish-dns',
+  configurationSets: '/api/regions/:region/configuration-sets',
+  sendTestEmail: '/api/regions/:region/send-test-email',
+  emulatorMailbox: '/api/emulator/mailbox',
+  emulatorVerifyEmail: '/api/emulator/verify-email',
+  emulatorClock: '/api/emulator/clock',
+} as const;
+
+/** Fills `:param` placeholders, percent-encoding each value (identities contain `@` and `+`). */
+export function apiPath(template: string, params: Record<string, string> = {}): string {
+  return template.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`missing path parameter ${name}`);
+    return encodeURIComponent(value);
+  });
+}

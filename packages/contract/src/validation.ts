@@ -1,0 +1,119 @@
+import { z } from 'zod';
+
+/**
+ * Input rules shared by the console (inline validation) and the BFF (400 naming the field).
+ * Messages say the rule, so a user knows what to change.
+ */
+const DOMAIN_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
+
+export function isValidDomain(value: string): boolean {
+  if (value.length === 0 || value.length > 253 || value.endsWith('.')) return false;
+  const labels = value.split('.');
+  return (
+    labels.length >= 2 && labels.every((l) => DOMAIN_LABEL.test(l)) && !/^\d+$/.test(labels.at(-1) ?? '')
+  );
+}
+
+const LOCAL_PART = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
+
+export function isValidEmailAddress(value: string): boolean {
+  const at = value.lastIndexOf('@');
+  if (at <= 0 || value.length > 320) return false;
+  const local = value.slice(0, at);
+  return local.length <= 64 && LOCAL_PART.test(local) && isValidDomain(value.slice(at + 1));
+}
+
+export const domainSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter a domain')
+  .refine(
+    isValidDomain,
+    'Enter a valid domain name, such as example.com (letters, digits and hyphens; labels of 1–63 characters separated by dots)',
+  );
+
+export const emailAddressSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter an email address')
+  .refine(isValidEmailAddress, 'Enter a valid email address, such as sender@example.com');
+
+/** An identity name as it appears in URLs and requests: a domain or an email address. */
+export const identityNameSchema = z
+  .string()
+  .min(1, 'Identity is required')
+  .max(320, 'Identity must be at most 320 characters')
+  .refine(
+    (v) => (v.includes('@') ? isValidEmailAddress(v) : isValidDomain(v)),
+    'Identity must be a valid email address or domain name',
+  );
+
+export const regionSchema = z
+  .string()
+  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'Region must look like us-east-1');
+
+export const configurationSetNameSchema = z
+  .string()
+  .min(1, 'Configuration set name is required')
+  .max(64, 'Configuration set name must be at most 64 characters')
+  .regex(/^[A-Za-z0-9_-]+$/, 'Configuration set name may contain only letters, digits, _ and -');
+
+export const policyNameSchema = z
+  .string()
+  .min(1, 'Policy name is required')
+  .max(64, 'Policy name must be at most 64 characters')
+  .regex(/^[A-Za-z0-9_-]+$/, 'Policy name may contain only letters, digits, _ and -');
+
+/** A policy document: valid JSON object, at most 4 KB. */
+export const policyDocumentSchema = z
+  .string()
+  .min(1, 'Policy document is required')
+  .refine((v) => new TextEncoder().encode(v).length <= 4096, 'Policy document must be at most 4 KB')
+  .refine((v) => {
+    try {
+      const parsed: unknown = JSON.parse(v);
+      return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed);
+    } catch {
+      return false;
+    }
+  }, 'Policy document must be a valid JSON object');
+
+const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+
+export const tagSchema = z.object({
+  key: z
+    .string()
+    .min(1, 'Tag key is required')
+    .max(128, 'Tag key must be at most 128 characters')
+    .regex(TAG_CHARS, 'Tag key may contain only letters, digits, spaces and _ . : / = + - @')
+    .refine((k) => !k.toLowerCase().startsWith('aws:'), 'Tag keys starting with "aws:" are reserved'),
+  value: z
+    .string()
+    .max(256, 'Tag value must be at most 256 characters')
+    .regex(TAG_CHARS, 'Tag value may contain only letters, digits, spaces and _ . : / = + - @'),
+});
+export type Tag = z.infer<typeof tagSchema>;
+
+export const tagListSchema = z
+  .array(tagSchema)
+  .max(50, 'At most 50 tags per identity')
+  .refine((tags) => new Set(tags.map((t) => t.key)).size === tags.length, 'Tag keys must be unique');
+
+/** BYODKIM private key: the base64 body of a PEM RSA key, without header lines or line breaks. */
+export const dkimPrivateKeySchema = z
+  .string()
+  .min(1, 'Private key is required')
+  .max(20480, 'Private key must be at most 20,480 characters')
+  .regex(
+    /^[a-zA-Z0-9+/]+={0,2}$/,
+    'Private key must be base64 only (no -----BEGIN/END----- lines, spaces or line breaks)',
+  );
+
+export const dkimSelectorSchema = z
+  .string()
+  .min(1, 'Selector is required')
+  .max(63, 'Selector must be at most 63 characters')
+  .regex(
+    /^(([a-zA-Z0-9])|([a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))$/,
+    'Selector may contain letters, digits and inner hyphens only',
+  );
