@@ -69,7 +69,9 @@ function vitestCounts() {
     const report = readJson(path.join(reportDir, file));
     if (!report) continue;
     counts.passed += report.numPassedTests ?? 0;
-    counts.failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+    const failedTests = report.numFailedTests ?? 0;
+    // A suite that failed to load has no failed tests of its own: count it once.
+    counts.failed += failedTests > 0 ? failedTests : (report.numFailedTestSuites ?? 0);
     counts.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   }
   return counts;
