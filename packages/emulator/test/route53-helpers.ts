@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { CreateHostedZoneCommand, Route53Client } from '@aws-sdk/client-route-53';
 
 /** A Route 53 client pointed at the emulator; a 12-digit access key id selects the account. */
-export function route53Client(url: string, accessKeyId = 'test'): Route53Client {
+export function route53Client(url: string, accessKeyId = 'test', region = 'us-east-1'): Route53Client {
   return new Route53Client({
-    region: 'us-east-1',
+    region,
     endpoint: url,
     credentials: { accessKeyId, secretAccessKey: 'test' },
     maxAttempts: 1,
