@@ -319,3 +319,19 @@ describe('Route 53 malformed requests', () => {
     );
   });
 });
+
+describe('Route 53 unimplemented operations', () => {
+  let emulator: RunningEmulator;
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0 });
+  });
+  afterAll(() => emulator.close());
+
+  it('when an operation the emulator does not implement is called, then it is a 400 InvalidAction naming the path', async () => {
+    const res = await fetch(`${emulator.url}/2013-04-01/healthcheck`);
+    expect(res.status).toBe(400);
+    const body = await res.text();
+    expect(body).toContain('<Code>InvalidAction</Code>');
+    expect(body).toContain('GET /2013-04-01/healthcheck');
+  });
+});
