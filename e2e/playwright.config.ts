@@ -33,6 +33,7 @@ export default defineConfig({
       PORT: String(port),
       HOST: '127.0.0.1',
       EMULATOR_PORT: String(emulatorPort),
+      EMULATOR_DNS_PORT: process.env.E2E_DNS_PORT ?? '11053',
       DATA_DIR: dataDir,
       SES_BACKEND: 'emulator',
       LOG_LEVEL: 'warn',

@@ -2,6 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createControlPlane } from './control/control-plane.js';
 import { createCore } from './core.js';
+import { type RunningDnsServer, startDnsServer } from './dns/dns-server.js';
+import { answerFromZones } from './dns/zone-answers.js';
 import type { EmulatorOptions } from './options.js';
 import { AwsError } from './protocol/aws-error.js';
 import { contextFromHeaders } from './protocol/context.js';
@@ -13,6 +15,8 @@ import { createSesV2Service } from './services/sesv2/service.js';
 export interface RunningEmulator {
   url: string;
   port: number;
+  /** Port of the DNS server, when one was asked for. */
+  dnsPort?: number;
   close(): Promise<void>;
 }
 
@@ -117,12 +121,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const { port } = server.address() as AddressInfo;
   core.config.publicUrl = `http://${host}:${port}`;
   sesv2.start();
+  let dns: RunningDnsServer | undefined;
+  if (options.dnsPort !== undefined) {
+    dns = await startDnsServer({
+      host,
+      port: options.dnsPort,
+      source: (question) => answerFromZones(route53.zoneRecordSource(core.config.defaultAccountId), question),
+    });
+  }
 
   return {
     url: core.config.publicUrl,
     port,
+    dnsPort: dns?.port,
     close: async () => {
       sesv2.stop();
+      await dns?.close();
       await new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();

@@ -147,6 +147,30 @@ export class Route53Repo {
     ).map((row) => JSON.parse(row.record_json) as RecordSetData);
   }
 
+  /** Whether any record set lives at `name` or below it (names with trailing dot). */
+  hasNamesAtOrBelow(zoneId: string, name: string): boolean {
+    // substr instead of LIKE: DNS names contain `_`, a LIKE wildcard.
+    const suffix = `.${name}`;
+    return (
+      this.db
+        .prepare(
+          'SELECT 1 FROM r53_record_sets WHERE zone_id = ? AND (name = ? OR substr(name, -?) = ?) LIMIT 1',
+        )
+        .get(zoneId, name, suffix.length, suffix) !== undefined
+    );
+  }
+
+  /** Every record set at exactly `name` (with trailing dot), any type. */
+  recordSetsAt(zoneId: string, name: string): RecordSetData[] {
+    return (
+      this.db
+        .prepare('SELECT record_json FROM r53_record_sets WHERE zone_id = ? AND name = ?')
+        .all(zoneId, name) as {
+        record_json: string;
+      }[]
+    ).map((row) => JSON.parse(row.record_json) as RecordSetData);
+  }
+
   nameHasRecords(zoneId: string, name: string): boolean {
     return (
       this.db

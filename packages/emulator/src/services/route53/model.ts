@@ -1,5 +1,6 @@
 import type { EventEmitter } from 'node:events';
 import type { EmulatorEvents } from '../../core.js';
+import type { ZoneRecordSource } from '../../dns/zone-answers.js';
 import type { DnsRecordSet, DnsView } from '../../engine/dns-view.js';
 import type { ChangeRow, RecordSetData, Route53Repo, ZoneRow } from '../../store/route53-repo.js';
 import {
@@ -315,6 +316,27 @@ export class Route53Model {
       return found !== undefined && this.repo.nameHasRecords(found.zone.id, found.name);
     },
   };
+
+  /** The account's public zones as the DNS server answers from them (simple-routing records only). */
+  zoneRecordSource(accountId: string): ZoneRecordSource {
+    const fqdn = (name: string) => `${name.replace(/\.$/, '').toLowerCase()}.`;
+    return {
+      zoneFor: (name) => {
+        const found = this.answeringZone(accountId, fqdn(name));
+        if (!found) return undefined;
+        const zoneId = found.zone.id;
+        return {
+          name: found.zone.name.replace(/\.$/, ''),
+          recordSets: (at) =>
+            this.repo
+              .recordSetsAt(zoneId, fqdn(at))
+              .filter((set) => set.setIdentifier === undefined && set.aliasTarget === undefined)
+              .map((set) => ({ type: set.type, ttl: set.ttl ?? 300, values: set.values })),
+          hasNamesBelow: (at) => this.repo.hasNamesAtOrBelow(zoneId, fqdn(at)),
+        };
+      },
+    };
+  }
 
   private answeringZone(accountId: string, rawName: string): { zone: ZoneRow; name: string } | undefined {
     const parsed = parseDnsName(rawName);

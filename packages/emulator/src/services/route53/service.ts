@@ -1,4 +1,5 @@
 import type { EmulatorCore } from '../../core.js';
+import type { ZoneRecordSource } from '../../dns/zone-answers.js';
 import type { DnsView } from '../../engine/dns-view.js';
 import type { AwsError } from '../../protocol/aws-error.js';
 import { xmlErrorResponse } from '../../protocol/rest-xml.js';
@@ -31,6 +32,8 @@ export interface Route53Service {
   upsertRecords(accountId: string, zoneId: string, records: SeedRecord[]): ChangeInfo;
   /** Empties all Route 53 state (for `POST /_emulator/reset`). */
   reset(): void;
+  /** The account's public zones for the DNS server. */
+  zoneRecordSource(accountId: string): ZoneRecordSource;
 }
 
 export function createRoute53Service(core: EmulatorCore): Route53Service {
@@ -63,5 +66,6 @@ export function createRoute53Service(core: EmulatorCore): Route53Service {
         })),
       }),
     reset: () => repo.reset(),
+    zoneRecordSource: (accountId) => model.zoneRecordSource(accountId),
   };
 }
