@@ -1,4 +1,6 @@
 import type { VerificationMode } from './core.js';
+import { type FaultConfig, parseFaultConfig } from './faults/fault-injector.js';
+import { parseCredentials, type SigV4Credential } from './protocol/sigv4.js';
 
 export interface EmulatorOptions {
   /** TCP port; 0 picks a free one. Default 4566. */
@@ -14,6 +16,10 @@ export interface EmulatorOptions {
    * omitted means no DNS server; 0 picks a free port.
    */
   dnsPort?: number;
+  /** `sigv4`: verify every AWS request's signature against these keys (default: accept any signature). */
+  auth?: { mode: 'sigv4'; credentials: ReadonlyMap<string, SigV4Credential> };
+  /** Faults injected from start-up (also settable at run time through `/_emulator/faults`). */
+  faults?: FaultConfig;
 }
 
 /** Emulator options from the documented environment variables (README, "Emulator"). */
@@ -30,6 +36,8 @@ export function emulatorOptionsFromEnv(env: NodeJS.ProcessEnv): EmulatorOptions 
     defaultAccountId: env.EMULATOR_ACCOUNT_ID ?? '000000000000',
     defaultRegion: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
     dnsPort: parseDnsPort(env.EMULATOR_DNS_PORT),
+    auth: parseAuth(env.EMULATOR_AUTH, env.EMULATOR_CREDENTIALS),
+    faults: env.EMULATOR_FAULTS ? parseFaultsEnv(env.EMULATOR_FAULTS) : undefined,
   };
 }
 
@@ -41,4 +49,24 @@ function parseDnsPort(value: string | undefined): number | undefined {
     throw new Error(`EMULATOR_DNS_PORT must be a port number or "off", not "${value}"`);
   }
   return port;
+}
+
+/** `EMULATOR_AUTH=sigv4` with `EMULATOR_CREDENTIALS=AKID:SECRET[:ACCOUNT],…`; `none` (default) accepts any signature. */
+function parseAuth(mode: string | undefined, credentials: string | undefined): EmulatorOptions['auth'] {
+  if (mode === undefined || mode === 'none') return undefined;
+  if (mode !== 'sigv4') throw new Error(`EMULATOR_AUTH must be "none" or "sigv4", not "${mode}"`);
+  const parsed = parseCredentials(credentials ?? '');
+  if (parsed.size === 0)
+    throw new Error('EMULATOR_AUTH=sigv4 needs EMULATOR_CREDENTIALS=ACCESS_KEY_ID:SECRET[:ACCOUNT_ID],…');
+  return { mode: 'sigv4', credentials: parsed };
+}
+
+function parseFaultsEnv(text: string): FaultConfig {
+  try {
+    return parseFaultConfig(JSON.parse(text));
+  } catch (error) {
+    throw new Error(
+      `EMULATOR_FAULTS must be JSON like {"rules":[{"service":"sesv2","operation":"*","throttleProbability":0.3}]}: ${(error as Error).message}`,
+    );
+  }
 }

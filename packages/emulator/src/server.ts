@@ -1,13 +1,16 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createControlPlane } from './control/control-plane.js';
+import { handleFaultsRequest } from './control/faults-routes.js';
 import { createCore } from './core.js';
 import { type RunningDnsServer, startDnsServer } from './dns/dns-server.js';
 import { answerFromZones } from './dns/zone-answers.js';
+import { FaultInjector } from './faults/fault-injector.js';
 import type { EmulatorOptions } from './options.js';
 import { AwsError } from './protocol/aws-error.js';
 import { contextFromHeaders } from './protocol/context.js';
 import type { IncomingRequest, OutgoingResponse } from './protocol/http-types.js';
+import { SigV4Error, sigV4ErrorFor, verifySigV4 } from './protocol/sigv4.js';
 import { createRoute53Service } from './services/route53/service.js';
 import type { ServiceModule } from './services/service.js';
 import { createSesV2Service } from './services/sesv2/service.js';
@@ -60,6 +63,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const sesv2 = createSesV2Service(core, { dns: route53.dnsView });
   const services: ServiceModule[] = [sesv2.module, route53.module];
   const control = createControlPlane(core, { sesv2, route53 });
+  const faults = new FaultInjector();
+  if (options.faults) faults.configure(options.faults);
+  const credentials = options.auth?.mode === 'sigv4' ? options.auth.credentials : undefined;
 
   async function handle(raw: http.IncomingMessage): Promise<OutgoingResponse> {
     const url = new URL(raw.url ?? '/', 'http://emulator');
@@ -74,7 +80,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         body: await readBody(raw),
         ctx,
       };
-      const controlResponse = await control.handle(req);
+      const controlResponse = handleFaultsRequest(req, faults) ?? (await control.handle(req));
       if (controlResponse) return controlResponse;
       if (!service) {
         return {
@@ -83,8 +89,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
           body: JSON.stringify({ message: `No emulated service handles ${req.method} ${req.rawPath}` }),
         };
       }
+      if (credentials) {
+        try {
+          const caller = verifySigV4({ ...req, rawQuery: url.search.slice(1) }, credentials);
+          if (caller.accountId) ctx.accountId = caller.accountId;
+        } catch (error) {
+          if (!(error instanceof SigV4Error)) throw error;
+          throw sigV4ErrorFor(service.name === 'route53' ? 'rest-xml' : 'rest-json', error);
+        }
+      }
       const found = service.router.match(req.method, req.rawPath);
       if (!found) return service.unknownOperation(ctx.requestId, req.method, req.rawPath);
+      await faults.apply(service.name, found.route.operation);
       return await found.route.handler(req, found.params);
     } catch (error) {
       const awsError =

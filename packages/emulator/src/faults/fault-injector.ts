@@ -1,0 +1,187 @@
+import { AwsError } from '../protocol/aws-error.js';
+
+/**
+ * Fault injection for resilience tests and demos (`POST /_emulator/faults`, `EMULATOR_FAULTS`):
+ * per-operation rate limits (token buckets), random throttling and server errors, and added latency.
+ * Faults are decided before an operation runs, so a failed call never changed state.
+ */
+export interface FaultRule {
+  /** `sesv2`, `route53` or `*`. */
+  service: string;
+  /** Operation name (e.g. `DeleteEmailIdentity`) or `*`. */
+  operation: string;
+  /** Token bucket: sustained requests per second allowed; more are throttled. */
+  rateLimit?: number;
+  /** Bucket size (burst); defaults to the rate (at least 1). */
+  burst?: number;
+  /** Probability (0–1) of answering with the service's throttling error. */
+  throttleProbability?: number;
+  /** Probability (0–1) of answering with the service's server-side error. */
+  errorProbability?: number;
+  /** Added latency in milliseconds before answering. */
+  latencyMs?: number;
+}
+
+export interface FaultConfig {
+  rules: FaultRule[];
+  /** Seed of the random source, for repeatable runs. */
+  seed?: number;
+}
+
+export interface FaultStats {
+  /** Calls per `service:operation`, counted whether or not a fault was injected. */
+  calls: Record<string, number>;
+  /** Injected faults per `service:operation:kind`. */
+  injected: Record<string, number>;
+}
+
+function validateRule(rule: unknown, index: number): FaultRule {
+  const fail = (field: string, rule: string) => {
+    throw new AwsError('BadRequest', 400, `rules[${index}].${field}: ${rule}`);
+  };
+  if (!rule || typeof rule !== 'object')
+    throw new AwsError('BadRequest', 400, `rules[${index}] must be an object`);
+  const r = rule as Record<string, unknown>;
+  const service = r.service ?? '*';
+  const operation = r.operation ?? '*';
+  if (typeof service !== 'string' || !['*', 'sesv2', 'route53'].includes(service))
+    fail('service', 'must be "sesv2", "route53" or "*"');
+  if (typeof operation !== 'string' || operation.length === 0)
+    fail('operation', 'must be an operation name or "*"');
+  const positive = (field: string) => {
+    const v = r[field];
+    if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v <= 0))
+      fail(field, 'must be a positive number');
+    return v as number | undefined;
+  };
+  const probability = (field: string) => {
+    const v = r[field];
+    if (v !== undefined && (typeof v !== 'number' || v < 0 || v > 1))
+      fail(field, 'must be a number from 0 to 1');
+    return v as number | undefined;
+  };
+  const latency = r.latencyMs;
+  if (latency !== undefined && (typeof latency !== 'number' || latency < 0 || latency > 60_000)) {
+    fail('latencyMs', 'must be a number from 0 to 60000');
+  }
+  return {
+    service: service as string,
+    operation: operation as string,
+    rateLimit: positive('rateLimit'),
+    burst: positive('burst'),
+    throttleProbability: probability('throttleProbability'),
+    errorProbability: probability('errorProbability'),
+    latencyMs: latency as number | undefined,
+  };
+}
+
+/** Parses and checks a fault configuration; a bad one is a 400 naming the field. */
+export function parseFaultConfig(value: unknown): FaultConfig {
+  if (!value || typeof value !== 'object' || !Array.isArray((value as { rules?: unknown }).rules)) {
+    throw new AwsError('BadRequest', 400, 'rules: must be an array of fault rules');
+  }
+  const { rules, seed } = value as { rules: unknown[]; seed?: unknown };
+  if (seed !== undefined && (typeof seed !== 'number' || !Number.isInteger(seed))) {
+    throw new AwsError('BadRequest', 400, 'seed: must be an integer');
+  }
+  return { rules: rules.map(validateRule), seed: seed as number | undefined };
+}
+
+/** mulberry32: a small seeded PRNG, so a seeded fault run is repeatable. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Bucket {
+  tokens: number;
+  updatedMs: number;
+}
+
+/** The wire error each service answers for an injected fault. */
+function faultError(service: string, kind: 'throttle' | 'error'): AwsError {
+  if (service === 'route53') {
+    return kind === 'throttle'
+      ? new AwsError('Throttling', 400, 'Rate exceeded')
+      : new AwsError(
+          'PriorRequestNotComplete',
+          400,
+          'The request was rejected because Route 53 was still processing a prior request.',
+        );
+  }
+  return kind === 'throttle'
+    ? new AwsError('TooManyRequestsException', 429, 'Too Many Requests')
+    : new AwsError(
+        'InternalServiceErrorException',
+        500,
+        'The request couldn’t be processed because of an internal service error.',
+      );
+}
+
+export class FaultInjector {
+  private config: FaultConfig = { rules: [] };
+  private random: () => number = Math.random;
+  private buckets = new Map<number, Bucket>();
+  private stats: FaultStats = { calls: {}, injected: {} };
+
+  constructor(private readonly nowMs: () => number = Date.now) {}
+
+  configure(config: FaultConfig): void {
+    this.config = config;
+    this.random = config.seed === undefined ? Math.random : seededRandom(config.seed);
+    this.buckets.clear();
+  }
+
+  clear(): void {
+    this.configure({ rules: [] });
+    this.stats = { calls: {}, injected: {} };
+  }
+
+  current(): FaultConfig & FaultStats {
+    return { ...this.config, ...this.stats };
+  }
+
+  /** Counts the call, waits any added latency, then throws the injected fault, if any. */
+  async apply(service: string, operation: string): Promise<void> {
+    const key = `${service}:${operation}`;
+    this.stats.calls[key] = (this.stats.calls[key] ?? 0) + 1;
+    let latency = 0;
+    let fault: 'throttle' | 'error' | undefined;
+    this.config.rules.forEach((rule, index) => {
+      if (
+        (rule.service !== '*' && rule.service !== service) ||
+        (rule.operation !== '*' && rule.operation !== operation)
+      )
+        return;
+      latency = Math.max(latency, rule.latencyMs ?? 0);
+      if (fault) return;
+      if (rule.rateLimit !== undefined && !this.takeToken(index, rule.rateLimit, rule.burst))
+        fault = 'throttle';
+      else if (rule.throttleProbability && this.random() < rule.throttleProbability) fault = 'throttle';
+      else if (rule.errorProbability && this.random() < rule.errorProbability) fault = 'error';
+    });
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+    if (fault) {
+      const injectedKey = `${key}:${fault}`;
+      this.stats.injected[injectedKey] = (this.stats.injected[injectedKey] ?? 0) + 1;
+      throw faultError(service, fault);
+    }
+  }
+
+  private takeToken(index: number, rate: number, burst = Math.max(1, rate)): boolean {
+    const now = this.nowMs();
+    const bucket = this.buckets.get(index) ?? { tokens: burst, updatedMs: now };
+    bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.updatedMs) / 1000) * rate);
+    bucket.updatedMs = now;
+    this.buckets.set(index, bucket);
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  }
+}

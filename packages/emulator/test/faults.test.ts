@@ -1,0 +1,80 @@
+import { ListHostedZonesCommand } from '@aws-sdk/client-route-53';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningEmulator, startEmulator } from '../src/index.js';
+import { rejectionOf, route53Client } from './route53-helpers.js';
+
+describe('fault injection through /_emulator/faults', () => {
+  let emulator: RunningEmulator;
+  const setFaults = (body: unknown) =>
+    fetch(`${emulator.url}/_emulator/faults`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+    });
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0 });
+  });
+  afterEach(() => fetch(`${emulator.url}/_emulator/faults`, { method: 'DELETE' }));
+  afterAll(() => emulator.close());
+
+  it('when Route 53 calls are always throttled, then the SDK sees Throttling (400) and the call is counted', async () => {
+    expect(
+      (
+        await setFaults({
+          rules: [{ service: 'route53', operation: 'ListHostedZones', throttleProbability: 1 }],
+        })
+      ).status,
+    ).toBe(200);
+    const error = await rejectionOf(route53Client(emulator.url).send(new ListHostedZonesCommand({})));
+    expect(error.name).toBe('Throttling');
+    expect(error.$metadata.httpStatusCode).toBe(400);
+    const state = (await (await fetch(`${emulator.url}/_emulator/faults`)).json()) as {
+      calls: Record<string, number>;
+      injected: Record<string, number>;
+    };
+    expect(state.calls['route53:ListHostedZones']).toBe(1);
+    expect(state.injected['route53:ListHostedZones:throttle']).toBe(1);
+  });
+
+  it('when a server error is injected, then Route 53 answers PriorRequestNotComplete', async () => {
+    await setFaults({ rules: [{ service: 'route53', operation: '*', errorProbability: 1 }] });
+    const error = await rejectionOf(route53Client(emulator.url).send(new ListHostedZonesCommand({})));
+    expect(error.name).toBe('PriorRequestNotComplete');
+  });
+
+  it('when a rate limit of 2/s with burst 2 is set, then the third call in a row is throttled', async () => {
+    await setFaults({
+      rules: [{ service: 'route53', operation: 'ListHostedZones', rateLimit: 2, burst: 2 }],
+    });
+    const client = route53Client(emulator.url);
+    await client.send(new ListHostedZonesCommand({}));
+    await client.send(new ListHostedZonesCommand({}));
+    const error = await rejectionOf(client.send(new ListHostedZonesCommand({})));
+    expect(error.name).toBe('Throttling');
+  });
+
+  it('when latency is added, then the answer takes at least that long', async () => {
+    await setFaults({ rules: [{ service: '*', operation: '*', latencyMs: 120 }] });
+    const started = performance.now();
+    await route53Client(emulator.url).send(new ListHostedZonesCommand({}));
+    expect(performance.now() - started).toBeGreaterThanOrEqual(110);
+  });
+
+  it('when faults are cleared with DELETE, then calls succeed again', async () => {
+    await setFaults({ rules: [{ service: '*', operation: '*', throttleProbability: 1 }] });
+    await fetch(`${emulator.url}/_emulator/faults`, { method: 'DELETE' });
+    const out = await route53Client(emulator.url).send(new ListHostedZonesCommand({}));
+    expect(out.$metadata.httpStatusCode).toBe(200);
+  });
+
+  it('when a rule is malformed, then the answer is 400 naming the field and nothing changes', async () => {
+    await setFaults({ rules: [{ service: 'route53', operation: '*', latencyMs: 1 }] });
+    const res = await setFaults({ rules: [{ service: 'route53', throttleProbability: 3 }] });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { message: string }).message).toBe(
+      'rules[0].throttleProbability: must be a number from 0 to 1',
+    );
+    const state = (await (await fetch(`${emulator.url}/_emulator/faults`)).json()) as { rules: unknown[] };
+    expect(state.rules).toEqual([expect.objectContaining({ latencyMs: 1 })]);
+  });
+});
