@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createControlPlane } from './control/control-plane.js';
+import { createControlPlane, hostedZoneSeeder } from './control/control-plane.js';
 import { handleFaultsRequest } from './control/faults-routes.js';
+import { type SeedOptions, type SeedResult, seedIdentities } from './control/seed.js';
 import { createCore } from './core.js';
 import { type RunningDnsServer, startDnsServer } from './dns/dns-server.js';
 import { answerFromZones } from './dns/zone-answers.js';
@@ -20,6 +21,8 @@ export interface RunningEmulator {
   port: number;
   /** Port of the DNS server, when one was asked for. */
   dnsPort?: number;
+  /** Seeds identities in every status (benchmarks, demos); same as `POST /_emulator/seed`. */
+  seed(options: SeedOptions): SeedResult;
   close(): Promise<void>;
 }
 
@@ -150,6 +153,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     url: core.config.publicUrl,
     port,
     dnsPort: dns?.port,
+    seed: (seedOptions) =>
+      seedIdentities(
+        sesv2,
+        seedOptions,
+        { accountId: core.config.defaultAccountId, region: core.config.defaultRegion },
+        hostedZoneSeeder(route53),
+      ),
     close: async () => {
       sesv2.stop();
       await dns?.close();
