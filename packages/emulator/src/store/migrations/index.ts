@@ -1,5 +1,6 @@
 import type { Migration } from '../db.js';
 import { meta } from './001-meta.js';
+import { route53 } from './003-route53.js';
 
 /** Every schema migration, one module each; add new ones at the end. */
-export const migrations: Migration[] = [meta];
+export const migrations: Migration[] = [meta, route53];
