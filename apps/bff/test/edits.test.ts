@@ -209,13 +209,11 @@ describe('identity edits answer the updated detail', () => {
         { key: 'add', value: '' },
       ]),
     );
-    const sdk = await h
-      .ses()
-      .send(
-        new ListTagsForResourceCommand({
-          ResourceArn: `arn:aws:ses:${REGION}:${ACCOUNT_ID}:identity/${domain}`,
-        }),
-      );
+    const sdk = await h.ses().send(
+      new ListTagsForResourceCommand({
+        ResourceArn: `arn:aws:ses:${REGION}:${ACCOUNT_ID}:identity/${domain}`,
+      }),
+    );
     expect(sdk.Tags?.map((t) => t.Key).sort()).toEqual(['add', 'change', 'keep']);
   });
 

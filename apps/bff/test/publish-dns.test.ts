@@ -21,14 +21,12 @@ describe('publish DNS records to Route 53', () => {
 
   async function domainWithMailFrom(domain: string): Promise<string[]> {
     const created = await h.ses().send(new CreateEmailIdentityCommand({ EmailIdentity: domain }));
-    await h
-      .ses()
-      .send(
-        new PutEmailIdentityMailFromAttributesCommand({
-          EmailIdentity: domain,
-          MailFromDomain: `bounce.${domain}`,
-        }),
-      );
+    await h.ses().send(
+      new PutEmailIdentityMailFromAttributesCommand({
+        EmailIdentity: domain,
+        MailFromDomain: `bounce.${domain}`,
+      }),
+    );
     return created.DkimAttributes?.Tokens ?? [];
   }
 
