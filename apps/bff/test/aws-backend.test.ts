@@ -29,12 +29,14 @@ describe('SES_BACKEND=aws as a child process against a separate emulator', () =>
   let route53: Route53Client;
   let dist: string;
   const seen: string[] = [];
+  // biome-ignore lint/suspicious/noExplicitAny: the test reads arbitrary JSON answers
+  type Json = any;
 
   async function call(
     method: string,
     apiPath: string,
     body?: unknown,
-  ): Promise<{ status: number; body: any; text: string }> {
+  ): Promise<{ status: number; body: Json; text: string }> {
     const res = await fetch(`${bff.url}${apiPath}`, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
