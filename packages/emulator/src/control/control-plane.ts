@@ -14,10 +14,12 @@ export interface ControlPlane {
   handle(req: IncomingRequest): Promise<OutgoingResponse | undefined>;
 }
 
-/** The Route 53 service's seeding hook, when it has one (see HostedZoneSeeder). */
+/** The Route 53 service's seeding functions, when this build has them (see HostedZoneSeeder). */
 export function hostedZoneSeeder(route53: Route53Service): HostedZoneSeeder | undefined {
   const candidate = route53 as Route53Service & Partial<HostedZoneSeeder>;
-  return typeof candidate.seedHostedZone === 'function' ? (candidate as HostedZoneSeeder) : undefined;
+  return typeof candidate.createHostedZone === 'function' && typeof candidate.upsertRecords === 'function'
+    ? (candidate as HostedZoneSeeder)
+    : undefined;
 }
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;

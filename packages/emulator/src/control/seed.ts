@@ -25,16 +25,17 @@ export interface SeedResult {
 }
 
 /**
- * What seeding needs from the Route 53 half: a public hosted zone for `zoneName` in the account with
- * the given records. TODO(route53-merge): the Route 53 service should expose `seedHostedZone` with
- * this signature; until it does, `hostedZones: true` is refused with a clear message.
+ * What seeding needs from the Route 53 half (its service exposes these two functions): a public
+ * hosted zone for a domain in an account, and an UPSERT of record sets into it (both emit
+ * `dns-changed`). Typed structurally so this half compiles on its own.
  */
 export interface HostedZoneSeeder {
-  seedHostedZone(
+  createHostedZone(accountId: string, name: string): { id: string };
+  upsertRecords(
     accountId: string,
-    zoneName: string,
-    records: Array<{ name: string; type: string; value: string }>,
-  ): void;
+    zoneId: string,
+    records: Array<{ name: string; type: string; ttl?: number; values: string[] }>,
+  ): unknown;
 }
 
 export class SeedError extends Error {}
@@ -77,7 +78,7 @@ export function seedIdentities(
   const accountId = options.accountId ?? defaults.accountId;
   if (options.hostedZones && !zones) {
     throw new SeedError(
-      'hostedZones: the Route 53 service does not expose seedHostedZone yet, so hosted zones cannot be seeded.',
+      'hostedZones: this build has no Route 53 service with createHostedZone/upsertRecords, so hosted zones cannot be seeded.',
     );
   }
   const { store } = ses;
@@ -89,112 +90,129 @@ export function seedIdentities(
     byRegion: {},
     hostedZones: 0,
   };
-  store.transaction(() => {
-    for (const region of regions) {
-      const scope = { accountId, region };
-      const share =
-        Math.floor(options.identities / regions.length) +
-        (regions.indexOf(region) < options.identities % regions.length ? 1 : 0);
-      if (store.identities.count(scope) + share > LIMITS.identitiesPerRegion) {
-        throw new SeedError(
-          `identities: ${region} would exceed ${LIMITS.identitiesPerRegion} identities per region.`,
-        );
+  // Each zone change emits dns-changed; run the engine once at the end instead of once per zone.
+  ses.engine.deferWhile(() =>
+    store.transaction(() => {
+      for (const region of regions) {
+        const scope = { accountId, region };
+        const share =
+          Math.floor(options.identities / regions.length) +
+          (regions.indexOf(region) < options.identities % regions.length ? 1 : 0);
+        if (store.identities.count(scope) + share > LIMITS.identitiesPerRegion) {
+          throw new SeedError(
+            `identities: ${region} would exceed ${LIMITS.identitiesPerRegion} identities per region.`,
+          );
+        }
       }
-    }
-    for (let i = 0; i < options.identities; i++) {
-      const region = regions[i % regions.length] as string;
-      const status = STATUS_CYCLE[Math.floor(i / regions.length) % STATUS_CYCLE.length] as VerificationStatus;
-      const scope = { accountId, region };
-      const domain = `s${run}-${i}.seed.example.com`;
-      const address = `user${i}@${domain}`;
-      const base = {
-        ...scope,
-        createdAt: now,
-        mailFrom: { behaviorOnMxFailure: 'USE_DEFAULT_VALUE' as const },
-        feedbackForwarding: true,
-      };
-      let identity: IdentityRecord;
-      const started = newTrack('start', now);
-      switch (status) {
-        case 'SUCCESS': {
-          if (zones) {
-            const found = applyTransition(started, 'found', now);
+      for (let i = 0; i < options.identities; i++) {
+        const region = regions[i % regions.length] as string;
+        const status = STATUS_CYCLE[
+          Math.floor(i / regions.length) % STATUS_CYCLE.length
+        ] as VerificationStatus;
+        const scope = { accountId, region };
+        const domain = `s${run}-${i}.seed.example.com`;
+        const address = `user${i}@${domain}`;
+        const base = {
+          ...scope,
+          createdAt: now,
+          mailFrom: { behaviorOnMxFailure: 'USE_DEFAULT_VALUE' as const },
+          feedbackForwarding: true,
+        };
+        let identity: IdentityRecord;
+        const started = newTrack('start', now);
+        switch (status) {
+          case 'SUCCESS': {
+            if (zones) {
+              const found = applyTransition(started, 'found', now);
+              identity = {
+                ...base,
+                name: domain,
+                type: 'DOMAIN',
+                verification: found,
+                dkim: easyDkim(found, now),
+              };
+              const zone = zones.createHostedZone(accountId, domain);
+              const records = dkimRecords(domain, identity.dkim as DkimState);
+              zones.upsertRecords(
+                accountId,
+                zone.id,
+                records.map((r) => ({ name: r.name, type: r.type, values: [r.value] })),
+              );
+              result.hostedZones++;
+            } else {
+              identity = {
+                ...base,
+                name: address,
+                type: 'EMAIL_ADDRESS',
+                verification: applyTransition(started, 'found', now),
+              };
+            }
+            break;
+          }
+          case 'PENDING':
+            identity =
+              i % 2 === 0
+                ? {
+                    ...base,
+                    name: domain,
+                    type: 'DOMAIN',
+                    verification: started,
+                    dkim: easyDkim(started, now),
+                  }
+                : { ...base, name: address, type: 'EMAIL_ADDRESS', verification: started };
+            break;
+          case 'FAILED': {
+            const since = now - DNS_SEARCH_WINDOW_MS - HOUR;
+            const failed = applyTransition(newTrack('start', since), 'timeout', now, 'HOST_NOT_FOUND');
             identity = {
               ...base,
+              createdAt: since,
               name: domain,
               type: 'DOMAIN',
-              verification: found,
-              dkim: easyDkim(found, now),
+              verification: failed,
+              dkim: easyDkim(failed, since),
             };
-            zones.seedHostedZone(accountId, domain, dkimRecords(domain, identity.dkim as DkimState));
-            result.hostedZones++;
-          } else {
+            break;
+          }
+          case 'TEMPORARY_FAILURE': {
+            const since = now - 10 * 24 * HOUR;
+            const verified = applyTransition(newTrack('start', since), 'found', since + HOUR);
+            const lost = applyTransition(
+              verified,
+              'lost',
+              now - HOUR,
+              zones ? 'TYPE_NOT_FOUND' : 'HOST_NOT_FOUND',
+            );
+            identity = {
+              ...base,
+              createdAt: since,
+              name: domain,
+              type: 'DOMAIN',
+              verification: lost,
+              dkim: easyDkim(lost, since),
+            };
+            if (zones) {
+              zones.createHostedZone(accountId, domain);
+              result.hostedZones++;
+            }
+            break;
+          }
+          default:
             identity = {
               ...base,
               name: address,
               type: 'EMAIL_ADDRESS',
-              verification: applyTransition(started, 'found', now),
+              verification: newTrack('not-started', now),
             };
-          }
-          break;
         }
-        case 'PENDING':
-          identity =
-            i % 2 === 0
-              ? { ...base, name: domain, type: 'DOMAIN', verification: started, dkim: easyDkim(started, now) }
-              : { ...base, name: address, type: 'EMAIL_ADDRESS', verification: started };
-          break;
-        case 'FAILED': {
-          const since = now - DNS_SEARCH_WINDOW_MS - HOUR;
-          const failed = applyTransition(newTrack('start', since), 'timeout', now, 'HOST_NOT_FOUND');
-          identity = {
-            ...base,
-            createdAt: since,
-            name: domain,
-            type: 'DOMAIN',
-            verification: failed,
-            dkim: easyDkim(failed, since),
-          };
-          break;
-        }
-        case 'TEMPORARY_FAILURE': {
-          const since = now - 10 * 24 * HOUR;
-          const verified = applyTransition(newTrack('start', since), 'found', since + HOUR);
-          const lost = applyTransition(
-            verified,
-            'lost',
-            now - HOUR,
-            zones ? 'TYPE_NOT_FOUND' : 'HOST_NOT_FOUND',
-          );
-          identity = {
-            ...base,
-            createdAt: since,
-            name: domain,
-            type: 'DOMAIN',
-            verification: lost,
-            dkim: easyDkim(lost, since),
-          };
-          if (zones) {
-            zones.seedHostedZone(accountId, domain, []);
-            result.hostedZones++;
-          }
-          break;
-        }
-        default:
-          identity = {
-            ...base,
-            name: address,
-            type: 'EMAIL_ADDRESS',
-            verification: newTrack('not-started', now),
-          };
+        store.identities.insert(identity);
+        if (identity.type === 'EMAIL_ADDRESS' && status === 'PENDING')
+          sendVerificationEmail(ses.model.ctx, scope, address);
+        result.created++;
+        result.byStatus[status]++;
+        result.byRegion[region] = (result.byRegion[region] ?? 0) + 1;
       }
-      store.identities.insert(identity);
-      if (identity.type === 'EMAIL_ADDRESS' && status === 'PENDING')
-        sendVerificationEmail(ses.model.ctx, scope, address);
-      result.created++;
-      result.byStatus[status]++;
-      result.byRegion[region] = (result.byRegion[region] ?? 0) + 1;
-    }
-  });
+    }),
+  );
   return result;
 }

@@ -20,11 +20,17 @@ export interface VerificationEngineDeps {
  */
 export class VerificationEngine {
   private timer: NodeJS.Timeout | undefined;
+  private deferring = false;
+  private deferredRun = false;
 
   constructor(private readonly deps: VerificationEngineDeps) {}
 
   /** One pass over the identities still being checked (of one account, or all); returns how many changed status. */
   run(accountId?: string): number {
+    if (this.deferring) {
+      this.deferredRun = true;
+      return 0;
+    }
     const { store, dns } = this.deps;
     const mode = this.deps.mode();
     const now = this.deps.now();
@@ -41,6 +47,19 @@ export class VerificationEngine {
       }
     });
     return changed;
+  }
+
+  /** Runs `work` with engine runs held back, then runs once if any was asked for (bulk seeding). */
+  deferWhile<T>(work: () => T): T {
+    if (this.deferring) return work();
+    this.deferring = true;
+    this.deferredRun = false;
+    try {
+      return work();
+    } finally {
+      this.deferring = false;
+      if (this.deferredRun) this.run();
+    }
   }
 
   start(intervalMs = 5000): void {
