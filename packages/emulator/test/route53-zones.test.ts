@@ -292,3 +292,46 @@ describe('Route 53 account isolation', () => {
     expect(error.$metadata.httpStatusCode).toBe(404);
   });
 });
+
+describe('Route 53 malformed requests', () => {
+  let emulator: RunningEmulator;
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0 });
+  });
+  afterAll(() => emulator.close());
+
+  it('when a zone id is badly percent-encoded, then the answer is a 4xx XML error, not a 500', async () => {
+    const res = await fetch(`${emulator.url}/2013-04-01/hostedzone/%E0%A4%A`);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('<ErrorResponse');
+  });
+
+  it('when CreateHostedZone has no CallerReference, then it is InvalidInput naming callerReference', async () => {
+    const res = await fetch(`${emulator.url}/2013-04-01/hostedzone`, {
+      method: 'POST',
+      body: '<CreateHostedZoneRequest xmlns="https://route53.amazonaws.com/doc/2013-04-01/"><Name>x.example.com</Name></CreateHostedZoneRequest>',
+    });
+    expect(res.status).toBe(400);
+    const body = await res.text();
+    expect(body).toContain('<Code>InvalidInput</Code>');
+    expect(body).toContain(
+      "Value null at 'callerReference' failed to satisfy constraint: Member must not be null",
+    );
+  });
+});
+
+describe('Route 53 unimplemented operations', () => {
+  let emulator: RunningEmulator;
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0 });
+  });
+  afterAll(() => emulator.close());
+
+  it('when an operation the emulator does not implement is called, then it is a 400 InvalidAction naming the path', async () => {
+    const res = await fetch(`${emulator.url}/2013-04-01/healthcheck`);
+    expect(res.status).toBe(400);
+    const body = await res.text();
+    expect(body).toContain('<Code>InvalidAction</Code>');
+    expect(body).toContain('GET /2013-04-01/healthcheck');
+  });
+});

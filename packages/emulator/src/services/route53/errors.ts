@@ -76,3 +76,10 @@ export class NoSuchHealthCheck extends AwsError {
     super('NoSuchHealthCheck', 404, `No health check found with ID: ${id}`);
   }
 }
+
+/** A path under `/2013-04-01/` that names no emulated operation. */
+export class InvalidAction extends AwsError {
+  constructor(method: string, rawPath: string) {
+    super('InvalidAction', 400, `The emulator does not implement ${method} ${rawPath}.`);
+  }
+}

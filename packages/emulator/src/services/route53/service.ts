@@ -1,9 +1,10 @@
 import type { EmulatorCore } from '../../core.js';
 import type { DnsView } from '../../engine/dns-view.js';
-import { AwsError } from '../../protocol/aws-error.js';
+import type { AwsError } from '../../protocol/aws-error.js';
 import { xmlErrorResponse } from '../../protocol/rest-xml.js';
 import { Route53Repo } from '../../store/route53-repo.js';
 import type { ServiceModule } from '../service.js';
+import { InvalidAction } from './errors.js';
 import { type ChangeInfo, type HostedZone, Route53Model } from './model.js';
 import { route53Router } from './routes.js';
 import { ROUTE53_NAMESPACE } from './wire.js';
@@ -45,10 +46,7 @@ export function createRoute53Service(core: EmulatorCore): Route53Service {
       router: route53Router(model, () => core.config.publicUrl),
       errorResponse,
       unknownOperation: (requestId, method, rawPath) =>
-        errorResponse(
-          requestId,
-          new AwsError('InvalidAction', 400, `The emulator does not implement ${method} ${rawPath}.`),
-        ),
+        errorResponse(requestId, new InvalidAction(method, rawPath)),
     },
     dnsView: model.dnsView,
     createHostedZone: (accountId, name, options = {}) =>
