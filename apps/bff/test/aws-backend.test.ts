@@ -99,6 +99,22 @@ describe('SES_BACKEND=aws as a child process against a separate emulator', () =>
     await emulator?.close();
   });
 
+  it('when a request carries x-request-id, then the BFF log lines carry it too', async () => {
+    const res = await fetch(`${bff.url}/api/regions/us-east-1/identities/bad%20name`, {
+      headers: { 'x-request-id': 'log-probe-4711' },
+    });
+    expect(res.headers.get('x-request-id')).toBe('log-probe-4711');
+    await new Promise((r) => setTimeout(r, 200));
+    const lines = bff
+      .output()
+      .split('\n')
+      .filter((l) => l.includes('log-probe-4711'))
+      .map((l) => JSON.parse(l) as { req?: { id?: string }; res?: { statusCode?: number } });
+    expect(lines.length).toBeGreaterThanOrEqual(2); // the validation message and the request-completed line
+    for (const line of lines) expect(line.req?.id).toBe('log-probe-4711');
+    expect(lines.some((l) => l.res?.statusCode === 400)).toBe(true);
+  });
+
   it('when meta is asked, then the backend is aws with the configured regions', async () => {
     const res = await call('GET', apiPaths.meta);
     expect(res.status).toBe(200);

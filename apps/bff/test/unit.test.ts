@@ -224,3 +224,39 @@ describe('mapWithConcurrency', () => {
     expect(results).toEqual(Array.from({ length: 20 }, (_, i) => i * 2));
   });
 });
+
+describe('account id for identity ARNs', () => {
+  it('when the credentials carry an account id, then it is used; when nothing knows it, then 502 says to set AWS_ACCOUNT_ID', async () => {
+    const { SESv2Client } = await import('@aws-sdk/client-sesv2');
+    const { createAccountIdResolver } = await import('../src/services/account-id.js');
+    const withAccount = new SESv2Client({
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x', accountId: '123456789012' },
+    });
+    const withoutAccount = new SESv2Client({
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' },
+    });
+    const clientsOf = (client: typeof withAccount) => ({
+      ses: () => client,
+      route53: () => {
+        throw new Error('unused');
+      },
+      destroy: () => {},
+    });
+    expect(await createAccountIdResolver(clientsOf(withAccount), undefined)('us-east-1')).toBe(
+      '123456789012',
+    );
+    expect(await createAccountIdResolver(clientsOf(withoutAccount), '210987654321')('us-east-1')).toBe(
+      '210987654321',
+    );
+    await expect(
+      createAccountIdResolver(clientsOf(withoutAccount), undefined)('us-east-1'),
+    ).rejects.toMatchObject({
+      status: 502,
+      code: 'AccountIdUnknown',
+    });
+    withAccount.destroy();
+    withoutAccount.destroy();
+  });
+});
