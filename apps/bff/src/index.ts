@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { emulatorOptionsFromEnv, type RunningEmulator, startEmulator } from '@ses-console/emulator';
-import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { logger } from './logger.js';
+import { createAppFromConfig } from './server.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const config = loadConfig(process.env, path.join(here, '../../console/dist'));
@@ -17,13 +17,14 @@ if (config.SES_BACKEND === 'emulator') {
   });
 }
 
-const app = createApp({ backend: config.SES_BACKEND, consoleDist: config.consoleDist });
+const { app, clients } = createAppFromConfig(config, { emulatorUrl: emulator?.url, logger });
 const server = app.listen(config.PORT, config.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   // A plain banner for people (the structured log goes through pino).
   const lines = [`SES identity console ready: http://${config.HOST}:${port}`];
   if (emulator) lines.push(`Embedded SES v2 + Route 53 emulator: ${emulator.url}`);
+  else lines.push(`Backend: AWS (default region ${config.AWS_REGION})`);
   process.stdout.write(`${lines.join('\n')}\n`);
 });
 
@@ -36,6 +37,7 @@ async function shutdown(signal: string): Promise<void> {
     server.close(() => resolve());
     server.closeAllConnections();
   });
+  clients.destroy();
   await emulator?.close();
   process.exit(0);
 }

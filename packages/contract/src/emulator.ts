@@ -24,6 +24,16 @@ export type MailboxResponse = z.infer<typeof mailboxResponseSchema>;
 
 export const verifyEmailRequestSchema = z.object({ token: z.string().min(1, 'Token is required') });
 
+/** Answer of `POST /api/emulator/verify-email` (added by the BFF; additive). */
+export const verifyEmailResponseSchema = z.object({ verified: z.literal(true) });
+export type VerifyEmailResponse = z.infer<typeof verifyEmailResponseSchema>;
+
+/** Query of `GET /api/emulator/mailbox` (added by the BFF; additive). */
+export const mailboxQuerySchema = z.object({
+  email: z.string().max(320).optional(),
+  id: z.string().max(200).optional(),
+});
+
 export const clockResponseSchema = z.object({ now: z.string() });
 export type ClockResponse = z.infer<typeof clockResponseSchema>;
 

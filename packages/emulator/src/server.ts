@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createControlPlane } from './control/control-plane.js';
+import { createControlPlane, hostedZoneSeeder } from './control/control-plane.js';
+import { type SeedOptions, type SeedResult, seedIdentities } from './control/seed.js';
 import { createCore } from './core.js';
 import type { EmulatorOptions } from './options.js';
 import { AwsError } from './protocol/aws-error.js';
@@ -13,6 +14,8 @@ import { createSesV2Service } from './services/sesv2/service.js';
 export interface RunningEmulator {
   url: string;
   port: number;
+  /** Seeds identities in every status (benchmarks, demos); same as `POST /_emulator/seed`. */
+  seed(options: SeedOptions): SeedResult;
   close(): Promise<void>;
 }
 
@@ -121,6 +124,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   return {
     url: core.config.publicUrl,
     port,
+    seed: (seedOptions) =>
+      seedIdentities(
+        sesv2,
+        seedOptions,
+        { accountId: core.config.defaultAccountId, region: core.config.defaultRegion },
+        hostedZoneSeeder(route53),
+      ),
     close: async () => {
       sesv2.stop();
       await new Promise<void>((resolve, reject) => {

@@ -1,23 +1,43 @@
 import type { EmulatorCore } from '../../core.js';
 import type { DnsView } from '../../engine/dns-view.js';
+import { VerificationEngine } from '../../engine/verification-engine.js';
 import { AwsError } from '../../protocol/aws-error.js';
 import { jsonError } from '../../protocol/rest-json.js';
-import { Router } from '../../protocol/router.js';
+import { createSesStore, type SesStore } from '../../store/ses-store.js';
 import type { ServiceModule } from '../service.js';
+import { createHandlers } from './handlers.js';
+import { createSesModel, type SesModel } from './model/index.js';
+import { createSesV2Router } from './routes.js';
 
 export interface SesV2Service {
   module: ServiceModule;
-  /** Starts the verification engine's timer. */
+  model: SesModel;
+  store: SesStore;
+  engine: VerificationEngine;
+  /** Starts the verification engine's timer and its clock / DNS triggers. */
   start(): void;
   stop(): void;
 }
 
-export function createSesV2Service(_core: EmulatorCore, _deps: { dns: DnsView }): SesV2Service {
-  const router = new Router();
+export function createSesV2Service(core: EmulatorCore, deps: { dns: DnsView }): SesV2Service {
+  const store = createSesStore(core.db);
+  const ctx = {
+    store,
+    dns: deps.dns,
+    mode: () => core.config.verificationMode,
+    now: () => core.clock.nowMs(),
+    publicUrl: () => core.config.publicUrl,
+  };
+  const model = createSesModel(ctx);
+  const engine = new VerificationEngine(ctx);
+  const router = createSesV2Router(createHandlers(model));
+  const unsubscribe: Array<() => void> = [];
+  const onDnsChanged = (accountId: string) => engine.run(accountId);
+
   return {
     module: {
       name: 'sesv2',
-      owns: (rawPath) => rawPath.startsWith('/v2/email/'),
+      owns: (rawPath) => rawPath.startsWith('/v2/email/') || rawPath === '/v2/email',
       router,
       errorResponse: jsonError,
       unknownOperation: (requestId, method, rawPath) =>
@@ -26,7 +46,19 @@ export function createSesV2Service(_core: EmulatorCore, _deps: { dns: DnsView })
           new AwsError('UnknownOperationException', 404, `Unknown operation ${method} ${rawPath}`),
         ),
     },
-    start: () => {},
-    stop: () => {},
+    model,
+    store,
+    engine,
+    start: () => {
+      engine.run();
+      engine.start();
+      unsubscribe.push(core.clock.onChange(() => engine.run()));
+      core.events.on('dns-changed', onDnsChanged);
+      unsubscribe.push(() => core.events.off('dns-changed', onDnsChanged));
+    },
+    stop: () => {
+      engine.stop();
+      for (const off of unsubscribe.splice(0)) off();
+    },
   };
 }

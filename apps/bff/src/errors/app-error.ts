@@ -1,0 +1,25 @@
+import type { FieldError } from '@ses-console/contract';
+
+/**
+ * The one error type services throw. The error middleware turns it into the contract's envelope;
+ * `message` is shown to the user, so it must never carry internals (stack, endpoint, credentials).
+ */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fieldErrors?: FieldError[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  static badRequest(message: string, fieldErrors?: FieldError[]): AppError {
+    return new AppError(400, 'ValidationError', message, fieldErrors);
+  }
+
+  static notFound(message: string): AppError {
+    return new AppError(404, 'NotFound', message);
+  }
+}

@@ -1,0 +1,111 @@
+import { AppError } from './app-error.js';
+
+/**
+ * The only place that reads AWS SDK errors. SES v2 and Route 53 error codes become the BFF's
+ * status codes; AWS's own message is kept for the user's mistakes (4xx) and replaced by a generic
+ * one for anything else, so endpoints, account details or stack traces never reach a browser.
+ */
+interface SdkErrorShape {
+  name?: unknown;
+  message?: unknown;
+  $metadata?: { httpStatusCode?: number };
+  $fault?: unknown;
+}
+
+const NOT_FOUND = new Set([
+  'NotFoundException',
+  'NoSuchHostedZone',
+  'NoSuchChange',
+  'NotFound', // JS v3 name for a 404 without a code
+]);
+const ALREADY_EXISTS = new Set(['AlreadyExistsException', 'HostedZoneAlreadyExists']);
+const BAD_REQUEST = new Set([
+  'BadRequestException',
+  'InvalidChangeBatch',
+  'InvalidInput',
+  'InvalidDomainName',
+  'MessageRejected',
+  'MailFromDomainNotVerifiedException',
+  'AccountSuspendedException',
+  'SendingPausedException',
+  'InvalidNextTokenException',
+  'SerializationException',
+  'ValidationException',
+]);
+const THROTTLED = new Set([
+  'TooManyRequestsException',
+  'LimitExceededException',
+  'Throttling',
+  'ThrottlingException',
+  'PriorRequestNotComplete',
+]);
+const RETRYABLE_SERVER = new Set(['ConcurrentModificationException', 'InternalServiceErrorException']);
+
+export function awsErrorName(error: unknown): string | undefined {
+  if (error && typeof error === 'object' && '$metadata' in error) {
+    const name = (error as SdkErrorShape).name;
+    return typeof name === 'string' ? name : undefined;
+  }
+  return undefined;
+}
+
+function awsMessage(error: SdkErrorShape): string {
+  return typeof error.message === 'string' && error.message.length > 0 ? error.message : 'Request failed';
+}
+
+export function isAwsNotFound(error: unknown): boolean {
+  const name = awsErrorName(error);
+  return name !== undefined && NOT_FOUND.has(name);
+}
+
+/** Throttling or a server-side failure: the request may be repeated. */
+export function isAwsRetryable(error: unknown): boolean {
+  const name = awsErrorName(error);
+  if (name === undefined) return false;
+  if (name === 'LimitExceededException') return false; // a quota, not a rate: repeating won't help
+  if (THROTTLED.has(name) || RETRYABLE_SERVER.has(name)) return true;
+  const status = (error as SdkErrorShape).$metadata?.httpStatusCode;
+  return typeof status === 'number' && status >= 500;
+}
+
+/** Maps an SDK error to an AppError; anything that is not an SDK error is returned untouched. */
+export function mapAwsError(error: unknown): unknown {
+  const name = awsErrorName(error);
+  if (name === undefined) return error;
+  const sdk = error as SdkErrorShape;
+  if (NOT_FOUND.has(name)) return new AppError(404, 'NotFound', awsMessage(sdk));
+  if (ALREADY_EXISTS.has(name)) return new AppError(409, 'AlreadyExists', awsMessage(sdk));
+  if (THROTTLED.has(name)) {
+    return new AppError(
+      429,
+      name === 'LimitExceededException' ? 'LimitExceeded' : 'TooManyRequests',
+      awsMessage(sdk),
+    );
+  }
+  if (BAD_REQUEST.has(name)) return new AppError(400, name.replace(/Exception$/, ''), awsMessage(sdk));
+  const status = sdk.$metadata?.httpStatusCode;
+  if (name === 'AccessDeniedException' || name === 'AccessDenied' || status === 403) {
+    return new AppError(
+      502,
+      'UpstreamAccessDenied',
+      'The AWS credentials of the BFF are not allowed to do this.',
+    );
+  }
+  return new AppError(502, 'UpstreamError', 'The AWS service did not answer as expected. Try again later.');
+}
+
+/** Runs an SDK call and rethrows its failure as an AppError. */
+export async function callAws<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw mapAwsError(error);
+  }
+}
+
+/** A short, safe description of a failure for per-item results (bulk delete, create steps). */
+export function describeFailure(error: unknown): string {
+  const mapped = mapAwsError(error);
+  if (mapped instanceof AppError) return mapped.message;
+  return 'Unexpected error';
+}

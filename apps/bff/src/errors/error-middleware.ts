@@ -1,0 +1,49 @@
+import type { ErrorEnvelope } from '@ses-console/contract';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import { AppError } from './app-error.js';
+import { mapAwsError } from './aws-error-map.js';
+
+export function requestIdOf(req: Request): string {
+  return String(req.id ?? '');
+}
+
+function envelope(req: Request, error: AppError): ErrorEnvelope {
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      requestId: requestIdOf(req),
+      ...(error.fieldErrors && error.fieldErrors.length > 0 ? { fieldErrors: error.fieldErrors } : {}),
+    },
+  };
+}
+
+/** Errors Express's body parser raises (malformed JSON, too large) carry `type` and `status`. */
+function fromBodyParser(error: unknown): AppError | undefined {
+  if (!error || typeof error !== 'object' || !('type' in error)) return undefined;
+  const type = (error as { type: unknown }).type;
+  if (type === 'entity.parse.failed')
+    return new AppError(400, 'MalformedJson', 'The request body is not valid JSON.');
+  if (type === 'entity.too.large')
+    return new AppError(413, 'PayloadTooLarge', 'The request body is too large.');
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return new AppError(415, 'UnsupportedEncoding', 'The request body encoding is not supported.');
+  }
+  return undefined;
+}
+
+/** Unknown `/api/*` paths answer the envelope, not Express's HTML page. */
+export const apiNotFound: RequestHandler = (req, _res, next) => {
+  next(new AppError(404, 'RouteNotFound', `No API route ${req.method} ${req.originalUrl.split('?')[0]}`));
+};
+
+export const errorMiddleware: ErrorRequestHandler = (error, req, res, _next) => {
+  const mapped = mapAwsError(error);
+  const appError =
+    mapped instanceof AppError
+      ? mapped
+      : (fromBodyParser(error) ?? new AppError(500, 'InternalError', 'Something went wrong on our side.'));
+  if (appError.status >= 500) req.log?.error({ err: error }, 'request failed');
+  else req.log?.info({ code: appError.code }, appError.message);
+  res.status(appError.status).json(envelope(req, appError));
+};

@@ -1,0 +1,98 @@
+import { errorEnvelopeSchema } from '@ses-console/contract';
+import { z } from 'zod';
+import type { RouteSpec } from '../routes/route-spec.js';
+
+type JsonObject = Record<string, unknown>;
+
+/** JSON Schema (draft 2020-12, what OpenAPI 3.1 uses) of a zod schema; requests as input, responses as output. */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonObject {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io,
+    unrepresentable: 'any',
+  }) as JsonObject;
+  return rest;
+}
+
+/** `/api/regions/:region/identities` → `/api/regions/{region}/identities` */
+export function openApiPath(expressPath: string): string {
+  return expressPath.replace(/:([A-Za-z]+)/g, '{$1}');
+}
+
+function parameters(route: RouteSpec): JsonObject[] {
+  const params: JsonObject[] = Object.entries(route.params ?? {}).map(([name, schema]) => ({
+    name,
+    in: 'path',
+    required: true,
+    schema: jsonSchema(schema, 'input'),
+  }));
+  if (route.query) {
+    for (const [name, schema] of Object.entries(route.query.shape)) {
+      params.push({
+        name,
+        in: 'query',
+        required: !(schema as z.ZodType).safeParse(undefined).success,
+        schema: jsonSchema(schema as z.ZodType, 'input'),
+      });
+    }
+  }
+  return params;
+}
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorEnvelope' } } },
+});
+
+function operation(route: RouteSpec): JsonObject {
+  const responses: JsonObject = {};
+  for (const [status, response] of Object.entries(route.responses)) {
+    responses[status] = {
+      description: response.description,
+      ...(response.schema
+        ? { content: { 'application/json': { schema: jsonSchema(response.schema, 'output') } } }
+        : {}),
+    };
+  }
+  responses['4XX'] = errorResponse(
+    'The request was not valid, or the resource does not exist (error envelope)',
+  );
+  responses['5XX'] = errorResponse('SES, Route 53 or the emulator failed (error envelope, no internals)');
+  const params = parameters(route);
+  return {
+    summary: route.summary,
+    tags: [route.tag],
+    operationId: `${route.method}${openApiPath(route.path).replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
+    ...(params.length > 0 ? { parameters: params } : {}),
+    ...(route.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+          },
+        }
+      : {}),
+    responses,
+  };
+}
+
+/** OpenAPI 3.1 document of the registered routes, generated from the same specs Express registers. */
+export function buildOpenApiDocument(routes: readonly RouteSpec[], info: { version: string }): JsonObject {
+  const paths: Record<string, JsonObject> = {};
+  for (const route of routes) {
+    const path = openApiPath(route.path);
+    paths[path] = { ...(paths[path] ?? {}), [route.method]: operation(route) };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'SES identity console API (BFF)',
+      version: info.version,
+      description:
+        'JSON API of the console over SES v2 and Route 53. Every non-2xx answer is the error envelope; ' +
+        'every answer carries an `x-request-id` header.',
+    },
+    paths,
+    components: { schemas: { ErrorEnvelope: jsonSchema(errorEnvelopeSchema, 'output') } },
+  };
+}

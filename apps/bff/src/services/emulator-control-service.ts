@@ -1,0 +1,124 @@
+import type { ClockResponse, MailboxMessage } from '@ses-console/contract';
+import { AppError } from '../errors/app-error.js';
+
+/**
+ * The embedded emulator's control plane (`/_aws/ses`, `/_emulator/*`), emulator mode only. The
+ * mailbox speaks LocalStack's field names; this module maps them to the contract's MailboxMessage.
+ */
+export interface EmulatorControl {
+  mailbox(filter: { email?: string; id?: string }): Promise<MailboxMessage[]>;
+  verifyEmail(token: string): Promise<void>;
+  clock(): Promise<ClockResponse>;
+  advanceClock(seconds: number): Promise<ClockResponse>;
+}
+
+type Json = Record<string, unknown>;
+
+const VERIFY_LINK = /https?:\/\/[^\s"'<>]+\/_emulator\/verify-email\?token=([A-Za-z0-9_\-.~%]+)/;
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function isoOf(value: unknown): string {
+  if (typeof value === 'number') return new Date(value < 1e12 ? value * 1000 : value).toISOString();
+  if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) return new Date(value).toISOString();
+  return new Date(0).toISOString();
+}
+
+/** One `/_aws/ses` message (LocalStack shape) → the contract's MailboxMessage. */
+export function toMailboxMessage(raw: Json): MailboxMessage {
+  const destination = (raw.Destination ?? {}) as Json;
+  const body = (raw.Body ?? {}) as Json;
+  const text = str(body.text_part) ?? undefined;
+  const html = str(body.html_part) ?? undefined;
+  const rawData = str(raw.RawData);
+  const link = VERIFY_LINK.exec([text, html, rawData].filter(Boolean).join('\n'));
+  const to = [
+    ...strings(destination.ToAddresses),
+    ...strings(destination.CcAddresses),
+    ...strings(destination.BccAddresses),
+  ];
+  return {
+    id: str(raw.Id) ?? '',
+    region: str(raw.Region) ?? '',
+    from: str(raw.Source) ?? '',
+    to,
+    subject: str(raw.Subject) ?? '',
+    ...(text !== undefined ? { text } : {}),
+    ...(html !== undefined ? { html } : {}),
+    ...(rawData !== undefined ? { raw: rawData } : {}),
+    ...(str(raw.ConfigurationSetName) ? { configurationSetName: str(raw.ConfigurationSetName) } : {}),
+    sentAt: isoOf(raw.Timestamp),
+    ...(link?.[0] && link[1]
+      ? { verificationLink: link[0], verificationToken: decodeURIComponent(link[1]) }
+      : {}),
+  };
+}
+
+async function readJson(response: Response): Promise<Json> {
+  const text = await response.text();
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed && typeof parsed === 'object' ? (parsed as Json) : {};
+  } catch {
+    return {}; // e.g. an HTML page: its text is not a message for the API
+  }
+}
+
+function upstreamError(status: number, body: Json, fallback: string): AppError {
+  const message = str(body.message) ?? str(body.error) ?? fallback;
+  if (status === 404) return new AppError(404, 'NotFound', message);
+  if (status >= 400 && status < 500) return new AppError(400, 'BadRequest', message);
+  return new AppError(502, 'UpstreamError', 'The emulator did not answer as expected.');
+}
+
+export function createEmulatorControl(baseUrl: string): EmulatorControl {
+  async function call(method: string, path: string, body?: unknown): Promise<Json> {
+    let response: Response;
+    try {
+      response = await fetch(new URL(path, baseUrl), {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(10_000),
+      });
+    } catch {
+      throw new AppError(502, 'UpstreamError', 'The emulator is not reachable.');
+    }
+    const json = await readJson(response);
+    if (!response.ok) throw upstreamError(response.status, json, `Emulator answered ${response.status}`);
+    return json;
+  }
+  const clockOf = (json: Json): ClockResponse => ({ now: isoOf(json.now) });
+  return {
+    async mailbox(filter) {
+      const query = new URLSearchParams();
+      if (filter.email) query.set('email', filter.email);
+      if (filter.id) query.set('id', filter.id);
+      const json = await call('GET', `/_aws/ses${query.size > 0 ? `?${query}` : ''}`);
+      const messages = Array.isArray(json.messages) ? (json.messages as Json[]) : [];
+      return messages.map(toMailboxMessage);
+    },
+    async verifyEmail(token) {
+      try {
+        await call('GET', `/_emulator/verify-email?token=${encodeURIComponent(token)}`);
+      } catch (error) {
+        if (error instanceof AppError && error.status < 500) {
+          const message = 'This verification link is not valid or has expired';
+          throw new AppError(error.status, 'InvalidVerificationToken', message, [
+            { field: 'token', message },
+          ]);
+        }
+        throw error;
+      }
+    },
+    clock: async () => clockOf(await call('GET', '/_emulator/clock')),
+    advanceClock: async (seconds) =>
+      clockOf(await call('POST', '/_emulator/clock', { advanceSeconds: seconds })),
+  };
+}

@@ -1,0 +1,225 @@
+import { ChangeResourceRecordSetsCommand, GetChangeCommand } from '@aws-sdk/client-route-53';
+import {
+  CreateEmailIdentityCommand,
+  GetEmailIdentityCommand,
+  PutEmailIdentityMailFromAttributesCommand,
+} from '@aws-sdk/client-sesv2';
+import { apiPaths } from '@ses-console/contract';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, REGION, startHarness, unique, url } from './support/harness.js';
+import { createZone, recordSets } from './support/route53.js';
+
+describe('publish DNS records to Route 53', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  async function domainWithMailFrom(domain: string): Promise<string[]> {
+    const created = await h.ses().send(new CreateEmailIdentityCommand({ EmailIdentity: domain }));
+    await h
+      .ses()
+      .send(
+        new PutEmailIdentityMailFromAttributesCommand({
+          EmailIdentity: domain,
+          MailFromDomain: `bounce.${domain}`,
+        }),
+      );
+    return created.DkimAttributes?.Tokens ?? [];
+  }
+
+  const publish = (identity: string, body: object = {}) =>
+    request(h.app)
+      .post(url(apiPaths.publishDns, { region: REGION, identity }))
+      .send(body);
+
+  it('when a subdomain identity has zones for the apex and the subdomain, then exactly the records SES asks for go to the longest-suffix zone', async () => {
+    const apex = `${unique('pub')}.com`;
+    const shop = `shop.${apex}`;
+    const identity = `mail.${shop}`;
+    const apexZone = await createZone(h.route53, apex);
+    const shopZone = await createZone(h.route53, shop);
+    await createZone(h.route53, identity, { id: 'vpc-1', region: 'us-east-1' }); // private: must be skipped
+    const tokens = await domainWithMailFrom(identity);
+    const zoneName = await h.ses().send(new GetEmailIdentityCommand({ EmailIdentity: identity }));
+    const signingZone = zoneName.DkimAttributes?.SigningHostedZone;
+
+    const res = await publish(identity);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      outcome: 'published',
+      hostedZone: { id: shopZone, name: shop },
+      changeId: expect.any(String),
+      changeStatus: expect.stringMatching(/^(PENDING|INSYNC)$/),
+    });
+    expect(res.body.records.every((r: { publishedInRoute53: boolean }) => r.publishedInRoute53)).toBe(true);
+
+    const sets = await recordSets(h.route53, shopZone);
+    const simplified = sets
+      .map((s) => ({
+        name: s.Name,
+        type: s.Type,
+        ttl: s.TTL,
+        values: s.ResourceRecords?.map((r) => r.Value),
+      }))
+      .sort((a, b) => `${a.name}${a.type}`.localeCompare(`${b.name}${b.type}`));
+    const expected = [
+      ...tokens.map((t) => ({
+        name: `${t}._domainkey.${identity}.`,
+        type: 'CNAME',
+        ttl: 1800,
+        values: [`${t}.${signingZone}`],
+      })),
+      {
+        name: `bounce.${identity}.`,
+        type: 'MX',
+        ttl: 1800,
+        values: ['10 feedback-smtp.us-east-1.amazonses.com'],
+      },
+      {
+        name: `bounce.${identity}.`,
+        type: 'TXT',
+        ttl: 1800,
+        values: ['"v=spf1 include:amazonses.com ~all"'],
+      },
+    ].sort((a, b) => `${a.name}${a.type}`.localeCompare(`${b.name}${b.type}`));
+    expect(simplified).toEqual(expected);
+    expect(await recordSets(h.route53, apexZone)).toEqual([]);
+
+    const change = await h.route53.send(new GetChangeCommand({ Id: res.body.changeId }));
+    expect(change.ChangeInfo?.Status).toMatch(/PENDING|INSYNC/);
+
+    const detail = await request(h.app).get(url(apiPaths.identity, { region: REGION, identity }));
+    expect(detail.body.hostedZone).toEqual({ id: shopZone, name: shop });
+    expect(detail.body.dnsRecords).toHaveLength(5);
+    expect(detail.body.dnsRecords.every((r: { publishedInRoute53: boolean }) => r.publishedInRoute53)).toBe(
+      true,
+    );
+  });
+
+  it('when the records are published twice, then the second publish changes nothing', async () => {
+    const domain = `${unique('twice')}.com`;
+    const zone = await createZone(h.route53, domain);
+    await domainWithMailFrom(domain);
+    expect((await publish(domain)).body.outcome).toBe('published');
+    const first = await recordSets(h.route53, zone);
+    const again = await publish(domain);
+    expect(again.status).toBe(200);
+    expect(again.body.outcome).toBe('published');
+    expect(await recordSets(h.route53, zone)).toEqual(first);
+    expect(first).toHaveLength(5);
+  });
+
+  it('when no public zone covers the domain, then the outcome is no_hosted_zone and records stay unpublished', async () => {
+    const domain = `${unique('nozone')}.org`;
+    await h.ses().send(new CreateEmailIdentityCommand({ EmailIdentity: domain }));
+    const res = await publish(domain);
+    expect(res.status).toBe(200);
+    expect(res.body.outcome).toBe('no_hosted_zone');
+    expect(res.body.hostedZone).toBeUndefined();
+    expect(res.body.records).toHaveLength(3);
+    expect(res.body.records.every((r: { publishedInRoute53: boolean }) => !r.publishedInRoute53)).toBe(true);
+  });
+
+  it('when only the DKIM scope is published, then the MAIL FROM records are left alone', async () => {
+    const domain = `${unique('scope')}.com`;
+    const zone = await createZone(h.route53, domain);
+    await domainWithMailFrom(domain);
+    const res = await publish(domain, { scope: 'dkim' });
+    expect(res.body.outcome).toBe('published');
+    const types = (await recordSets(h.route53, zone)).map((s) => s.Type);
+    expect(types).toEqual(['CNAME', 'CNAME', 'CNAME']);
+    const byPurpose = Object.fromEntries(
+      res.body.records.map((r: { purpose: string; publishedInRoute53: boolean }) => [
+        r.purpose,
+        r.publishedInRoute53,
+      ]),
+    );
+    expect(byPurpose).toEqual({ DKIM: true, MAIL_FROM_MX: false, MAIL_FROM_SPF: false });
+  });
+
+  it('when the MAIL FROM name already has another TXT value, then publishing keeps it next to the SPF value', async () => {
+    const domain = `${unique('keep')}.com`;
+    const zone = await createZone(h.route53, domain);
+    await domainWithMailFrom(domain);
+    await h.route53.send(
+      new ChangeResourceRecordSetsCommand({
+        HostedZoneId: zone,
+        ChangeBatch: {
+          Changes: [
+            {
+              Action: 'CREATE',
+              ResourceRecordSet: {
+                Name: `bounce.${domain}`,
+                Type: 'TXT',
+                TTL: 300,
+                ResourceRecords: [{ Value: '"site-verification=abc"' }],
+              },
+            },
+          ],
+        },
+      }),
+    );
+    await publish(domain);
+    const txt = (await recordSets(h.route53, zone)).find((s) => s.Type === 'TXT');
+    expect(txt?.ResourceRecords?.map((r) => r.Value).sort()).toEqual(
+      ['"site-verification=abc"', '"v=spf1 include:amazonses.com ~all"'].sort(),
+    );
+  });
+
+  it('when the identity is an email address, then there is nothing to publish', async () => {
+    const address = `${unique('x')}@example.com`;
+    await h.ses().send(new CreateEmailIdentityCommand({ EmailIdentity: address }));
+    const res = await publish(address);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ outcome: 'nothing_to_publish', records: [] });
+  });
+
+  it('when the identity does not exist, then 404', async () => {
+    const res = await publish(`${unique('ghost')}.com`);
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('NotFound');
+  });
+
+  it('when the scope is unknown, then 400 names scope', async () => {
+    const res = await publish('example.com', { scope: 'everything' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fieldErrors[0].field).toBe('scope');
+  });
+
+  it('when a domain is created with publishing on, then the publish step succeeds and the records are in the zone', async () => {
+    const domain = `${unique('createpub')}.com`;
+    const zone = await createZone(h.route53, domain);
+    const res = await request(h.app)
+      .post(url(apiPaths.identities, { region: REGION }))
+      .send({ type: 'DOMAIN', name: domain, publishToRoute53: true, mailFrom: { domain: `mail.${domain}` } });
+    expect(res.status).toBe(201);
+    expect(res.body.complete).toBe(true);
+    expect(res.body.steps.map((s: { step: string; status: string }) => `${s.step}:${s.status}`)).toEqual([
+      'create-identity:succeeded',
+      'mail-from:succeeded',
+      'publish-dns:succeeded',
+    ]);
+    expect(res.body.publish).toMatchObject({ outcome: 'published', hostedZone: { id: zone, name: domain } });
+    expect(await recordSets(h.route53, zone)).toHaveLength(5);
+  });
+
+  it('when a domain is created with publishing on but no zone, then the publish step is skipped with the reason', async () => {
+    const domain = `${unique('createnozone')}.net`;
+    const res = await request(h.app)
+      .post(url(apiPaths.identities, { region: REGION }))
+      .send({ type: 'DOMAIN', name: domain, publishToRoute53: true });
+    expect(res.status).toBe(201);
+    expect(res.body.complete).toBe(true);
+    expect(res.body.steps.at(-1)).toEqual({
+      step: 'publish-dns',
+      status: 'skipped',
+      message: `No public Route 53 hosted zone covers ${domain}`,
+    });
+    expect(res.body.publish.outcome).toBe('no_hosted_zone');
+  });
+});

@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../src/errors/app-error.js';
+import { mapAwsError } from '../src/errors/aws-error-map.js';
+import { requiredDnsRecords } from '../src/services/dns-records.js';
+import { toMailboxMessage } from '../src/services/emulator-control-service.js';
+import { mapWithConcurrency, outcomeOfFailedDelete } from '../src/services/identity-delete-service.js';
+import { tagDifference } from '../src/services/identity-edit-service.js';
+import { candidateZoneNames } from '../src/services/route53-zones.js';
+
+/** Shaped like an SDK ServiceException: the fields aws-error-map reads. */
+function sdkError(name: string, status: number, message: string, attempts = 1) {
+  return Object.assign(new Error(message), {
+    name,
+    $fault: 'client',
+    $metadata: { httpStatusCode: status, attempts },
+  });
+}
+
+describe('requiredDnsRecords', () => {
+  it('when a domain uses Easy DKIM with a custom MAIL FROM, then it asks for 3 CNAMEs, the MX and the SPF TXT', () => {
+    const records = requiredDnsRecords('example.com', 'eu-west-1', {
+      IdentityType: 'DOMAIN',
+      DkimAttributes: {
+        Tokens: ['aaa', 'bbb', 'ccc'],
+        SigningHostedZone: 'dkim.amazonses.com',
+        SigningAttributesOrigin: 'AWS_SES',
+      },
+      MailFromAttributes: {
+        MailFromDomain: 'mail.example.com',
+        MailFromDomainStatus: 'PENDING',
+        BehaviorOnMxFailure: 'USE_DEFAULT_VALUE',
+      },
+    });
+    expect(records).toEqual([
+      {
+        purpose: 'DKIM',
+        type: 'CNAME',
+        name: 'aaa._domainkey.example.com',
+        value: 'aaa.dkim.amazonses.com',
+        publishable: true,
+      },
+      {
+        purpose: 'DKIM',
+        type: 'CNAME',
+        name: 'bbb._domainkey.example.com',
+        value: 'bbb.dkim.amazonses.com',
+        publishable: true,
+      },
+      {
+        purpose: 'DKIM',
+        type: 'CNAME',
+        name: 'ccc._domainkey.example.com',
+        value: 'ccc.dkim.amazonses.com',
+        publishable: true,
+      },
+      {
+        purpose: 'MAIL_FROM_MX',
+        type: 'MX',
+        name: 'mail.example.com',
+        value: '10 feedback-smtp.eu-west-1.amazonses.com',
+        publishable: true,
+      },
+      {
+        purpose: 'MAIL_FROM_SPF',
+        type: 'TXT',
+        name: 'mail.example.com',
+        value: '"v=spf1 include:amazonses.com ~all"',
+        publishable: true,
+      },
+    ]);
+  });
+
+  it('when a domain uses BYODKIM, then it asks for the selector TXT, which cannot be published', () => {
+    const records = requiredDnsRecords('example.com', 'us-east-1', {
+      IdentityType: 'DOMAIN',
+      DkimAttributes: { Tokens: ['sel1'], SigningAttributesOrigin: 'EXTERNAL' },
+    });
+    expect(records).toEqual([
+      {
+        purpose: 'DKIM',
+        type: 'TXT',
+        name: 'sel1._domainkey.example.com',
+        value: '"p=customerProvidedPublicKey"',
+        publishable: false,
+      },
+    ]);
+  });
+
+  it('when the identity is an email address, then it asks for no records', () => {
+    expect(requiredDnsRecords('a@example.com', 'us-east-1', { IdentityType: 'EMAIL_ADDRESS' })).toEqual([]);
+  });
+});
+
+describe('candidateZoneNames', () => {
+  it('when a subdomain is given, then candidates go from the longest suffix to the registrable one', () => {
+    expect(candidateZoneNames('mail.shop.example.com.')).toEqual([
+      'mail.shop.example.com',
+      'shop.example.com',
+      'example.com',
+    ]);
+  });
+});
+
+describe('tagDifference', () => {
+  it('when tags are replaced, then new and changed tags are tagged and removed keys untagged', () => {
+    const diff = tagDifference(
+      [
+        { key: 'keep', value: '1' },
+        { key: 'change', value: 'old' },
+        { key: 'drop', value: 'x' },
+      ],
+      [
+        { key: 'keep', value: '1' },
+        { key: 'change', value: 'new' },
+        { key: 'add', value: '' },
+      ],
+    );
+    expect(diff).toEqual({
+      toTag: [
+        { key: 'change', value: 'new' },
+        { key: 'add', value: '' },
+      ],
+      toUntag: ['drop'],
+    });
+  });
+});
+
+describe('outcomeOfFailedDelete', () => {
+  it('when the only attempt says NotFound, then the identity is reported not_found', () => {
+    expect(outcomeOfFailedDelete('a.com', sdkError('NotFoundException', 404, 'nope')).outcome).toBe(
+      'not_found',
+    );
+  });
+
+  it('when NotFound comes from an SDK retry, then the earlier attempt may have deleted it and it is reported deleted', () => {
+    expect(outcomeOfFailedDelete('a.com', sdkError('NotFoundException', 404, 'nope', 2)).outcome).toBe(
+      'deleted',
+    );
+  });
+
+  it('when SES keeps throttling, then the identity is reported failed with the AWS message', () => {
+    expect(
+      outcomeOfFailedDelete('a.com', sdkError('TooManyRequestsException', 429, 'Rate exceeded', 4)),
+    ).toEqual({
+      identity: 'a.com',
+      outcome: 'failed',
+      message: 'Rate exceeded',
+    });
+  });
+});
+
+describe('mapAwsError', () => {
+  it.each([
+    ['NotFoundException', 404, 404, 'NotFound'],
+    ['NoSuchHostedZone', 404, 404, 'NotFound'],
+    ['AlreadyExistsException', 400, 409, 'AlreadyExists'],
+    ['BadRequestException', 400, 400, 'BadRequest'],
+    ['InvalidChangeBatch', 400, 400, 'InvalidChangeBatch'],
+    ['InvalidInput', 400, 400, 'InvalidInput'],
+    ['MessageRejected', 400, 400, 'MessageRejected'],
+    ['TooManyRequestsException', 429, 429, 'TooManyRequests'],
+    ['LimitExceededException', 400, 429, 'LimitExceeded'],
+    ['Throttling', 400, 429, 'TooManyRequests'],
+  ])(
+    'when SDK error %s (%i) arrives, then the BFF answers %i %s with AWS message',
+    (name, status, want, code) => {
+      const mapped = mapAwsError(sdkError(name, status, `aws says ${name}`));
+      expect(mapped).toBeInstanceOf(AppError);
+      expect(mapped).toMatchObject({ status: want, code, message: `aws says ${name}` });
+    },
+  );
+
+  it('when an unknown SDK error arrives, then it is a 502 without the upstream message', () => {
+    const mapped = mapAwsError(sdkError('InternalFailure', 500, 'stack at http://10.0.0.1 secret'));
+    expect(mapped).toMatchObject({ status: 502, code: 'UpstreamError' });
+    expect((mapped as AppError).message).not.toContain('10.0.0.1');
+  });
+});
+
+describe('toMailboxMessage', () => {
+  it('when a verification email is read, then its link and token are extracted', () => {
+    const message = toMailboxMessage({
+      Id: 'm1',
+      Region: 'us-east-1',
+      Source: 'no-reply-aws@amazon.com',
+      Destination: { ToAddresses: ['me@example.com'], CcAddresses: [], BccAddresses: [] },
+      Subject: 'Amazon Web Services – Email Address Verification Request in region US East (N. Virginia)',
+      Body: {
+        text_part: 'go to\n\nhttp://127.0.0.1:4566/_emulator/verify-email?token=abc-DEF_1\n\nthanks',
+        html_part: null,
+      },
+      Timestamp: '2026-01-02T03:04:05.000Z',
+    });
+    expect(message).toEqual({
+      id: 'm1',
+      region: 'us-east-1',
+      from: 'no-reply-aws@amazon.com',
+      to: ['me@example.com'],
+      subject: 'Amazon Web Services – Email Address Verification Request in region US East (N. Virginia)',
+      text: 'go to\n\nhttp://127.0.0.1:4566/_emulator/verify-email?token=abc-DEF_1\n\nthanks',
+      sentAt: '2026-01-02T03:04:05.000Z',
+      verificationLink: 'http://127.0.0.1:4566/_emulator/verify-email?token=abc-DEF_1',
+      verificationToken: 'abc-DEF_1',
+    });
+  });
+});
+
+describe('mapWithConcurrency', () => {
+  it('when 20 items run with limit 5, then at most 5 are in flight and results keep input order', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const results = await mapWithConcurrency(
+      Array.from({ length: 20 }, (_, i) => i),
+      5,
+      async (i) => {
+        inFlight += 1;
+        peak = Math.max(peak, inFlight);
+        await new Promise((r) => setTimeout(r, 1 + (i % 3)));
+        inFlight -= 1;
+        return i * 2;
+      },
+    );
+    expect(peak).toBe(5);
+    expect(results).toEqual(Array.from({ length: 20 }, (_, i) => i * 2));
+  });
+});

@@ -1,0 +1,32 @@
+import type { Clock } from '../engine/clock.js';
+import type { IncomingRequest, OutgoingResponse } from '../protocol/http-types.js';
+import { badRequest, isResponse, json, readJsonObject } from './responses.js';
+
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** `GET /_emulator/clock` → `{now}`; `POST` with `{advanceSeconds}` or `{set}` moves it (listeners run first). */
+export function handleClock(req: IncomingRequest, clock: Clock): OutgoingResponse | undefined {
+  if (req.method === 'GET') return json(200, { now: clock.now().toISOString() });
+  if (req.method !== 'POST') return undefined;
+  const body = readJsonObject(req.body);
+  if (isResponse(body)) return body;
+  const { advanceSeconds, set } = body;
+  if ((advanceSeconds === undefined) === (set === undefined)) {
+    return badRequest(
+      'Give exactly one of advanceSeconds (a number of seconds) or set (an ISO-8601 instant).',
+    );
+  }
+  if (advanceSeconds !== undefined) {
+    if (typeof advanceSeconds !== 'number' || !Number.isFinite(advanceSeconds) || advanceSeconds < 0) {
+      return badRequest('advanceSeconds must be a non-negative number of seconds.');
+    }
+    clock.advance(advanceSeconds);
+  } else {
+    const instant = typeof set === 'string' && ISO_8601.test(set) ? new Date(set) : undefined;
+    if (!instant || Number.isNaN(instant.getTime())) {
+      return badRequest('set must be an ISO-8601 instant with a time zone, e.g. 2030-01-01T00:00:00Z.');
+    }
+    clock.set(instant);
+  }
+  return json(200, { now: clock.now().toISOString() });
+}

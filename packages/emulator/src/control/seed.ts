@@ -1,0 +1,218 @@
+import { randomBytes } from 'node:crypto';
+import type { VerificationStatus } from '@aws-sdk/client-sesv2';
+import { dkimRecords } from '../engine/dns-checks.js';
+import { applyTransition, DNS_SEARCH_WINDOW_MS, newTrack } from '../engine/transitions.js';
+import { LIMITS } from '../services/sesv2/model/context.js';
+import { easyDkimTokens } from '../services/sesv2/model/dkim-keys.js';
+import type { DkimState, IdentityRecord, Scope, StatusTrack } from '../services/sesv2/model/types.js';
+import { sendVerificationEmail } from '../services/sesv2/model/verification-email.js';
+import type { SesV2Service } from '../services/sesv2/service.js';
+
+export interface SeedOptions {
+  /** How many identities to create in total, spread over the regions and the five statuses. */
+  identities: number;
+  regions?: string[];
+  accountId?: string;
+  /** Also create Route 53 hosted zones (and the DKIM records of the SUCCESS domains). */
+  hostedZones?: boolean;
+}
+
+export interface SeedResult {
+  created: number;
+  byStatus: Record<VerificationStatus, number>;
+  byRegion: Record<string, number>;
+  hostedZones: number;
+}
+
+/**
+ * What seeding needs from the Route 53 half (its service exposes these two functions): a public
+ * hosted zone for a domain in an account, and an UPSERT of record sets into it (both emit
+ * `dns-changed`). Typed structurally so this half compiles on its own.
+ */
+export interface HostedZoneSeeder {
+  createHostedZone(accountId: string, name: string): { id: string };
+  upsertRecords(
+    accountId: string,
+    zoneId: string,
+    records: Array<{ name: string; type: string; ttl?: number; values: string[] }>,
+  ): unknown;
+}
+
+export class SeedError extends Error {}
+
+const STATUS_CYCLE: readonly VerificationStatus[] = [
+  'SUCCESS',
+  'PENDING',
+  'FAILED',
+  'TEMPORARY_FAILURE',
+  'NOT_STARTED',
+];
+const HOUR = 60 * 60 * 1000;
+
+function easyDkim(track: StatusTrack, now: number): DkimState {
+  return {
+    signingEnabled: true,
+    origin: 'AWS_SES',
+    track,
+    tokens: easyDkimTokens(),
+    nextKeyLength: 'RSA_2048_BIT',
+    currentKeyLength: 'RSA_2048_BIT',
+    lastKeyGenerationAt: now,
+  };
+}
+
+/**
+ * Creates `identities` identities over `regions` and all five verification statuses, each reached
+ * through the declared transitions at plausible past instants so that every status is honest:
+ * SUCCESS (addresses, or domains whose DKIM records are in Route 53 when `hostedZones`), PENDING
+ * (domains searching, addresses with a live link), FAILED (domains not found in 72 h, with ErrorType),
+ * TEMPORARY_FAILURE (verified domains whose records vanished an hour ago), NOT_STARTED (addresses).
+ */
+export function seedIdentities(
+  ses: SesV2Service,
+  options: SeedOptions,
+  defaults: Scope,
+  zones?: HostedZoneSeeder,
+): SeedResult {
+  const regions = options.regions?.length ? options.regions : [defaults.region];
+  const accountId = options.accountId ?? defaults.accountId;
+  if (options.hostedZones && !zones) {
+    throw new SeedError(
+      'hostedZones: this build has no Route 53 service with createHostedZone/upsertRecords, so hosted zones cannot be seeded.',
+    );
+  }
+  const { store } = ses;
+  const now = ses.model.ctx.now();
+  const run = randomBytes(3).toString('hex');
+  const result: SeedResult = {
+    created: 0,
+    byStatus: { SUCCESS: 0, PENDING: 0, FAILED: 0, TEMPORARY_FAILURE: 0, NOT_STARTED: 0 },
+    byRegion: {},
+    hostedZones: 0,
+  };
+  // Each zone change emits dns-changed; run the engine once at the end instead of once per zone.
+  ses.engine.deferWhile(() =>
+    store.transaction(() => {
+      for (const region of regions) {
+        const scope = { accountId, region };
+        const share =
+          Math.floor(options.identities / regions.length) +
+          (regions.indexOf(region) < options.identities % regions.length ? 1 : 0);
+        if (store.identities.count(scope) + share > LIMITS.identitiesPerRegion) {
+          throw new SeedError(
+            `identities: ${region} would exceed ${LIMITS.identitiesPerRegion} identities per region.`,
+          );
+        }
+      }
+      for (let i = 0; i < options.identities; i++) {
+        const region = regions[i % regions.length] as string;
+        const status = STATUS_CYCLE[
+          Math.floor(i / regions.length) % STATUS_CYCLE.length
+        ] as VerificationStatus;
+        const scope = { accountId, region };
+        const domain = `s${run}-${i}.seed.example.com`;
+        const address = `user${i}@${domain}`;
+        const base = {
+          ...scope,
+          createdAt: now,
+          mailFrom: { behaviorOnMxFailure: 'USE_DEFAULT_VALUE' as const },
+          feedbackForwarding: true,
+        };
+        let identity: IdentityRecord;
+        const started = newTrack('start', now);
+        switch (status) {
+          case 'SUCCESS': {
+            if (zones) {
+              const found = applyTransition(started, 'found', now);
+              identity = {
+                ...base,
+                name: domain,
+                type: 'DOMAIN',
+                verification: found,
+                dkim: easyDkim(found, now),
+              };
+              const zone = zones.createHostedZone(accountId, domain);
+              const records = dkimRecords(domain, identity.dkim as DkimState);
+              zones.upsertRecords(
+                accountId,
+                zone.id,
+                records.map((r) => ({ name: r.name, type: r.type, values: [r.value] })),
+              );
+              result.hostedZones++;
+            } else {
+              identity = {
+                ...base,
+                name: address,
+                type: 'EMAIL_ADDRESS',
+                verification: applyTransition(started, 'found', now),
+              };
+            }
+            break;
+          }
+          case 'PENDING':
+            identity =
+              i % 2 === 0
+                ? {
+                    ...base,
+                    name: domain,
+                    type: 'DOMAIN',
+                    verification: started,
+                    dkim: easyDkim(started, now),
+                  }
+                : { ...base, name: address, type: 'EMAIL_ADDRESS', verification: started };
+            break;
+          case 'FAILED': {
+            const since = now - DNS_SEARCH_WINDOW_MS - HOUR;
+            const failed = applyTransition(newTrack('start', since), 'timeout', now, 'HOST_NOT_FOUND');
+            identity = {
+              ...base,
+              createdAt: since,
+              name: domain,
+              type: 'DOMAIN',
+              verification: failed,
+              dkim: easyDkim(failed, since),
+            };
+            break;
+          }
+          case 'TEMPORARY_FAILURE': {
+            const since = now - 10 * 24 * HOUR;
+            const verified = applyTransition(newTrack('start', since), 'found', since + HOUR);
+            const lost = applyTransition(
+              verified,
+              'lost',
+              now - HOUR,
+              zones ? 'TYPE_NOT_FOUND' : 'HOST_NOT_FOUND',
+            );
+            identity = {
+              ...base,
+              createdAt: since,
+              name: domain,
+              type: 'DOMAIN',
+              verification: lost,
+              dkim: easyDkim(lost, since),
+            };
+            if (zones) {
+              zones.createHostedZone(accountId, domain);
+              result.hostedZones++;
+            }
+            break;
+          }
+          default:
+            identity = {
+              ...base,
+              name: address,
+              type: 'EMAIL_ADDRESS',
+              verification: newTrack('not-started', now),
+            };
+        }
+        store.identities.insert(identity);
+        if (identity.type === 'EMAIL_ADDRESS' && status === 'PENDING')
+          sendVerificationEmail(ses.model.ctx, scope, address);
+        result.created++;
+        result.byStatus[status]++;
+        result.byRegion[region] = (result.byRegion[region] ?? 0) + 1;
+      }
+    }),
+  );
+  return result;
+}

@@ -1,0 +1,67 @@
+import type { VerificationMode } from '../core.js';
+import type { IdentityRecord, StatusTrack } from '../services/sesv2/model/types.js';
+import { observeDkim, observeMailFrom } from './dns-checks.js';
+import type { DnsView } from './dns-view.js';
+import { applyTransition, checkDnsTrack, type DnsObservation, emailLinkExpired } from './transitions.js';
+
+function autoVerify(track: StatusTrack, now: number): StatusTrack {
+  return track.status === 'PENDING' || track.status === 'TEMPORARY_FAILURE'
+    ? applyTransition(track, 'auto-verify', now)
+    : track;
+}
+
+/**
+ * One verification pass over an identity at `now`; returns the identity with its status machines
+ * moved by the declared transitions (the input is not modified).
+ *  - realistic: a domain's identity and DKIM status follow its DKIM records (one observation drives
+ *    both machines), MAIL FROM follows its MX; an address fails when its 24-h link expires.
+ *  - auto: whatever is pending succeeds at once.
+ */
+export function evaluateIdentity(
+  identity: IdentityRecord,
+  dns: DnsView,
+  mode: VerificationMode,
+  now: number,
+): IdentityRecord {
+  const next: IdentityRecord = { ...identity, mailFrom: { ...identity.mailFrom } };
+  if (mode === 'auto') {
+    next.verification = autoVerify(identity.verification, now);
+    if (identity.dkim) next.dkim = { ...identity.dkim, track: autoVerify(identity.dkim.track, now) };
+    if (identity.mailFrom.track) next.mailFrom.track = autoVerify(identity.mailFrom.track, now);
+    return next;
+  }
+  if (identity.type === 'EMAIL_ADDRESS') {
+    if (emailLinkExpired(identity.verification, now)) {
+      next.verification = applyTransition(identity.verification, 'timeout', now);
+    }
+  } else if (identity.dkim) {
+    let observation: DnsObservation | undefined;
+    const observe = () => {
+      observation ??= observeDkim(dns, identity);
+      return observation;
+    };
+    if (isLive(identity.verification))
+      next.verification = checkDnsTrack(identity.verification, observe(), now);
+    if (isLive(identity.dkim.track)) {
+      next.dkim = { ...identity.dkim, track: checkDnsTrack(identity.dkim.track, observe(), now) };
+    }
+  }
+  if (identity.mailFrom.track && isLive(identity.mailFrom.track)) {
+    next.mailFrom.track = checkDnsTrack(identity.mailFrom.track, observeMailFrom(dns, identity), now);
+  }
+  return next;
+}
+
+function isLive(track: StatusTrack): boolean {
+  return track.status === 'PENDING' || track.status === 'SUCCESS' || track.status === 'TEMPORARY_FAILURE';
+}
+
+/** Whether two passes differ in more than their check timestamps (worth a write). */
+export function statusChanged(a: IdentityRecord, b: IdentityRecord): boolean {
+  const strip = (t: StatusTrack | undefined) =>
+    t && { status: t.status, errorType: t.errorType, s: t.startedAt };
+  return (
+    JSON.stringify([strip(a.verification), strip(a.dkim?.track), strip(a.mailFrom.track)]) !==
+    JSON.stringify([strip(b.verification), strip(b.dkim?.track), strip(b.mailFrom.track)])
+  );
+}

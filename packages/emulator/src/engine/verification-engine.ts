@@ -1,0 +1,81 @@
+import type { VerificationMode } from '../core.js';
+import type { SesStore } from '../store/ses-store.js';
+import type { DnsView } from './dns-view.js';
+import { evaluateIdentity, statusChanged } from './evaluate.js';
+
+/** A check that changes nothing but its timestamps is written at most this often (emulated time). */
+const CHECK_TIMESTAMP_REFRESH_MS = 5 * 60 * 1000;
+
+export interface VerificationEngineDeps {
+  store: SesStore;
+  dns: DnsView;
+  mode: () => VerificationMode;
+  now: () => number;
+}
+
+/**
+ * Drives every identity's status machines (engine/transitions.ts) forward: on a real-time timer,
+ * and whenever the emulator clock changes or Route 53 records of an account change (the owner of
+ * this engine wires those triggers). Each run is one SQLite transaction.
+ */
+export class VerificationEngine {
+  private timer: NodeJS.Timeout | undefined;
+  private deferring = false;
+  private deferredRun = false;
+
+  constructor(private readonly deps: VerificationEngineDeps) {}
+
+  /** One pass over the identities still being checked (of one account, or all); returns how many changed status. */
+  run(accountId?: string): number {
+    if (this.deferring) {
+      this.deferredRun = true;
+      return 0;
+    }
+    const { store, dns } = this.deps;
+    const mode = this.deps.mode();
+    const now = this.deps.now();
+    let changed = 0;
+    store.transaction(() => {
+      for (const identity of store.identities.listNeedingChecks(accountId)) {
+        const next = evaluateIdentity(identity, dns, mode, now);
+        if (statusChanged(identity, next)) {
+          changed++;
+          store.identities.update(next);
+        } else if (now - (identity.verification.lastCheckedAt ?? 0) >= CHECK_TIMESTAMP_REFRESH_MS) {
+          store.identities.update(next);
+        }
+      }
+    });
+    return changed;
+  }
+
+  /** Runs `work` with engine runs held back, then runs once if any was asked for (bulk seeding). */
+  deferWhile<T>(work: () => T): T {
+    if (this.deferring) return work();
+    this.deferring = true;
+    this.deferredRun = false;
+    try {
+      return work();
+    } finally {
+      this.deferring = false;
+      if (this.deferredRun) this.run();
+    }
+  }
+
+  start(intervalMs = 5000): void {
+    this.stop();
+    this.timer = setInterval(() => {
+      try {
+        this.run();
+      } catch (error) {
+        console.error('emulator: verification engine run failed', error);
+      }
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+}

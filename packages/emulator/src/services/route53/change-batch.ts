@@ -1,0 +1,296 @@
+import type { RecordSetData } from '../../store/route53-repo.js';
+import { parseDnsName, presentDnsName } from './dns-names.js';
+import { InvalidChangeBatch, InvalidInput, validationError } from './errors.js';
+import { checkRecordValue, sameValues } from './record-values.js';
+
+/**
+ * ChangeResourceRecordSets rules, pure: shape checks (InvalidInput, naming the member and the rule) and
+ * the batch plan, applied change by change to a copy of the zone (InvalidChangeBatch with every message).
+ * Nothing here touches the store; the caller applies the plan in one transaction.
+ */
+
+export const CHANGE_ACTIONS = ['CREATE', 'DELETE', 'UPSERT'] as const;
+export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
+export const RR_TYPES = [
+  'SOA',
+  'A',
+  'TXT',
+  'NS',
+  'CNAME',
+  'MX',
+  'NAPTR',
+  'PTR',
+  'SRV',
+  'SPF',
+  'AAAA',
+  'CAA',
+  'DS',
+  'TLSA',
+  'SSHFP',
+  'SVCB',
+  'HTTPS',
+] as const;
+export const MAX_TTL = 2147483647;
+/** Per-request quotas (UPSERT counts twice for both). */
+export const MAX_RECORDS_PER_REQUEST = 1000;
+export const MAX_VALUE_CHARS_PER_REQUEST = 32000;
+
+export interface ChangeInput {
+  action: string | undefined;
+  recordSet: RecordSetInput | undefined;
+}
+
+/** A record set as the client described it (name not yet normalised, numbers already parsed). */
+export interface RecordSetInput {
+  name: string | undefined;
+  type: string | undefined;
+  setIdentifier?: string;
+  ttl?: number;
+  values?: string[];
+  aliasTarget?: RecordSetData['aliasTarget'];
+  routing?: Record<string, unknown>;
+}
+
+export interface PlannedChange {
+  action: ChangeAction;
+  recordSet: RecordSetData;
+}
+
+export interface ZoneForPlan {
+  name: string;
+}
+
+function memberPath(index: number, member: string): string {
+  return `changeBatch.changes.${index + 1}.member.${member}`;
+}
+
+/** Throws InvalidInput for the first change that is not shaped like a Route 53 change. */
+export function checkChangeShapes(changes: ChangeInput[]): void {
+  if (changes.length === 0) {
+    throw validationError('[]', 'changeBatch.changes', 'Member must have length greater than or equal to 1');
+  }
+  changes.forEach((change, i) => {
+    if (!CHANGE_ACTIONS.includes(change.action as ChangeAction)) {
+      throw validationError(
+        change.action,
+        memberPath(i, 'action'),
+        `Member must satisfy enum value set: [${CHANGE_ACTIONS.join(', ')}]`,
+      );
+    }
+    const rrset = change.recordSet;
+    if (!rrset)
+      throw validationError(undefined, memberPath(i, 'resourceRecordSet'), 'Member must not be null');
+    if (!rrset.name) {
+      throw validationError(undefined, memberPath(i, 'resourceRecordSet.name'), 'Member must not be null');
+    }
+    if (!RR_TYPES.includes(rrset.type as (typeof RR_TYPES)[number])) {
+      throw validationError(
+        rrset.type,
+        memberPath(i, 'resourceRecordSet.type'),
+        `Member must satisfy enum value set: [${RR_TYPES.join(', ')}]`,
+      );
+    }
+    if (rrset.ttl !== undefined && !(Number.isInteger(rrset.ttl) && rrset.ttl >= 0 && rrset.ttl <= MAX_TTL)) {
+      throw validationError(
+        rrset.ttl,
+        memberPath(i, 'resourceRecordSet.tTL'),
+        `Member must be an integer from 0 to ${MAX_TTL}`,
+      );
+    }
+    if (rrset.values && rrset.values.length === 0) {
+      throw validationError(
+        '[]',
+        memberPath(i, 'resourceRecordSet.resourceRecords'),
+        'Member must have length greater than or equal to 1',
+      );
+    }
+    const hasRecords = rrset.ttl !== undefined && rrset.values !== undefined;
+    const hasAlias = rrset.aliasTarget !== undefined;
+    const hasPolicy = rrset.routing?.TrafficPolicyInstanceId !== undefined;
+    if (
+      [hasRecords, hasAlias, hasPolicy].filter(Boolean).length !== 1 ||
+      (hasAlias && rrset.ttl !== undefined)
+    ) {
+      throw new InvalidInput(
+        'Invalid request: Expected exactly one of [AliasTarget, all of [TTL, and ResourceRecords], or ' +
+          `TrafficPolicyInstanceId], but found ${hasRecords || hasAlias || hasPolicy ? 'more than one' : 'none'} ` +
+          `in Change with [Action=${change.action}, Name=${rrset.name}, Type=${rrset.type}, ` +
+          `SetIdentifier=${rrset.setIdentifier ?? 'null'}]`,
+      );
+    }
+  });
+}
+
+/** Throws InvalidChangeBatch when the batch exceeds the per-request record or value-character quota. */
+export function checkRequestQuotas(changes: ChangeInput[]): void {
+  let records = 0;
+  let chars = 0;
+  for (const change of changes) {
+    const weight = change.action === 'UPSERT' ? 2 : 1;
+    const values = change.recordSet?.values ?? [];
+    records += weight * values.length;
+    chars += weight * values.reduce((sum, v) => sum + v.length, 0);
+  }
+  const messages: string[] = [];
+  if (records > MAX_RECORDS_PER_REQUEST) {
+    messages.push(
+      `Number of records limit of ${MAX_RECORDS_PER_REQUEST} exceeded: the request has ${records} ResourceRecord elements (UPSERT counts twice)`,
+    );
+  }
+  if (chars > MAX_VALUE_CHARS_PER_REQUEST) {
+    messages.push(
+      `Number of characters limit of ${MAX_VALUE_CHARS_PER_REQUEST} exceeded: the request has ${chars} characters in Value elements (UPSERT counts twice)`,
+    );
+  }
+  if (messages.length > 0) throw new InvalidChangeBatch(messages);
+}
+
+const keyOf = (r: Pick<RecordSetData, 'name' | 'type' | 'setIdentifier'>) =>
+  `${r.name}|${r.type}|${r.setIdentifier ?? ''}`;
+
+function describe(r: Pick<RecordSetData, 'name' | 'type' | 'setIdentifier'>): string {
+  const setId = r.setIdentifier !== undefined ? `, set-identifier='${r.setIdentifier}'` : '';
+  return `[name='${presentDnsName(r.name)}', type='${r.type}'${setId}]`;
+}
+
+function sameRecordSet(a: RecordSetData, b: RecordSetData): boolean {
+  return (
+    a.ttl === b.ttl &&
+    sameValues(a.values, b.values) &&
+    JSON.stringify(a.aliasTarget ?? null) === JSON.stringify(b.aliasTarget ?? null) &&
+    JSON.stringify(a.routing ?? null) === JSON.stringify(b.routing ?? null)
+  );
+}
+
+/**
+ * Applies `changes` (already shape-checked) in order to a copy of `current` and returns what to write,
+ * or throws InvalidChangeBatch listing every problem (then nothing may be applied).
+ */
+export function planChangeBatch(
+  zone: ZoneForPlan,
+  current: RecordSetData[],
+  changes: ChangeInput[],
+): PlannedChange[] {
+  const zoneShown = presentDnsName(zone.name);
+  const working = new Map(current.map((r) => [keyOf(r), r]));
+  const actionsByKey = new Map<string, ChangeAction[]>();
+  const touchedNames = new Map<string, string>();
+  const planned: PlannedChange[] = [];
+  const messages: string[] = [];
+
+  for (const change of changes) {
+    const input = change.recordSet as RecordSetInput;
+    const action = change.action as ChangeAction;
+    const parsed = parseDnsName(input.name as string);
+    if (!parsed.ok) {
+      messages.push(
+        `FATAL problem: ${parsed.problem.code} (${parsed.problem.description}) encountered with '${input.name}'`,
+      );
+      continue;
+    }
+    const record: RecordSetData = {
+      name: parsed.name,
+      type: input.type as string,
+      ...(input.setIdentifier !== undefined && { setIdentifier: input.setIdentifier }),
+      ...(input.ttl !== undefined && { ttl: input.ttl }),
+      values: input.values ?? [],
+      ...(input.aliasTarget && { aliasTarget: input.aliasTarget }),
+      ...(input.routing && Object.keys(input.routing).length > 0 && { routing: input.routing }),
+    };
+    const shown = presentDnsName(record.name);
+    if (!(record.name === zone.name || record.name.endsWith(`.${zone.name}`))) {
+      messages.push(`RRSet with DNS name ${shown} is not permitted in zone ${zoneShown}`);
+      continue;
+    }
+    const key = keyOf(record);
+    const previous = actionsByKey.get(key) ?? [];
+    actionsByKey.set(key, [...previous, action]);
+    if (previous.length > 0 && !(previous.length === 1 && previous[0] === 'DELETE' && action === 'CREATE')) {
+      messages.push(
+        `The request contains an invalid set of changes for a resource record set '${record.type} ${shown}'`,
+      );
+      continue;
+    }
+    if (action !== 'DELETE') {
+      const valueProblems = record.values
+        .map((v) => checkRecordValue(record.type, v))
+        .filter((m): m is string => m !== undefined);
+      if (valueProblems.length > 0) {
+        messages.push(...valueProblems);
+        continue;
+      }
+      if (record.type === 'CNAME' && record.values.length > 1) {
+        messages.push(
+          `Invalid Resource Record: FATAL problem: RRSetTooManyValues (an RRSet of type CNAME can have only one value) encountered with '${shown}'`,
+        );
+        continue;
+      }
+      if (record.type === 'CNAME' && record.name === zone.name) {
+        messages.push(
+          `RRSet of type CNAME with DNS name ${shown} is not permitted at apex in zone ${zoneShown}`,
+        );
+        continue;
+      }
+    }
+    const existing = working.get(key);
+    switch (action) {
+      case 'CREATE':
+        if (existing) {
+          messages.push(`Tried to create resource record set ${describe(record)} but it already exists`);
+          continue;
+        }
+        working.set(key, record);
+        break;
+      case 'UPSERT':
+        working.set(key, record);
+        break;
+      case 'DELETE':
+        if (!existing) {
+          messages.push(`Tried to delete resource record set ${describe(record)} but it was not found`);
+          continue;
+        }
+        if (!sameRecordSet(existing, record)) {
+          messages.push(
+            `Tried to delete resource record set ${describe(record)} but the values provided do not match the current values`,
+          );
+          continue;
+        }
+        if (record.name === zone.name && record.type === 'SOA') {
+          messages.push('A HostedZone must contain exactly one SOA record.');
+          continue;
+        }
+        if (record.name === zone.name && record.type === 'NS') {
+          messages.push('A HostedZone must contain at least one NS record for the zone itself.');
+          continue;
+        }
+        working.delete(key);
+        break;
+    }
+    planned.push({ action, recordSet: record });
+    if (action !== 'DELETE') touchedNames.set(record.name, record.type);
+  }
+
+  if (messages.length === 0) messages.push(...cnameConflicts(working, touchedNames, zoneShown));
+  if (messages.length > 0) throw new InvalidChangeBatch(messages);
+  return planned;
+}
+
+/** A CNAME must be alone at its name (other CNAMEs of a routing policy excepted). */
+function cnameConflicts(
+  working: Map<string, RecordSetData>,
+  touchedNames: Map<string, string>,
+  zoneShown: string,
+): string[] {
+  const messages: string[] = [];
+  for (const [name, touchedType] of touchedNames) {
+    const types = new Set([...working.values()].filter((r) => r.name === name).map((r) => r.type));
+    if (!types.has('CNAME') || types.size === 1) continue;
+    const shown = presentDnsName(name);
+    messages.push(
+      touchedType === 'CNAME'
+        ? `RRSet of type CNAME with DNS name ${shown} is not permitted as it conflicts with other records with the same DNS name in zone ${zoneShown}`
+        : `RRSet of type ${touchedType} with DNS name ${shown} is not permitted because a conflicting RRSet of type CNAME with the same DNS name already exists in zone ${zoneShown}`,
+    );
+  }
+  return messages;
+}

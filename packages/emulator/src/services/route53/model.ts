@@ -1,0 +1,389 @@
+import type { EventEmitter } from 'node:events';
+import type { EmulatorEvents } from '../../core.js';
+import type { DnsRecordSet, DnsView } from '../../engine/dns-view.js';
+import type { ChangeRow, RecordSetData, Route53Repo, ZoneRow } from '../../store/route53-repo.js';
+import {
+  type ChangeInput,
+  checkChangeShapes,
+  checkRequestQuotas,
+  type PlannedChange,
+  planChangeBatch,
+} from './change-batch.js';
+import { isHostnameLike, isInZone, parseDnsName, reversedName } from './dns-names.js';
+import {
+  HostedZoneAlreadyExists,
+  HostedZoneNotEmpty,
+  InvalidDomainName,
+  InvalidInput,
+  NoSuchChange,
+  NoSuchDelegationSet,
+  NoSuchHealthCheck,
+  NoSuchHostedZone,
+  validationError,
+} from './errors.js';
+import { bareId, MAX_ID_LENGTH, newChangeId, newHostedZoneId, newNameServers } from './ids.js';
+
+/** How long a change stays PENDING before GetChange reports INSYNC (emulator clock). */
+export const CHANGE_PROPAGATION_SECONDS = 5;
+export const SOA_TTL = 900;
+export const APEX_NS_TTL = 172800;
+export const MAX_ZONES_PER_PAGE = 100;
+export const MAX_RECORD_SETS_PER_PAGE = 300;
+const MAX_CALLER_REFERENCE_LENGTH = 128;
+const MAX_COMMENT_LENGTH = 256;
+
+export interface ModelClock {
+  now(): Date;
+}
+
+export interface ChangeInfo {
+  id: string;
+  status: 'PENDING' | 'INSYNC';
+  submittedAt: Date;
+  comment?: string;
+}
+
+export interface HostedZone extends ZoneRow {
+  recordSetCount: number;
+}
+
+export interface CreateHostedZoneInput {
+  name: string | undefined;
+  callerReference: string | undefined;
+  comment?: string;
+  privateZone?: boolean;
+  vpc?: { vpcId?: string; vpcRegion?: string };
+  delegationSetId?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** The first item of the next page, when there is one. */
+  next?: T;
+}
+
+/**
+ * Route 53 rules and state transitions over the store: hosted zones, change batches, changes. No HTTP,
+ * no XML; every method takes the account explicitly (Route 53 state is global per account).
+ */
+export class Route53Model {
+  constructor(
+    private readonly repo: Route53Repo,
+    private readonly clock: ModelClock,
+    private readonly events: Pick<EventEmitter<EmulatorEvents>, 'emit'>,
+  ) {}
+
+  createHostedZone(
+    accountId: string,
+    input: CreateHostedZoneInput,
+  ): { zone: HostedZone; change: ChangeInfo } {
+    const callerReference = input.callerReference;
+    if (!callerReference) throw validationError(undefined, 'callerReference', 'Member must not be null');
+    if (callerReference.length > MAX_CALLER_REFERENCE_LENGTH) {
+      throw validationError(
+        callerReference,
+        'callerReference',
+        `Member must have length less than or equal to ${MAX_CALLER_REFERENCE_LENGTH}`,
+      );
+    }
+    if (!input.name) throw validationError(undefined, 'name', 'Member must not be null');
+    const parsed = parseDnsName(input.name);
+    if (!parsed.ok)
+      throw new InvalidDomainName(`${input.name} is not a valid domain name: ${parsed.problem.description}.`);
+    if (!isHostnameLike(parsed.name)) {
+      throw new InvalidDomainName(
+        `${input.name} is not a valid domain name: labels may contain only letters, digits, hyphens and underscores.`,
+      );
+    }
+    if (input.comment !== undefined && input.comment.length > MAX_COMMENT_LENGTH) {
+      throw validationError(
+        input.comment,
+        'hostedZoneConfig.comment',
+        `Member must have length less than or equal to ${MAX_COMMENT_LENGTH}`,
+      );
+    }
+    const privateZone = input.vpc !== undefined || input.privateZone === true;
+    if (privateZone && (!input.vpc?.vpcId || !input.vpc.vpcRegion)) {
+      throw new InvalidInput(
+        'Invalid request: a private hosted zone (PrivateZone true) needs a VPC with both VPCId and VPCRegion.',
+      );
+    }
+    if (input.delegationSetId !== undefined) throw new NoSuchDelegationSet(input.delegationSetId);
+    if (this.repo.callerReferenceTaken(accountId, callerReference)) throw new HostedZoneAlreadyExists();
+
+    const now = this.clock.now();
+    const nameServers = newNameServers();
+    const zone: ZoneRow = {
+      id: newHostedZoneId(),
+      accountId,
+      name: parsed.name,
+      callerReference,
+      ...(input.comment !== undefined && { comment: input.comment }),
+      privateZone,
+      vpcs: input.vpc ? [{ vpcId: input.vpc.vpcId as string, vpcRegion: input.vpc.vpcRegion as string }] : [],
+      nameServers,
+      createdAt: now.toISOString(),
+    };
+    const apex: RecordSetData[] = [
+      {
+        name: zone.name,
+        type: 'NS',
+        ttl: APEX_NS_TTL,
+        values: nameServers.map((ns) => `${ns}.`),
+      },
+      {
+        name: zone.name,
+        type: 'SOA',
+        ttl: SOA_TTL,
+        values: [`${nameServers[0]}. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400`],
+      },
+    ];
+    const change = this.repo.transaction(() => {
+      this.repo.insertZone(zone);
+      for (const record of apex) this.repo.putRecordSet(zone.id, record);
+      return this.recordChange(accountId, now);
+    });
+    this.events.emit('dns-changed', accountId);
+    return { zone: { ...zone, recordSetCount: apex.length }, change: this.changeInfo(change) };
+  }
+
+  getHostedZone(accountId: string, id: string): HostedZone {
+    const zone = this.findZone(accountId, id);
+    return { ...zone, recordSetCount: this.repo.countRecordSets(zone.id) };
+  }
+
+  /** ListHostedZones: creation order, paged by zone id (`marker`). */
+  listHostedZones(
+    accountId: string,
+    options: { marker?: string; maxItems: number; privateOnly?: boolean; delegationSetId?: string },
+  ): Page<HostedZone> {
+    if (options.delegationSetId !== undefined) throw new NoSuchDelegationSet(options.delegationSetId);
+    const zones = this.repo.listZones(accountId).filter((z) => !options.privateOnly || z.privateZone);
+    let start = 0;
+    if (options.marker !== undefined) {
+      const marker = bareId(options.marker);
+      start = zones.findIndex((z) => z.id === marker);
+      if (start < 0) throw new InvalidInput(`Invalid marker: no hosted zone with ID ${marker} in this list.`);
+    }
+    return this.withCounts(this.page(zones, start, options.maxItems));
+  }
+
+  /** ListHostedZonesByName: ordered by name with labels reversed, then id; starts at (dnsName, hostedZoneId). */
+  listHostedZonesByName(
+    accountId: string,
+    options: { dnsName?: string; hostedZoneId?: string; maxItems: number },
+  ): Page<HostedZone> {
+    if (options.hostedZoneId !== undefined && options.dnsName === undefined) {
+      throw new InvalidInput('Invalid request: hostedzoneid can be given only together with dnsname.');
+    }
+    let startKey = '';
+    if (options.dnsName !== undefined) {
+      const parsed = parseDnsName(options.dnsName);
+      if (!parsed.ok) {
+        throw new InvalidDomainName(
+          `${options.dnsName} is not a valid domain name: ${parsed.problem.description}.`,
+        );
+      }
+      startKey = reversedName(parsed.name);
+    }
+    const startId = options.hostedZoneId !== undefined ? bareId(options.hostedZoneId) : '';
+    const zones = this.repo
+      .listZones(accountId)
+      .map((z) => ({ zone: z, key: reversedName(z.name) }))
+      .sort((a, b) => compare(a.key, b.key) || compare(a.zone.id, b.zone.id));
+    const start = zones.findIndex(
+      (z) => compare(z.key, startKey) > 0 || (z.key === startKey && z.zone.id >= startId),
+    );
+    return this.withCounts(
+      this.page(
+        zones.map((z) => z.zone),
+        start < 0 ? zones.length : start,
+        options.maxItems,
+      ),
+    );
+  }
+
+  deleteHostedZone(accountId: string, id: string): ChangeInfo {
+    const zone = this.findZone(accountId, id);
+    const records = this.repo.listRecordSets(zone.id);
+    const required = (r: RecordSetData) => r.name === zone.name && (r.type === 'SOA' || r.type === 'NS');
+    if (records.some((r) => !required(r))) throw new HostedZoneNotEmpty();
+    const change = this.repo.transaction(() => {
+      this.repo.deleteZone(accountId, zone.id);
+      return this.recordChange(accountId, this.clock.now());
+    });
+    this.events.emit('dns-changed', accountId);
+    return this.changeInfo(change);
+  }
+
+  changeResourceRecordSets(
+    accountId: string,
+    zoneId: string,
+    batch: { comment?: string; changes: ChangeInput[] },
+  ): ChangeInfo {
+    const zone = this.findZone(accountId, zoneId);
+    if (batch.comment !== undefined && batch.comment.length > MAX_COMMENT_LENGTH) {
+      throw validationError(
+        batch.comment,
+        'changeBatch.comment',
+        `Member must have length less than or equal to ${MAX_COMMENT_LENGTH}`,
+      );
+    }
+    checkChangeShapes(batch.changes);
+    checkRequestQuotas(batch.changes);
+    for (const change of batch.changes) {
+      const healthCheckId = change.recordSet?.routing?.HealthCheckId;
+      if (typeof healthCheckId === 'string') throw new NoSuchHealthCheck(healthCheckId);
+    }
+    const plan: PlannedChange[] = planChangeBatch(zone, this.repo.listRecordSets(zone.id), batch.changes);
+    const change = this.repo.transaction(() => {
+      for (const { action, recordSet } of plan) {
+        if (action === 'DELETE') this.repo.deleteRecordSet(zone.id, recordSet);
+        else this.repo.putRecordSet(zone.id, recordSet);
+      }
+      return this.recordChange(accountId, this.clock.now(), batch.comment);
+    });
+    this.events.emit('dns-changed', accountId);
+    return this.changeInfo(change);
+  }
+
+  /** ListResourceRecordSets: reversed name, then type, then set identifier; starts at (name, type, identifier). */
+  listResourceRecordSets(
+    accountId: string,
+    zoneId: string,
+    options: { name?: string; type?: string; identifier?: string; maxItems: number },
+  ): Page<RecordSetData> {
+    const zone = this.findZone(accountId, zoneId);
+    if (options.type !== undefined && options.name === undefined) {
+      throw new InvalidInput('Invalid request: a StartRecordType (type) requires a StartRecordName (name).');
+    }
+    if (options.identifier !== undefined && options.type === undefined) {
+      throw new InvalidInput(
+        'Invalid request: a StartRecordIdentifier (identifier) requires StartRecordName and StartRecordType.',
+      );
+    }
+    let start: [string, string, string] = ['', '', ''];
+    if (options.name !== undefined) {
+      const parsed = parseDnsName(options.name);
+      if (!parsed.ok) {
+        throw new InvalidInput(
+          `Invalid request: StartRecordName ${options.name}: ${parsed.problem.description}.`,
+        );
+      }
+      start = [reversedName(parsed.name), options.type ?? '', options.identifier ?? ''];
+    }
+    const sorted = this.repo
+      .listRecordSets(zone.id)
+      .map((r) => ({
+        r,
+        key: [reversedName(r.name), r.type, r.setIdentifier ?? ''] as [string, string, string],
+      }))
+      .sort((a, b) => compareKeys(a.key, b.key));
+    const index = sorted.findIndex((x) => compareKeys(x.key, start) >= 0);
+    return this.page(
+      sorted.map((x) => x.r),
+      index < 0 ? sorted.length : index,
+      options.maxItems,
+    );
+  }
+
+  getChange(accountId: string, id: string): ChangeInfo {
+    const changeId = bareId(id);
+    if (changeId.length > MAX_ID_LENGTH) {
+      throw validationError(changeId, 'id', `Member must have length less than or equal to ${MAX_ID_LENGTH}`);
+    }
+    const change = this.repo.findChange(accountId, changeId);
+    if (!change) throw new NoSuchChange(changeId);
+    return this.changeInfo(change);
+  }
+
+  /** Public DNS of the emulated world: the account's public zone with the longest matching suffix. */
+  readonly dnsView: DnsView = {
+    lookup: (accountId, name, type) => {
+      const found = this.answeringZone(accountId, name);
+      if (!found) return undefined;
+      const sets = this.repo.findRecordSet(found.zone.id, found.name, type.toUpperCase());
+      if (sets.length === 0) return undefined;
+      const answer: DnsRecordSet = {
+        ttl: sets[0]?.ttl ?? 0,
+        values: sets.flatMap((s) => s.values),
+      };
+      return answer;
+    },
+    nameExists: (accountId, name) => {
+      const found = this.answeringZone(accountId, name);
+      return found !== undefined && this.repo.nameHasRecords(found.zone.id, found.name);
+    },
+  };
+
+  private answeringZone(accountId: string, rawName: string): { zone: ZoneRow; name: string } | undefined {
+    const parsed = parseDnsName(rawName);
+    if (!parsed.ok) return undefined;
+    let best: ZoneRow | undefined;
+    for (const zone of this.repo.listZones(accountId)) {
+      if (zone.privateZone || !isInZone(parsed.name, zone.name)) continue;
+      if (!best || zone.name.length > best.name.length) best = zone;
+    }
+    return best ? { zone: best, name: parsed.name } : undefined;
+  }
+
+  private findZone(accountId: string, id: string): ZoneRow {
+    const zoneId = bareId(id);
+    if (zoneId.length > MAX_ID_LENGTH) {
+      throw validationError(zoneId, 'id', `Member must have length less than or equal to ${MAX_ID_LENGTH}`);
+    }
+    const zone = this.repo.findZone(accountId, zoneId);
+    if (!zone) throw new NoSuchHostedZone(zoneId);
+    return zone;
+  }
+
+  private page<T>(items: T[], start: number, maxItems: number): Page<T> {
+    const slice = items.slice(start, start + maxItems);
+    const next = items[start + maxItems];
+    return next === undefined ? { items: slice } : { items: slice, next };
+  }
+
+  private withCounts(page: Page<ZoneRow>): Page<HostedZone> {
+    const count = (zone: ZoneRow): HostedZone => ({
+      ...zone,
+      recordSetCount: this.repo.countRecordSets(zone.id),
+    });
+    return page.next
+      ? { items: page.items.map(count), next: count(page.next) }
+      : { items: page.items.map(count) };
+  }
+
+  private recordChange(accountId: string, submittedAt: Date, comment?: string): ChangeRow {
+    const change: ChangeRow = {
+      id: newChangeId(),
+      accountId,
+      submittedAt: submittedAt.toISOString(),
+      ...(comment !== undefined && { comment }),
+    };
+    this.repo.insertChange(change);
+    return change;
+  }
+
+  private changeInfo(change: ChangeRow): ChangeInfo {
+    const submittedAt = new Date(change.submittedAt);
+    const insync = this.clock.now().getTime() >= submittedAt.getTime() + CHANGE_PROPAGATION_SECONDS * 1000;
+    return {
+      id: change.id,
+      status: insync ? 'INSYNC' : 'PENDING',
+      submittedAt,
+      ...(change.comment !== undefined && { comment: change.comment }),
+    };
+  }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareKeys(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const c = compare(a[i] as string, b[i] as string);
+    if (c !== 0) return c;
+  }
+  return 0;
+}

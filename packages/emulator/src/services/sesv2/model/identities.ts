@@ -1,0 +1,430 @@
+import type { BehaviorOnMxFailure, DkimSigningKeyLength, VerificationStatus } from '@aws-sdk/client-sesv2';
+import { evaluateIdentity } from '../../../engine/evaluate.js';
+import { applyTransition, newTrack } from '../../../engine/transitions.js';
+import type { IdentityFilter } from '../../../store/ses-identity-repo.js';
+import {
+  AlreadyExistsException,
+  BadRequestException,
+  LimitExceededException,
+  missingField,
+  NotFoundException,
+  validationError,
+} from '../errors.js';
+import type { JsonObject } from '../wire-input.js';
+import { LIMITS, type ModelContext } from './context.js';
+import { easyDkimTokens, parseKeyLength, validateByodkim } from './dkim-keys.js';
+import { domainOfAddress, identityKey, isValidDomain, parseIdentityName } from './names.js';
+import { nextToken, pageRequest } from './pagination.js';
+import { parseTags, resourceArn } from './resources.js';
+import type { DkimState, IdentityRecord, Scope, TagRecord } from './types.js';
+import { sendVerificationEmail } from './verification-email.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const VERIFICATION_STATUSES: readonly VerificationStatus[] = [
+  'PENDING',
+  'SUCCESS',
+  'FAILED',
+  'TEMPORARY_FAILURE',
+  'NOT_STARTED',
+];
+const IDENTITY_TYPES = ['EMAIL_ADDRESS', 'DOMAIN', 'MANAGED_DOMAIN'];
+const BEHAVIORS: readonly BehaviorOnMxFailure[] = ['USE_DEFAULT_VALUE', 'REJECT_MESSAGE'];
+
+export interface CreateIdentityInput {
+  emailIdentity?: string;
+  tags?: JsonObject[];
+  dkimSigningAttributes?: {
+    DomainSigningSelector?: string;
+    DomainSigningPrivateKey?: string;
+    NextSigningKeyLength?: string;
+    DomainSigningAttributesOrigin?: string;
+  };
+  configurationSetName?: string;
+}
+
+/** An identity as GetEmailIdentity shows it. */
+export interface IdentityView {
+  identity: IdentityRecord;
+  /** The DKIM to report: the identity's own, or for an address its registered parent domain's. */
+  dkim?: DkimState;
+  policies: Record<string, string>;
+  tags: TagRecord[];
+  /** The SOA of the public hosted zone the domain lives in, once it has been checked. */
+  soa?: { PrimaryNameServer: string; AdminEmail: string; SerialNumber: number };
+}
+
+export function notFound(name: string): NotFoundException {
+  return new NotFoundException(`Email identity ${name} does not exist.`);
+}
+
+export function configurationSetNotFound(name: string): NotFoundException {
+  return new NotFoundException(`Configuration set ${name} does not exist.`);
+}
+
+/** Rules and state changes of email identities (CreateEmailIdentity … PutEmailIdentity*). */
+export class IdentityModel {
+  constructor(private readonly ctx: ModelContext) {}
+
+  private get store() {
+    return this.ctx.store;
+  }
+
+  /** Loads an identity by the name a client gives (domains ignore case) or throws NotFound. */
+  require(scope: Scope, rawName: string): IdentityRecord {
+    const identity = this.store.identities.get(scope, identityKey(rawName));
+    if (!identity) throw notFound(rawName);
+    return identity;
+  }
+
+  /** Persists an identity after running a verification pass on it (records may already be in DNS). */
+  private save(identity: IdentityRecord, isNew: boolean): IdentityRecord {
+    const evaluated = evaluateIdentity(identity, this.ctx.dns, this.ctx.mode(), this.ctx.now());
+    if (isNew) this.store.identities.insert(evaluated);
+    else this.store.identities.update(evaluated);
+    return evaluated;
+  }
+
+  create(scope: Scope, input: CreateIdentityInput): IdentityRecord {
+    const { kind, name } = parseIdentityName(input.emailIdentity);
+    const tags = parseTags(input.tags);
+    const now = this.ctx.now();
+    let dkim: DkimState | undefined;
+    if (kind === 'DOMAIN') {
+      dkim = this.initialDkim(input.dkimSigningAttributes, now);
+    } else if (input.dkimSigningAttributes) {
+      throw new BadRequestException(
+        `DkimSigningAttributes are only valid for domain identities, not for the email address ${name}.`,
+      );
+    }
+    return this.store.transaction(() => {
+      if (this.store.identities.get(scope, name)) {
+        throw new AlreadyExistsException(`Email identity ${name} already exist.`);
+      }
+      if (input.configurationSetName !== undefined) {
+        if (!this.store.configurationSets.get(scope, input.configurationSetName)) {
+          throw configurationSetNotFound(input.configurationSetName);
+        }
+      }
+      if (this.store.identities.count(scope) >= LIMITS.identitiesPerRegion) {
+        throw new LimitExceededException(
+          `Maximum number of identities (${LIMITS.identitiesPerRegion}) reached in region ${scope.region}.`,
+        );
+      }
+      const identity: IdentityRecord = {
+        ...scope,
+        name,
+        type: kind,
+        createdAt: now,
+        verification: newTrack('start', now),
+        dkim,
+        mailFrom: { behaviorOnMxFailure: 'USE_DEFAULT_VALUE' },
+        feedbackForwarding: true,
+        configurationSetName: input.configurationSetName,
+      };
+      const saved = this.save(identity, true);
+      this.store.tags.put(resourceArn(scope, 'identity', name), tags);
+      if (kind === 'EMAIL_ADDRESS' && saved.verification.status === 'PENDING') {
+        sendVerificationEmail(this.ctx, scope, name);
+      }
+      return saved;
+    });
+  }
+
+  private initialDkim(attrs: CreateIdentityInput['dkimSigningAttributes'], now: number): DkimState {
+    const prefix = 'dkimSigningAttributes';
+    if (attrs?.DomainSigningAttributesOrigin !== undefined) {
+      const origin = attrs.DomainSigningAttributesOrigin;
+      if (origin === 'AWS_SES' || origin === 'EXTERNAL') {
+        throw validationError(
+          `${prefix}.domainSigningAttributesOrigin`,
+          'Member must be an AWS_SES_<REGION> replica origin here; use AWS_SES or EXTERNAL with PutEmailIdentityDkimSigningAttributes',
+          origin,
+        );
+      }
+      throw new BadRequestException(
+        `DomainSigningAttributesOrigin ${origin} (Deterministic Easy DKIM replicas) is not supported by this emulator.`,
+      );
+    }
+    if (attrs?.DomainSigningSelector !== undefined || attrs?.DomainSigningPrivateKey !== undefined) {
+      if (attrs.NextSigningKeyLength !== undefined) {
+        throw new BadRequestException(
+          'The input you provided is invalid. NextSigningKeyLength cannot be combined with DomainSigningSelector/DomainSigningPrivateKey (BYODKIM).',
+        );
+      }
+      validateByodkim(attrs.DomainSigningSelector, attrs.DomainSigningPrivateKey, prefix);
+      return byodkim(attrs.DomainSigningSelector as string, attrs.DomainSigningPrivateKey as string, now);
+    }
+    const length =
+      parseKeyLength(attrs?.NextSigningKeyLength, `${prefix}.nextSigningKeyLength`) ?? 'RSA_2048_BIT';
+    return easyDkim(length, now);
+  }
+
+  view(scope: Scope, rawName: string): IdentityView {
+    const identity = this.require(scope, rawName);
+    let dkim = identity.dkim;
+    if (identity.type === 'EMAIL_ADDRESS') {
+      dkim = this.store.identities.get(scope, domainOfAddress(identity.name))?.dkim;
+    }
+    const soa =
+      identity.type === 'DOMAIN' && identity.verification.lastCheckedAt !== undefined
+        ? this.soaOf(identity)
+        : undefined;
+    return {
+      identity,
+      dkim,
+      soa,
+      policies: this.store.policies.all(scope, identity.name),
+      tags: this.store.tags.list(resourceArn(scope, 'identity', identity.name)),
+    };
+  }
+
+  /** The SOA record of the closest enclosing zone in the emulated public DNS (Route 53). */
+  private soaOf(identity: IdentityRecord): IdentityView['soa'] {
+    const labels = identity.name.split('.');
+    for (let i = 0; i < labels.length - 1; i++) {
+      const set = this.ctx.dns.lookup(identity.accountId, labels.slice(i).join('.'), 'SOA');
+      const fields = set?.values[0]?.trim().split(/\s+/);
+      if (fields && fields.length >= 3) {
+        return {
+          PrimaryNameServer: (fields[0] as string).replace(/\.$/, ''),
+          AdminEmail: (fields[1] as string).replace(/\.$/, ''),
+          SerialNumber: Number(fields[2]),
+        };
+      }
+    }
+    return undefined;
+  }
+
+  list(
+    scope: Scope,
+    input: { filter?: Record<string, unknown>; pageSize?: number; nextToken?: string },
+  ): { items: IdentityRecord[]; nextToken?: string } {
+    const page = pageRequest('identities', input.pageSize, input.nextToken);
+    const filter: IdentityFilter = {};
+    for (const [key, value] of Object.entries(input.filter ?? {})) {
+      if (typeof value !== 'string') {
+        throw validationError(`filter.${key}`, 'Member must be a string', value);
+      }
+      if (key === 'IDENTITY_NAME_CONTAINS') filter.nameContains = value;
+      else if (key === 'IDENTITY_TYPE') {
+        if (!IDENTITY_TYPES.includes(value)) {
+          throw validationError(
+            'filter.IDENTITY_TYPE',
+            `Member must satisfy enum value set: [${IDENTITY_TYPES.join(', ')}]`,
+            value,
+          );
+        }
+        filter.type = value;
+      } else if (key === 'VERIFICATION_STATUS') {
+        if (!(VERIFICATION_STATUSES as readonly string[]).includes(value)) {
+          throw validationError(
+            'filter.VERIFICATION_STATUS',
+            `Member must satisfy enum value set: [${VERIFICATION_STATUSES.join(', ')}]`,
+            value,
+          );
+        }
+        filter.verificationStatus = value;
+      } else {
+        throw validationError(
+          'filter',
+          'Map keys must satisfy enum value set: [IDENTITY_NAME_CONTAINS, IDENTITY_TYPE, VERIFICATION_STATUS]',
+          key,
+        );
+      }
+    }
+    const result = this.store.identities.list(scope, filter, page);
+    return { items: result.items, nextToken: nextToken('identities', result.lastSeq) };
+  }
+
+  delete(scope: Scope, rawName: string): void {
+    this.store.transaction(() => {
+      const identity = this.require(scope, rawName);
+      this.store.identities.delete(scope, identity.name);
+      this.store.policies.deleteAll(scope, identity.name);
+      this.store.tags.removeAll(resourceArn(scope, 'identity', identity.name));
+      this.store.tokens.deleteForIdentity(scope, identity.name);
+    });
+  }
+
+  /** PutEmailIdentityDkimAttributes: toggles signing only, never the status. */
+  putDkimSigningEnabled(scope: Scope, rawName: string, signingEnabled: boolean): void {
+    this.store.transaction(() => {
+      const identity = this.store.identities.get(scope, identityKey(rawName));
+      if (identity?.type === 'DOMAIN' && identity.dkim) {
+        this.store.identities.update({ ...identity, dkim: { ...identity.dkim, signingEnabled } });
+        return;
+      }
+      // An address under a registered domain signs with the domain's DKIM: nothing to change (AWS: 200).
+      if (
+        identity?.type === 'EMAIL_ADDRESS' &&
+        this.store.identities.get(scope, domainOfAddress(identity.name))
+      ) {
+        return;
+      }
+      // AWS answers 400 (not 404) for an unknown identity here.
+      throw new BadRequestException(`Domain ${rawName} is not verified for DKIM signing.`);
+    });
+  }
+
+  /**
+   * PutEmailIdentityDkimSigningAttributes: switch Easy DKIM ↔ BYODKIM or change the Easy DKIM key
+   * length (not to the same length; once per 24 h of the last key generation, except the first
+   * downgrade to 1024 bit). Any change restarts DKIM verification (PENDING).
+   */
+  putDkimSigning(
+    scope: Scope,
+    rawName: string,
+    origin: string | undefined,
+    attrs: CreateIdentityInput['dkimSigningAttributes'],
+  ): DkimState {
+    if (origin === undefined) throw missingField('signingAttributesOrigin');
+    if (origin !== 'AWS_SES' && origin !== 'EXTERNAL') {
+      throw validationError(
+        'signingAttributesOrigin',
+        'Member must satisfy enum value set: [AWS_SES, EXTERNAL]',
+        origin,
+      );
+    }
+    const now = this.ctx.now();
+    return this.store.transaction(() => {
+      const identity = this.require(scope, rawName);
+      if (identity.type !== 'DOMAIN' || !identity.dkim) {
+        throw new BadRequestException('The EmailIdentity value must be a valid domain.');
+      }
+      const current = identity.dkim;
+      let dkim: DkimState;
+      if (origin === 'EXTERNAL') {
+        validateByodkim(attrs?.DomainSigningSelector, attrs?.DomainSigningPrivateKey, 'signingAttributes');
+        dkim = byodkim(attrs?.DomainSigningSelector as string, attrs?.DomainSigningPrivateKey as string, now);
+        dkim.signingEnabled = current.signingEnabled;
+      } else {
+        const requested = parseKeyLength(
+          attrs?.NextSigningKeyLength,
+          'signingAttributes.nextSigningKeyLength',
+        );
+        if (current.origin === 'EXTERNAL') {
+          dkim = { ...easyDkim(requested ?? 'RSA_2048_BIT', now), signingEnabled: current.signingEnabled };
+        } else if (requested === undefined) {
+          return current;
+        } else {
+          dkim = this.changeKeyLength(current, requested, now);
+        }
+      }
+      return this.save({ ...identity, dkim }, false).dkim as DkimState;
+    });
+  }
+
+  private changeKeyLength(current: DkimState, requested: DkimSigningKeyLength, now: number): DkimState {
+    if (requested === (current.nextKeyLength ?? current.currentKeyLength)) {
+      throw new BadRequestException(
+        `The input you provided is invalid. The signing key length is already ${requested}.`,
+      );
+    }
+    let downgradeExemptionUsed = current.downgradeExemptionUsed ?? false;
+    const last = current.lastKeyGenerationAt ?? 0;
+    if (now - last < DAY_MS) {
+      if (requested === 'RSA_1024_BIT' && !downgradeExemptionUsed) {
+        downgradeExemptionUsed = true;
+      } else {
+        throw new BadRequestException(
+          `The input you provided is invalid. The signing key length can be changed once every 24 hours; the last key was generated at ${new Date(last).toISOString()}.`,
+        );
+      }
+    }
+    return { ...easyDkim(requested, now), signingEnabled: current.signingEnabled, downgradeExemptionUsed };
+  }
+
+  /** PutEmailIdentityMailFromAttributes: set (starts MX detection) or clear the custom MAIL FROM domain. */
+  putMailFrom(
+    scope: Scope,
+    rawName: string,
+    mailFromDomain: string | undefined,
+    behavior: string | undefined,
+  ): void {
+    if (behavior !== undefined && !(BEHAVIORS as readonly string[]).includes(behavior)) {
+      throw validationError(
+        'behaviorOnMxFailure',
+        `Member must satisfy enum value set: [${BEHAVIORS.join(', ')}]`,
+        behavior,
+      );
+    }
+    const behaviorOnMxFailure = (behavior ?? 'USE_DEFAULT_VALUE') as BehaviorOnMxFailure;
+    this.store.transaction(() => {
+      const identity = this.require(scope, rawName);
+      if (mailFromDomain === undefined || mailFromDomain === '') {
+        this.store.identities.update({ ...identity, mailFrom: { behaviorOnMxFailure } });
+        return;
+      }
+      const domain = mailFromDomain.replace(/\.$/, '').toLowerCase();
+      const parent = identity.type === 'DOMAIN' ? identity.name : domainOfAddress(identity.name);
+      if (!isValidDomain(domain) || !domain.endsWith(`.${parent}`)) {
+        throw new BadRequestException(
+          `Invalid MAIL FROM domain ${mailFromDomain}: it must be a subdomain of ${parent} (for example bounce.${parent}).`,
+        );
+      }
+      this.save(
+        { ...identity, mailFrom: { domain, behaviorOnMxFailure, track: newTrack('start', this.ctx.now()) } },
+        false,
+      );
+    });
+  }
+
+  putFeedbackForwarding(scope: Scope, rawName: string, enabled: boolean): void {
+    this.store.transaction(() => {
+      const identity = this.require(scope, rawName);
+      this.store.identities.update({ ...identity, feedbackForwarding: enabled });
+    });
+  }
+
+  /** Sets the identity's default configuration set, or removes it when no name is given. */
+  putConfigurationSet(scope: Scope, rawName: string, configurationSetName: string | undefined): void {
+    this.store.transaction(() => {
+      const identity = this.require(scope, rawName);
+      if (
+        configurationSetName !== undefined &&
+        !this.store.configurationSets.get(scope, configurationSetName)
+      ) {
+        throw configurationSetNotFound(configurationSetName);
+      }
+      const { configurationSetName: _old, ...rest } = identity;
+      this.store.identities.update(
+        configurationSetName === undefined ? rest : { ...rest, configurationSetName },
+      );
+    });
+  }
+
+  /** Marks an address verified (the verification link was opened). */
+  markEmailVerified(scope: Scope, name: string, now: number): IdentityRecord | undefined {
+    const identity = this.store.identities.get(scope, name);
+    if (identity?.verification.status !== 'PENDING') return identity;
+    const verified: IdentityRecord = {
+      ...identity,
+      verification: applyTransition(identity.verification, 'found', now),
+    };
+    this.store.identities.update(verified);
+    return verified;
+  }
+}
+
+function easyDkim(length: DkimSigningKeyLength, now: number): DkimState {
+  return {
+    signingEnabled: true,
+    origin: 'AWS_SES',
+    track: newTrack('start', now),
+    tokens: easyDkimTokens(),
+    nextKeyLength: length,
+    currentKeyLength: length,
+    lastKeyGenerationAt: now,
+  };
+}
+
+function byodkim(selector: string, privateKey: string, now: number): DkimState {
+  return {
+    signingEnabled: true,
+    origin: 'EXTERNAL',
+    track: newTrack('start', now),
+    tokens: [selector],
+    privateKey,
+    lastKeyGenerationAt: now,
+  };
+}

@@ -1,0 +1,80 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { EMAIL_LINK_VALIDITY_MS } from '../../../engine/transitions.js';
+import type { ModelContext } from './context.js';
+import type { MailboxMessage, Scope } from './types.js';
+
+const REGION_NAMES: Record<string, string> = {
+  'us-east-1': 'US East (N. Virginia)',
+  'us-east-2': 'US East (Ohio)',
+  'us-west-1': 'US West (N. California)',
+  'us-west-2': 'US West (Oregon)',
+  'ca-central-1': 'Canada (Central)',
+  'eu-west-1': 'Europe (Ireland)',
+  'eu-west-2': 'Europe (London)',
+  'eu-west-3': 'Europe (Paris)',
+  'eu-central-1': 'Europe (Frankfurt)',
+  'eu-north-1': 'Europe (Stockholm)',
+  'eu-south-1': 'Europe (Milan)',
+  'ap-south-1': 'Asia Pacific (Mumbai)',
+  'ap-northeast-1': 'Asia Pacific (Tokyo)',
+  'ap-northeast-2': 'Asia Pacific (Seoul)',
+  'ap-northeast-3': 'Asia Pacific (Osaka)',
+  'ap-southeast-1': 'Asia Pacific (Singapore)',
+  'ap-southeast-2': 'Asia Pacific (Sydney)',
+  'sa-east-1': 'South America (São Paulo)',
+};
+
+export function regionName(region: string): string {
+  return REGION_NAMES[region] ?? region;
+}
+
+export const VERIFICATION_SENDER = 'no-reply-aws@amazon.com';
+
+/**
+ * What SES does when an address identity is created: a one-time token and the email carrying the
+ * link that verifies it (captured in the mailbox like every sent message).
+ */
+export function sendVerificationEmail(ctx: ModelContext, scope: Scope, address: string): string {
+  const now = ctx.now();
+  const token = randomBytes(24).toString('base64url');
+  ctx.store.tokens.insert({
+    ...scope,
+    token,
+    identity: address,
+    createdAt: now,
+    expiresAt: now + EMAIL_LINK_VALIDITY_MS,
+  });
+  const link = `${ctx.publicUrl()}/_emulator/verify-email?token=${token}`;
+  const name = regionName(scope.region);
+  const text = [
+    'Dear Amazon Web Services Customer,',
+    '',
+    `We have received a request to authorize this email address for use with Amazon SES and Amazon Pinpoint in region ${name}. If you requested this verification, please go to the following URL to confirm that you are authorized to use this email address:`,
+    '',
+    link,
+    '',
+    'Your request will not be processed unless you confirm the address using this URL. This link expires 24 hours after your original verification request.',
+    '',
+    "If you did NOT request to verify this email address, do not click on the link. Please note that many times, the situation isn't a phishing attempt, but either a misunderstanding of how to use our service, or someone setting up email-sending capabilities on your behalf as part of a legitimate service, but without having fully communicated the procedure first.",
+    '',
+    'Sincerely,',
+    '',
+    'The Amazon Web Services Team.',
+  ].join('\n');
+  const message: MailboxMessage = {
+    ...scope,
+    id: randomUUID(),
+    kind: 'verification',
+    source: VERIFICATION_SENDER,
+    destination: { ToAddresses: [address], CcAddresses: [], BccAddresses: [] },
+    subject: `Amazon Web Services – Email Address Verification Request in region ${name}`,
+    textPart: text,
+    htmlPart: `<p>${text
+      .split('\n\n')
+      .map((p) => (p === link ? `<a href="${link}">${link}</a>` : p))
+      .join('</p><p>')}</p>`,
+    timestamp: now,
+  };
+  ctx.store.mailbox.insert(message);
+  return token;
+}

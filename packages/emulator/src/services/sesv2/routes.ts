@@ -1,0 +1,47 @@
+import { Router } from '../../protocol/router.js';
+import type { Handler } from './handlers.js';
+
+/**
+ * Method + path → operation, as `@aws-sdk/client-sesv2` 3.1176 serialises them (dist-cjs `[_h]`
+ * entries), plus the GET list routes older clients (AWS CLI 2.9 / botocore 1.29) still send.
+ */
+export const SESV2_ROUTES: ReadonlyArray<readonly [method: string, path: string, operation: string]> = [
+  ['POST', '/v2/email/identities', 'CreateEmailIdentity'],
+  ['GET', '/v2/email/identities/{EmailIdentity}', 'GetEmailIdentity'],
+  ['POST', '/v2/email/list-identities', 'ListEmailIdentities'],
+  ['GET', '/v2/email/identities', 'ListEmailIdentitiesGet'],
+  ['DELETE', '/v2/email/identities/{EmailIdentity}', 'DeleteEmailIdentity'],
+  ['PUT', '/v2/email/identities/{EmailIdentity}/dkim', 'PutEmailIdentityDkimAttributes'],
+  ['PUT', '/v2/email/identities/{EmailIdentity}/dkim/signing', 'PutEmailIdentityDkimSigningAttributes'],
+  ['PUT', '/v2/email/identities/{EmailIdentity}/mail-from', 'PutEmailIdentityMailFromAttributes'],
+  ['PUT', '/v2/email/identities/{EmailIdentity}/feedback', 'PutEmailIdentityFeedbackAttributes'],
+  [
+    'PUT',
+    '/v2/email/identities/{EmailIdentity}/configuration-set',
+    'PutEmailIdentityConfigurationSetAttributes',
+  ],
+  ['POST', '/v2/email/identities/{EmailIdentity}/policies/{PolicyName}', 'CreateEmailIdentityPolicy'],
+  ['GET', '/v2/email/identities/{EmailIdentity}/policies', 'GetEmailIdentityPolicies'],
+  ['PUT', '/v2/email/identities/{EmailIdentity}/policies/{PolicyName}', 'UpdateEmailIdentityPolicy'],
+  ['DELETE', '/v2/email/identities/{EmailIdentity}/policies/{PolicyName}', 'DeleteEmailIdentityPolicy'],
+  ['POST', '/v2/email/tags', 'TagResource'],
+  ['DELETE', '/v2/email/tags', 'UntagResource'],
+  ['GET', '/v2/email/tags', 'ListTagsForResource'],
+  ['POST', '/v2/email/configuration-sets', 'CreateConfigurationSet'],
+  ['GET', '/v2/email/configuration-sets/{ConfigurationSetName}', 'GetConfigurationSet'],
+  ['POST', '/v2/email/list-configuration-sets', 'ListConfigurationSets'],
+  ['GET', '/v2/email/configuration-sets', 'ListConfigurationSetsGet'],
+  ['DELETE', '/v2/email/configuration-sets/{ConfigurationSetName}', 'DeleteConfigurationSet'],
+  ['POST', '/v2/email/outbound-emails', 'SendEmail'],
+  ['GET', '/v2/email/account', 'GetAccount'],
+];
+
+export function createSesV2Router(handlers: Record<string, Handler>): Router {
+  const router = new Router();
+  for (const [method, path, operation] of SESV2_ROUTES) {
+    const handler = handlers[operation];
+    if (!handler) throw new Error(`no handler for ${operation}`);
+    router.add(method, path, operation, handler);
+  }
+  return router;
+}

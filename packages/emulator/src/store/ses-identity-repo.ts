@@ -1,0 +1,119 @@
+import type { IdentityRecord, Page, PageRequest, Scope } from '../services/sesv2/model/types.js';
+import type { Db } from './db.js';
+
+export interface IdentityFilter {
+  nameContains?: string;
+  type?: string;
+  verificationStatus?: string;
+}
+
+interface Row {
+  seq: number;
+  doc: string;
+}
+
+/** SES identities; the whole record is stored as JSON, filter columns beside it. */
+export class SesIdentityRepo {
+  constructor(private readonly db: Db) {}
+
+  get(scope: Scope, name: string): IdentityRecord | undefined {
+    const row = this.db
+      .prepare('SELECT doc FROM ses_identities WHERE account_id = ? AND region = ? AND name = ?')
+      .get(scope.accountId, scope.region, name) as Row | undefined;
+    return row ? (JSON.parse(row.doc) as IdentityRecord) : undefined;
+  }
+
+  count(scope: Scope): number {
+    const row = this.db
+      .prepare('SELECT COUNT(*) AS n FROM ses_identities WHERE account_id = ? AND region = ?')
+      .get(scope.accountId, scope.region) as { n: number };
+    return row.n;
+  }
+
+  insert(identity: IdentityRecord): void {
+    this.db
+      .prepare(
+        'INSERT INTO ses_identities (account_id, region, name, type, verification_status, doc) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        identity.accountId,
+        identity.region,
+        identity.name,
+        identity.type,
+        identity.verification.status,
+        JSON.stringify(identity),
+      );
+  }
+
+  update(identity: IdentityRecord): void {
+    this.db
+      .prepare(
+        'UPDATE ses_identities SET verification_status = ?, doc = ? WHERE account_id = ? AND region = ? AND name = ?',
+      )
+      .run(
+        identity.verification.status,
+        JSON.stringify(identity),
+        identity.accountId,
+        identity.region,
+        identity.name,
+      );
+  }
+
+  delete(scope: Scope, name: string): boolean {
+    return (
+      this.db
+        .prepare('DELETE FROM ses_identities WHERE account_id = ? AND region = ? AND name = ?')
+        .run(scope.accountId, scope.region, name).changes > 0
+    );
+  }
+
+  list(scope: Scope, filter: IdentityFilter, page: PageRequest): Page<IdentityRecord> {
+    const where = ['account_id = ?', 'region = ?', 'seq > ?'];
+    const args: unknown[] = [scope.accountId, scope.region, page.afterSeq];
+    if (filter.nameContains !== undefined) {
+      where.push('instr(lower(name), lower(?)) > 0');
+      args.push(filter.nameContains);
+    }
+    if (filter.type !== undefined) {
+      where.push('type = ?');
+      args.push(filter.type);
+    }
+    if (filter.verificationStatus !== undefined) {
+      where.push('verification_status = ?');
+      args.push(filter.verificationStatus);
+    }
+    const rows = this.db
+      .prepare(`SELECT seq, doc FROM ses_identities WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ?`)
+      .all(...args, page.pageSize + 1) as Row[];
+    const more = rows.length > page.pageSize;
+    const items = rows.slice(0, page.pageSize);
+    return {
+      items: items.map((r) => JSON.parse(r.doc) as IdentityRecord),
+      lastSeq: more ? items[items.length - 1]?.seq : undefined,
+    };
+  }
+
+  /** Identities whose status machines the verification engine still has to drive. */
+  listNeedingChecks(accountId?: string): IdentityRecord[] {
+    const rows = this.db
+      .prepare(
+        `SELECT doc FROM ses_identities WHERE (? IS NULL OR account_id = ?) AND (
+           verification_status IN ('PENDING', 'SUCCESS', 'TEMPORARY_FAILURE')
+           OR json_extract(doc, '$.dkim.track.status') IN ('PENDING', 'SUCCESS', 'TEMPORARY_FAILURE')
+           OR json_extract(doc, '$.mailFrom.track.status') IN ('PENDING', 'SUCCESS', 'TEMPORARY_FAILURE')
+         ) ORDER BY seq`,
+      )
+      .all(accountId ?? null, accountId ?? null) as Row[];
+    return rows.map((r) => JSON.parse(r.doc) as IdentityRecord);
+  }
+
+  /** Removes a deleted configuration set as the default of every identity that named it. */
+  clearConfigurationSet(scope: Scope, configurationSetName: string): void {
+    this.db
+      .prepare(
+        `UPDATE ses_identities SET doc = json_remove(doc, '$.configurationSetName')
+         WHERE account_id = ? AND region = ? AND json_extract(doc, '$.configurationSetName') = ?`,
+      )
+      .run(scope.accountId, scope.region, configurationSetName);
+  }
+}

@@ -1,0 +1,31 @@
+import type { Db } from './db.js';
+import { SesConfigurationSetRepo } from './ses-configuration-set-repo.js';
+import { SesIdentityRepo } from './ses-identity-repo.js';
+import { SesMailboxRepo } from './ses-mailbox-repo.js';
+import { SesPolicyRepo } from './ses-policy-repo.js';
+import { SesTagRepo } from './ses-tag-repo.js';
+import { SesVerificationTokenRepo } from './ses-verification-token-repo.js';
+
+/** Every SES v2 repository over one database, plus a way to make several writes atomic. */
+export interface SesStore {
+  identities: SesIdentityRepo;
+  policies: SesPolicyRepo;
+  tags: SesTagRepo;
+  configurationSets: SesConfigurationSetRepo;
+  mailbox: SesMailboxRepo;
+  tokens: SesVerificationTokenRepo;
+  /** Runs `work` in one SQLite transaction (nested calls join the outer one). */
+  transaction<T>(work: () => T): T;
+}
+
+export function createSesStore(db: Db): SesStore {
+  return {
+    identities: new SesIdentityRepo(db),
+    policies: new SesPolicyRepo(db),
+    tags: new SesTagRepo(db),
+    configurationSets: new SesConfigurationSetRepo(db),
+    mailbox: new SesMailboxRepo(db),
+    tokens: new SesVerificationTokenRepo(db),
+    transaction: (work) => db.transaction(work)(),
+  };
+}

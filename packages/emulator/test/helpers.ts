@@ -1,0 +1,76 @@
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { type RunningEmulator, startEmulator } from '../src/index.js';
+import type { EmulatorOptions } from '../src/options.js';
+
+process.env.AWS_EC2_METADATA_DISABLED = 'true';
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+export async function startTestEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  return startEmulator({ port: 0, ...options });
+}
+
+export function sesClient(
+  emulator: RunningEmulator,
+  region = 'us-east-1',
+  accessKeyId = 'test',
+): SESv2Client {
+  return new SESv2Client({
+    region,
+    endpoint: emulator.url,
+    credentials: { accessKeyId, secretAccessKey: 'test' },
+    maxAttempts: 1,
+  });
+}
+
+/** Runs `work` and returns the error it throws (fails the test when it does not throw). */
+export async function failure(
+  work: Promise<unknown>,
+): Promise<{ name: string; message: string; status?: number }> {
+  try {
+    await work;
+  } catch (error) {
+    const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
+    return { name: e.name, message: e.message, status: e.$metadata?.httpStatusCode };
+  }
+  throw new Error('expected the call to fail');
+}
+
+export async function advanceClock(emulator: RunningEmulator, seconds: number): Promise<void> {
+  const res = await fetch(`${emulator.url}/_emulator/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ advanceSeconds: seconds }),
+  });
+  if (res.status !== 200) throw new Error(`clock advance failed: ${res.status}`);
+}
+
+export interface CapturedMessage {
+  Id: string;
+  Region: string;
+  Source: string;
+  Subject?: string;
+  Destination: { ToAddresses: string[] };
+  Body?: { text_part: string | null; html_part: string | null };
+  RawData?: string;
+  ConfigurationSetName?: string;
+  AccountId: string;
+  Timestamp: string;
+}
+
+export async function mailbox(emulator: RunningEmulator, query = ''): Promise<CapturedMessage[]> {
+  const res = await fetch(`${emulator.url}/_aws/ses${query}`);
+  return ((await res.json()) as { messages: CapturedMessage[] }).messages;
+}
+
+/** The verification link from the captured verification email to `address`. */
+export async function verificationLink(emulator: RunningEmulator, address: string): Promise<string> {
+  const messages = (await mailbox(emulator, '?email=no-reply-aws@amazon.com')).filter((m) =>
+    m.Destination.ToAddresses.includes(address),
+  );
+  const text = messages.at(-1)?.Body?.text_part ?? '';
+  const link = /https?:\/\/\S+\/_emulator\/verify-email\?token=[\w-]+/.exec(text)?.[0];
+  if (!link) throw new Error(`no verification link for ${address}`);
+  return link;
+}
+
+export const HOURS = 3600;
