@@ -4,7 +4,7 @@ import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
 export function CopyValue({ value, label }: { value: string; label: string }) {
   return (
     <CopyToClipboard
-      variant="inline"
+      variant="icon"
       textToCopy={value}
       copyButtonAriaLabel={`Copy ${label}`}
       copySuccessText={`${label} copied`}

@@ -22,8 +22,10 @@ function useRegionInUrl() {
   const { region, remember } = useRegion();
   const [searchParams, setSearchParams] = useSearchParams();
   const inUrl = searchParams.get('region');
+  const { pathname } = useLocation();
   useEffect(() => {
-    if (!region) return;
+    // `/` redirects to the list in the same commit; writing the query there would undo that redirect.
+    if (!region || pathname === paths.home.path) return;
     remember(region);
     if (inUrl !== region) {
       setSearchParams(
@@ -35,7 +37,7 @@ function useRegionInUrl() {
         { replace: true },
       );
     }
-  }, [region, inUrl, remember, setSearchParams]);
+  }, [region, inUrl, pathname, remember, setSearchParams]);
 }
 
 export function AppShell() {

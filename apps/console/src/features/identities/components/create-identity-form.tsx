@@ -317,6 +317,7 @@ export function CreateIdentityForm(props: CreateIdentityFormProps) {
                   <Checkbox
                     checked={form.publishToRoute53}
                     onChange={({ detail }) => update({ publishToRoute53: detail.checked })}
+                    ariaLabel="Publish DNS records to Route53: Enabled"
                   >
                     Enabled
                   </Checkbox>

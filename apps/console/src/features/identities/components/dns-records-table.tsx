@@ -87,6 +87,7 @@ export function DnsRecordsTable({
           ? [
               {
                 id: 'route53',
+                minWidth: 150,
                 header: 'Route 53',
                 cell: (r: DnsRecord) =>
                   r.publishedInRoute53 ? (

@@ -124,6 +124,8 @@ export function IdentitiesTable({ region, urlState, onUrlStateChange }: Identiti
           failed.map((f) => byName.get(f.identity)).filter((i): i is IdentitySummary => !!i),
         );
         if (failed.length === 0) {
+          // Everything went: nothing to review, so the dialog closes and the Flashbar says so.
+          setDeleteTargets(null);
           notify({
             id: 'delete-identities',
             type: 'success',

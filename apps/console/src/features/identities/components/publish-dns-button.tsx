@@ -26,6 +26,7 @@ export function PublishDnsButton({
     <Button
       loading={publish.isPending}
       loadingText="Publishing DNS records"
+      ariaLabel={`Publish ${label} DNS records to Route53`}
       onClick={() =>
         publish.mutate(scope, {
           onSuccess: (result) => {

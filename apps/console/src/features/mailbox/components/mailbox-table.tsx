@@ -43,6 +43,7 @@ export function MailboxTable({
         {...collectionProps}
         items={items}
         trackBy="id"
+        wrapLines
         selectionType="single"
         selectedItems={selected ? [selected] : []}
         onSelectionChange={({ detail }) => onSelect(detail.selectedItems[0]?.id ?? null)}
