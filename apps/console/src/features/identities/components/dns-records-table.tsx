@@ -87,7 +87,7 @@ export function DnsRecordsTable({
           ? [
               {
                 id: 'route53',
-                minWidth: 150,
+                width: 160,
                 header: 'Route 53',
                 cell: (r: DnsRecord) =>
                   r.publishedInRoute53 ? (
