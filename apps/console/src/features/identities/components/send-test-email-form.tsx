@@ -136,7 +136,11 @@ export function SendTestEmailForm({
           )}
           <Container header={<Header variant="h2">Message details</Header>}>
             <SpaceBetween size="l">
-              <FormField label="From-address" errorText={errorFor('from')}>
+              <FormField
+                label="From-address"
+                errorText={errorFor('from')}
+                secondaryControl={isDomain ? <Box padding={{ top: 'xxs' }}>@{detail.name}</Box> : undefined}
+              >
                 {isDomain ? (
                   <Input
                     value={localPart}
@@ -147,7 +151,6 @@ export function SendTestEmailForm({
                   <Input value={detail.name} readOnly ariaLabel="From-address" />
                 )}
               </FormField>
-              {isDomain && <Box color="text-body-secondary">@{detail.name}</Box>}
               <FormField
                 label="Scenario"
                 description="Mailbox simulator addresses behave like real recipients would."
