@@ -6,7 +6,14 @@ import { logger } from './logger.js';
 import { createAppFromConfig } from './server.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const config = loadConfig(process.env, path.join(here, '../../console/dist'));
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig(process.env, path.join(here, '../../console/dist'));
+} catch (error) {
+  // A configuration mistake is the operator's: say which variable, without a stack trace.
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
 
 let emulator: RunningEmulator | undefined;
 if (config.SES_BACKEND === 'emulator') {

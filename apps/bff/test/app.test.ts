@@ -97,7 +97,7 @@ describe('BFF app shell: health, errors, headers, SPA', () => {
 });
 
 describe('readiness when SES does not answer', () => {
-  it('when the SES endpoint is down, then /readyz answers the 503 envelope and /healthz still answers', async () => {
+  it('when the SES endpoint is down, then /readyz answers 503, API calls 502 without internals, /healthz still ok', async () => {
     const h = await startHarness();
     await h.emulator.close();
     try {
@@ -108,6 +108,10 @@ describe('readiness when SES does not answer', () => {
         message: 'SES is not reachable in us-east-1',
       });
       expect((await request(h.app).get('/healthz')).status).toBe(200);
+      const list = await request(h.app).get('/api/regions/us-east-1/identities');
+      expect(list.status).toBe(502);
+      expect(list.body.error.code).toBe('UpstreamError');
+      expect(JSON.stringify(list.body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|stack/);
     } finally {
       h.ses().destroy();
       h.route53.destroy();

@@ -1,4 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { ChangeResourceRecordSetsCommand } from '@aws-sdk/client-route-53';
 import {
   CreateConfigurationSetCommand,
   CreateEmailIdentityCommand,
@@ -9,6 +10,7 @@ import { apiPaths } from '@ses-console/contract';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT_ID, type Harness, REGION, startHarness, unique, url } from './support/harness.js';
+import { createZone } from './support/route53.js';
 
 function byodkimKey(): string {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
@@ -70,6 +72,44 @@ describe('identity edits answer the updated detail', () => {
     expect(back.status).toBe(200);
     expect(back.body.dkim).toMatchObject({ origin: 'AWS_SES', nextKeyLength: 'RSA_1024_BIT' });
     expect(back.body.dkim.tokens).toHaveLength(3);
+  });
+
+  it('when the owner has put their BYODKIM key in the zone, then the selector TXT shows as published', async () => {
+    const domain = `${unique('byo')}.com`;
+    const zone = await createZone(h.route53, domain);
+    await h.ses().send(new CreateEmailIdentityCommand({ EmailIdentity: domain }));
+    await request(h.app)
+      .put(path(apiPaths.dkim, domain))
+      .send({ signing: { origin: 'EXTERNAL', selector: 'sel2', privateKey: byodkimKey() } });
+    const before = await request(h.app).get(path(apiPaths.identity, domain));
+    expect(before.body.dnsRecords[0]).toMatchObject({
+      type: 'TXT',
+      publishedInRoute53: false,
+      publishable: false,
+    });
+    await h.route53.send(
+      new ChangeResourceRecordSetsCommand({
+        HostedZoneId: zone,
+        ChangeBatch: {
+          Changes: [
+            {
+              Action: 'CREATE',
+              ResourceRecordSet: {
+                Name: `sel2._domainkey.${domain}`,
+                Type: 'TXT',
+                TTL: 300,
+                ResourceRecords: [{ Value: '"v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC"' }],
+              },
+            },
+          ],
+        },
+      }),
+    );
+    const after = await request(h.app).get(path(apiPaths.identity, domain));
+    expect(after.body.dnsRecords[0]).toMatchObject({
+      name: `sel2._domainkey.${domain}`,
+      publishedInRoute53: true,
+    });
   });
 
   it('when Easy DKIM is set to the key length it already has, then 400 with the SES message', async () => {
@@ -209,13 +249,11 @@ describe('identity edits answer the updated detail', () => {
         { key: 'add', value: '' },
       ]),
     );
-    const sdk = await h
-      .ses()
-      .send(
-        new ListTagsForResourceCommand({
-          ResourceArn: `arn:aws:ses:${REGION}:${ACCOUNT_ID}:identity/${domain}`,
-        }),
-      );
+    const sdk = await h.ses().send(
+      new ListTagsForResourceCommand({
+        ResourceArn: `arn:aws:ses:${REGION}:${ACCOUNT_ID}:identity/${domain}`,
+      }),
+    );
     expect(sdk.Tags?.map((t) => t.Key).sort()).toEqual(['add', 'change', 'keep']);
   });
 

@@ -227,6 +227,22 @@ describe('identities: list, detail, create, delete', () => {
     expect(left.EmailIdentities ?? []).toEqual([]);
   });
 
+  it('when an address has + and @, then it survives the URL both ways (percent-encoded, never + as space)', async () => {
+    const address = `${unique('plus')}+label@example.com`;
+    const created = await request(h.app)
+      .post(url(apiPaths.identities, { region: REGION }))
+      .send({ type: 'EMAIL_ADDRESS', name: address });
+    expect(created.status).toBe(201);
+    const path = url(apiPaths.identity, { region: REGION, identity: address });
+    expect(path).toContain('%2Blabel%40example.com');
+    const detail = await request(h.app).get(path);
+    expect(detail.status).toBe(200);
+    expect(detail.body.name).toBe(address);
+    expect((await h.ses().send(new GetEmailIdentityCommand({ EmailIdentity: address }))).IdentityType).toBe(
+      'EMAIL_ADDRESS',
+    );
+  });
+
   it('when one identity is deleted, then 204 and a second delete is 404', async () => {
     const address = `${unique('one')}@example.com`;
     await createThroughSdk([address]);

@@ -21,14 +21,12 @@ describe('publish DNS records to Route 53', () => {
 
   async function domainWithMailFrom(domain: string): Promise<string[]> {
     const created = await h.ses().send(new CreateEmailIdentityCommand({ EmailIdentity: domain }));
-    await h
-      .ses()
-      .send(
-        new PutEmailIdentityMailFromAttributesCommand({
-          EmailIdentity: domain,
-          MailFromDomain: `bounce.${domain}`,
-        }),
-      );
+    await h.ses().send(
+      new PutEmailIdentityMailFromAttributesCommand({
+        EmailIdentity: domain,
+        MailFromDomain: `bounce.${domain}`,
+      }),
+    );
     return created.DkimAttributes?.Tokens ?? [];
   }
 
@@ -206,6 +204,51 @@ describe('publish DNS records to Route 53', () => {
     ]);
     expect(res.body.publish).toMatchObject({ outcome: 'published', hostedZone: { id: zone, name: domain } });
     expect(await recordSets(h.route53, zone)).toHaveLength(5);
+  });
+
+  it('when the publish step of a create fails, then the identity exists and the steps say which step failed and why', async () => {
+    const domain = `${unique('conflict')}.com`;
+    const zone = await createZone(h.route53, domain);
+    await h.route53.send(
+      new ChangeResourceRecordSetsCommand({
+        HostedZoneId: zone,
+        ChangeBatch: {
+          Changes: [
+            {
+              Action: 'CREATE',
+              ResourceRecordSet: {
+                Name: `mail.${domain}`,
+                Type: 'CNAME',
+                TTL: 300,
+                ResourceRecords: [{ Value: 'elsewhere.example.net' }],
+              },
+            },
+          ],
+        },
+      }),
+    );
+    const res = await request(h.app)
+      .post(url(apiPaths.identities, { region: REGION }))
+      .send({ type: 'DOMAIN', name: domain, publishToRoute53: true, mailFrom: { domain: `mail.${domain}` } });
+    expect(res.status).toBe(201);
+    expect(res.body.complete).toBe(false);
+    expect(res.body.steps.slice(0, 2)).toEqual([
+      { step: 'create-identity', status: 'succeeded' },
+      { step: 'mail-from', status: 'succeeded' },
+    ]);
+    expect(res.body.steps[2]).toMatchObject({
+      step: 'publish-dns',
+      status: 'failed',
+      message: expect.stringMatching(/CNAME|conflict/i),
+    });
+    expect(res.body.identity.name).toBe(domain);
+    const direct = await request(h.app)
+      .post(url(apiPaths.publishDns, { region: REGION, identity: domain }))
+      .send({});
+    expect(direct.status).toBe(400);
+    expect(direct.body.error.code).toBe('InvalidChangeBatch');
+    // The batch is all-or-nothing: no DKIM record went in either.
+    expect((await recordSets(h.route53, zone)).map((s) => s.Type)).toEqual(['CNAME']);
   });
 
   it('when a domain is created with publishing on but no zone, then the publish step is skipped with the reason', async () => {

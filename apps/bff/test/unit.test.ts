@@ -224,3 +224,75 @@ describe('mapWithConcurrency', () => {
     expect(results).toEqual(Array.from({ length: 20 }, (_, i) => i * 2));
   });
 });
+
+describe('account id for identity ARNs', () => {
+  it('when the credentials carry an account id, then it is used; when nothing knows it, then 502 says to set AWS_ACCOUNT_ID', async () => {
+    const { SESv2Client } = await import('@aws-sdk/client-sesv2');
+    const { createAccountIdResolver } = await import('../src/services/account-id.js');
+    const withAccount = new SESv2Client({
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x', accountId: '123456789012' },
+    });
+    const withoutAccount = new SESv2Client({
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' },
+    });
+    const clientsOf = (client: typeof withAccount) => ({
+      ses: () => client,
+      route53: () => {
+        throw new Error('unused');
+      },
+      destroy: () => {},
+    });
+    expect(await createAccountIdResolver(clientsOf(withAccount), undefined)('us-east-1')).toBe(
+      '123456789012',
+    );
+    expect(await createAccountIdResolver(clientsOf(withoutAccount), '210987654321')('us-east-1')).toBe(
+      '210987654321',
+    );
+    await expect(
+      createAccountIdResolver(clientsOf(withoutAccount), undefined)('us-east-1'),
+    ).rejects.toMatchObject({
+      status: 502,
+      code: 'AccountIdUnknown',
+    });
+    withAccount.destroy();
+    withoutAccount.destroy();
+  });
+});
+
+describe('loadConfig', () => {
+  it('when nothing is set, then the defaults are emulator, 127.0.0.1:8080, us-east-1 and the SES commercial regions', async () => {
+    const { loadConfig } = await import('../src/config.js');
+    const config = loadConfig({}, '/tmp/console');
+    expect(config).toMatchObject({
+      SES_BACKEND: 'emulator',
+      HOST: '127.0.0.1',
+      PORT: 8080,
+      AWS_REGION: 'us-east-1',
+    });
+    expect(config.REGIONS).toContain('eu-west-1');
+    expect(config.REGIONS.length).toBeGreaterThan(20);
+  });
+
+  it('when REGIONS and AWS_REGION are set, then they are parsed; empty variables count as unset', async () => {
+    const { loadConfig } = await import('../src/config.js');
+    const config = loadConfig(
+      { REGIONS: ' eu-west-1, us-east-2 ', AWS_REGION: 'us-east-2', PORT: '' },
+      '/tmp/console',
+    );
+    expect(config.REGIONS).toEqual(['eu-west-1', 'us-east-2']);
+    expect(config.AWS_REGION).toBe('us-east-2');
+    expect(config.PORT).toBe(8080);
+  });
+
+  it('when AWS_REGION is not among REGIONS or a value is wrong, then start-up fails naming the variable', async () => {
+    const { loadConfig } = await import('../src/config.js');
+    expect(() => loadConfig({ REGIONS: 'eu-west-1', AWS_REGION: 'us-east-1' }, '/x')).toThrow(
+      /AWS_REGION: AWS_REGION must be one of REGIONS/,
+    );
+    expect(() => loadConfig({ SES_BACKEND: 'gcp' }, '/x')).toThrow(/SES_BACKEND/);
+    expect(() => loadConfig({ REGIONS: 'mars-1' }, '/x')).toThrow(/REGIONS/);
+    expect(() => loadConfig({ AWS_ACCOUNT_ID: '12' }, '/x')).toThrow(/AWS_ACCOUNT_ID must be 12 digits/);
+  });
+});

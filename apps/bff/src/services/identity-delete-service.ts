@@ -1,6 +1,6 @@
 import { DeleteEmailIdentityCommand } from '@aws-sdk/client-sesv2';
 import type { DeleteIdentitiesResponse, DeleteResult } from '@ses-console/contract';
-import { callAws, describeFailure, isAwsNotFound } from '../errors/aws-error-map.js';
+import { describeFailure, isAwsNotFound, mapAwsError } from '../errors/aws-error-map.js';
 import type { ServiceContext } from './service-context.js';
 
 /** SES throttles control-plane calls; a few deletes in flight is fast enough and stays polite. */
@@ -12,7 +12,8 @@ export const DELETE_CONCURRENCY = 5;
  * One case needs care: when the SDK made more than one attempt and the last one says NotFound, an
  * earlier attempt may have deleted the identity before its answer was lost (timeout, 5xx). We cannot
  * tell that from "never existed", so we report `deleted`: the identity is gone either way, and
- * claiming "not found" for something this request removed would be the worse lie.
+ * claiming "not found" for something this request removed would be the worse lie. (`$metadata.attempts`
+ * is set by the SDK's retry middleware on the error it finally throws.)
  */
 export function outcomeOfFailedDelete(identity: string, error: unknown): DeleteResult {
   if (isAwsNotFound(error)) {
@@ -29,7 +30,7 @@ export async function deleteIdentity(ctx: ServiceContext, region: string, identi
     await ctx.clients.ses(region).send(new DeleteEmailIdentityCommand({ EmailIdentity: identity }));
   } catch (error) {
     if (outcomeOfFailedDelete(identity, error).outcome === 'deleted') return;
-    await callAws(() => Promise.reject(error));
+    throw mapAwsError(error);
   }
 }
 

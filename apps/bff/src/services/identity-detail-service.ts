@@ -1,7 +1,12 @@
 import { GetEmailIdentityCommand, type GetEmailIdentityCommandOutput } from '@aws-sdk/client-sesv2';
 import type { DnsRecord, HostedZoneRef, IdentityDetail } from '@ses-console/contract';
 import { callAws, isAwsNotFound } from '../errors/aws-error-map.js';
-import { domainOfIdentity, type RequiredRecord, requiredDnsRecords } from './dns-records.js';
+import {
+  BYODKIM_PLACEHOLDER,
+  domainOfIdentity,
+  type RequiredRecord,
+  requiredDnsRecords,
+} from './dns-records.js';
 import { findPublicHostedZone, readRecordSet, recordValues } from './route53-zones.js';
 import { identityArn, type ServiceContext } from './service-context.js';
 
@@ -19,7 +24,11 @@ export async function getEmailIdentity(
   );
 }
 
-/** Whether the zone holds this record (for a TXT: among the name's values; else the exact single value). */
+/**
+ * Whether the zone holds this record: for a TXT, among the name's values; else the exact single value.
+ * The BYODKIM TXT value is a placeholder (only the owner knows the public key), so any DKIM key record
+ * (`p=…`) on the selector's name counts as published.
+ */
 async function isPublished(
   ctx: ServiceContext,
   zone: HostedZoneRef,
@@ -27,6 +36,7 @@ async function isPublished(
 ): Promise<boolean> {
   const set = await readRecordSet(ctx.clients.route53(), zone.id, record.name, record.type);
   const values = recordValues(set);
+  if (record.value === BYODKIM_PLACEHOLDER) return values.some((v) => /(^|[;"\s])p=[A-Za-z0-9+/]/.test(v));
   const wanted = record.type === 'CNAME' ? record.value.toLowerCase() : record.value;
   return record.type === 'TXT' ? values.includes(wanted) : values.length === 1 && values[0] === wanted;
 }
