@@ -2,9 +2,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './chromium';
+import { emulatorPort, consolePort as port } from './env';
 
-const port = Number(process.env.E2E_PORT ?? 18080);
-const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 14566);
 const reportDir = process.env.TEST_REPORT_DIR;
 const dataDir = path.join(os.tmpdir(), `ses-console-e2e-${process.pid}`);
 

@@ -11,6 +11,8 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     css: false,
+    // Cloudscape renders slowly in jsdom on 2 shared cores; user-event journeys need headroom.
+    testTimeout: 20_000,
     setupFiles: ['./src/testing/setup.ts'],
     reporters: testReporters('console'),
   },

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 
 test('a visitor opens the console and finds the Verified identities navigation link', async ({ page }) => {
   await page.goto('/');
-  await expect(page).toHaveURL(/\/identities$/);
+  await expect(page).toHaveURL(/\/identities\?region=us-east-1$/);
   await expect(page.getByRole('link', { name: 'Verified identities' }).first()).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Verified identities', level: 1 })).toBeVisible();
 });

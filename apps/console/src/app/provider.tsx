@@ -1,3 +1,5 @@
+import { I18nProvider } from '@cloudscape-design/components/i18n';
+import messages from '@cloudscape-design/components/i18n/messages/all.en';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { NotificationsProvider } from '../lib/notifications';
@@ -11,8 +13,10 @@ export function createQueryClient(): QueryClient {
 export function AppProvider({ children, queryClient }: { children: ReactNode; queryClient?: QueryClient }) {
   const [client] = useState(() => queryClient ?? createQueryClient());
   return (
-    <QueryClientProvider client={client}>
-      <NotificationsProvider>{children}</NotificationsProvider>
-    </QueryClientProvider>
+    <I18nProvider locale="en" messages={[messages]}>
+      <QueryClientProvider client={client}>
+        <NotificationsProvider>{children}</NotificationsProvider>
+      </QueryClientProvider>
+    </I18nProvider>
   );
 }

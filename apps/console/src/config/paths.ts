@@ -1,6 +1,55 @@
-/** Every URL of the console, spelled once. */
+/** Every URL of the console, spelled once. Region travels in the query string of every page. */
+
+type QueryValue = string | number | boolean | undefined | null;
+
+function withQuery(path: string, query: Record<string, QueryValue> = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '' || value === false) continue;
+    params.set(key, value === true ? '1' : String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+const encode = (identity: string) => encodeURIComponent(identity);
+
+export interface ListQuery {
+  region?: string;
+  filter?: string;
+  sort?: string;
+  desc?: boolean;
+  page?: number;
+}
+
+export type IdentityTab = 'authentication' | 'authorization' | 'configuration-set' | 'notifications' | 'tags';
+
 export const paths = {
   home: { path: '/', href: () => '/' },
-  identities: { path: '/identities', href: () => '/identities' },
-  configurationSets: { path: '/configuration-sets', href: () => '/configuration-sets' },
+  identities: {
+    path: '/identities',
+    href: (query: ListQuery = {}) => withQuery('/identities', { ...query }),
+  },
+  createIdentity: {
+    path: '/identities/create',
+    href: (query: { region?: string } = {}) => withQuery('/identities/create', query),
+  },
+  identity: {
+    path: '/identities/:identity',
+    href: (identity: string, query: { region?: string; tab?: IdentityTab } = {}) =>
+      withQuery(`/identities/${encode(identity)}`, query),
+  },
+  sendTestEmail: {
+    path: '/identities/:identity/send-test-email',
+    href: (identity: string, query: { region?: string } = {}) =>
+      withQuery(`/identities/${encode(identity)}/send-test-email`, query),
+  },
+  configurationSets: {
+    path: '/configuration-sets',
+    href: (query: { region?: string } = {}) => withQuery('/configuration-sets', query),
+  },
+  mailbox: {
+    path: '/mailbox',
+    href: (query: { region?: string; message?: string } = {}) => withQuery('/mailbox', query),
+  },
 } as const;

@@ -1,28 +1,68 @@
-import AppLayout from '@cloudscape-design/components/app-layout';
+import AppLayout, { type AppLayoutProps } from '@cloudscape-design/components/app-layout';
 import Flashbar from '@cloudscape-design/components/flashbar';
-import TopNavigation from '@cloudscape-design/components/top-navigation';
-import { Outlet } from 'react-router';
+import { useEffect } from 'react';
+import { matchPath, Outlet, useLocation, useSearchParams } from 'react-router';
+import { paths } from '../../config/paths';
+import { useRegion } from '../../hooks/use-region';
 import { useNotifications } from '../../lib/notifications';
 import { Breadcrumbs } from './breadcrumbs';
 import { Navigation } from './navigation';
+import { TopBar } from './top-bar';
+
+function contentTypeFor(pathname: string): AppLayoutProps.ContentType {
+  if (matchPath(paths.createIdentity.path, pathname) || matchPath(paths.sendTestEmail.path, pathname)) {
+    return 'form';
+  }
+  if (pathname === paths.identities.path || pathname.startsWith(paths.configurationSets.path)) return 'table';
+  return 'default';
+}
+
+/** Keeps the Region visible in the URL (so links can be shared) and remembered for the next visit. */
+function useRegionInUrl() {
+  const { region, remember } = useRegion();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const inUrl = searchParams.get('region');
+  const { pathname } = useLocation();
+  useEffect(() => {
+    // `/` redirects to the list in the same commit; writing the query there would undo that redirect.
+    if (!region || pathname === paths.home.path) return;
+    remember(region);
+    if (inUrl !== region) {
+      setSearchParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          next.set('region', region);
+          return next;
+        },
+        { replace: true },
+      );
+    }
+  }, [region, inUrl, pathname, remember, setSearchParams]);
+}
 
 export function AppShell() {
   const { items } = useNotifications();
+  const location = useLocation();
+  useRegionInUrl();
   return (
     <>
       <div id="top-nav" style={{ position: 'sticky', top: 0, zIndex: 1002 }}>
-        <TopNavigation
-          identity={{ href: '/', title: 'SES identity console' }}
-          i18nStrings={{ overflowMenuTriggerText: 'More', overflowMenuTitleText: 'All' }}
-        />
+        <TopBar />
       </div>
       <AppLayout
         headerSelector="#top-nav"
         navigation={<Navigation />}
         breadcrumbs={<Breadcrumbs />}
         notifications={<Flashbar items={items} stackItems={items.length > 3} />}
+        contentType={contentTypeFor(location.pathname)}
         toolsHide
         content={<Outlet />}
+        ariaLabels={{
+          navigation: 'Side navigation',
+          navigationToggle: 'Open side navigation',
+          navigationClose: 'Close side navigation',
+          notifications: 'Notifications',
+        }}
       />
     </>
   );

@@ -1,28 +1,35 @@
 import SideNavigation, { type SideNavigationProps } from '@cloudscape-design/components/side-navigation';
 import { useLocation, useNavigate } from 'react-router';
 import { paths } from '../../config/paths';
-
-const items: SideNavigationProps.Item[] = [
-  {
-    type: 'section-group',
-    title: 'Configuration',
-    items: [
-      { type: 'link', text: 'Verified identities', href: paths.identities.href() },
-      { type: 'link', text: 'Configuration sets', href: paths.configurationSets.href() },
-    ],
-  },
-];
+import { useRegion } from '../../hooks/use-region';
 
 export function Navigation() {
   const location = useLocation();
   const navigate = useNavigate();
-  const linkHrefs = [paths.identities.href(), paths.configurationSets.href()];
-  const activeHref = linkHrefs.find((href) => location.pathname.startsWith(href)) ?? location.pathname;
+  const { region, backend } = useRegion();
+  const links: SideNavigationProps.Link[] = [
+    { type: 'link', text: 'Verified identities', href: paths.identities.href({ region }) },
+    { type: 'link', text: 'Configuration sets', href: paths.configurationSets.href({ region }) },
+  ];
+  const items: SideNavigationProps.Item[] = [{ type: 'section-group', title: 'Configuration', items: links }];
+  if (backend === 'emulator') {
+    items.push({ type: 'divider' });
+    items.push({
+      type: 'section-group',
+      title: 'Emulator',
+      items: [{ type: 'link', text: 'Mailbox', href: paths.mailbox.href({ region }) }],
+    });
+  }
+  const sections = [paths.identities.path, paths.configurationSets.path, paths.mailbox.path];
+  const section = sections.find((p) => location.pathname.startsWith(p));
+  const active = [...links, { href: paths.mailbox.href({ region }) }].find(
+    (l) => section && l.href.startsWith(section),
+  );
   return (
     <SideNavigation
-      header={{ text: 'Amazon SES', href: paths.home.href() }}
+      header={{ text: 'Amazon SES', href: paths.identities.href({ region }) }}
       items={items}
-      activeHref={activeHref}
+      activeHref={active?.href ?? location.pathname}
       onFollow={(event) => {
         if (event.detail.external) return;
         event.preventDefault();

@@ -1,6 +1,51 @@
 import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
+import { useSearchParams } from 'react-router';
+import { RegionGate } from '../../components/region-gate';
+import { IdentitiesTable, type ListUrlState } from '../../features/identities/components/identities-table';
+import { isSortField } from '../../features/identities/config/identity-status';
+import { useUrlStateWriter } from '../../hooks/use-url-state';
 
-export function IdentitiesRoute() {
-  return <ContentLayout header={<Header variant="h1">Verified identities</Header>} />;
+const DEFAULTS = { filter: '', sort: 'name', desc: false, page: 1 };
+
+function readListState(params: URLSearchParams): ListUrlState {
+  // Validate what comes from the URL: a hand-edited link must never break the page.
+  const sort = params.get('sort');
+  const page = Number.parseInt(params.get('page') ?? '1', 10);
+  return {
+    filter: params.get('filter') ?? '',
+    sort: isSortField(sort) ? sort : 'name',
+    desc: params.get('desc') === '1',
+    page: Number.isFinite(page) && page > 0 ? page : 1,
+  };
 }
+
+function IdentitiesRoute() {
+  const [searchParams] = useSearchParams();
+  const write = useUrlStateWriter(DEFAULTS);
+  return (
+    <ContentLayout
+      header={
+        <Header
+          variant="h1"
+          description="Verify the domains and email addresses you send from, and manage how they authenticate."
+        >
+          Verified identities
+        </Header>
+      }
+    >
+      <RegionGate>
+        {(region) => (
+          <IdentitiesTable
+            key={region}
+            region={region}
+            urlState={readListState(searchParams)}
+            onUrlStateChange={write}
+          />
+        )}
+      </RegionGate>
+    </ContentLayout>
+  );
+}
+
+export default IdentitiesRoute;

@@ -1,0 +1,67 @@
+import TopNavigation from '@cloudscape-design/components/top-navigation';
+import { useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { paths } from '../../config/paths';
+import { useRegion } from '../../hooks/use-region';
+import { applyTheme, storedTheme, type Theme } from '../../lib/theme';
+
+/** Where a region switch lands: list pages keep their place; an identity page goes back to the list. */
+function pathForRegionSwitch(pathname: string, region: string): string {
+  if (pathname.startsWith(paths.configurationSets.path)) return paths.configurationSets.href({ region });
+  if (pathname.startsWith(paths.mailbox.path)) return paths.mailbox.href({ region });
+  if (pathname === paths.createIdentity.path) return paths.createIdentity.href({ region });
+  return paths.identities.href({ region });
+}
+
+export function TopBar() {
+  const { region, regions, remember } = useRegion();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [theme, setTheme] = useState<Theme>(storedTheme);
+  const current = regions.find((r) => r.code === region);
+  const nextTheme: Theme = theme === 'dark' ? 'light' : 'dark';
+
+  return (
+    <TopNavigation
+      identity={{
+        href: paths.identities.href({ region }),
+        title: 'SES identity console',
+        onFollow: (event) => {
+          event.preventDefault();
+          navigate(paths.identities.href({ region }));
+        },
+      }}
+      utilities={[
+        {
+          type: 'menu-dropdown',
+          text: current ? `${current.name} (${current.code})` : (region ?? 'Region'),
+          ariaLabel: `Region: ${current?.name ?? region ?? 'not selected'}`,
+          title: 'Select a Region',
+          iconName: 'globe',
+          items: regions.map((r) => ({
+            id: r.code,
+            text: r.name,
+            secondaryText: r.code,
+            checked: r.code === region,
+            itemType: 'checkbox' as const,
+          })),
+          onItemClick: ({ detail }) => {
+            remember(detail.id);
+            navigate(pathForRegionSwitch(location.pathname, detail.id));
+          },
+        },
+        {
+          type: 'button',
+          iconName: theme === 'dark' ? 'star-filled' : 'star',
+          text: nextTheme === 'dark' ? 'Dark mode' : 'Light mode',
+          ariaLabel: `Switch to ${nextTheme} mode`,
+          onClick: () => {
+            applyTheme(nextTheme);
+            setTheme(nextTheme);
+          },
+        },
+      ]}
+      i18nStrings={{ overflowMenuTriggerText: 'More', overflowMenuTitleText: 'All' }}
+    />
+  );
+}

@@ -1,0 +1,38 @@
+import Alert from '@cloudscape-design/components/alert';
+import ContentLayout from '@cloudscape-design/components/content-layout';
+import Header from '@cloudscape-design/components/header';
+import { useSearchParams } from 'react-router';
+import { MailboxTable } from '../../features/mailbox/components/mailbox-table';
+import { useRegion } from '../../hooks/use-region';
+import { useUrlStateWriter } from '../../hooks/use-url-state';
+
+const DEFAULTS = { message: '' };
+
+export default function MailboxRoute() {
+  const { backend } = useRegion();
+  const [searchParams] = useSearchParams();
+  const write = useUrlStateWriter(DEFAULTS);
+  return (
+    <ContentLayout
+      header={
+        <Header
+          variant="h1"
+          description="Mail captured by the built-in emulator. Nothing here left this machine."
+        >
+          Mailbox
+        </Header>
+      }
+    >
+      {backend === 'aws' ? (
+        <Alert type="info">
+          The mailbox exists only when the console runs against the built-in emulator.
+        </Alert>
+      ) : (
+        <MailboxTable
+          selectedId={searchParams.get('message')}
+          onSelect={(id) => write({ message: id ?? '' })}
+        />
+      )}
+    </ContentLayout>
+  );
+}

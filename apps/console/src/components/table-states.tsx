@@ -1,0 +1,54 @@
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import type { ReactNode } from 'react';
+
+export function TableEmptyState({
+  title,
+  subtitle,
+  action,
+}: {
+  title: string;
+  subtitle?: string;
+  action?: ReactNode;
+}) {
+  return (
+    <Box margin={{ vertical: 'xs' }} textAlign="center" color="inherit">
+      <SpaceBetween size="xxs">
+        <div>
+          <Box variant="strong" color="inherit">
+            {title}
+          </Box>
+          {subtitle && (
+            <Box variant="p" color="inherit">
+              {subtitle}
+            </Box>
+          )}
+        </div>
+        {action}
+      </SpaceBetween>
+    </Box>
+  );
+}
+
+export function TableNoMatchState({ onClearFilter }: { onClearFilter(): void }) {
+  return (
+    <TableEmptyState
+      title="No matches"
+      subtitle="We can't find a match."
+      action={<Button onClick={onClearFilter}>Clear filter</Button>}
+    />
+  );
+}
+
+export function TableErrorState({ message, onRetry }: { message: string; onRetry(): void }) {
+  return (
+    <Box margin={{ vertical: 'xs' }} textAlign="center" color="inherit">
+      <SpaceBetween size="xs">
+        <StatusIndicator type="error">{message}</StatusIndicator>
+        <Button onClick={onRetry}>Retry</Button>
+      </SpaceBetween>
+    </Box>
+  );
+}

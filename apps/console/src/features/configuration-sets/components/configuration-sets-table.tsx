@@ -1,0 +1,71 @@
+import { useCollection } from '@cloudscape-design/collection-hooks';
+import Button from '@cloudscape-design/components/button';
+import Header from '@cloudscape-design/components/header';
+import Table from '@cloudscape-design/components/table';
+import TextFilter from '@cloudscape-design/components/text-filter';
+import { useQuery } from '@tanstack/react-query';
+import { TableEmptyState, TableErrorState, TableNoMatchState } from '../../../components/table-states';
+import { describeError } from '../../../lib/api-client';
+import { configurationSetsQueryOptions } from '../api/configuration-set-queries';
+
+/** Read-only list of the Region's configuration sets (this console manages identities, not sets). */
+export function ConfigurationSetsTable({ region }: { region: string }) {
+  const query = useQuery(configurationSetsQueryOptions(region));
+  const rows = (query.data ?? []).map((name) => ({ name }));
+  const { items, collectionProps, filterProps, actions, filteredItemsCount } = useCollection(rows, {
+    filtering: {
+      empty: (
+        <TableEmptyState title="No configuration sets" subtitle="This Region has no configuration sets." />
+      ),
+      noMatch: <TableNoMatchState onClearFilter={() => actions.setFiltering('')} />,
+    },
+    sorting: { defaultState: { sortingColumn: { sortingField: 'name' } } },
+  });
+  return (
+    <Table
+      {...collectionProps}
+      items={items}
+      trackBy="name"
+      loading={query.isPending}
+      loadingText="Loading configuration sets"
+      ariaLabels={{ tableLabel: 'Configuration sets' }}
+      columnDefinitions={[
+        { id: 'name', header: 'Name', cell: (s) => s.name, sortingField: 'name', isRowHeader: true },
+      ]}
+      empty={
+        query.error ? (
+          <TableErrorState
+            message={`Configuration sets could not be loaded: ${describeError(query.error)}`}
+            onRetry={() => query.refetch()}
+          />
+        ) : (
+          collectionProps.empty
+        )
+      }
+      header={
+        <Header
+          variant="h2"
+          counter={query.data ? `(${query.data.length})` : undefined}
+          actions={
+            <Button
+              iconName="refresh"
+              ariaLabel="Refresh configuration sets"
+              loading={query.isFetching && !query.isPending}
+              onClick={() => query.refetch()}
+            />
+          }
+        >
+          Configuration sets
+        </Header>
+      }
+      filter={
+        <TextFilter
+          {...filterProps}
+          filteringPlaceholder="Filter configuration sets"
+          filteringAriaLabel="Filter configuration sets"
+          countText={`${filteredItemsCount ?? 0} matches`}
+        />
+      }
+    />
+  );
+}

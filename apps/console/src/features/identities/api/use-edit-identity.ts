@@ -1,0 +1,43 @@
+import {
+  apiPath,
+  apiPaths,
+  type IdentityDetail,
+  type ReplaceTagsRequest,
+  type UpdateConfigurationSetRequest,
+  type UpdateDkimRequest,
+  type UpdateFeedbackRequest,
+  type UpdateMailFromRequest,
+} from '@ses-console/contract';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { identityKeys } from './identity-queries';
+
+/** Each edit route answers the updated identity, so the page shows the saved state without a refetch. */
+interface EditRoutes {
+  dkim: UpdateDkimRequest;
+  mailFrom: UpdateMailFromRequest;
+  feedback: UpdateFeedbackRequest;
+  configurationSet: UpdateConfigurationSetRequest;
+  tags: ReplaceTagsRequest;
+}
+
+export const editIdentity = <K extends keyof EditRoutes>(
+  route: K,
+  region: string,
+  identity: string,
+  body: EditRoutes[K],
+) => api.put<IdentityDetail>(apiPath(apiPaths[route], { region, identity }), body);
+
+export function useEditIdentity<K extends keyof EditRoutes>(route: K, region: string, identity: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: EditRoutes[K]) => editIdentity(route, region, identity, body),
+    onSuccess: async (detail) => {
+      queryClient.setQueryData(identityKeys.detail(region, identity), detail);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: identityKeys.detail(region, identity) }),
+        queryClient.invalidateQueries({ queryKey: identityKeys.list(region) }),
+      ]);
+    },
+  });
+}

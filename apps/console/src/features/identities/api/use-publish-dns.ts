@@ -1,0 +1,21 @@
+import { apiPath, apiPaths, type PublishResult } from '@ses-console/contract';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { identityKeys } from './identity-queries';
+
+export type PublishScope = 'all' | 'dkim' | 'mail-from';
+
+export const publishDnsRecords = (region: string, identity: string, scope: PublishScope) =>
+  api.post<PublishResult>(apiPath(apiPaths.publishDns, { region, identity }), { scope });
+
+export function usePublishDns(region: string, identity: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (scope: PublishScope) => publishDnsRecords(region, identity, scope),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: identityKeys.detail(region, identity) }),
+        queryClient.invalidateQueries({ queryKey: identityKeys.list(region) }),
+      ]),
+  });
+}

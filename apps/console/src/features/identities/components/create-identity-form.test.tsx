@@ -1,0 +1,104 @@
+import type { CreateIdentityRequest } from '@ses-console/contract';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../../lib/api-client';
+import { CreateIdentityForm } from './create-identity-form';
+
+function renderForm(onSubmit = vi.fn()) {
+  render(
+    <CreateIdentityForm
+      configurationSets={['marketing', 'transactional']}
+      configurationSetsLoading={false}
+      submitting={false}
+      onSubmit={onSubmit}
+      onCancel={() => {}}
+    />,
+  );
+  return { onSubmit, user: userEvent.setup() };
+}
+
+const submit = () => screen.getByRole('button', { name: 'Create identity' });
+
+describe('create identity form', () => {
+  it('when submitted empty, then the domain field says a domain is required and nothing is sent', async () => {
+    const { onSubmit, user } = renderForm();
+    await user.click(submit());
+    expect(await screen.findByText('Enter a domain')).toBeTruthy();
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('when the domain is malformed, then the message names the domain-name rule', async () => {
+    const { onSubmit, user } = renderForm();
+    await user.type(screen.getByRole('textbox', { name: 'Domain' }), 'not_a domain');
+    await user.click(submit());
+    expect(await screen.findByText(/Enter a valid domain name, such as example.com/)).toBeTruthy();
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('when Email address is chosen and the address lacks a domain, then the message names the email rule', async () => {
+    const { user } = renderForm();
+    await user.click(screen.getByRole('radio', { name: /Email address/ }));
+    await user.type(screen.getByRole('textbox', { name: 'Email address' }), 'sender@');
+    await user.click(submit());
+    expect(await screen.findByText('Enter a valid email address, such as sender@example.com')).toBeTruthy();
+  });
+
+  it('when BYODKIM has a PEM header in its key, then the private key field names the base64-only rule', async () => {
+    const { user } = renderForm();
+    await user.type(screen.getByRole('textbox', { name: 'Domain' }), 'example.com');
+    await user.click(screen.getByRole('radio', { name: /BYODKIM/ }));
+    await user.type(screen.getByRole('textbox', { name: /Private key/ }), '-----BEGIN RSA PRIVATE KEY-----');
+    await user.type(screen.getByRole('textbox', { name: /Selector name/ }), 'sel-1');
+    await user.click(submit());
+    expect(await screen.findByText(/Private key must be base64 only/)).toBeTruthy();
+  });
+
+  it('when a custom MAIL FROM is chosen without a subdomain, then the field asks for one', async () => {
+    const { user } = renderForm();
+    await user.type(screen.getByRole('textbox', { name: 'Domain' }), 'example.com');
+    await user.click(screen.getByRole('checkbox', { name: /Use a custom MAIL FROM domain/ }));
+    expect(screen.getByText('.example.com')).toBeTruthy();
+    await user.click(submit());
+    expect(await screen.findByText('Enter a MAIL FROM subdomain, such as mail')).toBeTruthy();
+  });
+
+  it('when the form is valid, then the contract request is sent with the full MAIL FROM domain', async () => {
+    const onSubmit = vi.fn().mockResolvedValue({ name: 'example.com', steps: [], complete: true });
+    const { user } = renderForm(onSubmit);
+    await user.type(screen.getByRole('textbox', { name: 'Domain' }), 'example.com');
+    await user.click(screen.getByRole('checkbox', { name: /Use a custom MAIL FROM domain/ }));
+    await user.type(screen.getByRole('textbox', { name: 'MAIL FROM subdomain' }), 'bounce');
+    await user.click(submit());
+    const request = onSubmit.mock.calls[0]?.[0] as CreateIdentityRequest;
+    expect(request).toMatchObject({
+      type: 'DOMAIN',
+      name: 'example.com',
+      mailFrom: { domain: 'bounce.example.com', behaviorOnMxFailure: 'USE_DEFAULT_VALUE' },
+      dkim: { origin: 'AWS_SES', keyLength: 'RSA_2048_BIT' },
+      dkimSigningEnabled: true,
+    });
+  });
+
+  it('when the server rejects a field, then its message shows under that field', async () => {
+    const onSubmit = vi.fn().mockRejectedValue(
+      new ApiError(
+        400,
+        {
+          code: 'ValidationError',
+          message: 'The request is invalid',
+          requestId: 'req-1',
+          fieldErrors: [{ field: 'name', message: 'Identity example.com already exists in us-east-1' }],
+        },
+        'failed',
+      ),
+    );
+    const { user } = renderForm(onSubmit);
+    const domain = screen.getByRole('textbox', { name: 'Domain' });
+    await user.type(domain, 'example.com');
+    await user.click(submit());
+    expect(await screen.findByText('Identity example.com already exists in us-east-1')).toBeTruthy();
+    expect(screen.getAllByText(/The request is invalid \(request id req-1\)/).length).toBeGreaterThan(0);
+    expect(within(document.body).queryByText('Enter a domain')).toBeNull();
+  });
+});

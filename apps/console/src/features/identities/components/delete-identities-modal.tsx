@@ -1,0 +1,126 @@
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import FormField from '@cloudscape-design/components/form-field';
+import Input from '@cloudscape-design/components/input';
+import Modal from '@cloudscape-design/components/modal';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import Table from '@cloudscape-design/components/table';
+import type { DeleteResult } from '@ses-console/contract';
+import { useEffect, useState } from 'react';
+
+export const CONFIRMATION_WORD = 'delete';
+
+export type DeletePhase = 'confirm' | 'deleting' | 'done';
+
+interface DeleteIdentitiesModalProps {
+  visible: boolean;
+  identities: string[];
+  phase: DeletePhase;
+  results: DeleteResult[];
+  error?: string;
+  onDismiss(): void;
+  onConfirm(): void;
+}
+
+const outcomeDisplay = {
+  deleted: <StatusIndicator type="success">Deleted</StatusIndicator>,
+  not_found: <StatusIndicator type="info">Already gone</StatusIndicator>,
+  failed: <StatusIndicator type="error">Failed</StatusIndicator>,
+} as const;
+
+/** Props only: the page owns selection, the request and notifications. */
+export function DeleteIdentitiesModal(props: DeleteIdentitiesModalProps) {
+  const { visible, identities, phase, results, error, onDismiss, onConfirm } = props;
+  const [typed, setTyped] = useState('');
+  const many = identities.length > 1;
+  useEffect(() => {
+    if (visible) setTyped('');
+  }, [visible]);
+  const confirmed = !many || typed.trim().toLowerCase() === CONFIRMATION_WORD;
+  const header =
+    phase === 'done'
+      ? 'Delete results'
+      : many
+        ? `Delete ${identities.length} identities?`
+        : `Delete ${identities[0] ?? 'identity'}?`;
+
+  return (
+    <Modal
+      visible={visible}
+      onDismiss={() => phase !== 'deleting' && onDismiss()}
+      header={header}
+      closeAriaLabel="Close dialog"
+      footer={
+        <Box float="right">
+          {phase === 'done' ? (
+            <Button variant="primary" onClick={onDismiss}>
+              Close
+            </Button>
+          ) : (
+            <SpaceBetween direction="horizontal" size="xs">
+              <Button variant="link" onClick={onDismiss} disabled={phase === 'deleting'}>
+                Cancel
+              </Button>
+              <Button
+                variant="primary"
+                onClick={onConfirm}
+                disabled={!confirmed}
+                loading={phase === 'deleting'}
+                loadingText="Deleting identities"
+              >
+                Delete
+              </Button>
+            </SpaceBetween>
+          )}
+        </Box>
+      }
+    >
+      {phase === 'done' ? (
+        <Table
+          variant="embedded"
+          ariaLabels={{ tableLabel: 'Delete results' }}
+          items={results}
+          trackBy="identity"
+          columnDefinitions={[
+            { id: 'identity', header: 'Identity', cell: (r) => r.identity, isRowHeader: true },
+            { id: 'outcome', header: 'Result', cell: (r) => outcomeDisplay[r.outcome] },
+            { id: 'message', header: 'Reason', cell: (r) => r.message ?? '-' },
+          ]}
+        />
+      ) : (
+        <SpaceBetween size="m">
+          <Box variant="span">
+            {many ? 'Permanently delete these identities?' : 'Permanently delete this identity?'} You
+            can&apos;t undo this action: mail can no longer be sent from them until they are created and
+            verified again.
+          </Box>
+          <ul aria-label="Identities to delete">
+            {identities.map((name) => (
+              <li key={name}>
+                <Box variant="strong">{name}</Box>
+              </li>
+            ))}
+          </ul>
+          {many && (
+            <FormField label={`To confirm deletion, type "${CONFIRMATION_WORD}" in the field.`}>
+              <Input
+                value={typed}
+                onChange={({ detail }) => setTyped(detail.value)}
+                placeholder={CONFIRMATION_WORD}
+                ariaLabel="Type delete to confirm"
+                disabled={phase === 'deleting'}
+              />
+            </FormField>
+          )}
+          {error && (
+            <Alert type="error" header="The identities could not be deleted">
+              {error}
+            </Alert>
+          )}
+        </SpaceBetween>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,41 @@
+import Box from '@cloudscape-design/components/box';
+import Container from '@cloudscape-design/components/container';
+import Header from '@cloudscape-design/components/header';
+import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import type { IdentityDetail } from '@ses-console/contract';
+import { CopyValue } from '../../../components/copy-value';
+import { identityTypeLabel } from '../config/identity-status';
+import { IdentityStatus } from '../config/table-config';
+
+export function IdentitySummary({ detail, regionName }: { detail: IdentityDetail; regionName?: string }) {
+  return (
+    <Container header={<Header variant="h2">Summary</Header>}>
+      <KeyValuePairs
+        columns={4}
+        items={[
+          { label: 'Identity type', value: identityTypeLabel[detail.type] },
+          { label: 'Identity status', value: <IdentityStatus status={detail.status} /> },
+          {
+            label: 'Amazon Resource Name (ARN)',
+            value: (
+              <Box>
+                <span style={{ wordBreak: 'break-all' }}>{detail.arn}</span>{' '}
+                <CopyValue value={detail.arn} label="ARN" />
+              </Box>
+            ),
+          },
+          { label: 'AWS Region', value: regionName ? `${regionName} (${detail.region})` : detail.region },
+          {
+            label: 'Verified for sending',
+            value: detail.verifiedForSending ? (
+              <StatusIndicator type="success">Yes</StatusIndicator>
+            ) : (
+              <StatusIndicator type="stopped">No</StatusIndicator>
+            ),
+          },
+        ]}
+      />
+    </Container>
+  );
+}

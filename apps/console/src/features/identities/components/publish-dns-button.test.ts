@@ -1,0 +1,30 @@
+import type { DnsRecord, IdentityDetail } from '@ses-console/contract';
+import { describe, expect, it } from 'vitest';
+import { canPublish } from './publish-dns-button';
+
+const record = (published: boolean, publishable = true): DnsRecord => ({
+  purpose: 'DKIM',
+  type: 'CNAME',
+  name: 'a._domainkey.example.com',
+  value: 'a.dkim.amazonses.com',
+  publishedInRoute53: published,
+  publishable,
+});
+
+const detail = (hostedZone?: IdentityDetail['hostedZone']) => ({ hostedZone }) as IdentityDetail;
+
+describe('the Publish DNS records to Route53 button', () => {
+  it('when a hosted zone exists and a record is missing from it, then it is offered', () => {
+    expect(canPublish(detail({ id: 'Z1', name: 'example.com' }), [record(true), record(false)])).toBe(true);
+  });
+
+  it('when every publishable record is already in Route 53, then it is hidden', () => {
+    expect(canPublish(detail({ id: 'Z1', name: 'example.com' }), [record(true), record(false, false)])).toBe(
+      false,
+    );
+  });
+
+  it('when no hosted zone covers the domain, then it is hidden', () => {
+    expect(canPublish(detail(undefined), [record(false)])).toBe(false);
+  });
+});

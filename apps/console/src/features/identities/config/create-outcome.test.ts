@@ -1,0 +1,55 @@
+import type { CreateIdentityResponse } from '@ses-console/contract';
+import { describe, expect, it } from 'vitest';
+import { createOutcomeNotifications } from './create-outcome';
+
+const base: CreateIdentityResponse = { name: 'example.com', steps: [], complete: true };
+
+describe('what the console says after creating an identity', () => {
+  it('when an email address is created, then it says a verification email was sent and the link lasts 24 hours', () => {
+    const [note] = createOutcomeNotifications({ ...base, name: 'me@example.com' }, false);
+    expect(note?.content).toBe(
+      'A verification email was sent to me@example.com. The link expires in 24 hours; the address is verified once it is clicked.',
+    );
+  });
+
+  it('when a domain was published to Route 53, then it names the hosted zone', () => {
+    const [note] = createOutcomeNotifications(
+      {
+        ...base,
+        publish: { outcome: 'published', hostedZone: { id: 'Z1', name: 'example.com' }, records: [] },
+      },
+      true,
+    );
+    expect(note?.content).toContain('published to Route 53 hosted zone example.com');
+  });
+
+  it('when Route 53 has no zone for the domain, then it says nothing was published and what to do', () => {
+    const [note] = createOutcomeNotifications(
+      { ...base, publish: { outcome: 'no_hosted_zone', records: [] } },
+      true,
+    );
+    expect(note?.type).toBe('info');
+    expect(note?.content).toContain('No Route 53 hosted zone in this account covers this domain');
+  });
+
+  it('when a later step failed, then a warning names the step and its reason', () => {
+    const notes = createOutcomeNotifications(
+      {
+        ...base,
+        complete: false,
+        steps: [
+          { step: 'CreateEmailIdentity', status: 'succeeded' },
+          {
+            step: 'PutEmailIdentityMailFromAttributes',
+            status: 'failed',
+            message: 'Invalid MAIL FROM domain',
+          },
+        ],
+      },
+      true,
+    );
+    expect(notes).toHaveLength(2);
+    expect(notes[1]?.type).toBe('warning');
+    expect(notes[1]?.content).toBe('PutEmailIdentityMailFromAttributes: Invalid MAIL FROM domain');
+  });
+});

@@ -1,0 +1,44 @@
+import type { CreateIdentityResponse } from '@ses-console/contract';
+import type { Notification } from '../../../lib/notifications';
+
+/** The Flashbar messages that tell a user what happens after creating an identity. */
+export function createOutcomeNotifications(
+  result: CreateIdentityResponse,
+  isDomain: boolean,
+): Notification[] {
+  const notes: Notification[] = [];
+  const name = result.name;
+  if (!isDomain) {
+    notes.push({
+      id: `create-${name}`,
+      type: 'success',
+      header: `${name} was created.`,
+      content: `A verification email was sent to ${name}. The link expires in 24 hours; the address is verified once it is clicked.`,
+    });
+  } else if (result.publish?.outcome === 'published') {
+    notes.push({
+      id: `create-${name}`,
+      type: 'success',
+      header: `${name} was created.`,
+      content: `Its DNS records were published to Route 53 hosted zone ${result.publish.hostedZone?.name ?? ''}. SES checks them and verifies the domain, usually within minutes (at most 72 hours).`,
+    });
+  } else {
+    const noZone = result.publish?.outcome === 'no_hosted_zone';
+    notes.push({
+      id: `create-${name}`,
+      type: noZone ? 'info' : 'success',
+      header: `${name} was created.`,
+      content: `${noZone ? 'No Route 53 hosted zone in this account covers this domain, so nothing was published. ' : ''}To verify it, publish the DNS records listed under Authentication with your DNS provider. SES keeps checking for 72 hours.`,
+    });
+  }
+  const failed = result.steps.filter((s) => s.status === 'failed');
+  if (!result.complete && failed.length > 0) {
+    notes.push({
+      id: `create-incomplete-${name}`,
+      type: 'warning',
+      header: `${name} was created, but ${failed.length === 1 ? 'one step' : `${failed.length} steps`} failed.`,
+      content: failed.map((s) => `${s.step}: ${s.message ?? 'failed'}`).join(' · '),
+    });
+  }
+  return notes;
+}

@@ -1,0 +1,56 @@
+import type { StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
+import type { IdentitySummary, IdentityType, VerificationStatus } from '@ses-console/contract';
+
+/** How the SES console shows each verification status. */
+export const statusDisplay: Record<VerificationStatus, { label: string; type: StatusIndicatorProps.Type }> = {
+  SUCCESS: { label: 'Verified', type: 'success' },
+  FAILED: { label: 'Failure', type: 'error' },
+  PENDING: { label: 'Pending', type: 'pending' },
+  TEMPORARY_FAILURE: { label: 'Temporary Failure', type: 'warning' },
+  NOT_STARTED: { label: 'Not started', type: 'stopped' },
+};
+
+export const identityTypeLabel: Record<IdentityType, string> = {
+  DOMAIN: 'Domain',
+  EMAIL_ADDRESS: 'Email address',
+  MANAGED_DOMAIN: 'Managed domain',
+};
+
+/** Sorting by status puts what needs attention first: problems, then work in progress, then done. */
+const statusRank: Record<VerificationStatus, number> = {
+  FAILED: 0,
+  TEMPORARY_FAILURE: 1,
+  PENDING: 2,
+  NOT_STARTED: 3,
+  SUCCESS: 4,
+};
+
+export type IdentitySortField = 'name' | 'type' | 'status';
+
+export function isSortField(value: string | null): value is IdentitySortField {
+  return value === 'name' || value === 'type' || value === 'status';
+}
+
+const byName = (a: IdentitySummary, b: IdentitySummary) => a.name.localeCompare(b.name);
+
+const primary: Record<IdentitySortField, (a: IdentitySummary, b: IdentitySummary) => number> = {
+  name: () => 0,
+  type: (a, b) => identityTypeLabel[a.type].localeCompare(identityTypeLabel[b.type]),
+  status: (a, b) => statusRank[a.status] - statusRank[b.status],
+};
+
+/**
+ * Sorts by a column; descending reverses the column's order, while ties stay A→Z by name in both
+ * directions so a re-sort never shuffles rows that compare equal.
+ */
+export function sortIdentities(
+  items: readonly IdentitySummary[],
+  field: IdentitySortField,
+  descending: boolean,
+): IdentitySummary[] {
+  const sign = descending ? -1 : 1;
+  return [...items].sort((a, b) => {
+    if (field === 'name') return sign * byName(a, b);
+    return sign * primary[field](a, b) || byName(a, b);
+  });
+}

@@ -1,0 +1,34 @@
+import { useCallback } from 'react';
+import { useSearchParams } from 'react-router';
+import { readStored, writeStored } from '../lib/local-storage';
+import { useMeta } from '../lib/meta-queries';
+
+const STORAGE_KEY = 'ses-console.region';
+
+/**
+ * The selected AWS Region: the `region` query parameter wins, then the last region chosen on this
+ * browser, then the BFF's default. Unknown codes fall back the same way, so a stale bookmark still works.
+ */
+export function useRegion() {
+  const meta = useMeta();
+  const [searchParams] = useSearchParams();
+  const regions = meta.data?.regions ?? [];
+  const known = (code: string | null | undefined): code is string =>
+    !!code && (regions.length === 0 || regions.some((r) => r.code === code));
+  const fromUrl = searchParams.get('region');
+  const remembered = readStored<string | null>(STORAGE_KEY, null);
+  const region = known(fromUrl)
+    ? fromUrl
+    : known(remembered)
+      ? remembered
+      : (meta.data?.defaultRegion ?? fromUrl ?? undefined);
+  const remember = useCallback((code: string) => writeStored(STORAGE_KEY, code), []);
+  return {
+    region,
+    regions,
+    backend: meta.data?.backend,
+    isLoading: meta.isPending,
+    error: meta.error,
+    remember,
+  };
+}

@@ -1,0 +1,74 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { MetaResponse } from '@ses-console/contract';
+import { setApiBaseUrl } from '../lib/api-client';
+
+export interface FakeRequest {
+  method: string;
+  path: string;
+  body: unknown;
+}
+
+export type FakeHandler = (req: FakeRequest) => { status?: number; body: unknown } | undefined;
+
+export interface FakeBff {
+  url: string;
+  requests: FakeRequest[];
+  close(): Promise<void>;
+}
+
+export const testMeta: MetaResponse = {
+  backend: 'emulator',
+  defaultRegion: 'us-east-1',
+  regions: [
+    { code: 'us-east-1', name: 'US East (N. Virginia)' },
+    { code: 'eu-west-1', name: 'Europe (Ireland)' },
+  ],
+};
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? JSON.parse(text) : undefined;
+}
+
+/**
+ * A real HTTP server on an ephemeral loopback port that answers like the BFF: the console's api-client
+ * talks to it with real `fetch`, so tests cover serialisation and the error envelope too.
+ */
+export async function startFakeBff(handler: FakeHandler): Promise<FakeBff> {
+  const requests: FakeRequest[] = [];
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const request = {
+      method: req.method ?? 'GET',
+      path: decodeURIComponent(url.pathname),
+      body: await readBody(req),
+    };
+    requests.push(request);
+    const answer =
+      handler(request) ??
+      (request.path === '/api/meta' ? { body: testMeta } : undefined) ??
+      ({
+        status: 404,
+        body: {
+          error: {
+            code: 'NotFound',
+            message: `no fake for ${request.method} ${request.path}`,
+            requestId: 'test',
+          },
+        },
+      } as const);
+    res.writeHead(answer.status ?? 200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(answer.body));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  setApiBaseUrl(url);
+  return {
+    url,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

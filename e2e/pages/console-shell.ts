@@ -1,0 +1,27 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The chrome around every page: region selector, side navigation, breadcrumbs and notifications. */
+export class ConsoleShell {
+  readonly sideNavigation: Locator;
+  readonly breadcrumbs: Locator;
+  readonly notifications: Locator;
+  readonly regionSelector: Locator;
+
+  constructor(readonly page: Page) {
+    this.sideNavigation = page.getByRole('navigation', { name: 'Side navigation' });
+    this.breadcrumbs = page.getByRole('navigation', { name: 'Breadcrumbs' });
+    this.notifications = page.getByRole('region', { name: 'Notifications' });
+    this.regionSelector = page.getByRole('button', { name: /^Region:/ });
+  }
+
+  /** Picks a Region from the top navigation by its code, e.g. `eu-west-1`. */
+  async selectRegion(code: string): Promise<void> {
+    await this.regionSelector.click();
+    await this.page.getByRole('menuitemcheckbox', { name: new RegExp(code) }).click();
+  }
+
+  /** A Flashbar message containing `text`. */
+  flash(text: string | RegExp): Locator {
+    return this.notifications.getByText(text);
+  }
+}

@@ -1,0 +1,40 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { ConsoleShell } from './console-shell';
+
+/** "Create identity": the single-page form for a domain or an email address. */
+export class CreateIdentityPage {
+  readonly shell: ConsoleShell;
+  readonly submitButton: Locator;
+
+  constructor(readonly page: Page) {
+    this.shell = new ConsoleShell(page);
+    this.submitButton = page.getByRole('button', { name: 'Create identity' });
+  }
+
+  async goto(region: string): Promise<void> {
+    await this.page.goto(`/identities/create?region=${region}`);
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Create identity' })).toBeVisible();
+  }
+
+  async createDomain(
+    domain: string,
+    options: { publishToRoute53?: boolean; mailFromSubdomain?: string } = {},
+  ) {
+    await this.page.getByRole('radio', { name: /^Domain/ }).check();
+    await this.page.getByRole('textbox', { name: 'Domain' }).fill(domain);
+    if (options.mailFromSubdomain) {
+      await this.page.getByRole('checkbox', { name: /Use a custom MAIL FROM domain/ }).check();
+      await this.page.getByRole('textbox', { name: 'MAIL FROM subdomain' }).fill(options.mailFromSubdomain);
+    }
+    if (options.publishToRoute53) {
+      await this.page.getByRole('checkbox', { name: /Publish DNS records to Route53/ }).check();
+    }
+    await this.submitButton.click();
+  }
+
+  async createEmailAddress(address: string): Promise<void> {
+    await this.page.getByRole('radio', { name: /^Email address/ }).check();
+    await this.page.getByRole('textbox', { name: 'Email address' }).fill(address);
+    await this.submitButton.click();
+  }
+}

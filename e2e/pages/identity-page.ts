@@ -1,0 +1,70 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { ConsoleShell } from './console-shell';
+
+export type IdentityTabName =
+  | 'Authentication'
+  | 'Authorization'
+  | 'Configuration set'
+  | 'Notifications'
+  | 'Tags';
+
+/** One identity: header actions, Summary, tabs and the editable containers inside them. */
+export class IdentityPage {
+  readonly shell: ConsoleShell;
+  readonly tabs: Locator;
+  readonly saveButton: Locator;
+  readonly cancelButton: Locator;
+
+  constructor(readonly page: Page) {
+    this.shell = new ConsoleShell(page);
+    this.tabs = page.getByRole('tablist');
+    this.saveButton = page.getByRole('button', { name: 'Save changes' });
+    this.cancelButton = page.getByRole('button', { name: 'Cancel' });
+  }
+
+  async goto(region: string, identity: string, tab?: string): Promise<void> {
+    const params = new URLSearchParams({ region });
+    if (tab) params.set('tab', tab);
+    await this.page.goto(`/identities/${encodeURIComponent(identity)}?${params}`);
+    await expect(this.heading(identity)).toBeVisible();
+  }
+
+  heading(identity: string): Locator {
+    return this.page.getByRole('heading', { level: 1, name: identity });
+  }
+
+  tab(name: IdentityTabName): Locator {
+    return this.page.getByRole('tab', { name });
+  }
+
+  async openTab(name: IdentityTabName): Promise<void> {
+    await this.tab(name).click();
+  }
+
+  /** The value shown next to a key-value label (Summary and containers), e.g. "Identity status". */
+  value(label: string): Locator {
+    return this.page.locator(`xpath=//dt[normalize-space(.)="${label}"]/following-sibling::dd[1]`).first();
+  }
+
+  /** Clicks the Edit button of a container by its title, e.g. "Custom MAIL FROM domain". */
+  async edit(containerTitle: string, buttonLabel = 'Edit'): Promise<void> {
+    await this.page.getByRole('button', { name: `${buttonLabel} ${containerTitle}` }).click();
+  }
+
+  async save(): Promise<void> {
+    await this.saveButton.click();
+    await expect(this.saveButton).toHaveCount(0);
+  }
+
+  publishButton(scope: 'DKIM' | 'MAIL FROM'): Locator {
+    return this.page.getByRole('button', { name: `Publish ${scope} DNS records to Route53` });
+  }
+
+  get deleteButton(): Locator {
+    return this.page.getByRole('button', { name: 'Delete', exact: true }).first();
+  }
+
+  get sendTestEmailButton(): Locator {
+    return this.page.getByRole('button', { name: 'Send test email' });
+  }
+}
