@@ -7,6 +7,7 @@ import {
 import {
   CreateEmailIdentityCommand,
   GetEmailIdentityCommand,
+  ListEmailIdentitiesCommand,
   PutEmailIdentityMailFromAttributesCommand,
   SendEmailCommand,
 } from '@aws-sdk/client-sesv2';
@@ -161,5 +162,36 @@ describe.runIf(ready)('domain verification lifecycle driven by Route 53 records'
       },
     ]);
     expect((await get('mailfrom.example.com')).MailFromAttributes?.MailFromDomainStatus).toBe('SUCCESS');
+  });
+
+  it('when seeding with hosted zones, then SUCCESS domains keep their DKIM records through a DNS re-check', async () => {
+    const res = await fetch(`${emulator.url}/_emulator/seed`, {
+      method: 'POST',
+      body: JSON.stringify({ identities: 10, regions: ['sa-east-1'], hostedZones: true }),
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { hostedZones: number }).hostedZones).toBe(4);
+    // Any Route 53 change of the account makes the engine look every live identity up again.
+    const zoneId = await zone('trigger.example.com');
+    await change(zoneId, [
+      {
+        Action: 'UPSERT',
+        ResourceRecordSet: {
+          Name: 'x.trigger.example.com',
+          Type: 'TXT',
+          TTL: 60,
+          ResourceRecords: [{ Value: '"x"' }],
+        },
+      },
+    ]);
+    const client = sesClient(emulator, 'sa-east-1');
+    const success = await client.send(
+      new ListEmailIdentitiesCommand({ Filter: { VERIFICATION_STATUS: 'SUCCESS' } }),
+    );
+    expect(success.EmailIdentities?.map((i) => i.IdentityType)).toEqual(['DOMAIN', 'DOMAIN']);
+    const temporary = await client.send(
+      new ListEmailIdentitiesCommand({ Filter: { VERIFICATION_STATUS: 'TEMPORARY_FAILURE' } }),
+    );
+    expect(temporary.EmailIdentities).toHaveLength(2);
   });
 });

@@ -72,8 +72,9 @@ export function seedIdentities(
   ses: SesV2Service,
   options: SeedOptions,
   defaults: Scope,
-  zones?: HostedZoneSeeder,
+  hostedZoneApi?: HostedZoneSeeder,
 ): SeedResult {
+  const zones = options.hostedZones ? hostedZoneApi : undefined;
   const regions = options.regions?.length ? options.regions : [defaults.region];
   const accountId = options.accountId ?? defaults.accountId;
   if (options.hostedZones && !zones) {
@@ -177,12 +178,7 @@ export function seedIdentities(
           case 'TEMPORARY_FAILURE': {
             const since = now - 10 * 24 * HOUR;
             const verified = applyTransition(newTrack('start', since), 'found', since + HOUR);
-            const lost = applyTransition(
-              verified,
-              'lost',
-              now - HOUR,
-              zones ? 'TYPE_NOT_FOUND' : 'HOST_NOT_FOUND',
-            );
+            const lost = applyTransition(verified, 'lost', now - HOUR, 'HOST_NOT_FOUND');
             identity = {
               ...base,
               createdAt: since,

@@ -2,7 +2,14 @@ import type { VerificationMode } from '../core.js';
 import type { IdentityRecord, StatusTrack } from '../services/sesv2/model/types.js';
 import { observeDkim, observeMailFrom } from './dns-checks.js';
 import type { DnsView } from './dns-view.js';
-import { applyTransition, checkDnsTrack, type DnsObservation, emailLinkExpired } from './transitions.js';
+import {
+  applyTransition,
+  checkDnsTrack,
+  DNS_SEARCH_WINDOW_MS,
+  type DnsObservation,
+  EMAIL_LINK_VALIDITY_MS,
+  emailLinkExpired,
+} from './transitions.js';
 
 function autoVerify(track: StatusTrack, now: number): StatusTrack {
   return track.status === 'PENDING' || track.status === 'TEMPORARY_FAILURE'
@@ -63,5 +70,23 @@ export function statusChanged(a: IdentityRecord, b: IdentityRecord): boolean {
   return (
     JSON.stringify([strip(a.verification), strip(a.dkim?.track), strip(a.mailFrom.track)]) !==
     JSON.stringify([strip(b.verification), strip(b.dkim?.track), strip(b.mailFrom.track)])
+  );
+}
+
+/**
+ * Whether time alone can move this identity now: a PENDING or TEMPORARY_FAILURE track whose window
+ * (72 h for DNS, 24 h for an email link) has run out. DNS-driven changes need no polling: every
+ * Route 53 change emits dns-changed and re-evaluates the account.
+ */
+export function deadlinePassed(identity: IdentityRecord, now: number): boolean {
+  const window = identity.type === 'EMAIL_ADDRESS' ? EMAIL_LINK_VALIDITY_MS : DNS_SEARCH_WINDOW_MS;
+  const due = (track: StatusTrack | undefined, ms: number) =>
+    track !== undefined &&
+    (track.status === 'PENDING' || track.status === 'TEMPORARY_FAILURE') &&
+    now - (track.startedAt ?? now) >= ms;
+  return (
+    due(identity.verification, window) ||
+    due(identity.dkim?.track, DNS_SEARCH_WINDOW_MS) ||
+    due(identity.mailFrom.track, DNS_SEARCH_WINDOW_MS)
   );
 }

@@ -1,7 +1,7 @@
 import type { VerificationMode } from '../core.js';
 import type { SesStore } from '../store/ses-store.js';
 import type { DnsView } from './dns-view.js';
-import { evaluateIdentity, statusChanged } from './evaluate.js';
+import { deadlinePassed, evaluateIdentity, statusChanged } from './evaluate.js';
 
 /** A check that changes nothing but its timestamps is written at most this often (emulated time). */
 const CHECK_TIMESTAMP_REFRESH_MS = 5 * 60 * 1000;
@@ -12,6 +12,13 @@ export interface VerificationEngineDeps {
   mode: () => VerificationMode;
   now: () => number;
 }
+
+/**
+ * Why the engine runs: `dns` after Route 53 records of an account changed (every live identity of
+ * the account is looked up again), `time` on the real-time timer and after clock changes (only the
+ * identities whose 72-h / 24-h window has run out are evaluated, so a big store stays cheap).
+ */
+export type RunReason = 'dns' | 'time';
 
 /**
  * Drives every identity's status machines (engine/transitions.ts) forward: on a real-time timer,
@@ -26,9 +33,9 @@ export class VerificationEngine {
   constructor(private readonly deps: VerificationEngineDeps) {}
 
   /** One pass over the identities still being checked (of one account, or all); returns how many changed status. */
-  run(accountId?: string): number {
+  run(accountId?: string, reason: RunReason = 'dns'): number {
     if (this.deferring) {
-      this.deferredRun = true;
+      if (reason === 'dns') this.deferredRun = true;
       return 0;
     }
     const { store, dns } = this.deps;
@@ -37,6 +44,7 @@ export class VerificationEngine {
     let changed = 0;
     store.transaction(() => {
       for (const identity of store.identities.listNeedingChecks(accountId)) {
+        if (reason === 'time' && !deadlinePassed(identity, now)) continue;
         const next = evaluateIdentity(identity, dns, mode, now);
         if (statusChanged(identity, next)) {
           changed++;
@@ -66,7 +74,7 @@ export class VerificationEngine {
     this.stop();
     this.timer = setInterval(() => {
       try {
-        this.run();
+        this.run(undefined, 'time');
       } catch (error) {
         console.error('emulator: verification engine run failed', error);
       }

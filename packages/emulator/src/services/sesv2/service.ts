@@ -32,7 +32,7 @@ export function createSesV2Service(core: EmulatorCore, deps: { dns: DnsView }): 
   const engine = new VerificationEngine(ctx);
   const router = createSesV2Router(createHandlers(model));
   const unsubscribe: Array<() => void> = [];
-  const onDnsChanged = (accountId: string) => engine.run(accountId);
+  const onDnsChanged = (accountId: string) => engine.run(accountId, 'dns');
 
   return {
     module: {
@@ -50,9 +50,9 @@ export function createSesV2Service(core: EmulatorCore, deps: { dns: DnsView }): 
     store,
     engine,
     start: () => {
-      engine.run();
+      engine.run(undefined, 'time');
       engine.start();
-      unsubscribe.push(core.clock.onChange(() => engine.run()));
+      unsubscribe.push(core.clock.onChange(() => engine.run(undefined, 'time')));
       core.events.on('dns-changed', onDnsChanged);
       unsubscribe.push(() => core.events.off('dns-changed', onDnsChanged));
     },
