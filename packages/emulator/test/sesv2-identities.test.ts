@@ -37,6 +37,11 @@ describe('SES v2 email identities', () => {
     expect(
       Math.abs((got.DkimAttributes?.LastKeyGenerationTimestamp?.getTime() ?? 0) - Date.now()),
     ).toBeLessThan(60_000);
+    // Checked at once against (emulated) public DNS, where nothing is published yet.
+    expect(got.VerificationInfo?.LastCheckedTimestamp).toBeInstanceOf(Date);
+    expect(got.VerificationInfo?.ErrorType).toBe('HOST_NOT_FOUND');
+    expect(got.VerificationInfo?.LastSuccessTimestamp).toBeUndefined();
+    expect(got.VerifiedForSendingStatus).toBe(false);
     expect(got.FeedbackForwardingStatus).toBe(true);
     expect(got.MailFromAttributes).toEqual({ BehaviorOnMxFailure: 'USE_DEFAULT_VALUE' });
     expect(got.Policies).toEqual({});
