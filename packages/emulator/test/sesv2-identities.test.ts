@@ -246,3 +246,18 @@ describe('SES v2 identity paging over more than 1000 identities', () => {
     expect(list.EmailIdentities).toEqual([]);
   });
 });
+
+describe('SES v2 protocol edges', () => {
+  let emulator: RunningEmulator;
+  beforeAll(async () => {
+    emulator = await startTestEmulator();
+  });
+  afterAll(() => emulator.close());
+
+  it('when a path label is badly percent-encoded, then a 4xx with a request id, never a 500', async () => {
+    const res = await fetch(`${emulator.url}/v2/email/identities/%E0%A4%A`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('x-amzn-errortype')).toBe('UnknownOperationException');
+    expect(res.headers.get('x-amzn-requestid')).toBeTruthy();
+  });
+});

@@ -40,16 +40,20 @@ export class Router {
     return this;
   }
 
-  /** Finds the route for a request; `undefined` when no template matches. */
+  /** Finds the route for a request; `undefined` when no template matches or a label is badly encoded. */
   match(method: string, rawPath: string): { route: Route; params: RouteParams } | undefined {
     for (const route of this.routes) {
       if (route.method !== method) continue;
       const m = route.pattern.exec(rawPath);
       if (!m) continue;
       const params: RouteParams = {};
-      route.labels.forEach((label, i) => {
-        params[label] = decodeURIComponent(m[i + 1] as string);
-      });
+      try {
+        route.labels.forEach((label, i) => {
+          params[label] = decodeURIComponent(m[i + 1] as string);
+        });
+      } catch {
+        return undefined; // malformed percent-encoding: no operation matches (a 4xx, never a 500)
+      }
       return { route, params };
     }
     return undefined;
