@@ -37,6 +37,11 @@ describe('SES v2 email identities', () => {
     expect(
       Math.abs((got.DkimAttributes?.LastKeyGenerationTimestamp?.getTime() ?? 0) - Date.now()),
     ).toBeLessThan(60_000);
+    // Checked at once against (emulated) public DNS, where nothing is published yet.
+    expect(got.VerificationInfo?.LastCheckedTimestamp).toBeInstanceOf(Date);
+    expect(got.VerificationInfo?.ErrorType).toBe('HOST_NOT_FOUND');
+    expect(got.VerificationInfo?.LastSuccessTimestamp).toBeUndefined();
+    expect(got.VerifiedForSendingStatus).toBe(false);
     expect(got.FeedbackForwardingStatus).toBe(true);
     expect(got.MailFromAttributes).toEqual({ BehaviorOnMxFailure: 'USE_DEFAULT_VALUE' });
     expect(got.Policies).toEqual({});
@@ -239,5 +244,20 @@ describe('SES v2 identity paging over more than 1000 identities', () => {
   it('when the region differs, then the identities are not there', async () => {
     const list = await sesClient(emulator, 'us-west-2').send(new ListEmailIdentitiesCommand({}));
     expect(list.EmailIdentities).toEqual([]);
+  });
+});
+
+describe('SES v2 protocol edges', () => {
+  let emulator: RunningEmulator;
+  beforeAll(async () => {
+    emulator = await startTestEmulator();
+  });
+  afterAll(() => emulator.close());
+
+  it('when a path label is badly percent-encoded, then a 4xx with a request id, never a 500', async () => {
+    const res = await fetch(`${emulator.url}/v2/email/identities/%E0%A4%A`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('x-amzn-errortype')).toBe('UnknownOperationException');
+    expect(res.headers.get('x-amzn-requestid')).toBeTruthy();
   });
 });

@@ -308,6 +308,22 @@ describe('SES v2 tags', () => {
     );
   });
 
+  it('when TagResource has no Tags or UntagResource no TagKeys, then the member is named', async () => {
+    const noTags = await failure(
+      ses.send(new TagResourceCommand({ ResourceArn: arn, Tags: undefined as never })),
+    );
+    expect(noTags.message).toBe(
+      "1 validation error detected: Value at 'tags' failed to satisfy constraint: Member must not be null",
+    );
+    const noKeys = await failure(ses.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: [] })));
+    expect(noKeys).toEqual({
+      name: 'BadRequestException',
+      message:
+        "1 validation error detected: Value at 'tagKeys' failed to satisfy constraint: Member must not be null",
+      status: 400,
+    });
+  });
+
   it('when the ARN is malformed, unknown or in another region, then BadRequest or NotFound', async () => {
     expect((await failure(ses.send(new ListTagsForResourceCommand({ ResourceArn: 'arn:nope' })))).name).toBe(
       'BadRequestException',

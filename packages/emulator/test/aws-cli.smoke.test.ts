@@ -1,0 +1,161 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../src/index.js';
+import { mailbox, startTestEmulator, verificationLink } from './helpers.js';
+
+/**
+ * Smoke test with Debian's AWS CLI v2 (package awscli 2.9, installed by .ci/run). It installs
+ * nothing: without /usr/bin/aws it is skipped locally and FAILS in CI (CI=true). The explicit path
+ * avoids a pyenv `aws` v1 shim earlier on PATH.
+ */
+const AWS = '/usr/bin/aws';
+const present = fs.existsSync(AWS);
+const inCi = process.env.CI === 'true';
+const run = promisify(execFile);
+
+if (!present && !inCi) {
+  console.warn(
+    `aws-cli smoke test skipped: ${AWS} is missing (apt-get install awscli); in CI it fails instead.`,
+  );
+}
+
+describe('AWS CLI smoke test prerequisites', () => {
+  it.runIf(inCi)('when running in CI, then /usr/bin/aws is installed', () => {
+    expect(fs.existsSync(AWS), `${AWS} is missing: .ci/run installs the awscli package`).toBe(true);
+  });
+});
+
+// Each CLI call starts Python (~0.5-1 s), hence the longer timeout.
+describe.runIf(present)('AWS CLI (sesv2) against the emulator', { timeout: 60_000 }, () => {
+  let emulator: RunningEmulator;
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+
+  async function aws(...args: string[]): Promise<string> {
+    const { stdout } = await run(
+      AWS,
+      ['--endpoint-url', emulator.url, '--output', 'json', 'sesv2', ...args],
+      { env, cwd: dir },
+    );
+    return stdout;
+  }
+
+  beforeAll(async () => {
+    emulator = await startTestEmulator();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aws-cli-smoke-'));
+    fs.writeFileSync(path.join(dir, 'config'), '');
+    fs.writeFileSync(path.join(dir, 'credentials'), '');
+    fs.writeFileSync(
+      path.join(dir, 'destination.json'),
+      JSON.stringify({ ToAddresses: ['recipient@example.net'], CcAddresses: [], BccAddresses: [] }),
+    );
+    fs.writeFileSync(
+      path.join(dir, 'content.json'),
+      JSON.stringify({
+        Simple: {
+          Subject: { Data: 'Test email', Charset: 'UTF-8' },
+          Body: { Text: { Data: 'This is the message body in text format.', Charset: 'UTF-8' } },
+        },
+      }),
+    );
+    env = {
+      PATH: process.env.PATH,
+      HOME: dir,
+      AWS_ACCESS_KEY_ID: 'test',
+      AWS_SECRET_ACCESS_KEY: 'test',
+      AWS_DEFAULT_REGION: 'us-east-1',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_PAGER: '',
+      AWS_CONFIG_FILE: path.join(dir, 'config'),
+      AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'credentials'),
+    };
+  });
+  afterAll(async () => {
+    await emulator?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("when the SES guide's default-configuration-set and send-email commands run, then they work as documented", async () => {
+    await aws('create-configuration-set', '--configuration-set-name', 'ConfigSet');
+    await aws('create-email-identity', '--email-identity', 'sender@example.com');
+    await fetch(await verificationLink(emulator, 'sender@example.com'));
+
+    await aws(
+      'put-email-identity-configuration-set-attributes',
+      '--email-identity',
+      'sender@example.com',
+      '--configuration-set-name',
+      'ConfigSet',
+    );
+    const withSet = JSON.parse(await aws('get-email-identity', '--email-identity', 'sender@example.com'));
+    expect(withSet).toMatchObject({
+      ConfigurationSetName: 'ConfigSet',
+      VerificationStatus: 'SUCCESS',
+      IdentityType: 'EMAIL_ADDRESS',
+    });
+
+    const sent = JSON.parse(
+      await aws(
+        'send-email',
+        '--from-email-address',
+        'sender@example.com',
+        '--destination',
+        'file://destination.json',
+        '--content',
+        'file://content.json',
+        '--configuration-set-name',
+        'ConfigSet',
+      ),
+    );
+    expect(sent.MessageId).toMatch(/^0100[0-9a-f]{12}-/);
+    const [captured] = await mailbox(emulator, `?id=${sent.MessageId}`);
+    expect(captured).toMatchObject({
+      Subject: 'Test email',
+      ConfigurationSetName: 'ConfigSet',
+      Destination: { ToAddresses: ['recipient@example.net'] },
+    });
+
+    await aws('put-email-identity-configuration-set-attributes', '--email-identity', 'sender@example.com');
+    const withoutSet = JSON.parse(await aws('get-email-identity', '--email-identity', 'sender@example.com'));
+    expect(withoutSet.ConfigurationSetName).toBeUndefined();
+  });
+
+  it('when list-email-identities runs (the GET route of CLI 2.9), then it lists the identities', async () => {
+    await aws('create-email-identity', '--email-identity', 'cli.example.com');
+    const listed = JSON.parse(await aws('list-email-identities'));
+    expect(listed.EmailIdentities).toEqual(
+      expect.arrayContaining([
+        {
+          IdentityType: 'EMAIL_ADDRESS',
+          IdentityName: 'sender@example.com',
+          SendingEnabled: true,
+          VerificationStatus: 'SUCCESS',
+        },
+        {
+          IdentityType: 'DOMAIN',
+          IdentityName: 'cli.example.com',
+          SendingEnabled: false,
+          VerificationStatus: 'PENDING',
+        },
+      ]),
+    );
+    const page = JSON.parse(await aws('list-email-identities', '--page-size', '1'));
+    expect(page.EmailIdentities).toHaveLength(1);
+    expect(page.NextToken).toBeTruthy();
+  });
+
+  it('when the CLI hits an error, then it prints the AWS error code and message', async () => {
+    const error = await aws('get-email-identity', '--email-identity', 'missing.example.com').then(
+      () => undefined,
+      (e: { stderr: string; code: number }) => e,
+    );
+    expect(error?.code).toBe(254);
+    expect(error?.stderr).toContain(
+      'An error occurred (NotFoundException) when calling the GetEmailIdentity operation: Email identity missing.example.com does not exist.',
+    );
+  });
+});
