@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createControlPlane, hostedZoneSeeder } from './control/control-plane.js';
+import { createControlPlane } from './control/control-plane.js';
 import { handleFaultsRequest } from './control/faults-routes.js';
 import { type SeedOptions, type SeedResult, seedIdentities } from './control/seed.js';
 import { createCore } from './core.js';
@@ -158,7 +158,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         sesv2,
         seedOptions,
         { accountId: core.config.defaultAccountId, region: core.config.defaultRegion },
-        hostedZoneSeeder(route53),
+        route53,
       ),
     close: async () => {
       sesv2.stop();

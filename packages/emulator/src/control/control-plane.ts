@@ -6,20 +6,12 @@ import { deleteAllState } from '../store/reset.js';
 import { handleClock } from './clock-routes.js';
 import { handleMailbox } from './mailbox.js';
 import { badRequest, isResponse, json, readJsonObject } from './responses.js';
-import { type HostedZoneSeeder, SeedError, type SeedOptions, seedIdentities } from './seed.js';
+import { SeedError, type SeedOptions, seedIdentities } from './seed.js';
 import { handleVerifyEmail } from './verify-email.js';
 
 export interface ControlPlane {
   /** Answers `/_emulator/*` and `/_aws/ses` requests; `undefined` for anything else. */
   handle(req: IncomingRequest): Promise<OutgoingResponse | undefined>;
-}
-
-/** The Route 53 service's seeding functions, when this build has them (see HostedZoneSeeder). */
-export function hostedZoneSeeder(route53: Route53Service): HostedZoneSeeder | undefined {
-  const candidate = route53 as Route53Service & Partial<HostedZoneSeeder>;
-  return typeof candidate.createHostedZone === 'function' && typeof candidate.upsertRecords === 'function'
-    ? (candidate as HostedZoneSeeder)
-    : undefined;
 }
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
@@ -77,7 +69,7 @@ export function createControlPlane(
         if (typeof options === 'string') return badRequest(options);
         try {
           const defaults = { accountId: core.config.defaultAccountId, region: core.config.defaultRegion };
-          return json(200, seedIdentities(sesv2, options, defaults, hostedZoneSeeder(services.route53)));
+          return json(200, seedIdentities(sesv2, options, defaults, services.route53));
         } catch (error) {
           if (error instanceof SeedError) return badRequest(error.message);
           throw error;

@@ -110,6 +110,17 @@ export class Route53Repo {
   }
 
   /** The account's zones in creation order. */
+  /** The account's public zones named exactly `name` (with trailing dot), oldest first (index lookup). */
+  findPublicZonesByName(accountId: string, name: string): ZoneRow[] {
+    return (
+      this.db
+        .prepare(
+          'SELECT * FROM r53_hosted_zones WHERE account_id = ? AND name = ? AND private_zone = 0 ORDER BY created_at, rowid',
+        )
+        .all(accountId, name) as ZoneDbRow[]
+    ).map(toZone);
+  }
+
   listZones(accountId: string): ZoneRow[] {
     return (
       this.db

@@ -10,7 +10,7 @@ import {
   type PlannedChange,
   planChangeBatch,
 } from './change-batch.js';
-import { isHostnameLike, isInZone, parseDnsName, reversedName } from './dns-names.js';
+import { isHostnameLike, parseDnsName, reversedName, suffixesOf } from './dns-names.js';
 import {
   HostedZoneAlreadyExists,
   HostedZoneNotEmpty,
@@ -341,12 +341,12 @@ export class Route53Model {
   private answeringZone(accountId: string, rawName: string): { zone: ZoneRow; name: string } | undefined {
     const parsed = parseDnsName(rawName);
     if (!parsed.ok) return undefined;
-    let best: ZoneRow | undefined;
-    for (const zone of this.repo.listZones(accountId)) {
-      if (zone.privateZone || !isInZone(parsed.name, zone.name)) continue;
-      if (!best || zone.name.length > best.name.length) best = zone;
+    // Longest suffix first, each an index lookup: cost grows with the name's labels, not the zone count.
+    for (const suffix of suffixesOf(parsed.name)) {
+      const zone = this.repo.findPublicZonesByName(accountId, suffix)[0];
+      if (zone) return { zone, name: parsed.name };
     }
-    return best ? { zone: best, name: parsed.name } : undefined;
+    return undefined;
   }
 
   private findZone(accountId: string, id: string): ZoneRow {
