@@ -36,10 +36,17 @@ describe.runIf(present)('AWS CLI (sesv2) against the emulator', { timeout: 60_00
   let env: NodeJS.ProcessEnv;
 
   async function aws(...args: string[]): Promise<string> {
+    return awsService('sesv2', ...args);
+  }
+
+  async function awsService(service: string, ...args: string[]): Promise<string> {
     const { stdout } = await run(
       AWS,
-      ['--endpoint-url', emulator.url, '--output', 'json', 'sesv2', ...args],
-      { env, cwd: dir },
+      ['--endpoint-url', emulator.url, '--output', 'json', service, ...args],
+      {
+        env,
+        cwd: dir,
+      },
     );
     return stdout;
   }
@@ -157,5 +164,66 @@ describe.runIf(present)('AWS CLI (sesv2) against the emulator', { timeout: 60_00
     expect(error?.stderr).toContain(
       'An error occurred (NotFoundException) when calling the GetEmailIdentity operation: Email identity missing.example.com does not exist.',
     );
+  });
+
+  it('when Route 53 change-resource-record-sets runs with a file:// change batch, then the records are there', async () => {
+    const zone = JSON.parse(
+      await awsService(
+        'route53',
+        'create-hosted-zone',
+        '--name',
+        'cli-zone.example.com',
+        '--caller-reference',
+        `cli-${Date.now()}`,
+      ),
+    );
+    const zoneId = zone.HostedZone.Id as string;
+    fs.writeFileSync(
+      path.join(dir, 'batch.json'),
+      JSON.stringify({
+        Comment: 'SES DKIM',
+        Changes: [
+          {
+            Action: 'UPSERT',
+            ResourceRecordSet: {
+              Name: 'tok1._domainkey.cli-zone.example.com',
+              Type: 'CNAME',
+              TTL: 1800,
+              ResourceRecords: [{ Value: 'tok1.dkim.amazonses.com' }],
+            },
+          },
+        ],
+      }),
+    );
+    const change = JSON.parse(
+      await awsService(
+        'route53',
+        'change-resource-record-sets',
+        '--hosted-zone-id',
+        zoneId,
+        '--change-batch',
+        'file://batch.json',
+      ),
+    );
+    expect(change.ChangeInfo.Status).toBe('PENDING');
+    expect(change.ChangeInfo.Id).toMatch(/^\/change\/C/);
+    const listed = JSON.parse(
+      await awsService(
+        'route53',
+        'list-resource-record-sets',
+        '--hosted-zone-id',
+        zoneId,
+        '--query',
+        "ResourceRecordSets[?Type=='CNAME']",
+      ),
+    );
+    expect(listed).toEqual([
+      {
+        Name: 'tok1._domainkey.cli-zone.example.com.',
+        Type: 'CNAME',
+        TTL: 1800,
+        ResourceRecords: [{ Value: 'tok1.dkim.amazonses.com' }],
+      },
+    ]);
   });
 });
