@@ -18,6 +18,11 @@ export interface EmulatorOptions {
   dnsPort?: number;
   /** `sigv4`: verify every AWS request's signature against these keys (default: accept any signature). */
   auth?: { mode: 'sigv4'; credentials: ReadonlyMap<string, SigV4Credential> };
+  /**
+   * How the verification engine looks at public DNS: `store` (default) reads the Route 53 store;
+   * `resolver` asks DNS servers (default: the emulator's own DNS server) like SES would.
+   */
+  verificationDns?: { mode: 'store' } | { mode: 'resolver'; servers?: string[] };
   /** Faults injected from start-up (also settable at run time through `/_emulator/faults`). */
   faults?: FaultConfig;
 }
@@ -37,6 +42,10 @@ export function emulatorOptionsFromEnv(env: NodeJS.ProcessEnv): EmulatorOptions 
     defaultRegion: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
     dnsPort: parseDnsPort(env.EMULATOR_DNS_PORT),
     auth: parseAuth(env.EMULATOR_AUTH, env.EMULATOR_CREDENTIALS),
+    verificationDns: parseVerificationDns(
+      env.EMULATOR_VERIFICATION_DNS,
+      env.EMULATOR_VERIFICATION_DNS_SERVERS,
+    ),
     faults: env.EMULATOR_FAULTS ? parseFaultsEnv(env.EMULATOR_FAULTS) : undefined,
   };
 }
@@ -69,4 +78,19 @@ function parseFaultsEnv(text: string): FaultConfig {
       `EMULATOR_FAULTS must be JSON like {"rules":[{"service":"sesv2","operation":"*","throttleProbability":0.3}]}: ${(error as Error).message}`,
     );
   }
+}
+
+/** `EMULATOR_VERIFICATION_DNS=store|resolver` and `EMULATOR_VERIFICATION_DNS_SERVERS=host[:port],…`. */
+function parseVerificationDns(
+  mode: string | undefined,
+  servers: string | undefined,
+): EmulatorOptions['verificationDns'] {
+  if (mode === undefined || mode === 'store') return { mode: 'store' };
+  if (mode !== 'resolver')
+    throw new Error(`EMULATOR_VERIFICATION_DNS must be "store" or "resolver", not "${mode}"`);
+  const list = (servers ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return { mode: 'resolver', servers: list.length > 0 ? list : undefined };
 }

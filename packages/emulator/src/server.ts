@@ -6,6 +6,7 @@ import { type SeedOptions, type SeedResult, seedIdentities } from './control/see
 import { createCore } from './core.js';
 import { type RunningDnsServer, startDnsServer } from './dns/dns-server.js';
 import { answerFromZones } from './dns/zone-answers.js';
+import { ResolverDnsView } from './engine/resolver-dns-view.js';
 import { FaultInjector } from './faults/fault-injector.js';
 import type { EmulatorOptions } from './options.js';
 import { AwsError } from './protocol/aws-error.js';
@@ -63,7 +64,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     publicUrl: '',
   });
   const route53 = createRoute53Service(core);
-  const sesv2 = createSesV2Service(core, { dns: route53.dnsView });
+  const resolverServers =
+    options.verificationDns?.mode === 'resolver' ? (options.verificationDns.servers ?? []) : undefined;
+  const resolver = resolverServers ? new ResolverDnsView(resolverServers) : undefined;
+  const sesv2 = createSesV2Service(core, { dns: route53.dnsView, resolver });
   const services: ServiceModule[] = [sesv2.module, route53.module];
   const control = createControlPlane(core, { sesv2, route53 });
   const faults = new FaultInjector();
@@ -139,7 +143,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
   const { port } = server.address() as AddressInfo;
   core.config.publicUrl = `http://${host}:${port}`;
-  sesv2.start();
   let dns: RunningDnsServer | undefined;
   if (options.dnsPort !== undefined) {
     dns = await startDnsServer({
@@ -148,6 +151,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       source: (question) => answerFromZones(route53.zoneRecordSource(core.config.defaultAccountId), question),
     });
   }
+  if (resolver && resolverServers?.length === 0) {
+    // Resolver mode without servers asks the emulator's own DNS server (it serves the Route 53 zones).
+    if (!dns)
+      throw new Error(
+        'EMULATOR_VERIFICATION_DNS=resolver needs EMULATOR_VERIFICATION_DNS_SERVERS or the DNS server (EMULATOR_DNS_PORT)',
+      );
+    resolver.setServers([`${host}:${dns.port}`]);
+  }
+  sesv2.start();
 
   return {
     url: core.config.publicUrl,

@@ -1,4 +1,5 @@
 import type { VerificationMode } from '../core.js';
+import type { IdentityRecord } from '../services/sesv2/model/types.js';
 import type { SesStore } from '../store/ses-store.js';
 import type { DnsView } from './dns-view.js';
 import { deadlinePassed, evaluateIdentity, statusChanged } from './evaluate.js';
@@ -11,6 +12,11 @@ export interface VerificationEngineDeps {
   dns: DnsView;
   mode: () => VerificationMode;
   now: () => number;
+  /**
+   * For a DNS view that must be filled before a pass (a real resolver): resolves what these
+   * identities' checks will look up. Without it, passes read the view directly (the Route 53 store).
+   */
+  prefetch?: (identities: IdentityRecord[]) => Promise<void>;
 }
 
 /**
@@ -57,6 +63,24 @@ export class VerificationEngine {
     return changed;
   }
 
+  private resolving: Promise<number> = Promise.resolve(0);
+
+  /**
+   * A pass that first resolves the DNS names it needs (resolver mode), queued after any pass still
+   * resolving; with the store view it is just `run`. Resolves to how many identities changed status.
+   */
+  runResolved(accountId?: string, reason: RunReason = 'dns'): Promise<number> {
+    const { prefetch } = this.deps;
+    if (!prefetch) return Promise.resolve(this.run(accountId, reason));
+    // With a resolver, records can change outside the emulator: every pass is a full check.
+    const pass = async () => {
+      await prefetch(this.deps.store.identities.listNeedingChecks(accountId));
+      return this.run(accountId, 'dns');
+    };
+    this.resolving = this.resolving.then(pass, pass);
+    return this.resolving;
+  }
+
   /** Runs `work` with engine runs held back, then runs once if any was asked for (bulk seeding). */
   deferWhile<T>(work: () => T): T {
     if (this.deferring) return work();
@@ -73,11 +97,9 @@ export class VerificationEngine {
   start(intervalMs = 5000): void {
     this.stop();
     this.timer = setInterval(() => {
-      try {
-        this.run(undefined, 'time');
-      } catch (error) {
+      this.runResolved(undefined, 'time').catch((error) => {
         console.error('emulator: verification engine run failed', error);
-      }
+      });
     }, intervalMs);
     this.timer.unref();
   }

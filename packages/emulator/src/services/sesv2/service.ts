@@ -1,12 +1,14 @@
 import type { EmulatorCore } from '../../core.js';
 import type { DnsView } from '../../engine/dns-view.js';
-import { VerificationEngine } from '../../engine/verification-engine.js';
+import type { ResolverDnsView } from '../../engine/resolver-dns-view.js';
+import { type RunReason, VerificationEngine } from '../../engine/verification-engine.js';
 import { AwsError } from '../../protocol/aws-error.js';
 import { jsonError } from '../../protocol/rest-json.js';
 import { createSesStore, type SesStore } from '../../store/ses-store.js';
 import type { ServiceModule } from '../service.js';
 import { createHandlers } from './handlers.js';
 import { createSesModel, type SesModel } from './model/index.js';
+import type { IdentityRecord } from './model/types.js';
 import { createSesV2Router } from './routes.js';
 
 export interface SesV2Service {
@@ -19,11 +21,17 @@ export interface SesV2Service {
   stop(): void;
 }
 
-export function createSesV2Service(core: EmulatorCore, deps: { dns: DnsView }): SesV2Service {
+export function createSesV2Service(
+  core: EmulatorCore,
+  deps: { dns: DnsView; resolver?: ResolverDnsView },
+): SesV2Service {
   const store = createSesStore(core.db);
   const ctx = {
     store,
-    dns: deps.dns,
+    dns: deps.resolver ?? deps.dns,
+    prefetch: deps.resolver
+      ? (identities: IdentityRecord[]) => deps.resolver!.prefetch(identities)
+      : undefined,
     mode: () => core.config.verificationMode,
     now: () => core.clock.nowMs(),
     publicUrl: () => core.config.publicUrl,
@@ -32,7 +40,12 @@ export function createSesV2Service(core: EmulatorCore, deps: { dns: DnsView }): 
   const engine = new VerificationEngine(ctx);
   const router = createSesV2Router(createHandlers(model));
   const unsubscribe: Array<() => void> = [];
-  const onDnsChanged = (accountId: string) => engine.run(accountId, 'dns');
+  const runInBackground = (accountId: string | undefined, reason: RunReason) => {
+    engine
+      .runResolved(accountId, reason)
+      .catch((error) => console.error('emulator: verification engine run failed', error));
+  };
+  const onDnsChanged = (accountId: string) => runInBackground(accountId, 'dns');
 
   return {
     module: {
@@ -50,9 +63,9 @@ export function createSesV2Service(core: EmulatorCore, deps: { dns: DnsView }): 
     store,
     engine,
     start: () => {
-      engine.run(undefined, 'time');
+      runInBackground(undefined, 'time');
       engine.start();
-      unsubscribe.push(core.clock.onChange(() => engine.run(undefined, 'time')));
+      unsubscribe.push(core.clock.onChange(() => runInBackground(undefined, 'time')));
       core.events.on('dns-changed', onDnsChanged);
       unsubscribe.push(() => core.events.off('dns-changed', onDnsChanged));
     },
