@@ -2,6 +2,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 
+const ANSI_COLOURS = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
+/** The first lines of an error (Playwright's: what failed, expected, received), without colours. */
+function summarize(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message
+    .replace(ANSI_COLOURS, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .slice(0, 3)
+    .join(' — ');
+}
+
 export interface TourStep {
   number: number;
   title: string;
@@ -49,7 +63,7 @@ export class TourRecorder {
       result = await run();
     } catch (error) {
       passed = false;
-      result = `FAILED: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`;
+      result = `FAILED: ${summarize(error)}`;
     }
     const durationMs = Date.now() - start;
     await this.capture(screenshot, options.fullPage ?? false).catch(() => {});
