@@ -300,7 +300,10 @@ function planMessages(region: string, identities: PlannedIdentity[]): PlannedMes
   const senders = [...new Set([...firstOfEachSet, ...verified])].slice(0, 4);
   const out: PlannedMessage[] = [];
   senders.forEach((sender, i) => {
-    const set = sender.configurationSet as string;
+    const own = sender.configurationSet as string;
+    // The last one overrides the identity's default set, as the console's "Send test email" can.
+    const override = i === senders.length - 1 ? CONFIGURATION_SETS.find((s) => s !== own) : undefined;
+    const set = override ?? own;
     const company = sender.name.slice(sender.name.indexOf('@') + 1);
     const from = sender.type === 'EMAIL_ADDRESS' ? sender.name : `no-reply@${sender.name}`;
     const subjects = SUBJECTS[set] ?? ['Hello'];
@@ -313,8 +316,7 @@ function planMessages(region: string, identities: PlannedIdentity[]): PlannedMes
       to: i % 3 === 2 ? 'bounce@simulator.amazonses.com' : 'success@simulator.amazonses.com',
       subject,
       text: `${subject}\n\nSent by the demo account from ${from}.`,
-      // The last one overrides the identity's default set, as the console's "Send test email" can.
-      configurationSet: i === senders.length - 1 ? CONFIGURATION_SETS.find((s) => s !== set) : undefined,
+      configurationSet: override,
     });
   });
   return out;

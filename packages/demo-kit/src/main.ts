@@ -51,10 +51,12 @@ async function main(): Promise<void> {
 
   try {
     console.log(`[demo] seeding a ${size} demo account into ${server.emulatorUrl}`);
+    const started = Date.now();
     const result = await seedDemoAccount({
       emulatorUrl: server.emulatorUrl,
       size,
-      log: (line) => console.log(`[demo]   ${line}`),
+      log: (line) =>
+        console.log(`[demo]   ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s  ${line}`),
     });
     const total = result.plan.identities.length;
     console.log(

@@ -104,17 +104,20 @@ export async function seedDemoAccount(options: SeedDemoOptions): Promise<SeedDem
       const out = await createIdentity(api, identity);
       tokens.set(identity, out);
     });
-    // Verified and soon-to-be-lost domains: their DKIM CNAMEs go into the company's zone.
-    await inBatches(
-      early.filter((x) => x.type === 'DOMAIN' && x.zone),
-      (identity) =>
-        changeRecords(
-          api,
-          zoneIds.get(identity.zone as string) as string,
-          'UPSERT',
-          dkimCnames(identity.name, tokens.get(identity) ?? []),
-        ),
+    // Verified and soon-to-be-lost domains: their DKIM CNAMEs go into the company's zone, one change
+    // batch per zone (each batch makes the verification engine re-check the account).
+    log('DKIM records into the hosted zones');
+    await inBatches(plan.zones, (zone) =>
+      changeRecords(
+        api,
+        zoneIds.get(zone) as string,
+        'UPSERT',
+        early
+          .filter((x) => x.type === 'DOMAIN' && x.zone === zone)
+          .flatMap((x) => dkimCnames(x.name, tokens.get(x) ?? [])),
+      ),
     );
+    log('verification links opened');
     const mail = await api.messages();
     await inBatches(
       byStatus('SUCCESS').filter((x) => x.type === 'EMAIL_ADDRESS'),
@@ -123,12 +126,15 @@ export async function seedDemoAccount(options: SeedDemoOptions): Promise<SeedDem
 
     log('time passes: unpublished domains fail after 72 h, unclicked links after 24 h');
     await api.setClock(new Date(now - HOUR_MS));
-    await inBatches(byStatus('TEMPORARY_FAILURE'), (identity) =>
+    const lost = byStatus('TEMPORARY_FAILURE');
+    await inBatches([...new Set(lost.map((x) => x.zone as string))], (zone) =>
       changeRecords(
         api,
-        zoneIds.get(identity.zone as string) as string,
+        zoneIds.get(zone) as string,
         'DELETE',
-        dkimCnames(identity.name, tokens.get(identity) ?? []).slice(0, 1),
+        lost
+          .filter((x) => x.zone === zone)
+          .flatMap((x) => dkimCnames(x.name, tokens.get(x) ?? []).slice(0, 1)),
       ),
     );
     await api.setClock(new Date(Date.now()));
