@@ -1,5 +1,5 @@
-// `npm test`: set up, make sure Chromium is there, then run lint, typecheck, unit/integration tests and
-// e2e, and end with one line `N passed, N failed` summing every runner's counts.
+// `npm test`: set up, make sure Chromium is there, then run lint, typecheck, unit/integration tests,
+// e2e and the demo tour, and end with one line `N passed, N failed` summing every runner's counts.
 import fs from 'node:fs';
 import path from 'node:path';
 import { bootstrap, log, root, run } from './bootstrap.mjs';
@@ -50,9 +50,9 @@ function readJson(file) {
 }
 
 /** A step that runs a test runner writing JSON reports; its counts are summed. */
-function suite(name, cmd, args, collect) {
+function suite(name, cmd, args, collect, options = {}) {
   log(name);
-  const status = run(cmd, args);
+  const status = run(cmd, args, options);
   const counts = collect();
   if (status !== 0 && counts.failed === 0) counts.failed = 1; // crashed before reporting a failure
   totals.passed += counts.passed;
@@ -77,6 +77,13 @@ function vitestCounts() {
   return counts;
 }
 
+/** The demo tour counts its steps like tests (demo-output/tour-results.json, written by the tour). */
+const tourResults = path.join(root, 'demo-output', 'tour-results.json');
+function tourCounts() {
+  const results = readJson(tourResults);
+  return { passed: results?.passed ?? 0, failed: results?.failed ?? 0, skipped: 0 };
+}
+
 function playwrightCounts() {
   const stats = readJson(path.join(reportDir, 'playwright.json'))?.stats;
   if (!stats) return { passed: 0, failed: 0, skipped: 0 };
@@ -96,6 +103,21 @@ suite(
   'pnpm',
   ['--filter', '@ses-console/e2e', 'run', 'e2e'],
   playwrightCounts,
+);
+// The tour on its own ports (never the e2e server's), on the small demo account to stay quick.
+fs.rmSync(tourResults, { force: true });
+suite(
+  'demo tour (Playwright, Chromium)',
+  'pnpm',
+  ['--filter', '@ses-console/e2e', 'run', 'demo:tour'],
+  tourCounts,
+  {
+    env: {
+      ...process.env,
+      DEMO_SIZE: process.env.DEMO_SIZE || 'small',
+      DEMO_OUTPUT_DIR: path.dirname(tourResults),
+    },
+  },
 );
 
 process.stdout.write(`\n${steps.map((s) => `  ${s}`).join('\n')}\n`);

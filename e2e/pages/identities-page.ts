@@ -72,6 +72,15 @@ export class IdentitiesPage {
     await this.table.getByRole('columnheader', { name: column, exact: false }).first().click();
   }
 
+  /** Sets the page size through the table's Preferences (kept in localStorage). */
+  async setPageSize(size: 10 | 25 | 50 | 100): Promise<void> {
+    await this.page.getByRole('button', { name: 'Preferences' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Preferences' });
+    await dialog.getByRole('radio', { name: `${size} identities` }).check({ force: true });
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
   checkbox(identity: string): Locator {
     return this.page.getByRole('checkbox', { name: `Select ${identity}` });
   }

@@ -56,6 +56,33 @@ export class IdentityPage {
     await expect(this.saveButton).toHaveCount(0);
   }
 
+  /** Authentication tab: sets the custom MAIL FROM domain to `<subdomain>.<identity>`. */
+  async setMailFromDomain(subdomain: string, onMxFailure?: 'Reject message'): Promise<void> {
+    await this.edit('Custom MAIL FROM domain');
+    await this.page.getByRole('checkbox', { name: 'Use a custom MAIL FROM domain' }).check();
+    await this.page.getByRole('textbox', { name: 'MAIL FROM subdomain' }).fill(subdomain);
+    if (onMxFailure) await this.page.getByRole('radio', { name: onMxFailure }).check();
+    await this.save();
+  }
+
+  /** Configuration set tab: assigns `name` as the identity's default configuration set. */
+  async assignConfigurationSet(name: string): Promise<void> {
+    await this.edit('Default configuration set');
+    await this.page.getByRole('checkbox', { name: 'Assign a default configuration set' }).check();
+    await this.page.getByRole('button', { name: /Choose a configuration set/ }).click();
+    await this.page.getByRole('option', { name }).click();
+    await this.save();
+  }
+
+  /** Tags tab: adds one tag through "Manage tags". */
+  async addTag(key: string, value: string): Promise<void> {
+    await this.edit('Tags', 'Manage tags');
+    await this.page.getByRole('button', { name: 'Add new tag' }).click();
+    await this.page.getByRole('combobox', { name: /Key/ }).last().fill(key);
+    await this.page.getByRole('combobox', { name: /Value/ }).last().fill(value);
+    await this.save();
+  }
+
   publishButton(scope: 'DKIM' | 'MAIL FROM'): Locator {
     return this.page.getByRole('button', { name: `Publish ${scope} DNS records to Route53` });
   }

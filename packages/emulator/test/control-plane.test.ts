@@ -101,6 +101,44 @@ describe('control plane: reset and seed', () => {
     expect(got.DkimAttributes?.Status).toBe('FAILED');
   });
 
+  it('when seeded with statuses and names, then those names get those statuses', async () => {
+    const res = await post(emulator, '/_emulator/seed', {
+      identities: 2,
+      regions: ['eu-west-3'],
+      statuses: ['NOT_STARTED'],
+      names: ['ops@acme-demo.com', 'billing@acme-demo.com'],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ created: 2, byStatus: { NOT_STARTED: 2 } });
+    const got = await sesClient(emulator, 'eu-west-3').send(
+      new GetEmailIdentityCommand({ EmailIdentity: 'ops@acme-demo.com' }),
+    );
+    expect(got.VerificationStatus).toBe('NOT_STARTED');
+    const again = await post(emulator, '/_emulator/seed', {
+      identities: 1,
+      regions: ['eu-west-3'],
+      statuses: ['NOT_STARTED'],
+      names: ['ops@acme-demo.com'],
+    });
+    expect(again.status).toBe(400);
+    expect(again.body.message).toMatch(/already an identity/);
+  });
+
+  it('when seed names do not suit their status, then 400 naming the rule', async () => {
+    const wrongType = await post(emulator, '/_emulator/seed', {
+      identities: 1,
+      statuses: ['FAILED'],
+      names: ['someone@acme-demo.com'],
+    });
+    expect(wrongType.body.message).toMatch(/FAILED identities are domains/);
+    expect(
+      (await post(emulator, '/_emulator/seed', { identities: 2, names: ['a.example.com'] })).body.message,
+    ).toMatch(/one name per identity/);
+    expect(
+      (await post(emulator, '/_emulator/seed', { identities: 1, statuses: ['DONE'] })).body.message,
+    ).toMatch(/statuses must be/);
+  });
+
   it('when seed input is invalid or asks for hosted zones Route 53 cannot make, then 400 with a message', async () => {
     expect((await post(emulator, '/_emulator/seed', { identities: 0 })).body.message).toMatch(
       /identities must be an integer/,

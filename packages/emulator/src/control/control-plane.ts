@@ -14,10 +14,11 @@ export interface ControlPlane {
   handle(req: IncomingRequest): Promise<OutgoingResponse | undefined>;
 }
 
+const SEED_STATUSES = ['SUCCESS', 'PENDING', 'FAILED', 'TEMPORARY_FAILURE', 'NOT_STARTED'] as const;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
 function parseSeedOptions(body: Record<string, unknown>): SeedOptions | string {
-  const { identities, regions, accountId, hostedZones } = body;
+  const { identities, regions, accountId, hostedZones, statuses, names } = body;
   if (
     typeof identities !== 'number' ||
     !Number.isInteger(identities) ||
@@ -37,7 +38,23 @@ function parseSeedOptions(body: Record<string, unknown>): SeedOptions | string {
   }
   if (hostedZones !== undefined && typeof hostedZones !== 'boolean')
     return 'hostedZones must be true or false.';
-  return { identities, regions: regions as string[] | undefined, accountId, hostedZones };
+  if (
+    statuses !== undefined &&
+    (!Array.isArray(statuses) || !statuses.every((s) => (SEED_STATUSES as readonly unknown[]).includes(s)))
+  ) {
+    return `statuses must be a list of ${SEED_STATUSES.join(', ')}.`;
+  }
+  if (names !== undefined && (!Array.isArray(names) || !names.every((n) => typeof n === 'string'))) {
+    return 'names must be a list of identity names (domains or email addresses).';
+  }
+  return {
+    identities,
+    regions: regions as string[] | undefined,
+    accountId,
+    hostedZones,
+    statuses: statuses as SeedOptions['statuses'],
+    names: names as string[] | undefined,
+  };
 }
 
 export function createControlPlane(

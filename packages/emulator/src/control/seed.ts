@@ -4,6 +4,7 @@ import { dkimRecords } from '../engine/dns-checks.js';
 import { applyTransition, DNS_SEARCH_WINDOW_MS, newTrack } from '../engine/transitions.js';
 import { LIMITS } from '../services/sesv2/model/context.js';
 import { easyDkimTokens } from '../services/sesv2/model/dkim-keys.js';
+import { parseIdentityName } from '../services/sesv2/model/names.js';
 import type { DkimState, IdentityRecord, Scope, StatusTrack } from '../services/sesv2/model/types.js';
 import { sendVerificationEmail } from '../services/sesv2/model/verification-email.js';
 import type { SesV2Service } from '../services/sesv2/service.js';
@@ -15,6 +16,14 @@ export interface SeedOptions {
   accountId?: string;
   /** Also create Route 53 hosted zones (and the DKIM records of the SUCCESS domains). */
   hostedZones?: boolean;
+  /** The statuses to cycle through (default: all five), e.g. `['NOT_STARTED']` for only those. */
+  statuses?: VerificationStatus[];
+  /**
+   * One name per identity instead of generated ones (demos with readable names). The name decides
+   * the type, which must suit the status: FAILED and TEMPORARY_FAILURE are domains, NOT_STARTED are
+   * addresses, a SUCCESS domain needs `hostedZones` (its DKIM records are published there).
+   */
+  names?: string[];
 }
 
 export interface SeedResult {
@@ -49,6 +58,34 @@ const STATUS_CYCLE: readonly VerificationStatus[] = [
 ];
 const HOUR = 60 * 60 * 1000;
 
+/** The identity type each status can honestly be seeded as (`undefined`: either). */
+const TYPE_OF_STATUS: Partial<Record<VerificationStatus, 'DOMAIN' | 'EMAIL_ADDRESS'>> = {
+  FAILED: 'DOMAIN',
+  TEMPORARY_FAILURE: 'DOMAIN',
+  NOT_STARTED: 'EMAIL_ADDRESS',
+};
+
+/** Validates a given name for the status it will get; returns it as stored (domains lowercase). */
+function givenName(
+  raw: string,
+  status: VerificationStatus,
+  zones: boolean,
+): { name: string; email: boolean } {
+  let parsed: ReturnType<typeof parseIdentityName>;
+  try {
+    parsed = parseIdentityName(raw);
+  } catch (error) {
+    throw new SeedError(`names: ${(error as Error).message}`);
+  }
+  const needed = TYPE_OF_STATUS[status] ?? (status === 'SUCCESS' && !zones ? 'EMAIL_ADDRESS' : undefined);
+  if (needed && parsed.kind !== needed) {
+    throw new SeedError(
+      `names: ${raw} cannot be seeded as ${status}; ${status} identities are ${needed === 'DOMAIN' ? 'domains' : 'email addresses'}${status === 'SUCCESS' ? ' unless hostedZones is true' : ''}.`,
+    );
+  }
+  return { name: parsed.name, email: parsed.kind === 'EMAIL_ADDRESS' };
+}
+
 function easyDkim(track: StatusTrack, now: number): DkimState {
   return {
     signingEnabled: true,
@@ -82,6 +119,10 @@ export function seedIdentities(
       'hostedZones: this build has no Route 53 service with createHostedZone/upsertRecords, so hosted zones cannot be seeded.',
     );
   }
+  const cycle = options.statuses?.length ? options.statuses : STATUS_CYCLE;
+  if (options.names && options.names.length !== options.identities) {
+    throw new SeedError(`names: give exactly one name per identity (${options.identities}).`);
+  }
   const { store } = ses;
   const now = ses.model.ctx.now();
   const run = randomBytes(3).toString('hex');
@@ -107,12 +148,14 @@ export function seedIdentities(
       }
       for (let i = 0; i < options.identities; i++) {
         const region = regions[i % regions.length] as string;
-        const status = STATUS_CYCLE[
-          Math.floor(i / regions.length) % STATUS_CYCLE.length
-        ] as VerificationStatus;
+        const status = cycle[Math.floor(i / regions.length) % cycle.length] as VerificationStatus;
         const scope = { accountId, region };
-        const domain = `s${run}-${i}.seed.example.com`;
-        const address = `user${i}@${domain}`;
+        const given = options.names ? givenName(options.names[i] as string, status, !!zones) : undefined;
+        const domain = given && !given.email ? given.name : `s${run}-${i}.seed.example.com`;
+        const address = given?.email ? given.name : `user${i}@${domain}`;
+        if (given && store.identities.get(scope, given.name)) {
+          throw new SeedError(`names: ${given.name} is already an identity in ${region}.`);
+        }
         const base = {
           ...scope,
           createdAt: now,
@@ -123,7 +166,7 @@ export function seedIdentities(
         const started = newTrack('start', now);
         switch (status) {
           case 'SUCCESS': {
-            if (zones) {
+            if (zones && !given?.email) {
               const found = applyTransition(started, 'found', now);
               identity = {
                 ...base,
@@ -151,16 +194,15 @@ export function seedIdentities(
             break;
           }
           case 'PENDING':
-            identity =
-              i % 2 === 0
-                ? {
-                    ...base,
-                    name: domain,
-                    type: 'DOMAIN',
-                    verification: started,
-                    dkim: easyDkim(started, now),
-                  }
-                : { ...base, name: address, type: 'EMAIL_ADDRESS', verification: started };
+            identity = (given ? !given.email : i % 2 === 0)
+              ? {
+                  ...base,
+                  name: domain,
+                  type: 'DOMAIN',
+                  verification: started,
+                  dkim: easyDkim(started, now),
+                }
+              : { ...base, name: address, type: 'EMAIL_ADDRESS', verification: started };
             break;
           case 'FAILED': {
             const since = now - DNS_SEARCH_WINDOW_MS - HOUR;
