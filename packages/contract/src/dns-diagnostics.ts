@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** The DMARC record the console recommends for every sending domain (`_dmarc.{domain}`): monitor only. */
+export const DMARC_RECOMMENDED_VALUE = '"v=DMARC1; p=none;"';
+
 /**
  * What public DNS answers for one record SES asks for (or recommends):
  * - `found`: a record with the expected value is there;

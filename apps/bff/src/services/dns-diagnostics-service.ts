@@ -1,12 +1,6 @@
-import type { DnsDiagnosticsResponse } from '@ses-console/contract';
+import { DMARC_RECOMMENDED_VALUE, type DnsDiagnosticsResponse } from '@ses-console/contract';
 import type { DnsAnswer, DnsResolver } from '../clients/dns-resolver.js';
-import {
-  checkOf,
-  DMARC_RECOMMENDED_VALUE,
-  type ExpectedRecord,
-  presentMx,
-  presentTxt,
-} from './dns-record-match.js';
+import { checkOf, type ExpectedRecord, presentMx, presentTxt } from './dns-record-match.js';
 import { domainOfIdentity, requiredDnsRecords } from './dns-records.js';
 import { getEmailIdentity } from './identity-detail-service.js';
 import type { ServiceContext } from './service-context.js';

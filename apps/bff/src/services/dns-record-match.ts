@@ -2,9 +2,6 @@ import type { DnsCheck } from '@ses-console/contract';
 import type { DnsAnswer } from '../clients/dns-resolver.js';
 import { BYODKIM_PLACEHOLDER } from './dns-records.js';
 
-/** The DMARC record recommended for every sending domain: monitor only, nothing rejected. */
-export const DMARC_RECOMMENDED_VALUE = '"v=DMARC1; p=none;"';
-
 type Rule = 'exact' | 'dkim-key' | 'dmarc';
 
 /** A record SES asks for (or recommends), before DNS is asked. */

@@ -1,7 +1,7 @@
 import { apiPath, apiPaths, type PublishResult } from '@ses-console/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { identityKeys } from './identity-queries';
+import { identityKeys, invalidateListsOf } from './identity-queries';
 
 export type PublishScope = 'all' | 'dkim' | 'mail-from';
 
@@ -15,7 +15,9 @@ export function usePublishDns(region: string, identity: string) {
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: identityKeys.detail(region, identity) }),
-        queryClient.invalidateQueries({ queryKey: identityKeys.list(region) }),
+        invalidateListsOf(queryClient, region),
+        // What public DNS answers may have changed too.
+        queryClient.invalidateQueries({ queryKey: identityKeys.dnsDiagnostics(region, identity) }),
       ]),
   });
 }
