@@ -194,6 +194,10 @@ export function IdentitiesTable({ scope, region, urlState, onUrlStateChange }: I
     });
   };
 
+  // Preferences are shared by both views; the Region column only exists in All regions.
+  const columnDisplay = allRegions
+    ? withRegionColumn(preferences.contentDisplay)
+    : preferences.contentDisplay.filter((c) => c.id !== 'region');
   const total = query.total;
   // "Download CSV" saves what the table shows: every filtered row in the current sort, all pages.
   const visibleRows = sorted.filter((row) => matchesFilter(row, filterProps.filteringText));
@@ -225,7 +229,7 @@ export function IdentitiesTable({ scope, region, urlState, onUrlStateChange }: I
           ),
           { withRegion: allRegions },
         )}
-        columnDisplay={allRegions ? withRegionColumn(preferences.contentDisplay) : preferences.contentDisplay}
+        columnDisplay={columnDisplay}
         wrapLines={preferences.wrapLines}
         sortingColumn={{ sortingField: urlState.sort }}
         sortingDescending={urlState.desc}
@@ -325,7 +329,7 @@ export function IdentitiesTable({ scope, region, urlState, onUrlStateChange }: I
             title="Preferences"
             confirmLabel="Confirm"
             cancelLabel="Cancel"
-            preferences={preferences}
+            preferences={{ ...preferences, contentDisplay: columnDisplay }}
             onConfirm={({ detail }) =>
               setPreferences({
                 pageSize: detail.pageSize ?? DEFAULT_PREFERENCES.pageSize,
