@@ -32,6 +32,7 @@ describe('GET /api/identities (every configured region)', () => {
     const res = await request(h.app).get(apiPaths.allRegionsIdentities).query({ name: marker });
     expect(res.status).toBe(200);
     const body = listAllRegionsIdentitiesResponseSchema.parse(res.body);
+    expect(body, 'no field the contract does not know').toEqual(res.body);
     expect(body.identities.map((i) => `${i.region} ${i.name} ${i.type}`).sort()).toEqual([
       `eu-west-3 me@${marker}.com EMAIL_ADDRESS`,
       `sa-east-1 ${marker}.com DOMAIN`,

@@ -58,6 +58,7 @@ describe('DNS diagnostics over real DNS (BFF → Node resolver → emulator DNS 
     const res = await request(h.app).get(url(apiPaths.dnsDiagnostics, { region: REGION, identity }));
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const parsed = dnsDiagnosticsResponseSchema.parse(res.body);
+    expect(parsed, 'no field the contract does not know').toEqual(res.body);
     expect(parsed.servers).toEqual([`127.0.0.1:${h.emulator.dnsPort}`]);
     return parsed.checks;
   }

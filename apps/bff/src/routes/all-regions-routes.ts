@@ -25,7 +25,13 @@ export function allRegionsRoutes(deps: RouteDeps): RouteSpec[] {
       handler: async (req, res) => {
         const query = parseInput(listAllRegionsIdentitiesQuerySchema, req.query);
         const regions = deps.regions.map((r) => r.code);
-        res.json(await listIdentitiesInAllRegions(deps.ctx, regions, query));
+        const body = await listIdentitiesInAllRegions(deps.ctx, regions, query);
+        for (const failed of body.regions) {
+          if (failed.outcome === 'failed') {
+            req.log?.warn({ region: failed.region, code: failed.error.code }, 'region could not be listed');
+          }
+        }
+        res.json(body);
       },
     },
   ];
