@@ -41,12 +41,17 @@ export const identityQueryOptions = (region: string, identity: string) =>
     refetchInterval: (query) => (query.state.data?.status === 'PENDING' ? PENDING_REFRESH_MS : false),
   });
 
+/** All regions costs one SES call per region, so it polls less often while anything is Pending. */
+export const ALL_REGIONS_PENDING_REFRESH_MS = 30_000;
+
 export const allRegionsIdentitiesQueryOptions = () =>
   queryOptions({
     queryKey: identityKeys.allRegionsList(),
     queryFn: () => api.get<ListAllRegionsIdentitiesResponse>(apiPaths.allRegionsIdentities),
     refetchInterval: (query) =>
-      query.state.data?.identities.some((i) => i.status === 'PENDING') ? PENDING_REFRESH_MS : false,
+      query.state.data?.identities.some((i) => i.status === 'PENDING')
+        ? ALL_REGIONS_PENDING_REFRESH_MS
+        : false,
   });
 
 export const dnsDiagnosticsQueryOptions = (region: string, identity: string) =>
