@@ -34,11 +34,11 @@ export function useEditIdentity<K extends keyof EditRoutes>(route: K, region: st
     mutationFn: (body: EditRoutes[K]) => editIdentity(route, region, identity, body),
     onSuccess: async (detail) => {
       queryClient.setQueryData(identityKeys.detail(region, identity), detail);
+      // What public DNS answers may differ for the new settings; not awaited (a lookup can take seconds).
+      void queryClient.invalidateQueries({ queryKey: identityKeys.dnsDiagnostics(region, identity) });
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: identityKeys.detail(region, identity) }),
         invalidateListsOf(queryClient, region),
-        // What public DNS answers may have changed too.
-        queryClient.invalidateQueries({ queryKey: identityKeys.dnsDiagnostics(region, identity) }),
       ]);
     },
   });

@@ -12,12 +12,14 @@ export function usePublishDns(region: string, identity: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (scope: PublishScope) => publishDnsRecords(region, identity, scope),
-    onSuccess: () =>
-      Promise.all([
+    onSuccess: () => {
+      // What public DNS answers may have changed too. Not awaited: a DNS lookup can take seconds, and
+      // the caller's result message must not wait for it (nor be lost if the button unmounts meanwhile).
+      void queryClient.invalidateQueries({ queryKey: identityKeys.dnsDiagnostics(region, identity) });
+      return Promise.all([
         queryClient.invalidateQueries({ queryKey: identityKeys.detail(region, identity) }),
         invalidateListsOf(queryClient, region),
-        // What public DNS answers may have changed too.
-        queryClient.invalidateQueries({ queryKey: identityKeys.dnsDiagnostics(region, identity) }),
-      ]),
+      ]);
+    },
   });
 }
