@@ -20,6 +20,12 @@ export class ConsoleShell {
     await this.page.getByRole('menuitemcheckbox', { name: new RegExp(code) }).click();
   }
 
+  /** Picks "All regions" (the identities list of every Region). */
+  async selectAllRegions(): Promise<void> {
+    await this.regionSelector.click();
+    await this.page.getByRole('menuitemcheckbox', { name: /^All regions/ }).click();
+  }
+
   /** A Flashbar message containing `text`. */
   flash(text: string | RegExp): Locator {
     return this.notifications.getByText(text);

@@ -1,10 +1,12 @@
+import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { ConsoleShell } from './console-shell';
 
 export interface ListQuery {
+  /** A region code, or `all` for the All regions view. */
   region: string;
   filter?: string;
-  sort?: 'name' | 'type' | 'status';
+  sort?: 'name' | 'type' | 'status' | 'region';
   desc?: boolean;
 }
 
@@ -18,6 +20,7 @@ export class IdentitiesPage {
   readonly deleteButton: Locator;
   readonly sendTestEmailButton: Locator;
   readonly refreshButton: Locator;
+  readonly downloadCsvButton: Locator;
 
   constructor(readonly page: Page) {
     this.shell = new ConsoleShell(page);
@@ -28,6 +31,7 @@ export class IdentitiesPage {
     this.deleteButton = page.getByRole('button', { name: 'Delete', exact: true });
     this.sendTestEmailButton = page.getByRole('button', { name: 'Send test email' });
     this.refreshButton = page.getByRole('button', { name: 'Refresh identities' });
+    this.downloadCsvButton = page.getByRole('button', { name: 'Download CSV' });
   }
 
   async goto(query: ListQuery): Promise<void> {
@@ -44,10 +48,27 @@ export class IdentitiesPage {
     await this.filterInput.fill(text);
   }
 
-  row(identity: string): Locator {
-    return this.table
+  /** A row by identity name; in the All regions view, pass the region to tell same names apart. */
+  row(identity: string, region?: string): Locator {
+    const rows = this.table
       .getByRole('row')
       .filter({ has: this.page.getByRole('link', { name: identity, exact: true }) });
+    return region ? rows.filter({ hasText: region }) : rows;
+  }
+
+  /** The All regions warning about a region whose identities could not be loaded. */
+  regionWarning(region: string): Locator {
+    return this.page.getByText(`Could not load identities in ${region}`);
+  }
+
+  /** Clicks "Download CSV" and returns the saved file's name and text. */
+  async downloadCsv(): Promise<{ fileName: string; text: string }> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.downloadCsvButton.click(),
+    ]);
+    const path = await download.path();
+    return { fileName: download.suggestedFilename(), text: await readFile(path, 'utf8') };
   }
 
   link(identity: string): Locator {
@@ -68,7 +89,7 @@ export class IdentitiesPage {
     return rows.evaluateAll((trs) => trs.map((tr) => (tr.lastElementChild?.textContent ?? '').trim()));
   }
 
-  async sortBy(column: 'Identity' | 'Identity type' | 'Status'): Promise<void> {
+  async sortBy(column: 'Identity' | 'Identity type' | 'Status' | 'Region'): Promise<void> {
     await this.table.getByRole('columnheader', { name: column, exact: false }).first().click();
   }
 

@@ -83,6 +83,22 @@ export class IdentityPage {
     await this.save();
   }
 
+  /** The DNS diagnostics table (Authentication tab): what public DNS answers for each record. */
+  get dnsDiagnostics(): Locator {
+    return this.page.getByRole('table', { name: 'DNS diagnostics' });
+  }
+
+  /** The diagnostics rows of a DNS name (MAIL FROM has an MX and a TXT row on one name). */
+  dnsCheck(name: string): Locator {
+    return this.dnsDiagnostics
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name, exact: true }) });
+  }
+
+  get checkDnsAgainButton(): Locator {
+    return this.page.getByRole('button', { name: 'Check again' });
+  }
+
   publishButton(scope: 'DKIM' | 'MAIL FROM'): Locator {
     return this.page.getByRole('button', { name: `Publish ${scope} DNS records to Route53` });
   }

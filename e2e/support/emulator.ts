@@ -126,6 +126,19 @@ export class Emulator {
     await this.control('POST', '/_emulator/clock', { advanceSeconds: seconds });
   }
 
+  /**
+   * Fault injection (`POST /_emulator/faults`), e.g. one region's ListEmailIdentities failing:
+   * `[{ service: 'sesv2', operation: 'ListEmailIdentities', region: 'eu-west-3', errorProbability: 1 }]`.
+   * Faults are global to the emulator: clear them in a `finally`.
+   */
+  async setFaults(rules: Array<Record<string, unknown>>): Promise<void> {
+    await this.control('POST', '/_emulator/faults', { rules });
+  }
+
+  async clearFaults(): Promise<void> {
+    await this.control('DELETE', '/_emulator/faults');
+  }
+
   /** `POST /_emulator/seed`: identities over the five statuses (names are random, `s<run>-<i>.seed.example.com`). */
   async seed(options: { identities: number; regions?: string[]; hostedZones?: boolean }) {
     return this.control('POST', '/_emulator/seed', options);
@@ -160,7 +173,7 @@ export class Emulator {
     if (!res.ok) throw new Error(`verification link answered ${res.status}`);
   }
 
-  private async control(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+  private async control(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
     const res = await fetch(`${this.url}${path}`, {
       method,
       headers: body ? { 'content-type': 'application/json' } : undefined,

@@ -4,11 +4,14 @@ import { apiPaths, type RegionInfo } from '@ses-console/contract';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import type { AwsClients } from './clients/aws-clients.js';
+import { createDnsResolver, type DnsResolver } from './clients/dns-resolver.js';
 import { apiNotFound, errorMiddleware } from './errors/error-middleware.js';
 import { requestLogging } from './http/request-logging.js';
 import { securityHeaders } from './http/security-headers.js';
 import { logger as defaultLogger } from './logger.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
+import { allRegionsRoutes } from './routes/all-regions-routes.js';
+import { dnsDiagnosticsRoutes } from './routes/dns-diagnostics-routes.js';
 import { emulatorRoutes } from './routes/emulator-routes.js';
 import { healthRouter } from './routes/health-routes.js';
 import { identityEditRoutes } from './routes/identity-edit-routes.js';
@@ -31,6 +34,8 @@ export interface AppDeps {
   consoleDist?: string;
   jsonBodyLimit?: string;
   logger?: Logger;
+  /** Resolvers for the DNS diagnostics; default: the host's own, 5 s timeout. */
+  dns?: DnsResolver;
 }
 
 export const API_VERSION = '1.0.0';
@@ -39,7 +44,9 @@ export const API_VERSION = '1.0.0';
 export function apiRoutes(deps: RouteDeps): RouteSpec[] {
   return [
     ...metaRoutes(deps),
+    ...allRegionsRoutes(deps),
     ...identityRoutes(deps),
+    ...dnsDiagnosticsRoutes(deps),
     ...identityEditRoutes(deps),
     ...sendingRoutes(deps),
     ...(deps.emulator ? emulatorRoutes(deps.emulator) : []),
@@ -58,6 +65,7 @@ export function createApp(deps: AppDeps): Express {
     defaultRegion: deps.defaultRegion,
     emulator:
       deps.backend === 'emulator' && deps.emulatorUrl ? createEmulatorControl(deps.emulatorUrl) : undefined,
+    dns: deps.dns ?? createDnsResolver({ servers: [], timeoutMs: 5_000 }),
   };
   const routes = apiRoutes(routeDeps);
   const openApi = buildOpenApiDocument(

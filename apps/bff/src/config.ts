@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { regionSchema } from '@ses-console/contract';
 import { z } from 'zod';
+import { checkDnsServers } from './clients/dns-resolver.js';
 import { sesCommercialRegions } from './regions.js';
 
 const regionListSchema = z
@@ -12,6 +13,25 @@ const regionListSchema = z
       .filter((r) => r.length > 0),
   )
   .pipe(z.array(regionSchema).min(1, 'REGIONS must name at least one region'));
+
+const dnsServerListSchema = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0),
+  )
+  .superRefine((servers, ctx) => {
+    try {
+      checkDnsServers(servers);
+    } catch {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'DNS_SERVERS must be a comma list of host[:port] IP addresses',
+      });
+    }
+  });
 
 /** Environment, parsed once at start-up. Every variable is documented in the README's configuration table. */
 const envSchema = z
@@ -39,6 +59,13 @@ const envSchema = z
       .optional(),
     /** Per-attempt timeout of SES and Route 53 requests. */
     AWS_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /**
+     * DNS servers the DNS diagnostics ask (`host[:port]`, comma-separated). Default: in emulator mode the
+     * embedded emulator's DNS server (127.0.0.1:EMULATOR_DNS_PORT), else the host's resolvers.
+     */
+    DNS_SERVERS: dnsServerListSchema.optional(),
+    /** Per-query timeout of the DNS diagnostics. */
+    DNS_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(3_000),
     /** Largest JSON request body the API accepts. */
     JSON_BODY_LIMIT: z.string().min(1).default('2mb'),
   })

@@ -24,7 +24,11 @@ if (config.SES_BACKEND === 'emulator') {
   });
 }
 
-const { app, clients } = createAppFromConfig(config, { emulatorUrl: emulator?.url, logger });
+const { app, clients } = createAppFromConfig(config, {
+  emulatorUrl: emulator?.url,
+  emulatorDnsPort: emulator?.dnsPort,
+  logger,
+});
 const server = app.listen(config.PORT, config.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;

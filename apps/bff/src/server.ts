@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import { type AwsClients, createAwsClients } from './clients/aws-clients.js';
+import { createDnsResolver } from './clients/dns-resolver.js';
 import type { Config } from './config.js';
 import { regionInfo } from './regions.js';
 
@@ -12,7 +13,7 @@ import { regionInfo } from './regions.js';
  */
 export function createAppFromConfig(
   config: Config,
-  options: { emulatorUrl?: string; logger?: Logger } = {},
+  options: { emulatorUrl?: string; emulatorDnsPort?: number; logger?: Logger } = {},
 ): { app: Express; clients: AwsClients } {
   if (config.SES_BACKEND === 'emulator' && !options.emulatorUrl) {
     throw new Error('SES_BACKEND=emulator needs the emulator URL');
@@ -22,6 +23,10 @@ export function createAppFromConfig(
     requestTimeoutMs: config.AWS_REQUEST_TIMEOUT_MS,
   });
   const app = createApp({
+    dns: createDnsResolver({
+      servers: dnsServersFor(config, options.emulatorDnsPort),
+      timeoutMs: config.DNS_TIMEOUT_MS,
+    }),
     backend: config.SES_BACKEND,
     clients,
     regions: config.REGIONS.map(regionInfo),
@@ -33,4 +38,15 @@ export function createAppFromConfig(
     logger: options.logger,
   });
   return { app, clients };
+}
+
+/**
+ * `DNS_SERVERS` when set; in emulator mode the embedded emulator's DNS server, so diagnostics make a real
+ * DNS query to it; otherwise the host's resolvers (empty list).
+ */
+export function dnsServersFor(config: Config, emulatorDnsPort: number | undefined): string[] {
+  if (config.DNS_SERVERS) return config.DNS_SERVERS;
+  if (config.SES_BACKEND === 'emulator' && emulatorDnsPort !== undefined)
+    return [`127.0.0.1:${emulatorDnsPort}`];
+  return [];
 }

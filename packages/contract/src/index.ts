@@ -1,3 +1,5 @@
+export * from './all-regions.js';
+export * from './dns-diagnostics.js';
 export * from './emulator.js';
 export * from './enums.js';
 export * from './errors.js';

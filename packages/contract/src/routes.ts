@@ -5,6 +5,7 @@
 export const apiPaths = {
   meta: '/api/meta',
   openapi: '/api/openapi.json',
+  allRegionsIdentities: '/api/identities',
   identities: '/api/regions/:region/identities',
   identity: '/api/regions/:region/identities/:identity',
   deleteIdentities: '/api/regions/:region/identities/delete',
@@ -16,6 +17,7 @@ export const apiPaths = {
   policy: '/api/regions/:region/identities/:identity/policies/:policyName',
   tags: '/api/regions/:region/identities/:identity/tags',
   publishDns: '/api/regions/:region/identities/:identity/publish-dns',
+  dnsDiagnostics: '/api/regions/:region/identities/:identity/dns-diagnostics',
   configurationSets: '/api/regions/:region/configuration-sets',
   sendTestEmail: '/api/regions/:region/send-test-email',
   emulatorMailbox: '/api/emulator/mailbox',

@@ -107,7 +107,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       }
       const found = service.router.match(req.method, req.rawPath);
       if (!found) return service.unknownOperation(ctx.requestId, req.method, req.rawPath);
-      await faults.apply(service.name, found.route.operation);
+      await faults.apply(service.name, found.route.operation, ctx.region);
       return await found.route.handler(req, found.params);
     } catch (error) {
       const awsError =

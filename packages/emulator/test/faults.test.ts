@@ -1,6 +1,8 @@
 import { ListHostedZonesCommand } from '@aws-sdk/client-route-53';
+import { ListEmailIdentitiesCommand } from '@aws-sdk/client-sesv2';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../src/index.js';
+import { sesClient } from './helpers.js';
 import { rejectionOf, route53Client } from './route53-helpers.js';
 
 describe('fault injection through /_emulator/faults', () => {
@@ -65,6 +67,29 @@ describe('fault injection through /_emulator/faults', () => {
     await fetch(`${emulator.url}/_emulator/faults`, { method: 'DELETE' });
     const out = await route53Client(emulator.url).send(new ListHostedZonesCommand({}));
     expect(out.$metadata.httpStatusCode).toBe(200);
+  });
+
+  it('when a rule names a region, then only calls signed for that region fail', async () => {
+    await setFaults({
+      rules: [
+        { service: 'sesv2', operation: 'ListEmailIdentities', region: 'eu-west-3', errorProbability: 1 },
+      ],
+    });
+    const error = await rejectionOf(
+      sesClient(emulator, 'eu-west-3').send(new ListEmailIdentitiesCommand({})),
+    );
+    expect(error.name).toBe('InternalServiceErrorException');
+    expect(error.$metadata.httpStatusCode).toBe(500);
+    const other = await sesClient(emulator, 'eu-west-1').send(new ListEmailIdentitiesCommand({}));
+    expect(other.$metadata.httpStatusCode).toBe(200);
+  });
+
+  it('when a rule names something that is not a region, then the answer is 400 naming the field', async () => {
+    const res = await setFaults({ rules: [{ service: 'sesv2', operation: '*', region: 'Mars' }] });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { message: string }).message).toBe(
+      'rules[0].region: must be a region code like "eu-west-3"',
+    );
   });
 
   it('when a rule is malformed, then the answer is 400 naming the field and nothing changes', async () => {

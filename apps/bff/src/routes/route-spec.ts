@@ -1,6 +1,7 @@
 import type { RegionInfo } from '@ses-console/contract';
 import type { RequestHandler } from 'express';
 import type { z } from 'zod';
+import type { DnsResolver } from '../clients/dns-resolver.js';
 import type { EmulatorControl } from '../services/emulator-control-service.js';
 import type { ServiceContext } from '../services/service-context.js';
 
@@ -28,4 +29,6 @@ export interface RouteDeps {
   regions: RegionInfo[];
   defaultRegion: string;
   emulator?: EmulatorControl;
+  /** Resolvers the DNS diagnostics ask (DNS_SERVERS). */
+  dns: DnsResolver;
 }

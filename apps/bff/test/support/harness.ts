@@ -5,6 +5,7 @@ import type { Express } from 'express';
 import { pino } from 'pino';
 import { createApp } from '../../src/app.js';
 import { type AwsClients, createAwsClients } from '../../src/clients/aws-clients.js';
+import { createDnsResolver } from '../../src/clients/dns-resolver.js';
 import { regionInfo } from '../../src/regions.js';
 
 /** Static dummy credentials: tests only ever talk to the emulator on loopback. */
@@ -23,11 +24,18 @@ export interface Harness {
 
 /** A real emulator on an ephemeral port (in-memory store) and the BFF wired to it, as in emulator mode. */
 export async function startHarness(
-  options: { verificationMode?: VerificationMode; regions?: string[]; consoleDist?: string } = {},
+  options: {
+    verificationMode?: VerificationMode;
+    regions?: string[];
+    consoleDist?: string;
+    /** Start the emulator's DNS server (ephemeral port) and point the DNS diagnostics at it. */
+    dns?: boolean;
+  } = {},
 ): Promise<Harness> {
   const emulator = await startEmulator({
     port: 0,
     verificationMode: options.verificationMode ?? 'realistic',
+    ...(options.dns ? { dnsPort: 0 } : {}),
   });
   const clients: AwsClients = createAwsClients({ emulatorEndpoint: emulator.url, requestTimeoutMs: 10_000 });
   const app = createApp({
@@ -39,6 +47,12 @@ export async function startHarness(
     emulatorUrl: emulator.url,
     consoleDist: options.consoleDist,
     logger: pino({ level: 'silent' }),
+    // Never the host's resolvers in tests: the emulator's DNS server, or nothing reachable at all.
+    dns: createDnsResolver({
+      servers: [emulator.dnsPort ? `127.0.0.1:${emulator.dnsPort}` : '127.0.0.1:9'],
+      timeoutMs: 500,
+      tries: 1,
+    }),
   });
   const sesClients = new Map<string, SESv2Client>();
   const route53 = new Route53Client({

@@ -5,6 +5,9 @@ import { useMeta } from '../lib/meta-queries';
 
 const STORAGE_KEY = 'ses-console.region';
 
+/** `?region=all`: the identities list shows every configured region (no other page has that view). */
+export const ALL_REGIONS = 'all';
+
 /**
  * The selected AWS Region: the `region` query parameter wins, then the last region chosen on this
  * browser, then the BFF's default. Unknown codes fall back the same way, so a stale bookmark still works.
@@ -24,7 +27,10 @@ export function useRegion() {
       : (meta.data?.defaultRegion ?? fromUrl ?? undefined);
   const remember = useCallback((code: string) => writeStored(STORAGE_KEY, code), []);
   return {
+    /** Always one real region (with `?region=all`, the last one chosen): pages that need one use it. */
     region,
+    /** Whether the URL asks for All regions (only the identities list honours it). */
+    allRegions: fromUrl === ALL_REGIONS,
     regions,
     backend: meta.data?.backend,
     isLoading: meta.isPending,

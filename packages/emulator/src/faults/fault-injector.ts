@@ -10,6 +10,8 @@ export interface FaultRule {
   service: string;
   /** Operation name (e.g. `DeleteEmailIdentity`) or `*`. */
   operation: string;
+  /** Only calls signed for this region (e.g. `eu-west-3`); omitted = every region. */
+  region?: string;
   /** Token bucket: sustained requests per second allowed; more are throttled. */
   rateLimit?: number;
   /** Bucket size (burst); defaults to the rate (at least 1). */
@@ -48,6 +50,9 @@ function validateRule(rule: unknown, index: number): FaultRule {
     fail('service', 'must be "sesv2", "route53" or "*"');
   if (typeof operation !== 'string' || operation.length === 0)
     fail('operation', 'must be an operation name or "*"');
+  const region = r.region;
+  if (region !== undefined && (typeof region !== 'string' || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)))
+    fail('region', 'must be a region code like "eu-west-3"');
   const positive = (field: string) => {
     const v = r[field];
     if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v <= 0))
@@ -67,6 +72,7 @@ function validateRule(rule: unknown, index: number): FaultRule {
   return {
     service: service as string,
     operation: operation as string,
+    ...(region === undefined ? {} : { region: region as string }),
     rateLimit: positive('rateLimit'),
     burst: positive('burst'),
     throttleProbability: probability('throttleProbability'),
@@ -147,8 +153,11 @@ export class FaultInjector {
     return { ...this.config, ...this.stats };
   }
 
-  /** Counts the call, waits any added latency, then throws the injected fault, if any. */
-  async apply(service: string, operation: string): Promise<void> {
+  /**
+   * Counts the call, waits any added latency, then throws the injected fault, if any. `region` is the
+   * call's signing region; rules with a `region` only match calls for that region.
+   */
+  async apply(service: string, operation: string, region?: string): Promise<void> {
     const key = `${service}:${operation}`;
     this.stats.calls[key] = (this.stats.calls[key] ?? 0) + 1;
     let latency = 0;
@@ -156,7 +165,8 @@ export class FaultInjector {
     this.config.rules.forEach((rule, index) => {
       if (
         (rule.service !== '*' && rule.service !== service) ||
-        (rule.operation !== '*' && rule.operation !== operation)
+        (rule.operation !== '*' && rule.operation !== operation) ||
+        (rule.region !== undefined && rule.region !== region)
       )
         return;
       latency = Math.max(latency, rule.latencyMs ?? 0);

@@ -19,13 +19,15 @@ function contentTypeFor(pathname: string): AppLayoutProps.ContentType {
 
 /** Keeps the Region visible in the URL (so links can be shared) and remembered for the next visit. */
 function useRegionInUrl() {
-  const { region, remember } = useRegion();
+  const { region, remember, allRegions } = useRegion();
   const [searchParams, setSearchParams] = useSearchParams();
   const inUrl = searchParams.get('region');
   const { pathname } = useLocation();
   useEffect(() => {
     // `/` redirects to the list in the same commit; writing the query there would undo that redirect.
     if (!region || pathname === paths.home.path) return;
+    // `?region=all` stays on the identities list, its one page; elsewhere it becomes a real region.
+    if (allRegions && pathname === paths.identities.path) return;
     remember(region);
     if (inUrl !== region) {
       setSearchParams(
@@ -37,7 +39,7 @@ function useRegionInUrl() {
         { replace: true },
       );
     }
-  }, [region, inUrl, pathname, remember, setSearchParams]);
+  }, [region, inUrl, pathname, remember, setSearchParams, allRegions]);
 }
 
 export function AppShell() {

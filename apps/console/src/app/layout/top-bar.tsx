@@ -2,7 +2,7 @@ import TopNavigation from '@cloudscape-design/components/top-navigation';
 import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { paths } from '../../config/paths';
-import { useRegion } from '../../hooks/use-region';
+import { ALL_REGIONS, useRegion } from '../../hooks/use-region';
 import { applyTheme, storedTheme, type Theme } from '../../lib/theme';
 
 /** Where a region switch lands: list pages keep their place; an identity page goes back to the list. */
@@ -14,9 +14,11 @@ function pathForRegionSwitch(pathname: string, region: string): string {
 }
 
 export function TopBar() {
-  const { region, regions, remember } = useRegion();
+  const { region, regions, remember, allRegions: allRegionsInUrl } = useRegion();
   const navigate = useNavigate();
   const location = useLocation();
+  // Only the identities list has an All regions view; other pages show their one region.
+  const allRegions = allRegionsInUrl && location.pathname === paths.identities.path;
   const [theme, setTheme] = useState<Theme>(storedTheme);
   const current = regions.find((r) => r.code === region);
   const nextTheme: Theme = theme === 'dark' ? 'light' : 'dark';
@@ -34,18 +36,35 @@ export function TopBar() {
       utilities={[
         {
           type: 'menu-dropdown',
-          text: current ? `${current.name} (${current.code})` : (region ?? 'Region'),
-          ariaLabel: `Region: ${current?.name ?? region ?? 'not selected'}`,
+          text: allRegions
+            ? 'All regions'
+            : current
+              ? `${current.name} (${current.code})`
+              : (region ?? 'Region'),
+          ariaLabel: `Region: ${allRegions ? 'All regions' : (current?.name ?? region ?? 'not selected')}`,
           title: 'Select a Region',
           iconName: 'globe',
-          items: regions.map((r) => ({
-            id: r.code,
-            text: r.name,
-            secondaryText: r.code,
-            checked: r.code === region,
-            itemType: 'checkbox' as const,
-          })),
+          items: [
+            {
+              id: ALL_REGIONS,
+              text: 'All regions',
+              secondaryText: 'Identities of every Region',
+              checked: allRegions,
+              itemType: 'checkbox' as const,
+            },
+            ...regions.map((r) => ({
+              id: r.code,
+              text: r.name,
+              secondaryText: r.code,
+              checked: !allRegions && r.code === region,
+              itemType: 'checkbox' as const,
+            })),
+          ],
           onItemClick: ({ detail }) => {
+            if (detail.id === ALL_REGIONS) {
+              navigate(paths.identities.href({ region: ALL_REGIONS }));
+              return;
+            }
             remember(detail.id);
             navigate(pathForRegionSwitch(location.pathname, detail.id));
           },

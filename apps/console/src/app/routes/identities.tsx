@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { RegionGate } from '../../components/region-gate';
 import { IdentitiesTable, type ListUrlState } from '../../features/identities/components/identities-table';
 import { isSortField } from '../../features/identities/config/identity-status';
+import { useRegion } from '../../hooks/use-region';
 import { useUrlStateWriter } from '../../hooks/use-url-state';
 
 const DEFAULTS = { filter: '', sort: 'name', desc: false, page: 1 };
@@ -23,6 +24,7 @@ function readListState(params: URLSearchParams): ListUrlState {
 function IdentitiesRoute() {
   const [searchParams] = useSearchParams();
   const write = useUrlStateWriter(DEFAULTS);
+  const { allRegions } = useRegion();
   return (
     <ContentLayout
       header={
@@ -37,7 +39,8 @@ function IdentitiesRoute() {
       <RegionGate>
         {(region) => (
           <IdentitiesTable
-            key={region}
+            key={allRegions ? 'all' : region}
+            scope={allRegions ? { kind: 'all' } : { kind: 'region', region }}
             region={region}
             urlState={readListState(searchParams)}
             onUrlStateChange={write}

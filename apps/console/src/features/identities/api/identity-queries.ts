@@ -1,5 +1,12 @@
-import { apiPath, apiPaths, type IdentityDetail, type ListIdentitiesResponse } from '@ses-console/contract';
-import { queryOptions } from '@tanstack/react-query';
+import {
+  apiPath,
+  apiPaths,
+  type DnsDiagnosticsResponse,
+  type IdentityDetail,
+  type ListAllRegionsIdentitiesResponse,
+  type ListIdentitiesResponse,
+} from '@ses-console/contract';
+import { type QueryClient, queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 
 /** Lists and details never share a prefix below `all`, so editing one identity never refetches every list. */
@@ -7,8 +14,13 @@ export const identityKeys = {
   all: ['identities'] as const,
   lists: () => [...identityKeys.all, 'list'] as const,
   list: (region: string) => [...identityKeys.lists(), region] as const,
+  /** Every region at once; not a region code, so it never collides with `list(region)`. */
+  allRegionsList: () => [...identityKeys.lists(), { allRegions: true }] as const,
   details: () => [...identityKeys.all, 'detail'] as const,
   detail: (region: string, identity: string) => [...identityKeys.details(), region, identity] as const,
+  /** Live DNS answers: their own prefix, so an edit's detail refetch does not re-query DNS (and vice versa). */
+  dnsDiagnostics: (region: string, identity: string) =>
+    [...identityKeys.all, 'dns-diagnostics', region, identity] as const,
 };
 
 /** While verification is in flight the list polls, so Pending turns into Verified without a reload. */
@@ -28,3 +40,32 @@ export const identityQueryOptions = (region: string, identity: string) =>
     queryFn: () => api.get<IdentityDetail>(apiPath(apiPaths.identity, { region, identity })),
     refetchInterval: (query) => (query.state.data?.status === 'PENDING' ? PENDING_REFRESH_MS : false),
   });
+
+/** All regions costs one SES call per region, so it polls less often while anything is Pending. */
+export const ALL_REGIONS_PENDING_REFRESH_MS = 30_000;
+
+export const allRegionsIdentitiesQueryOptions = () =>
+  queryOptions({
+    queryKey: identityKeys.allRegionsList(),
+    queryFn: () => api.get<ListAllRegionsIdentitiesResponse>(apiPaths.allRegionsIdentities),
+    refetchInterval: (query) =>
+      query.state.data?.identities.some((i) => i.status === 'PENDING')
+        ? ALL_REGIONS_PENDING_REFRESH_MS
+        : false,
+  });
+
+export const dnsDiagnosticsQueryOptions = (region: string, identity: string) =>
+  queryOptions({
+    queryKey: identityKeys.dnsDiagnostics(region, identity),
+    queryFn: () => api.get<DnsDiagnosticsResponse>(apiPath(apiPaths.dnsDiagnostics, { region, identity })),
+    // DNS answers change outside the console; "Check again" asks anew, nothing is kept fresh for long.
+    staleTime: 0,
+  });
+
+/** A change in one region shows in that region's list and in the All regions list. */
+export function invalidateListsOf(queryClient: QueryClient, region: string): Promise<unknown> {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: identityKeys.list(region) }),
+    queryClient.invalidateQueries({ queryKey: identityKeys.allRegionsList() }),
+  ]);
+}

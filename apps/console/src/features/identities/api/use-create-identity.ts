@@ -6,7 +6,7 @@ import {
 } from '@ses-console/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { identityKeys } from './identity-queries';
+import { identityKeys, invalidateListsOf } from './identity-queries';
 
 export const createIdentity = (region: string, body: CreateIdentityRequest) =>
   api.post<CreateIdentityResponse>(apiPath(apiPaths.identities, { region }), body);
@@ -19,7 +19,7 @@ export function useCreateIdentity(region: string) {
       if (result.identity) {
         queryClient.setQueryData(identityKeys.detail(region, result.name), result.identity);
       }
-      await queryClient.invalidateQueries({ queryKey: identityKeys.list(region) });
+      await invalidateListsOf(queryClient, region);
     },
   });
 }

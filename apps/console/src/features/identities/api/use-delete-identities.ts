@@ -1,7 +1,7 @@
-import { apiPath, apiPaths, type DeleteIdentitiesResponse } from '@ses-console/contract';
+import { apiPath, apiPaths, type DeleteIdentitiesResponse, type DeleteResult } from '@ses-console/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import { identityKeys } from './identity-queries';
+import { api, describeError } from '../../../lib/api-client';
+import { identityKeys, invalidateListsOf } from './identity-queries';
 
 export const deleteIdentities = (region: string, identities: string[]) =>
   api.post<DeleteIdentitiesResponse>(apiPath(apiPaths.deleteIdentities, { region }), { identities });
@@ -16,7 +16,64 @@ export function useDeleteIdentities(region: string) {
           queryClient.removeQueries({ queryKey: identityKeys.detail(region, r.identity) });
         }
       }
-      await queryClient.invalidateQueries({ queryKey: identityKeys.list(region) });
+      await invalidateListsOf(queryClient, region);
+    },
+  });
+}
+
+export type RegionalDeleteResult = DeleteResult & { region: string };
+
+/** Regions deleted from at the same time; each region's request deletes 5 at a time in the BFF. */
+const REGIONS_IN_FLIGHT = 4;
+
+/**
+ * Deletes rows that may come from several regions: one bulk request per region, a few regions at a
+ * time. A region whose request fails reports each of its identities as failed with the reason, so the
+ * per-identity results always cover every row; when every region's request fails, the first error is
+ * thrown, as a single region's delete would.
+ */
+export async function deleteAcrossRegions(
+  rows: ReadonlyArray<{ region: string; name: string }>,
+): Promise<RegionalDeleteResult[]> {
+  const byRegion = new Map<string, string[]>();
+  for (const row of rows) byRegion.set(row.region, [...(byRegion.get(row.region) ?? []), row.name]);
+  const groups = [...byRegion.entries()];
+  const results: RegionalDeleteResult[][] = [];
+  const errors: unknown[] = [];
+  for (let start = 0; start < groups.length; start += REGIONS_IN_FLIGHT) {
+    const batch = groups.slice(start, start + REGIONS_IN_FLIGHT);
+    results.push(
+      ...(await Promise.all(
+        batch.map(async ([region, names]) => {
+          try {
+            const response = await deleteIdentities(region, names);
+            return response.results.map((r) => ({ ...r, region }));
+          } catch (error) {
+            errors.push(error);
+            const message = describeError(error);
+            return names.map((identity) => ({ identity, region, outcome: 'failed' as const, message }));
+          }
+        }),
+      )),
+    );
+  }
+  if (groups.length > 0 && errors.length === groups.length) throw errors[0];
+  return results.flat();
+}
+
+export function useDeleteIdentityRows() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: deleteAcrossRegions,
+    onSuccess: async (results) => {
+      for (const r of results) {
+        if (r.outcome !== 'failed') {
+          queryClient.removeQueries({ queryKey: identityKeys.detail(r.region, r.identity) });
+        }
+      }
+      await Promise.all(
+        [...new Set(results.map((r) => r.region))].map((region) => invalidateListsOf(queryClient, region)),
+      );
     },
   });
 }

@@ -10,7 +10,7 @@ import {
 } from '@ses-console/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { identityKeys } from './identity-queries';
+import { identityKeys, invalidateListsOf } from './identity-queries';
 
 /** Each edit route answers the updated identity, so the page shows the saved state without a refetch. */
 interface EditRoutes {
@@ -34,9 +34,11 @@ export function useEditIdentity<K extends keyof EditRoutes>(route: K, region: st
     mutationFn: (body: EditRoutes[K]) => editIdentity(route, region, identity, body),
     onSuccess: async (detail) => {
       queryClient.setQueryData(identityKeys.detail(region, identity), detail);
+      // What public DNS answers may differ for the new settings; not awaited (a lookup can take seconds).
+      void queryClient.invalidateQueries({ queryKey: identityKeys.dnsDiagnostics(region, identity) });
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: identityKeys.detail(region, identity) }),
-        queryClient.invalidateQueries({ queryKey: identityKeys.list(region) }),
+        invalidateListsOf(queryClient, region),
       ]);
     },
   });

@@ -1,7 +1,7 @@
 import { apiPath, apiPaths, type PublishResult } from '@ses-console/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { identityKeys } from './identity-queries';
+import { identityKeys, invalidateListsOf } from './identity-queries';
 
 export type PublishScope = 'all' | 'dkim' | 'mail-from';
 
@@ -12,10 +12,14 @@ export function usePublishDns(region: string, identity: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (scope: PublishScope) => publishDnsRecords(region, identity, scope),
-    onSuccess: () =>
-      Promise.all([
+    onSuccess: () => {
+      // What public DNS answers may have changed too. Not awaited: a DNS lookup can take seconds, and
+      // the caller's result message must not wait for it (nor be lost if the button unmounts meanwhile).
+      void queryClient.invalidateQueries({ queryKey: identityKeys.dnsDiagnostics(region, identity) });
+      return Promise.all([
         queryClient.invalidateQueries({ queryKey: identityKeys.detail(region, identity) }),
-        queryClient.invalidateQueries({ queryKey: identityKeys.list(region) }),
-      ]),
+        invalidateListsOf(queryClient, region),
+      ]);
+    },
   });
 }

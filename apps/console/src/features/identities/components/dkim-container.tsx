@@ -18,6 +18,7 @@ import { EditableContainer } from '../../../components/editable-container';
 import { describeError } from '../../../lib/api-client';
 import { useNotifications } from '../../../lib/notifications';
 import { useEditIdentity } from '../api/use-edit-identity';
+import { recordSetToCsv } from '../config/dns-record-set';
 import { dkimStatusDisplay, dkimTypeLabel, formatDate } from '../config/identity-display';
 import { DnsRecordsTable } from './dns-records-table';
 import { canPublish, PublishDnsButton } from './publish-dns-button';
@@ -141,7 +142,8 @@ export function DkimContainer({ detail }: { detail: IdentityDetail }) {
             <DnsRecordsTable
               title="DKIM DNS records"
               records={records}
-              fileName={`${detail.name}-dkim-records.csv`}
+              fileName={`${detail.name}-dns-records.csv`}
+              csv={() => recordSetToCsv(detail.name, detail.dnsRecords)}
               showPublished={!!detail.hostedZone}
             />
           )}

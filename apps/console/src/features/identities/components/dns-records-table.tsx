@@ -5,34 +5,20 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import type { DnsRecord } from '@ses-console/contract';
 import { CopyValue } from '../../../components/copy-value';
-
-function csvCell(value: string): string {
-  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-export function recordsToCsv(records: DnsRecord[]): string {
-  const lines = [['Type', 'Name', 'Value'], ...records.map((r) => [r.type, r.name, r.value])];
-  return `${lines.map((l) => l.map(csvCell).join(',')).join('\n')}\n`;
-}
-
-function download(fileName: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  URL.revokeObjectURL(url);
-}
+import { downloadCsv } from '../../../lib/csv';
 
 export function DnsRecordsTable({
   title,
   records,
   fileName,
+  csv,
   showPublished,
 }: {
   title: string;
   records: DnsRecord[];
   fileName: string;
+  /** The file "Download .csv record set" saves: the identity's whole record set, not only this table's rows. */
+  csv: () => string;
   showPublished: boolean;
 }) {
   return (
@@ -50,7 +36,7 @@ export function DnsRecordsTable({
             <Button
               iconName="download"
               disabled={records.length === 0}
-              onClick={() => download(fileName, recordsToCsv(records))}
+              onClick={() => downloadCsv(fileName, csv())}
             >
               Download .csv record set
             </Button>

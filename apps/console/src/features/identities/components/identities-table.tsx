@@ -1,4 +1,5 @@
 import { useCollection } from '@cloudscape-design/collection-hooks';
+import Alert from '@cloudscape-design/components/alert';
 import Button from '@cloudscape-design/components/button';
 import CollectionPreferences from '@cloudscape-design/components/collection-preferences';
 import Header from '@cloudscape-design/components/header';
@@ -6,8 +7,7 @@ import Pagination from '@cloudscape-design/components/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
-import type { DeleteResult, IdentitySummary } from '@ses-console/contract';
-import { useQuery } from '@tanstack/react-query';
+import type { DeleteResult } from '@ses-console/contract';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { RouterLink } from '../../../components/router-link';
@@ -15,18 +15,27 @@ import { TableEmptyState, TableErrorState, TableNoMatchState } from '../../../co
 import { paths } from '../../../config/paths';
 import { useLocalStorage } from '../../../hooks/use-local-storage';
 import { describeError } from '../../../lib/api-client';
+import { downloadCsv } from '../../../lib/csv';
 import { useNotifications } from '../../../lib/notifications';
-import { identitiesQueryOptions } from '../api/identity-queries';
-import { useDeleteIdentities } from '../api/use-delete-identities';
-import { type IdentitySortField, sortIdentities } from '../config/identity-status';
+import { type RegionalDeleteResult, useDeleteIdentityRows } from '../api/use-delete-identities';
+import { type IdentityScope, useIdentityRows } from '../api/use-identity-rows';
 import {
+  type IdentityRow,
+  type IdentitySortField,
+  identityRowKey,
+  sortIdentities,
+} from '../config/identity-status';
+import {
+  allRegionsContentDisplayOptions,
   columnDefinitions,
   contentDisplayOptions,
   DEFAULT_PREFERENCES,
   type IdentityTablePreferences,
+  identitiesToCsv,
   matchesFilter,
   PREFERENCES_STORAGE_KEY,
   pageSizeOptions,
+  withRegionColumn,
 } from '../config/table-config';
 import { DeleteIdentitiesModal, type DeletePhase } from './delete-identities-modal';
 
@@ -38,22 +47,31 @@ export interface ListUrlState {
 }
 
 interface IdentitiesTableProps {
+  /** One region, or every configured region (adds the Region column and a warning per failed region). */
+  scope: IdentityScope;
+  /** The region new identities are created in (the selected one, or the last one chosen). */
   region: string;
   urlState: ListUrlState;
   onUrlStateChange(next: Partial<ListUrlState>): void;
 }
 
-export function IdentitiesTable({ region, urlState, onUrlStateChange }: IdentitiesTableProps) {
+/** How a row is named where its region matters (dialogs, messages) in the All regions view. */
+function rowLabel(scope: IdentityScope, row: { name: string; region: string }): string {
+  return scope.kind === 'all' ? `${row.name} (${row.region})` : row.name;
+}
+
+export function IdentitiesTable({ scope, region, urlState, onUrlStateChange }: IdentitiesTableProps) {
   const navigate = useNavigate();
   const { notify } = useNotifications();
-  const query = useQuery(identitiesQueryOptions(region));
+  const query = useIdentityRows(scope);
+  const allRegions = scope.kind === 'all';
   const [preferences, setPreferences] = useLocalStorage<IdentityTablePreferences>(
     PREFERENCES_STORAGE_KEY,
     DEFAULT_PREFERENCES,
   );
   const sorted = useMemo(
-    () => sortIdentities(query.data?.identities ?? [], urlState.sort, urlState.desc),
-    [query.data, urlState.sort, urlState.desc],
+    () => sortIdentities(query.rows, urlState.sort, urlState.desc),
+    [query.rows, urlState.sort, urlState.desc],
   );
 
   const { items, actions, filteredItemsCount, collectionProps, filterProps, paginationProps } = useCollection(
@@ -65,7 +83,9 @@ export function IdentitiesTable({ region, urlState, onUrlStateChange }: Identiti
         empty: (
           <TableEmptyState
             title="No identities"
-            subtitle="No identities to display in this Region."
+            subtitle={
+              allRegions ? 'No identities in any Region.' : 'No identities to display in this Region.'
+            }
             action={
               <Button onClick={() => navigate(paths.createIdentity.href({ region }))}>Create identity</Button>
             }
@@ -81,7 +101,7 @@ export function IdentitiesTable({ region, urlState, onUrlStateChange }: Identiti
         ),
       },
       pagination: { pageSize: preferences.pageSize, defaultPage: urlState.page },
-      selection: { trackBy: 'name', keepSelection: true },
+      selection: { trackBy: identityRowKey, keepSelection: true },
     },
   );
 
@@ -90,39 +110,48 @@ export function IdentitiesTable({ region, urlState, onUrlStateChange }: Identiti
   const canSendTestEmail = onlySelected?.status === 'SUCCESS';
 
   // ---- delete flow: the table owns selection and notifications, the modal only renders ----
-  const deleteMutation = useDeleteIdentities(region);
-  const [deleteTargets, setDeleteTargets] = useState<string[] | null>(null);
+  const deleteMutation = useDeleteIdentityRows();
+  const [deleteTargets, setDeleteTargets] = useState<IdentityRow[] | null>(null);
   const [phase, setPhase] = useState<DeletePhase>('confirm');
   const [results, setResults] = useState<DeleteResult[]>([]);
   const [deleteError, setDeleteError] = useState<string>();
+  const labelOf = (row: { name: string; region: string }) => rowLabel(scope, row);
+  // The modal names rows; in the All regions view the same name can exist in two regions.
+  const asModalResult = (r: RegionalDeleteResult): DeleteResult => ({
+    ...r,
+    identity: labelOf({ name: r.identity, region: r.region }),
+  });
 
   const openDelete = () => {
-    setDeleteTargets(selected.map((i) => i.name));
+    setDeleteTargets([...selected]);
     setPhase('confirm');
     setResults([]);
     setDeleteError(undefined);
   };
 
-  const runDelete = (targets: string[]) => {
+  const runDelete = (targets: IdentityRow[]) => {
     setPhase('deleting');
     setDeleteError(undefined);
     notify({
       id: 'delete-identities',
       type: 'in-progress',
       loading: true,
-      content: `Deleting ${targets.length === 1 ? targets[0] : `${targets.length} identities`}…`,
+      content: `Deleting ${targets.length === 1 && targets[0] ? labelOf(targets[0]) : `${targets.length} identities`}…`,
       dismissible: false,
     });
     deleteMutation.mutate(targets, {
-      onSuccess: (response) => {
+      onSuccess: (regionalResults) => {
+        const response = { results: regionalResults.map(asModalResult) };
         setResults(response.results);
         setPhase('done');
+        const failedRows = regionalResults.filter((r) => r.outcome === 'failed');
         const failed = response.results.filter((r) => r.outcome === 'failed');
         const gone = response.results.filter((r) => r.outcome !== 'failed');
-        const byName = new Map(selected.map((i) => [i.name, i]));
-        actions.setSelectedItems(
-          failed.map((f) => byName.get(f.identity)).filter((i): i is IdentitySummary => !!i),
-        );
+        const byKey = new Map(targets.map((i) => [identityRowKey(i), i]));
+        const stillThere = failedRows
+          .map((f) => byKey.get(identityRowKey({ region: f.region, name: f.identity })))
+          .filter((i): i is IdentityRow => !!i);
+        actions.setSelectedItems(stillThere);
         if (failed.length === 0) {
           // Everything went: nothing to review, so the dialog closes and the Flashbar says so.
           setDeleteTargets(null);
@@ -148,7 +177,7 @@ export function IdentitiesTable({ region, urlState, onUrlStateChange }: Identiti
                 ))}
               </ul>
             ),
-            action: <Button onClick={() => runDelete(failed.map((f) => f.identity))}>Retry</Button>,
+            action: <Button onClick={() => runDelete(stillThere)}>Retry</Button>,
           });
         }
       },
@@ -165,22 +194,42 @@ export function IdentitiesTable({ region, urlState, onUrlStateChange }: Identiti
     });
   };
 
-  const total = query.data?.identities.length;
+  // Preferences are shared by both views; the Region column only exists in All regions.
+  const columnDisplay = allRegions
+    ? withRegionColumn(preferences.contentDisplay)
+    : preferences.contentDisplay.filter((c) => c.id !== 'region');
+  const total = query.total;
+  // "Download CSV" saves what the table shows: every filtered row in the current sort, all pages.
+  const visibleRows = sorted.filter((row) => matchesFilter(row, filterProps.filteringText));
+  const csvFileName = allRegions ? 'identities-all-regions.csv' : `identities-${region}.csv`;
   const counter =
     total === undefined ? undefined : selected.length ? `(${selected.length}/${total})` : `(${total})`;
 
   return (
-    <>
+    <SpaceBetween size="m">
+      {query.failedRegions.map((failure) => (
+        <Alert
+          key={failure.region}
+          type="warning"
+          header={`Could not load identities in ${failure.region}`}
+          action={<Button onClick={() => query.refetch()}>Retry</Button>}
+        >
+          {failure.error.message} Identities of the other Regions are listed below.
+        </Alert>
+      ))}
       <Table
         {...collectionProps}
         variant="container"
         items={items}
-        trackBy="name"
+        trackBy={identityRowKey}
         selectionType="multi"
-        columnDefinitions={columnDefinitions((name) => (
-          <RouterLink href={paths.identity.href(name, { region })}>{name}</RouterLink>
-        ))}
-        columnDisplay={preferences.contentDisplay}
+        columnDefinitions={columnDefinitions(
+          (row) => (
+            <RouterLink href={paths.identity.href(row.name, { region: row.region })}>{row.name}</RouterLink>
+          ),
+          { withRegion: allRegions },
+        )}
+        columnDisplay={columnDisplay}
         wrapLines={preferences.wrapLines}
         sortingColumn={{ sortingField: urlState.sort }}
         sortingDescending={urlState.desc}
@@ -192,7 +241,7 @@ export function IdentitiesTable({ region, urlState, onUrlStateChange }: Identiti
           })
         }
         loading={query.isPending}
-        loadingText="Loading identities"
+        loadingText={allRegions ? 'Loading identities in all Regions' : 'Loading identities'}
         empty={
           query.error ? (
             <TableErrorState
@@ -206,14 +255,18 @@ export function IdentitiesTable({ region, urlState, onUrlStateChange }: Identiti
         ariaLabels={{
           tableLabel: 'Identities',
           allItemsSelectionLabel: () => 'Select all identities',
-          itemSelectionLabel: (_, item) => `Select ${item.name}`,
+          itemSelectionLabel: (_, item) => `Select ${labelOf(item)}`,
           selectionGroupLabel: 'Identity selection',
         }}
         header={
           <Header
             variant="h2"
             counter={counter}
-            description="An identity is a domain or email address that you use to send email through Amazon SES."
+            description={
+              allRegions
+                ? 'Identities of every Region this console offers, loaded a few Regions at a time.'
+                : 'An identity is a domain or email address that you use to send email through Amazon SES.'
+            }
             actions={
               <SpaceBetween direction="horizontal" size="xs">
                 <Button
@@ -225,10 +278,18 @@ export function IdentitiesTable({ region, urlState, onUrlStateChange }: Identiti
                 <Button
                   disabled={!canSendTestEmail}
                   onClick={() =>
-                    onlySelected && navigate(paths.sendTestEmail.href(onlySelected.name, { region }))
+                    onlySelected &&
+                    navigate(paths.sendTestEmail.href(onlySelected.name, { region: onlySelected.region }))
                   }
                 >
                   Send test email
+                </Button>
+                <Button
+                  iconName="download"
+                  disabled={visibleRows.length === 0}
+                  onClick={() => downloadCsv(csvFileName, identitiesToCsv(visibleRows))}
+                >
+                  Download CSV
                 </Button>
                 <Button disabled={selected.length === 0} onClick={openDelete}>
                   Delete
@@ -268,7 +329,7 @@ export function IdentitiesTable({ region, urlState, onUrlStateChange }: Identiti
             title="Preferences"
             confirmLabel="Confirm"
             cancelLabel="Cancel"
-            preferences={preferences}
+            preferences={{ ...preferences, contentDisplay: columnDisplay }}
             onConfirm={({ detail }) =>
               setPreferences({
                 pageSize: detail.pageSize ?? DEFAULT_PREFERENCES.pageSize,
@@ -278,14 +339,17 @@ export function IdentitiesTable({ region, urlState, onUrlStateChange }: Identiti
             }
             pageSizePreference={{ title: 'Page size', options: pageSizeOptions }}
             wrapLinesPreference={{ label: 'Wrap lines', description: 'Wrap long identity names' }}
-            contentDisplayPreference={{ title: 'Column preferences', options: contentDisplayOptions }}
+            contentDisplayPreference={{
+              title: 'Column preferences',
+              options: allRegions ? allRegionsContentDisplayOptions : contentDisplayOptions,
+            }}
           />
         }
       />
       {deleteTargets !== null && (
         <DeleteIdentitiesModal
           visible
-          identities={deleteTargets ?? []}
+          identities={deleteTargets.map(labelOf)}
           phase={phase}
           results={results}
           error={deleteError}
@@ -293,6 +357,6 @@ export function IdentitiesTable({ region, urlState, onUrlStateChange }: Identiti
           onConfirm={() => runDelete(deleteTargets)}
         />
       )}
-    </>
+    </SpaceBetween>
   );
 }

@@ -18,6 +18,7 @@ import { AuthorizationTab } from './authorization-tab';
 import { ConfigurationSetTab } from './configuration-set-tab';
 import { DeleteIdentitiesModal, type DeletePhase } from './delete-identities-modal';
 import { DkimContainer } from './dkim-container';
+import { DnsDiagnosticsContainer } from './dns-diagnostics-container';
 import { IdentitySummary } from './identity-summary';
 import { MailFromContainer } from './mail-from-container';
 import { NotificationsTab } from './notifications-tab';
@@ -43,6 +44,7 @@ function tabsFor(detail: IdentityDetail, props: IdentityDetailsProps): TabsProps
         <SpaceBetween size="l">
           <DkimContainer detail={detail} />
           {detail.type === 'DOMAIN' && <MailFromContainer detail={detail} />}
+          {detail.type === 'DOMAIN' && <DnsDiagnosticsContainer detail={detail} />}
         </SpaceBetween>
       ),
     });

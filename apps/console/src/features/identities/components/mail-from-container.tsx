@@ -11,6 +11,7 @@ import { EditableContainer } from '../../../components/editable-container';
 import { describeError } from '../../../lib/api-client';
 import { useNotifications } from '../../../lib/notifications';
 import { useEditIdentity } from '../api/use-edit-identity';
+import { recordSetToCsv } from '../config/dns-record-set';
 import { behaviorLabel, mailFromStatusDisplay } from '../config/identity-display';
 import { DnsRecordsTable } from './dns-records-table';
 import { canPublish, PublishDnsButton } from './publish-dns-button';
@@ -106,7 +107,8 @@ export function MailFromContainer({ detail }: { detail: IdentityDetail }) {
             <DnsRecordsTable
               title="MAIL FROM DNS records"
               records={records}
-              fileName={`${detail.name}-mail-from-records.csv`}
+              fileName={`${detail.name}-dns-records.csv`}
+              csv={() => recordSetToCsv(detail.name, detail.dnsRecords)}
               showPublished={!!detail.hostedZone}
             />
           )}

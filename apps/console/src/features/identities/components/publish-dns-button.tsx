@@ -27,9 +27,11 @@ export function PublishDnsButton({
       loading={publish.isPending}
       loadingText="Publishing DNS records"
       ariaLabel={`Publish ${label} DNS records to Route53`}
+      // mutateAsync, not mutate's callbacks: the refetch after publishing removes this button, and an
+      // unmounted observer would drop mutate's onSuccess; the notification must still be shown.
       onClick={() =>
-        publish.mutate(scope, {
-          onSuccess: (result) => {
+        publish.mutateAsync(scope).then(
+          (result) => {
             if (result.outcome === 'published') {
               notify({
                 id,
@@ -48,14 +50,14 @@ export function PublishDnsButton({
               notify({ id, type: 'info', content: `The ${label} records are already published.` });
             }
           },
-          onError: (error) =>
+          (error: unknown) =>
             notify({
               id,
               type: 'error',
               header: `${label} DNS records could not be published`,
               content: describeError(error),
             }),
-        })
+        )
       }
     >
       Publish DNS records to Route53

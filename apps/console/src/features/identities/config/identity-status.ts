@@ -25,32 +25,43 @@ const statusRank: Record<VerificationStatus, number> = {
   SUCCESS: 4,
 };
 
-export type IdentitySortField = 'name' | 'type' | 'status';
+export type IdentitySortField = 'name' | 'type' | 'status' | 'region';
 
 export function isSortField(value: string | null): value is IdentitySortField {
-  return value === 'name' || value === 'type' || value === 'status';
+  return value === 'name' || value === 'type' || value === 'status' || value === 'region';
 }
 
-const byName = (a: IdentitySummary, b: IdentitySummary) => a.name.localeCompare(b.name);
+/** A row of the identities table: the region is known even when one region is shown. */
+export type IdentityRow = IdentitySummary & { region: string };
 
-const primary: Record<IdentitySortField, (a: IdentitySummary, b: IdentitySummary) => number> = {
+/** Selection and React keys: the same name can exist in several regions. */
+export const identityRowKey = (row: Pick<IdentityRow, 'region' | 'name'>) => `${row.region}/${row.name}`;
+
+/** What sorting needs: a summary, with its region when rows come from several. */
+type Sortable = IdentitySummary & { region?: string };
+
+const byName = (a: Sortable, b: Sortable) => a.name.localeCompare(b.name);
+const byRegion = (a: Sortable, b: Sortable) => (a.region ?? '').localeCompare(b.region ?? '');
+
+const primary: Record<IdentitySortField, (a: Sortable, b: Sortable) => number> = {
   name: () => 0,
   type: (a, b) => identityTypeLabel[a.type].localeCompare(identityTypeLabel[b.type]),
   status: (a, b) => statusRank[a.status] - statusRank[b.status],
+  region: byRegion,
 };
 
 /**
- * Sorts by a column; descending reverses the column's order, while ties stay A→Z by name in both
- * directions so a re-sort never shuffles rows that compare equal.
+ * Sorts by a column; descending reverses the column's order, while ties stay A→Z by name (then region)
+ * in both directions so a re-sort never shuffles rows that compare equal.
  */
-export function sortIdentities(
-  items: readonly IdentitySummary[],
+export function sortIdentities<T extends Sortable>(
+  items: readonly T[],
   field: IdentitySortField,
   descending: boolean,
-): IdentitySummary[] {
+): T[] {
   const sign = descending ? -1 : 1;
   return [...items].sort((a, b) => {
-    if (field === 'name') return sign * byName(a, b);
-    return sign * primary[field](a, b) || byName(a, b);
+    if (field === 'name') return sign * byName(a, b) || byRegion(a, b);
+    return sign * primary[field](a, b) || byName(a, b) || byRegion(a, b);
   });
 }

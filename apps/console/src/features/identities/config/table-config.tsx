@@ -3,7 +3,8 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import type { TableProps } from '@cloudscape-design/components/table';
 import type { IdentitySummary } from '@ses-console/contract';
 import type { ReactNode } from 'react';
-import { identityTypeLabel, statusDisplay } from './identity-status';
+import { toCsv } from '../../../lib/csv';
+import { type IdentityRow, identityTypeLabel, statusDisplay } from './identity-status';
 
 export function IdentityStatus({ status }: { status: IdentitySummary['status'] }) {
   const display = statusDisplay[status];
@@ -11,13 +12,20 @@ export function IdentityStatus({ status }: { status: IdentitySummary['status'] }
 }
 
 export function columnDefinitions(
-  renderLink: (identity: string) => ReactNode,
-): TableProps.ColumnDefinition<IdentitySummary>[] {
+  renderLink: (row: IdentityRow) => ReactNode,
+  options: { withRegion: boolean } = { withRegion: false },
+): TableProps.ColumnDefinition<IdentityRow>[] {
+  const region: TableProps.ColumnDefinition<IdentityRow> = {
+    id: 'region',
+    header: 'Region',
+    cell: (item) => item.region,
+    sortingField: 'region',
+  };
   return [
     {
       id: 'name',
       header: 'Identity',
-      cell: (item) => renderLink(item.name),
+      cell: (item) => renderLink(item),
       sortingField: 'name',
       isRowHeader: true,
       minWidth: 240,
@@ -34,6 +42,7 @@ export function columnDefinitions(
       cell: (item) => <IdentityStatus status={item.status} />,
       sortingField: 'status',
     },
+    ...(options.withRegion ? [region] : []),
   ];
 }
 
@@ -66,11 +75,33 @@ export const contentDisplayOptions: CollectionPreferencesProps.ContentDisplayOpt
   { id: 'status', label: 'Status' },
 ];
 
-/** Free-text filtering matches the name and the words the user sees for type and status. */
-export function matchesFilter(item: IdentitySummary, text: string): boolean {
+/** The All regions view adds the Region column (shown unless the user hid it). */
+export const allRegionsContentDisplayOptions: CollectionPreferencesProps.ContentDisplayOption[] = [
+  ...contentDisplayOptions,
+  { id: 'region', label: 'Region' },
+];
+
+export function withRegionColumn(
+  display: readonly CollectionPreferencesProps.ContentDisplayItem[],
+): CollectionPreferencesProps.ContentDisplayItem[] {
+  return display.some((c) => c.id === 'region')
+    ? [...display]
+    : [...display, { id: 'region', visible: true }];
+}
+
+/** Free-text filtering matches the name, the region and the words the user sees for type and status. */
+export function matchesFilter(item: IdentitySummary & { region?: string }, text: string): boolean {
   const needle = text.trim().toLowerCase();
   if (!needle) return true;
-  return [item.name, identityTypeLabel[item.type], statusDisplay[item.status].label].some((v) =>
-    v.toLowerCase().includes(needle),
+  return [item.name, item.region ?? '', identityTypeLabel[item.type], statusDisplay[item.status].label].some(
+    (v) => v.toLowerCase().includes(needle),
+  );
+}
+
+/** The rows as the table shows them (words, not enum values), for "Download CSV". */
+export function identitiesToCsv(rows: readonly IdentityRow[]): string {
+  return toCsv(
+    ['Identity', 'Identity type', 'Status', 'Region'],
+    rows.map((r) => [r.name, identityTypeLabel[r.type], statusDisplay[r.status].label, r.region]),
   );
 }

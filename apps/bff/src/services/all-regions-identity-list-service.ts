@@ -1,0 +1,45 @@
+import type {
+  ListAllRegionsIdentitiesResponse,
+  ListIdentitiesQuery,
+  RegionalIdentitySummary,
+  RegionLoadResult,
+} from '@ses-console/contract';
+import { AppError } from '../errors/app-error.js';
+import { mapWithConcurrency } from './identity-delete-service.js';
+import { listIdentities } from './identity-list-service.js';
+import type { ServiceContext } from './service-context.js';
+
+/** Regions loaded at the same time: fast enough for the ~20 SES regions, polite to SES and the BFF. */
+export const ALL_REGIONS_CONCURRENCY = 4;
+
+/**
+ * Every region's identities, a few regions at a time. A region that fails is reported in `regions`
+ * with the error the region's own list would have answered; the others still load.
+ */
+export async function listIdentitiesInAllRegions(
+  ctx: ServiceContext,
+  regions: readonly string[],
+  query: ListIdentitiesQuery,
+): Promise<ListAllRegionsIdentitiesResponse> {
+  const perRegion = await mapWithConcurrency(
+    regions,
+    ALL_REGIONS_CONCURRENCY,
+    async (region): Promise<{ result: RegionLoadResult; identities: RegionalIdentitySummary[] }> => {
+      try {
+        const identities = (await listIdentities(ctx, region, query)).map((i) => ({ ...i, region }));
+        return { result: { region, outcome: 'loaded', count: identities.length }, identities };
+      } catch (error) {
+        // An AppError's message is safe to show; anything else (a network failure) gets a generic one.
+        const failure =
+          error instanceof AppError
+            ? { code: error.code, message: error.message }
+            : { code: 'UpstreamError', message: 'The AWS service could not be reached. Try again later.' };
+        return { result: { region, outcome: 'failed', error: failure }, identities: [] };
+      }
+    },
+  );
+  return {
+    identities: perRegion.flatMap((r) => r.identities),
+    regions: perRegion.map((r) => r.result),
+  };
+}

@@ -1,0 +1,121 @@
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Container from '@cloudscape-design/components/container';
+import Header from '@cloudscape-design/components/header';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import Table from '@cloudscape-design/components/table';
+import type { DnsCheck, IdentityDetail } from '@ses-console/contract';
+import { useQuery } from '@tanstack/react-query';
+import { describeError } from '../../../lib/api-client';
+import { dnsDiagnosticsQueryOptions } from '../api/identity-queries';
+import { dnsCheckDisplay } from '../config/dns-check-display';
+import { purposeLabel } from '../config/dns-record-set';
+import { formatDate } from '../config/identity-display';
+
+function Answer({ check }: { check: DnsCheck }) {
+  const display = dnsCheckDisplay(check);
+  return <StatusIndicator type={display.type}>{display.label}</StatusIndicator>;
+}
+
+function FoundValues({ check }: { check: DnsCheck }) {
+  if (check.state === 'resolver_error') return <Box color="text-status-warning">{check.detail}</Box>;
+  if (check.found.length === 0) return <>-</>;
+  return (
+    <SpaceBetween size="xxs">
+      {check.found.map((value) => (
+        <span key={value} style={{ wordBreak: 'break-all' }}>
+          {value}
+        </span>
+      ))}
+    </SpaceBetween>
+  );
+}
+
+/**
+ * What public DNS answers right now for each record SES asks for, plus the recommended DMARC record:
+ * the BFF makes real DNS queries (DNS_SERVERS), so this shows what receivers will see, not what
+ * Route 53 holds.
+ */
+export function DnsDiagnosticsContainer({ detail }: { detail: IdentityDetail }) {
+  const query = useQuery(dnsDiagnosticsQueryOptions(detail.region, detail.name));
+  const checks = query.data?.checks ?? [];
+  const problems = checks.filter((c) => c.required && c.state !== 'found').length;
+
+  return (
+    <Container
+      header={
+        <Header
+          variant="h2"
+          description="What public DNS answers now for each record SES asks for, and the DMARC record we recommend."
+          actions={
+            <Button
+              iconName="refresh"
+              loading={query.isFetching}
+              loadingText="Checking DNS"
+              onClick={() => query.refetch()}
+            >
+              Check again
+            </Button>
+          }
+        >
+          DNS diagnostics
+        </Header>
+      }
+    >
+      {query.error ? (
+        <Alert
+          type="error"
+          header="DNS could not be checked"
+          action={<Button onClick={() => query.refetch()}>Retry</Button>}
+        >
+          {describeError(query.error)}
+        </Alert>
+      ) : (
+        <SpaceBetween size="s">
+          {query.data && (
+            <Box variant="small" color="text-body-secondary">
+              Checked {formatDate(query.data.checkedAt)} through {query.data.servers.join(', ')}.{' '}
+              {problems === 0
+                ? 'Every required record is in place.'
+                : `${problems} required ${problems === 1 ? 'record needs' : 'records need'} attention.`}
+            </Box>
+          )}
+          <Table
+            variant="embedded"
+            items={checks}
+            loading={query.isPending}
+            loadingText="Asking DNS"
+            trackBy={(c) => `${c.purpose} ${c.type} ${c.name}`}
+            wrapLines
+            ariaLabels={{ tableLabel: 'DNS diagnostics' }}
+            empty={<Box textAlign="center">No DNS records to check</Box>}
+            columnDefinitions={[
+              {
+                id: 'purpose',
+                header: 'Record',
+                cell: (c) => `${purposeLabel[c.purpose]}${c.required ? '' : ' (recommended)'}`,
+                width: 170,
+              },
+              { id: 'type', header: 'Type', cell: (c) => c.type, width: 80 },
+              {
+                id: 'name',
+                header: 'Name',
+                cell: (c) => <span style={{ wordBreak: 'break-all' }}>{c.name}</span>,
+                isRowHeader: true,
+              },
+              {
+                id: 'expected',
+                header: 'Expected value',
+                cell: (c) => <span style={{ wordBreak: 'break-all' }}>{c.expected}</span>,
+              },
+              { id: 'state', header: 'DNS answer', cell: (c) => <Answer check={c} />, width: 190 },
+              { id: 'found', header: 'Value found', cell: (c) => <FoundValues check={c} /> },
+            ]}
+          />
+        </SpaceBetween>
+      )}
+    </Container>
+  );
+}
