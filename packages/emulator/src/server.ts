@@ -74,6 +74,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const url = new URL(raw.url ?? '/', 'http://emulator');
     const ctx = contextFromHeaders(raw.headers, core.config);
     const service = services.find((s) => s.owns(url.pathname));
+    let operation: { name: string; labels: string[] } | undefined;
     try {
       const req: IncomingRequest = {
         method: raw.method ?? 'GET',
@@ -94,7 +95,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       }
       if (credentials) {
         try {
-          const caller = verifySigV4({ ...req, rawQuery: url.search.slice(1) }, credentials);
+          const caller = verifySigV4(
+            {
+              ...req,
+              rawQuery: url.search.slice(1),
+              signingName: service.name === 'route53' ? 'route53' : 'ses',
+            },
+            credentials,
+          );
           if (caller.accountId) ctx.accountId = caller.accountId;
         } catch (error) {
           if (!(error instanceof SigV4Error)) throw error;
@@ -103,8 +111,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       }
       const found = service.router.match(req.method, req.rawPath);
       if (!found) return service.unknownOperation(ctx.requestId, req.method, req.rawPath);
+      operation = { name: found.route.operation, labels: Object.values(found.params) };
       await faults.apply(service.name, found.route.operation);
-      return await found.route.handler(req, found.params);
+      const out = await found.route.handler(req, found.params);
+      faults.recordOutcome(service.name, operation.name, out.status, operation.labels);
+      return out;
     } catch (error) {
       const awsError =
         error instanceof AwsError
@@ -115,6 +126,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
               'The request processing has failed because of an unknown error.',
             );
       if (!(error instanceof AwsError)) console.error('emulator: unexpected error', error);
+      if (service && operation) faults.recordOutcome(service.name, operation.name, awsError.status);
       if (service) return service.errorResponse(ctx.requestId, awsError);
       return {
         status: awsError.status,

@@ -1,6 +1,8 @@
 import { ListHostedZonesCommand } from '@aws-sdk/client-route-53';
+import { CreateEmailIdentityCommand, DeleteEmailIdentityCommand } from '@aws-sdk/client-sesv2';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../src/index.js';
+import { sesClient } from './helpers.js';
 import { rejectionOf, route53Client } from './route53-helpers.js';
 
 describe('fault injection through /_emulator/faults', () => {
@@ -76,5 +78,28 @@ describe('fault injection through /_emulator/faults', () => {
     );
     const state = (await (await fetch(`${emulator.url}/_emulator/faults`)).json()) as { rules: unknown[] };
     expect(state.rules).toEqual([expect.objectContaining({ latencyMs: 1 })]);
+  });
+
+  it('when calls succeed and fail, then outcomes count answers by status and succeeded counts executions per target', async () => {
+    const ses = sesClient(emulator);
+    await ses.send(new CreateEmailIdentityCommand({ EmailIdentity: 'counted.example' }));
+    await ses.send(new CreateEmailIdentityCommand({ EmailIdentity: 'a+b@counted.example' }));
+    await setFaults({
+      rules: [{ service: 'sesv2', operation: 'DeleteEmailIdentity', throttleProbability: 1 }],
+    });
+    await rejectionOf(ses.send(new DeleteEmailIdentityCommand({ EmailIdentity: 'counted.example' })));
+    await setFaults({ rules: [] });
+    await ses.send(new DeleteEmailIdentityCommand({ EmailIdentity: 'counted.example' }));
+    await ses.send(new DeleteEmailIdentityCommand({ EmailIdentity: 'a+b@counted.example' }));
+    await rejectionOf(ses.send(new DeleteEmailIdentityCommand({ EmailIdentity: 'counted.example' })));
+    const state = (await (await fetch(`${emulator.url}/_emulator/faults`)).json()) as {
+      outcomes: Record<string, Record<string, number>>;
+      succeeded: Record<string, Record<string, number>>;
+    };
+    expect(state.outcomes['sesv2:DeleteEmailIdentity']).toEqual({ '200': 2, '404': 1 });
+    expect(state.succeeded['sesv2:DeleteEmailIdentity']).toEqual({
+      'counted.example': 1,
+      'a+b@counted.example': 1,
+    });
   });
 });

@@ -33,6 +33,18 @@ export interface FaultStats {
   calls: Record<string, number>;
   /** Injected faults per `service:operation:kind`. */
   injected: Record<string, number>;
+  /** Answers per `service:operation`, by HTTP status (`{"200": 3, "429": 1}`), injected faults included. */
+  outcomes: Record<string, Record<string, number>>;
+  /**
+   * Successful executions (2xx) per `service:operation`, by target: the operation's path labels joined
+   * with `/` (e.g. the identity of a DeleteEmailIdentity), or `-` for an operation without labels.
+   * This is what a test reads to prove an operation ran exactly once per resource.
+   */
+  succeeded: Record<string, Record<string, number>>;
+}
+
+function emptyStats(): FaultStats {
+  return { calls: {}, injected: {}, outcomes: {}, succeeded: {} };
 }
 
 function validateRule(rule: unknown, index: number): FaultRule {
@@ -128,7 +140,7 @@ export class FaultInjector {
   private config: FaultConfig = { rules: [] };
   private random: () => number = Math.random;
   private buckets = new Map<number, Bucket>();
-  private stats: FaultStats = { calls: {}, injected: {} };
+  private stats: FaultStats = emptyStats();
 
   constructor(private readonly nowMs: () => number = Date.now) {}
 
@@ -140,7 +152,7 @@ export class FaultInjector {
 
   clear(): void {
     this.configure({ rules: [] });
-    this.stats = { calls: {}, injected: {} };
+    this.stats = emptyStats();
   }
 
   current(): FaultConfig & FaultStats {
@@ -171,6 +183,20 @@ export class FaultInjector {
       const injectedKey = `${key}:${fault}`;
       this.stats.injected[injectedKey] = (this.stats.injected[injectedKey] ?? 0) + 1;
       throw faultError(service, fault);
+    }
+  }
+
+  /** Records how a call was answered (after the operation ran, or after an injected fault). */
+  recordOutcome(service: string, operation: string, status: number, labels: readonly string[] = []): void {
+    const key = `${service}:${operation}`;
+    const byStatus = this.stats.outcomes[key] ?? {};
+    this.stats.outcomes[key] = byStatus;
+    byStatus[String(status)] = (byStatus[String(status)] ?? 0) + 1;
+    if (status >= 200 && status < 300) {
+      const target = labels.length > 0 ? labels.join('/') : '-';
+      const byTarget = this.stats.succeeded[key] ?? {};
+      this.stats.succeeded[key] = byTarget;
+      byTarget[target] = (byTarget[target] ?? 0) + 1;
     }
   }
 
