@@ -15,6 +15,7 @@ import { SigV4Error, sigV4ErrorFor, verifySigV4 } from './protocol/sigv4.js';
 import { createRoute53Service } from './services/route53/service.js';
 import type { ServiceModule } from './services/service.js';
 import { createSesV2Service } from './services/sesv2/service.js';
+import { inspectStore, type StoreReport } from './store/inspect.js';
 
 export interface RunningEmulator {
   url: string;
@@ -23,6 +24,8 @@ export interface RunningEmulator {
   dnsPort?: number;
   /** Seeds identities in every status (benchmarks, demos); same as `POST /_emulator/seed`. */
   seed(options: SeedOptions): SeedResult;
+  /** Row counts and a digest of the whole store (and `PRAGMA integrity_check` when asked); same as `GET /_emulator/store`. */
+  inspectStore(options?: { integrity?: boolean }): StoreReport;
   close(): Promise<void>;
 }
 
@@ -45,6 +48,15 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** The request target's path exactly as received (no dot-segment resolution), without the query. */
+function rawPathOf(target: string): string {
+  const path = target.split('?')[0] ?? '/';
+  // An absolute-form target (`GET http://host/path`) keeps only its path.
+  const absolute = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(path);
+  const rest = absolute ? path.slice(absolute[0].length) : path;
+  return rest.startsWith('/') ? rest : `/${rest}`;
 }
 
 function send(res: http.ServerResponse, out: OutgoingResponse): void {
@@ -72,13 +84,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   async function handle(raw: http.IncomingMessage): Promise<OutgoingResponse> {
     const url = new URL(raw.url ?? '/', 'http://emulator');
+    // The path as sent: WHATWG URL parsing would resolve `..` and `%2E%2E` segments and so route a
+    // request whose label is `..` to another operation (or none).
+    const rawPath = rawPathOf(raw.url ?? '/');
     const ctx = contextFromHeaders(raw.headers, core.config);
-    const service = services.find((s) => s.owns(url.pathname));
+    const service = services.find((s) => s.owns(rawPath));
     let operation: { name: string; labels: string[] } | undefined;
     try {
       const req: IncomingRequest = {
         method: raw.method ?? 'GET',
-        rawPath: url.pathname,
+        rawPath,
         query: url.searchParams,
         headers: raw.headers,
         body: await readBody(raw),
@@ -89,8 +104,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (!service) {
         return {
           status: 404,
-          headers: { 'content-type': 'application/json', 'x-amzn-requestid': ctx.requestId },
-          body: JSON.stringify({ message: `No emulated service handles ${req.method} ${req.rawPath}` }),
+          headers: {
+            'content-type': 'application/json',
+            'x-amzn-requestid': ctx.requestId,
+            'x-amzn-errortype': 'UnknownOperationException',
+          },
+          body: JSON.stringify({
+            __type: 'UnknownOperationException',
+            message: `No emulated service handles ${req.method} ${req.rawPath}`,
+          }),
         };
       }
       if (credentials) {
@@ -98,7 +120,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
           const caller = verifySigV4(
             {
               ...req,
-              rawQuery: url.search.slice(1),
+              rawQuery: (raw.url ?? '').includes('?')
+                ? (raw.url ?? '').slice((raw.url ?? '').indexOf('?') + 1)
+                : '',
               signingName: service.name === 'route53' ? 'route53' : 'ses',
             },
             credentials,
@@ -130,8 +154,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (service) return service.errorResponse(ctx.requestId, awsError);
       return {
         status: awsError.status,
-        headers: { 'content-type': 'application/json', 'x-amzn-requestid': ctx.requestId },
-        body: JSON.stringify({ code: awsError.code, message: awsError.message }),
+        headers: {
+          'content-type': 'application/json',
+          'x-amzn-requestid': ctx.requestId,
+          'x-amzn-errortype': awsError.code,
+        },
+        body: JSON.stringify({ __type: awsError.code, code: awsError.code, message: awsError.message }),
       };
     }
   }
@@ -172,6 +200,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         { accountId: core.config.defaultAccountId, region: core.config.defaultRegion },
         hostedZoneSeeder(route53),
       ),
+    inspectStore: (inspectOptions) => inspectStore(core.db, inspectOptions),
     close: async () => {
       sesv2.stop();
       await dns?.close();
