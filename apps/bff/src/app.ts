@@ -4,7 +4,7 @@ import { apiPaths, type RegionInfo } from '@ses-console/contract';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import type { AwsClients } from './clients/aws-clients.js';
-import { apiNotFound, errorMiddleware } from './errors/error-middleware.js';
+import { apiNotFound, createErrorMiddleware } from './errors/error-middleware.js';
 import { requestLogging } from './http/request-logging.js';
 import { securityHeaders } from './http/security-headers.js';
 import { logger as defaultLogger } from './logger.js';
@@ -100,6 +100,6 @@ export function createApp(deps: AppDeps): Express {
       res.sendFile(path.join(dist, 'index.html'), { headers: { 'cache-control': 'no-cache' } });
     });
   }
-  app.use(errorMiddleware);
+  app.use(createErrorMiddleware(routes.map((r) => r.path)));
   return app;
 }

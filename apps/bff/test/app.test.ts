@@ -94,6 +94,26 @@ describe('BFF app shell: health, errors, headers, SPA', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.fieldErrors[0].field).toBe('region');
   });
+
+  it('when a path segment has a broken %-escape, then it answers 400 naming that parameter (found by fuzzing: was a 500)', async () => {
+    const res = await request(h.app).get('/api/regions/us-east-1/identities/a%zz.example');
+    expect(res.status).toBe(400);
+    expect(res.body.error.fieldErrors).toEqual([
+      {
+        field: 'identity',
+        message: 'must be percent-encoded correctly (a % must be followed by two hex digits)',
+      },
+    ]);
+  });
+
+  it('when the JSON body is a bare value, then it answers 400 naming body (found by fuzzing: no field was named)', async () => {
+    const res = await request(h.app)
+      .post('/api/regions/us-east-1/identities')
+      .set('content-type', 'application/json')
+      .send('42');
+    expect(res.status).toBe(400);
+    expect(res.body.error.fieldErrors[0].field).toBe('body');
+  });
 });
 
 describe('readiness when SES does not answer', () => {
