@@ -36,15 +36,20 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
+        // Answer 413 at once and discard the rest of the upload (destroying the socket would leave
+        // the client with a reset instead of an answer).
+        req.off('data', onData);
+        req.resume();
+        chunks.length = 0;
         reject(new AwsError('RequestEntityTooLargeException', 413, 'Request body is too large.'));
-        req.destroy();
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });

@@ -60,4 +60,40 @@ describe('request paths are routed as sent (found by the property tests)', () =>
     expect(res.headers['x-amzn-errortype']).toBe('UnknownOperationException');
     expect(JSON.parse(res.body)).toMatchObject({ __type: 'UnknownOperationException' });
   });
+
+  it('when a body is larger than 60 MB, then the client gets a 413 in the AWS shape, not a reset connection', async () => {
+    const target = new URL(emulator.url);
+    const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(
+        {
+          host: target.hostname,
+          port: target.port,
+          method: 'POST',
+          path: '/v2/email/outbound-emails',
+          headers: { 'content-type': 'application/json' },
+        },
+        (r) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => resolve({ status: r.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+        },
+      );
+      req.on('error', reject);
+      const megabyte = Buffer.alloc(1024 * 1024, 0x61);
+      let sent = 0;
+      const pump = () => {
+        while (sent < 61) {
+          sent += 1;
+          if (!req.write(megabyte)) {
+            req.once('drain', pump);
+            return;
+          }
+        }
+        req.end();
+      };
+      pump();
+    });
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.body)).toMatchObject({ message: 'Request body is too large.' });
+  }, 30_000);
 });
