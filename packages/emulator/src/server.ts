@@ -144,6 +144,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       await faults.apply(service.name, found.route.operation);
       const out = await found.route.handler(req, found.params);
       faults.recordOutcome(service.name, operation.name, out.status, operation.labels);
+      const lost = out.status < 300 ? faults.loseAnswer(service.name, operation.name) : undefined;
+      if (lost) return service.errorResponse(ctx.requestId, lost);
       return out;
     } catch (error) {
       const awsError =

@@ -102,4 +102,26 @@ describe('fault injection through /_emulator/faults', () => {
       'a+b@counted.example': 1,
     });
   });
+
+  it('when an answer is lost after the operation ran, then the client sees a 500 but the change was made and counted once', async () => {
+    const ses = sesClient(emulator);
+    await setFaults({
+      rules: [{ service: 'sesv2', operation: 'CreateEmailIdentity', lostAnswerProbability: 1 }],
+    });
+    const error = await rejectionOf(
+      ses.send(new CreateEmailIdentityCommand({ EmailIdentity: 'lost.example' })),
+    );
+    expect(error.name).toBe('InternalServiceErrorException');
+    expect(error.$metadata.httpStatusCode).toBe(500);
+    const again = await rejectionOf(
+      ses.send(new CreateEmailIdentityCommand({ EmailIdentity: 'lost.example' })),
+    );
+    expect(again.name).toBe('AlreadyExistsException');
+    const state = (await (await fetch(`${emulator.url}/_emulator/faults`)).json()) as {
+      injected: Record<string, number>;
+      succeeded: Record<string, Record<string, number>>;
+    };
+    expect(state.injected['sesv2:CreateEmailIdentity:lost-answer']).toBe(1);
+    expect(state.succeeded['sesv2:CreateEmailIdentity']).toEqual({ '-': 1 });
+  });
 });

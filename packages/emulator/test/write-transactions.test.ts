@@ -40,8 +40,8 @@ function watchWrites(): void {
   Database.prototype.prepare = function prepare(this: Database.Database, sql: string) {
     const statement = originalPrepare.call(this, sql);
     if (/^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i.test(sql)) {
-      const run = statement.run.bind(statement);
-      (statement as unknown as { run: typeof run }).run = (...args: Parameters<typeof run>) => {
+      const run = statement.run.bind(statement) as (...args: unknown[]) => Database.RunResult;
+      (statement as unknown as { run: typeof run }).run = (...args: unknown[]) => {
         seen.writes += 1;
         if (!this.inTransaction) outside.push(sql.trim().replace(/\s+/g, ' ').slice(0, 80));
         return run(...args);

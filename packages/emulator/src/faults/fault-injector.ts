@@ -18,6 +18,11 @@ export interface FaultRule {
   throttleProbability?: number;
   /** Probability (0–1) of answering with the service's server-side error. */
   errorProbability?: number;
+  /**
+   * Probability (0–1) that the operation runs and its answer is then replaced by a server error, as
+   * when a response is lost: for testing that clients retry safely (idempotency).
+   */
+  lostAnswerProbability?: number;
   /** Added latency in milliseconds before answering. */
   latencyMs?: number;
 }
@@ -83,6 +88,7 @@ function validateRule(rule: unknown, index: number): FaultRule {
     burst: positive('burst'),
     throttleProbability: probability('throttleProbability'),
     errorProbability: probability('errorProbability'),
+    lostAnswerProbability: probability('lostAnswerProbability'),
     latencyMs: latency as number | undefined,
   };
 }
@@ -184,6 +190,25 @@ export class FaultInjector {
       this.stats.injected[injectedKey] = (this.stats.injected[injectedKey] ?? 0) + 1;
       throw faultError(service, fault);
     }
+  }
+
+  /**
+   * After an operation ran with a 2xx: whether to replace its answer by a server error (a lost answer).
+   * The execution is still counted in `succeeded`; the injection is counted as `lost-answer`.
+   */
+  loseAnswer(service: string, operation: string): AwsError | undefined {
+    const rule = this.config.rules.find(
+      (r) =>
+        (r.service === '*' || r.service === service) &&
+        (r.operation === '*' || r.operation === operation) &&
+        r.lostAnswerProbability,
+    );
+    if (!rule?.lostAnswerProbability || this.random() >= rule.lostAnswerProbability) return undefined;
+    const injectedKey = `${service}:${operation}:lost-answer`;
+    this.stats.injected[injectedKey] = (this.stats.injected[injectedKey] ?? 0) + 1;
+    return service === 'route53'
+      ? new AwsError('InternalFailure', 500, 'The request processing has failed because of an unknown error.')
+      : faultError(service, 'error');
   }
 
   /** Records how a call was answered (after the operation ran, or after an injected fault). */
