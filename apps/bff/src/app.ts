@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { AwsClients } from './clients/aws-clients.js';
 import { apiNotFound, createErrorMiddleware } from './errors/error-middleware.js';
 import { requestLogging } from './http/request-logging.js';
+import { responseDeadline } from './http/response-deadline.js';
 import { securityHeaders } from './http/security-headers.js';
 import { logger as defaultLogger } from './logger.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
@@ -30,8 +31,13 @@ export interface AppDeps {
   /** Folder of the built console (index.html + assets); the SPA is served when it exists. */
   consoleDist?: string;
   jsonBodyLimit?: string;
+  /** Client-visible limit of an API call; a 504 envelope after it (default DEFAULT_API_TIMEOUT_MS). */
+  apiTimeoutMs?: number;
   logger?: Logger;
 }
+
+/** Above the bulk delete's own 90 s budget, so a bulk delete reports per identity rather than timing out. */
+export const DEFAULT_API_TIMEOUT_MS = 100_000;
 
 export const API_VERSION = '1.0.0';
 
@@ -80,6 +86,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRouter(routeDeps));
 
   const api = express.Router();
+  api.use('/api', responseDeadline(deps.apiTimeoutMs ?? DEFAULT_API_TIMEOUT_MS));
   api.use(express.json({ limit: deps.jsonBodyLimit ?? '2mb' }));
   api.use((_req, res, next) => {
     res.setHeader('cache-control', 'no-store');

@@ -39,6 +39,8 @@ const envSchema = z
       .optional(),
     /** Per-attempt timeout of SES and Route 53 requests. */
     AWS_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /** Client-visible limit of an API call (a 504 envelope after it). */
+    API_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(100_000),
     /** Largest JSON request body the API accepts. */
     JSON_BODY_LIMIT: z.string().min(1).default('2mb'),
   })

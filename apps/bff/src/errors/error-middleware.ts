@@ -57,6 +57,11 @@ export function createErrorMiddleware(pathTemplates: readonly string[]): ErrorRe
 }
 
 export const errorMiddleware: ErrorRequestHandler = (error, req, res, _next) => {
+  if (res.headersSent) {
+    // Already answered (the response deadline fired first): the late failure is only logged.
+    req.log?.warn({ err: error }, 'error after the response was sent');
+    return;
+  }
   const mapped = mapAwsError(error);
   const appError =
     mapped instanceof AppError

@@ -23,7 +23,12 @@ export interface Harness {
 
 /** A real emulator on an ephemeral port (in-memory store) and the BFF wired to it, as in emulator mode. */
 export async function startHarness(
-  options: { verificationMode?: VerificationMode; regions?: string[]; consoleDist?: string } = {},
+  options: {
+    verificationMode?: VerificationMode;
+    regions?: string[];
+    consoleDist?: string;
+    apiTimeoutMs?: number;
+  } = {},
 ): Promise<Harness> {
   const emulator = await startEmulator({
     port: 0,
@@ -38,6 +43,7 @@ export async function startHarness(
     accountId: ACCOUNT_ID,
     emulatorUrl: emulator.url,
     consoleDist: options.consoleDist,
+    apiTimeoutMs: options.apiTimeoutMs,
     logger: pino({ level: 'silent' }),
   });
   const sesClients = new Map<string, SESv2Client>();
