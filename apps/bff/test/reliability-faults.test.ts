@@ -154,4 +154,47 @@ describe('the BFF under injected faults (30% throttling, 5% server errors, 50 ms
     const throttled = state.injected['sesv2:DeleteEmailIdentity:throttle'] ?? 0;
     expect(throttled).toBeLessThan(3 * names.length);
   }, 60_000);
+
+  it('when delete answers are lost after the delete ran (30%), then the bulk delete still reports each as deleted and never runs one twice', async () => {
+    const names = Array.from({ length: 30 }, (_, i) => `lost-answer-${i}.example`);
+    for (const name of names) {
+      await request(h.app).post(`/api/regions/${REGION}/identities`).send({ type: 'DOMAIN', name });
+    }
+    await setFaults(h.emulator, {
+      seed: 5,
+      rules: [
+        {
+          service: 'sesv2',
+          operation: 'DeleteEmailIdentity',
+          lostAnswerProbability: 0.3,
+          throttleProbability: 0.2,
+        },
+      ],
+    });
+    const res = await request(h.app)
+      .post(`/api/regions/${REGION}/identities/delete`)
+      .send({ identities: names });
+    expect(res.body).toMatchObject({ deleted: 30, failed: 0 });
+    expect(res.body.results.every((r: { outcome: string }) => r.outcome === 'deleted')).toBe(true);
+    const state = await faultState(h.emulator);
+    expect(state.injected['sesv2:DeleteEmailIdentity:lost-answer']).toBeGreaterThan(3);
+    expect(Object.values(state.succeeded['sesv2:DeleteEmailIdentity'] ?? {})).toEqual(names.map(() => 1));
+  }, 60_000);
+
+  it("when the answer to CreateEmailIdentity is lost, then the retry's AlreadyExists is this request's success, said in the steps", async () => {
+    await setFaults(h.emulator, {
+      rules: [{ service: 'sesv2', operation: 'CreateEmailIdentity', lostAnswerProbability: 1 }],
+    });
+    const res = await request(h.app)
+      .post(`/api/regions/${REGION}/identities`)
+      .send({ type: 'DOMAIN', name: 'lost-create.example' });
+    expect(res.status).toBe(201);
+    expect(res.body.steps[0]).toMatchObject({
+      step: 'create-identity',
+      status: 'succeeded',
+      message: expect.stringMatching(/^SES answered AlreadyExists to a repeated attempt/),
+    });
+    const state = await faultState(h.emulator);
+    expect(state.succeeded['sesv2:CreateEmailIdentity']).toEqual({ '-': 1 });
+  }, 30_000);
 });
