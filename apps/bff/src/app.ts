@@ -5,8 +5,9 @@ import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import type { AwsClients } from './clients/aws-clients.js';
 import { createDnsResolver, type DnsResolver } from './clients/dns-resolver.js';
-import { apiNotFound, errorMiddleware } from './errors/error-middleware.js';
+import { apiNotFound, createErrorMiddleware } from './errors/error-middleware.js';
 import { requestLogging } from './http/request-logging.js';
+import { responseDeadline } from './http/response-deadline.js';
 import { securityHeaders } from './http/security-headers.js';
 import { logger as defaultLogger } from './logger.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
@@ -33,10 +34,15 @@ export interface AppDeps {
   /** Folder of the built console (index.html + assets); the SPA is served when it exists. */
   consoleDist?: string;
   jsonBodyLimit?: string;
+  /** Client-visible limit of an API call; a 504 envelope after it (default DEFAULT_API_TIMEOUT_MS). */
+  apiTimeoutMs?: number;
   logger?: Logger;
   /** Resolvers for the DNS diagnostics; default: the host's own, 5 s timeout. */
   dns?: DnsResolver;
 }
+
+/** Above the bulk delete's own 90 s budget, so a bulk delete reports per identity rather than timing out. */
+export const DEFAULT_API_TIMEOUT_MS = 100_000;
 
 export const API_VERSION = '1.0.0';
 
@@ -88,6 +94,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRouter(routeDeps));
 
   const api = express.Router();
+  api.use('/api', responseDeadline(deps.apiTimeoutMs ?? DEFAULT_API_TIMEOUT_MS));
   api.use(express.json({ limit: deps.jsonBodyLimit ?? '2mb' }));
   api.use((_req, res, next) => {
     res.setHeader('cache-control', 'no-store');
@@ -108,6 +115,6 @@ export function createApp(deps: AppDeps): Express {
       res.sendFile(path.join(dist, 'index.html'), { headers: { 'cache-control': 'no-cache' } });
     });
   }
-  app.use(errorMiddleware);
+  app.use(createErrorMiddleware(routes.map((r) => r.path)));
   return app;
 }

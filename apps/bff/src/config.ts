@@ -66,6 +66,8 @@ const envSchema = z
     DNS_SERVERS: dnsServerListSchema.optional(),
     /** Per-query timeout of the DNS diagnostics. */
     DNS_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(3_000),
+    /** Client-visible limit of an API call (a 504 envelope after it). */
+    API_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(100_000),
     /** Largest JSON request body the API accepts. */
     JSON_BODY_LIMIT: z.string().min(1).default('2mb'),
   })

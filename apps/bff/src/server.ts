@@ -35,6 +35,7 @@ export function createAppFromConfig(
     emulatorUrl: options.emulatorUrl,
     consoleDist: config.consoleDist,
     jsonBodyLimit: config.JSON_BODY_LIMIT,
+    apiTimeoutMs: config.API_TIMEOUT_MS,
     logger: options.logger,
   });
   return { app, clients };

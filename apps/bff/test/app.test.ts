@@ -94,10 +94,30 @@ describe('BFF app shell: health, errors, headers, SPA', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.fieldErrors[0].field).toBe('region');
   });
+
+  it('when a path segment has a broken %-escape, then it answers 400 naming that parameter (found by fuzzing: was a 500)', async () => {
+    const res = await request(h.app).get('/api/regions/us-east-1/identities/a%zz.example');
+    expect(res.status).toBe(400);
+    expect(res.body.error.fieldErrors).toEqual([
+      {
+        field: 'identity',
+        message: 'must be percent-encoded correctly (a % must be followed by two hex digits)',
+      },
+    ]);
+  });
+
+  it('when the JSON body is a bare value, then it answers 400 naming body (found by fuzzing: no field was named)', async () => {
+    const res = await request(h.app)
+      .post('/api/regions/us-east-1/identities')
+      .set('content-type', 'application/json')
+      .send('42');
+    expect(res.status).toBe(400);
+    expect(res.body.error.fieldErrors[0].field).toBe('body');
+  });
 });
 
 describe('readiness when SES does not answer', () => {
-  it('when the SES endpoint is down, then /readyz answers 503, API calls 502 without internals, /healthz still ok', async () => {
+  it('when the SES endpoint is down, then /readyz answers 503, API calls 503 saying SES did not answer, without internals, /healthz still ok', async () => {
     const h = await startHarness();
     await h.emulator.close();
     try {
@@ -109,8 +129,11 @@ describe('readiness when SES does not answer', () => {
       });
       expect((await request(h.app).get('/healthz')).status).toBe(200);
       const list = await request(h.app).get('/api/regions/us-east-1/identities');
-      expect(list.status).toBe(502);
-      expect(list.body.error.code).toBe('UpstreamError');
+      expect(list.status).toBe(503);
+      expect(list.body.error.code).toBe('ServiceUnavailable');
+      expect(list.body.error.message).toMatch(
+        /^SES did not answer after 6 attempts over \d+\.\d s; try again later\.$/,
+      );
       expect(JSON.stringify(list.body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|stack/);
     } finally {
       h.ses().destroy();

@@ -138,13 +138,13 @@ describe('outcomeOfFailedDelete', () => {
     );
   });
 
-  it('when SES keeps throttling, then the identity is reported failed with the AWS message', () => {
+  it('when SES keeps throttling through the retries, then the identity is reported failed saying so', () => {
     expect(
       outcomeOfFailedDelete('a.com', sdkError('TooManyRequestsException', 429, 'Rate exceeded', 4)),
     ).toEqual({
       identity: 'a.com',
       outcome: 'failed',
-      message: 'Rate exceeded',
+      message: 'AWS kept throttling requests (Rate exceeded) after 4 attempts over 0.0 s; try again later.',
     });
   });
 });
@@ -170,10 +170,33 @@ describe('mapAwsError', () => {
     },
   );
 
-  it('when an unknown SDK error arrives, then it is a 502 without the upstream message', () => {
-    const mapped = mapAwsError(sdkError('InternalFailure', 500, 'stack at http://10.0.0.1 secret'));
+  it('when an unknown SDK client error arrives, then it is a 502 without the upstream message', () => {
+    const mapped = mapAwsError(sdkError('WeirdThing', 418, 'stack at http://10.0.0.1 secret'));
     expect(mapped).toMatchObject({ status: 502, code: 'UpstreamError' });
     expect((mapped as AppError).message).not.toContain('10.0.0.1');
+  });
+
+  it('when a 5xx survives the retries, then it is a 503 saying how long SES was tried, without the upstream message', () => {
+    const mapped = mapAwsError(sdkError('InternalFailure', 500, 'stack at http://10.0.0.1 secret', 6));
+    expect(mapped).toMatchObject({
+      status: 503,
+      code: 'ServiceUnavailable',
+      message: 'AWS did not answer after 6 attempts over 0.0 s; try again later.',
+    });
+  });
+
+  it('when the SDK times out, then it is a 504 UpstreamTimeout', () => {
+    const timeout = Object.assign(new Error('socket hang up'), {
+      name: 'TimeoutError',
+      $metadata: { attempts: 6 },
+      $upstreamService: 'SES',
+      $elapsedMs: 61_234,
+    });
+    expect(mapAwsError(timeout)).toMatchObject({
+      status: 504,
+      code: 'UpstreamTimeout',
+      message: 'SES did not answer in time after 6 attempts over 61.2 s; try again later.',
+    });
   });
 });
 

@@ -16,6 +16,7 @@ import { SigV4Error, sigV4ErrorFor, verifySigV4 } from './protocol/sigv4.js';
 import { createRoute53Service } from './services/route53/service.js';
 import type { ServiceModule } from './services/service.js';
 import { createSesV2Service } from './services/sesv2/service.js';
+import { inspectStore, type StoreReport } from './store/inspect.js';
 
 export interface RunningEmulator {
   url: string;
@@ -24,6 +25,8 @@ export interface RunningEmulator {
   dnsPort?: number;
   /** Seeds identities in every status (benchmarks, demos); same as `POST /_emulator/seed`. */
   seed(options: SeedOptions): SeedResult;
+  /** Row counts and a digest of the whole store (and `PRAGMA integrity_check` when asked); same as `GET /_emulator/store`. */
+  inspectStore(options?: { integrity?: boolean }): StoreReport;
   close(): Promise<void>;
 }
 
@@ -34,18 +37,32 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
+        // Answer 413 at once and discard the rest of the upload (destroying the socket would leave
+        // the client with a reset instead of an answer).
+        req.off('data', onData);
+        req.resume();
+        chunks.length = 0;
         reject(new AwsError('RequestEntityTooLargeException', 413, 'Request body is too large.'));
-        req.destroy();
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** The request target's path exactly as received (no dot-segment resolution), without the query. */
+function rawPathOf(target: string): string {
+  const path = target.split('?')[0] ?? '/';
+  // An absolute-form target (`GET http://host/path`) keeps only its path.
+  const absolute = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(path);
+  const rest = absolute ? path.slice(absolute[0].length) : path;
+  return rest.startsWith('/') ? rest : `/${rest}`;
 }
 
 function send(res: http.ServerResponse, out: OutgoingResponse): void {
@@ -76,12 +93,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   async function handle(raw: http.IncomingMessage): Promise<OutgoingResponse> {
     const url = new URL(raw.url ?? '/', 'http://emulator');
+    // The path as sent: WHATWG URL parsing would resolve `..` and `%2E%2E` segments and so route a
+    // request whose label is `..` to another operation (or none).
+    const rawPath = rawPathOf(raw.url ?? '/');
     const ctx = contextFromHeaders(raw.headers, core.config);
-    const service = services.find((s) => s.owns(url.pathname));
+    const service = services.find((s) => s.owns(rawPath));
+    let operation: { name: string; labels: string[] } | undefined;
     try {
       const req: IncomingRequest = {
         method: raw.method ?? 'GET',
-        rawPath: url.pathname,
+        rawPath,
         query: url.searchParams,
         headers: raw.headers,
         body: await readBody(raw),
@@ -92,13 +113,29 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (!service) {
         return {
           status: 404,
-          headers: { 'content-type': 'application/json', 'x-amzn-requestid': ctx.requestId },
-          body: JSON.stringify({ message: `No emulated service handles ${req.method} ${req.rawPath}` }),
+          headers: {
+            'content-type': 'application/json',
+            'x-amzn-requestid': ctx.requestId,
+            'x-amzn-errortype': 'UnknownOperationException',
+          },
+          body: JSON.stringify({
+            __type: 'UnknownOperationException',
+            message: `No emulated service handles ${req.method} ${req.rawPath}`,
+          }),
         };
       }
       if (credentials) {
         try {
-          const caller = verifySigV4({ ...req, rawQuery: url.search.slice(1) }, credentials);
+          const caller = verifySigV4(
+            {
+              ...req,
+              rawQuery: (raw.url ?? '').includes('?')
+                ? (raw.url ?? '').slice((raw.url ?? '').indexOf('?') + 1)
+                : '',
+              signingName: service.name === 'route53' ? 'route53' : 'ses',
+            },
+            credentials,
+          );
           if (caller.accountId) ctx.accountId = caller.accountId;
         } catch (error) {
           if (!(error instanceof SigV4Error)) throw error;
@@ -107,8 +144,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       }
       const found = service.router.match(req.method, req.rawPath);
       if (!found) return service.unknownOperation(ctx.requestId, req.method, req.rawPath);
+      operation = { name: found.route.operation, labels: Object.values(found.params) };
       await faults.apply(service.name, found.route.operation, ctx.region);
-      return await found.route.handler(req, found.params);
+      const out = await found.route.handler(req, found.params);
+      faults.recordOutcome(service.name, operation.name, out.status, operation.labels);
+      const lost = out.status < 300 ? faults.loseAnswer(service.name, operation.name) : undefined;
+      if (lost) return service.errorResponse(ctx.requestId, lost);
+      return out;
     } catch (error) {
       const awsError =
         error instanceof AwsError
@@ -119,11 +161,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
               'The request processing has failed because of an unknown error.',
             );
       if (!(error instanceof AwsError)) console.error('emulator: unexpected error', error);
+      if (service && operation) faults.recordOutcome(service.name, operation.name, awsError.status);
       if (service) return service.errorResponse(ctx.requestId, awsError);
       return {
         status: awsError.status,
-        headers: { 'content-type': 'application/json', 'x-amzn-requestid': ctx.requestId },
-        body: JSON.stringify({ code: awsError.code, message: awsError.message }),
+        headers: {
+          'content-type': 'application/json',
+          'x-amzn-requestid': ctx.requestId,
+          'x-amzn-errortype': awsError.code,
+        },
+        body: JSON.stringify({ __type: awsError.code, code: awsError.code, message: awsError.message }),
       };
     }
   }
@@ -172,6 +219,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         { accountId: core.config.defaultAccountId, region: core.config.defaultRegion },
         route53,
       ),
+    inspectStore: (inspectOptions) => inspectStore(core.db, inspectOptions),
     close: async () => {
       sesv2.stop();
       await dns?.close();

@@ -1,5 +1,9 @@
 import { ListHostedZonesCommand } from '@aws-sdk/client-route-53';
-import { ListEmailIdentitiesCommand } from '@aws-sdk/client-sesv2';
+import {
+  CreateEmailIdentityCommand,
+  DeleteEmailIdentityCommand,
+  ListEmailIdentitiesCommand,
+} from '@aws-sdk/client-sesv2';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../src/index.js';
 import { sesClient } from './helpers.js';
@@ -101,5 +105,50 @@ describe('fault injection through /_emulator/faults', () => {
     );
     const state = (await (await fetch(`${emulator.url}/_emulator/faults`)).json()) as { rules: unknown[] };
     expect(state.rules).toEqual([expect.objectContaining({ latencyMs: 1 })]);
+  });
+
+  it('when calls succeed and fail, then outcomes count answers by status and succeeded counts executions per target', async () => {
+    const ses = sesClient(emulator);
+    await ses.send(new CreateEmailIdentityCommand({ EmailIdentity: 'counted.example' }));
+    await ses.send(new CreateEmailIdentityCommand({ EmailIdentity: 'a+b@counted.example' }));
+    await setFaults({
+      rules: [{ service: 'sesv2', operation: 'DeleteEmailIdentity', throttleProbability: 1 }],
+    });
+    await rejectionOf(ses.send(new DeleteEmailIdentityCommand({ EmailIdentity: 'counted.example' })));
+    await setFaults({ rules: [] });
+    await ses.send(new DeleteEmailIdentityCommand({ EmailIdentity: 'counted.example' }));
+    await ses.send(new DeleteEmailIdentityCommand({ EmailIdentity: 'a+b@counted.example' }));
+    await rejectionOf(ses.send(new DeleteEmailIdentityCommand({ EmailIdentity: 'counted.example' })));
+    const state = (await (await fetch(`${emulator.url}/_emulator/faults`)).json()) as {
+      outcomes: Record<string, Record<string, number>>;
+      succeeded: Record<string, Record<string, number>>;
+    };
+    expect(state.outcomes['sesv2:DeleteEmailIdentity']).toEqual({ '200': 2, '404': 1 });
+    expect(state.succeeded['sesv2:DeleteEmailIdentity']).toEqual({
+      'counted.example': 1,
+      'a+b@counted.example': 1,
+    });
+  });
+
+  it('when an answer is lost after the operation ran, then the client sees a 500 but the change was made and counted once', async () => {
+    const ses = sesClient(emulator);
+    await setFaults({
+      rules: [{ service: 'sesv2', operation: 'CreateEmailIdentity', lostAnswerProbability: 1 }],
+    });
+    const error = await rejectionOf(
+      ses.send(new CreateEmailIdentityCommand({ EmailIdentity: 'lost.example' })),
+    );
+    expect(error.name).toBe('InternalServiceErrorException');
+    expect(error.$metadata.httpStatusCode).toBe(500);
+    const again = await rejectionOf(
+      ses.send(new CreateEmailIdentityCommand({ EmailIdentity: 'lost.example' })),
+    );
+    expect(again.name).toBe('AlreadyExistsException');
+    const state = (await (await fetch(`${emulator.url}/_emulator/faults`)).json()) as {
+      injected: Record<string, number>;
+      succeeded: Record<string, Record<string, number>>;
+    };
+    expect(state.injected['sesv2:CreateEmailIdentity:lost-answer']).toBe(1);
+    expect(state.succeeded['sesv2:CreateEmailIdentity']).toEqual({ '-': 1 });
   });
 });

@@ -1,5 +1,12 @@
 import { ListHostedZonesCommand, Route53Client } from '@aws-sdk/client-route-53';
-import { GetEmailIdentityCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import {
+  CreateEmailIdentityCommand,
+  GetEmailIdentityCommand,
+  ListTagsForResourceCommand,
+  SESv2Client,
+  TagResourceCommand,
+  UntagResourceCommand,
+} from '@aws-sdk/client-sesv2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../src/index.js';
 import { parseCredentials } from '../src/protocol/sigv4.js';
@@ -97,5 +104,45 @@ describe('EMULATOR_AUTH=sigv4: strict signature checks with the real SDK', () =>
     expect(beta.HostedZones?.map((z) => z.Name)).not.toContain('alpha-only.example.');
     const alpha = await r53('AKIDALPHA', 'alpha-secret').send(new ListHostedZonesCommand({}));
     expect(alpha.HostedZones?.map((z) => z.Name)).toContain('alpha-only.example.');
+  });
+
+  it('when UntagResource sends many repeated TagKeys (query-string heavy), then the signature still verifies', async () => {
+    const client = ses('AKIDALPHA', 'alpha-secret');
+    const created = await client.send(
+      new CreateEmailIdentityCommand({ EmailIdentity: 'tags.sigv4.example' }),
+    );
+    expect(created.$metadata.httpStatusCode).toBe(200);
+    const arn = 'arn:aws:ses:eu-west-1:111111111111:identity/tags.sigv4.example';
+    const keys = ['b', 'a', 'with space', 'ü-key', 'x/y', 'p+q', 'eq=sign', 'a:b', '@at', 'Z'];
+    await client.send(
+      new TagResourceCommand({
+        ResourceArn: arn,
+        Tags: [...keys, 'kept'].map((Key) => ({ Key, Value: `v-${Key}` })),
+      }),
+    );
+    const untagged = await client.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: keys }));
+    expect(untagged.$metadata.httpStatusCode).toBe(200);
+    const left = await client.send(new ListTagsForResourceCommand({ ResourceArn: arn }));
+    expect(left.Tags).toEqual([{ Key: 'kept', Value: 'v-kept' }]);
+  });
+
+  it('when the signed x-amz-content-sha256 does not match the body, then the request is rejected (no body swap)', async () => {
+    const client = ses('AKIDALPHA', 'alpha-secret');
+    // The SDK signs whatever hash the header declares; the body sent is a different one.
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        const request = args.request as { headers: Record<string, string> };
+        request.headers['x-amz-content-sha256'] =
+          'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'; // sha256("")
+        return next(args);
+      },
+      { step: 'build', name: 'declareFalsePayloadHash' },
+    );
+    const error = await rejectionOf(
+      client.send(new CreateEmailIdentityCommand({ EmailIdentity: 'swapped.sigv4.example' })),
+    );
+    expect(error.name).toBe('InvalidSignatureException');
+    expect(error.message).toBe('The provided x-amz-content-sha256 header does not match what was computed.');
+    expect(error.$metadata.httpStatusCode).toBe(403);
   });
 });

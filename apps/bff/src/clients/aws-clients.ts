@@ -1,5 +1,7 @@
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { createRetryStrategy, MAX_ATTEMPTS } from './retry-policy.js';
+import { tagUpstreamErrors } from './upstream-error-tag.js';
 
 export interface AwsClientOptions {
   /**
@@ -10,10 +12,19 @@ export interface AwsClientOptions {
   emulatorEndpoint?: string;
   /** Per-attempt socket/response timeout. */
   requestTimeoutMs: number;
+  /** Attempts per SDK call (default MAX_ATTEMPTS). */
+  maxAttempts?: number;
 }
 
 export interface AwsClients {
+  /** SES v2 client of a region; the SDK retries throttling, 5xx and network errors (retry-policy.ts). */
   ses(region: string): SESv2Client;
+  /**
+   * SES v2 client that makes exactly one attempt per call: for work that paces and retries itself
+   * (bulk delete), so it sees every throttle and decides what to repeat. Optional for test doubles:
+   * callers fall back to `ses`.
+   */
+  sesSingleAttempt?(region: string): SESv2Client;
   /** Route 53 is global; one client serves every region. */
   route53(): Route53Client;
   destroy(): void;
@@ -22,11 +33,11 @@ export interface AwsClients {
 /** Emulator mode only: the emulator maps any non-12-digit key to its default account. */
 const EMULATOR_CREDENTIALS = { accessKeyId: 'ses-console-emulator', secretAccessKey: 'not-a-secret' };
 
-/** Creates SDK clients lazily, once per region (a small cache), with adaptive retries and timeouts. */
+/** Creates SDK clients lazily, once per region (a small cache), with bounded retries and timeouts. */
 export function createAwsClients(options: AwsClientOptions): AwsClients {
-  const common = () => ({
-    retryMode: 'adaptive' as const,
-    maxAttempts: 4,
+  const common = (maxAttempts: number) => ({
+    maxAttempts,
+    retryStrategy: createRetryStrategy(maxAttempts),
     // The SDK builds its NodeHttpHandler from these options.
     requestHandler: {
       connectionTimeout: Math.min(options.requestTimeoutMs, 5_000),
@@ -36,24 +47,31 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
       ? { endpoint: options.emulatorEndpoint, credentials: EMULATOR_CREDENTIALS }
       : {}),
   });
+  const attempts = options.maxAttempts ?? MAX_ATTEMPTS;
   const sesClients = new Map<string, SESv2Client>();
+  const singleAttemptClients = new Map<string, SESv2Client>();
   let route53: Route53Client | undefined;
+  const sesFrom = (cache: Map<string, SESv2Client>, region: string, maxAttempts: number) => {
+    let client = cache.get(region);
+    if (!client) {
+      client = tagUpstreamErrors(new SESv2Client({ region, ...common(maxAttempts) }), 'SES');
+      cache.set(region, client);
+    }
+    return client;
+  };
   return {
-    ses(region) {
-      let client = sesClients.get(region);
-      if (!client) {
-        client = new SESv2Client({ region, ...common() });
-        sesClients.set(region, client);
-      }
-      return client;
-    },
+    ses: (region) => sesFrom(sesClients, region, attempts),
+    sesSingleAttempt: (region) => sesFrom(singleAttemptClients, region, 1),
     route53() {
       // Route 53 signs with us-east-1 in the aws partition.
-      route53 ??= new Route53Client({ region: 'us-east-1', ...common() });
+      route53 ??= tagUpstreamErrors(
+        new Route53Client({ region: 'us-east-1', ...common(attempts) }),
+        'Route 53',
+      );
       return route53;
     },
     destroy() {
-      for (const client of sesClients.values()) client.destroy();
+      for (const client of [...sesClients.values(), ...singleAttemptClients.values()]) client.destroy();
       route53?.destroy();
     },
   };

@@ -8,9 +8,26 @@ import { AppError } from './app-error.js';
 interface SdkErrorShape {
   name?: unknown;
   message?: unknown;
-  $metadata?: { httpStatusCode?: number };
+  code?: unknown;
+  $metadata?: { httpStatusCode?: number; attempts?: number; totalRetryDelay?: number };
   $fault?: unknown;
+  /** Set by clients/upstream-error-tag.ts. */
+  $upstreamService?: string;
+  $elapsedMs?: number;
 }
+
+/** Socket-level failures: the service was not reached or did not answer. */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+const TIMEOUT_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
 
 const NOT_FOUND = new Set([
   'NotFoundException',
@@ -68,6 +85,38 @@ export function isAwsRetryable(error: unknown): boolean {
   return typeof status === 'number' && status >= 500;
 }
 
+/** "after 6 attempts over 4.2 s" — what the SDK tried before giving up. */
+function triedFor(error: SdkErrorShape): string {
+  const attempts = error.$metadata?.attempts ?? 1;
+  const seconds = ((error.$elapsedMs ?? error.$metadata?.totalRetryDelay ?? 0) / 1000).toFixed(1);
+  return `after ${attempts} attempt${attempts === 1 ? '' : 's'} over ${seconds} s`;
+}
+
+/**
+ * SES or Route 53 is down, failing or too slow (5xx, refused connection, timeout) and the SDK's retries
+ * are spent: a 503 (504 for timeouts) that says so, instead of a bare "bad gateway".
+ */
+function unavailable(name: string, error: SdkErrorShape): AppError | undefined {
+  const status = error.$metadata?.httpStatusCode;
+  const code = typeof error.code === 'string' ? error.code : undefined;
+  const service = error.$upstreamService ?? 'AWS';
+  if (TIMEOUT_NAMES.has(name) || code === 'ETIMEDOUT') {
+    return new AppError(
+      504,
+      'UpstreamTimeout',
+      `${service} did not answer in time ${triedFor(error)}; try again later.`,
+    );
+  }
+  const serverFault = typeof status === 'number' && status >= 500;
+  const networkFault = status === undefined && code !== undefined && NETWORK_CODES.has(code);
+  if (!serverFault && !networkFault) return undefined;
+  return new AppError(
+    503,
+    'ServiceUnavailable',
+    `${service} did not answer ${triedFor(error)}; try again later.`,
+  );
+}
+
 /** Maps an SDK error to an AppError; anything that is not an SDK error is returned untouched. */
 export function mapAwsError(error: unknown): unknown {
   const name = awsErrorName(error);
@@ -76,14 +125,20 @@ export function mapAwsError(error: unknown): unknown {
   if (NOT_FOUND.has(name)) return new AppError(404, 'NotFound', awsMessage(sdk));
   if (ALREADY_EXISTS.has(name)) return new AppError(409, 'AlreadyExists', awsMessage(sdk));
   if (THROTTLED.has(name)) {
+    if (name === 'LimitExceededException') return new AppError(429, 'LimitExceeded', awsMessage(sdk));
+    const retried = (sdk.$metadata?.attempts ?? 1) > 1;
     return new AppError(
       429,
-      name === 'LimitExceededException' ? 'LimitExceeded' : 'TooManyRequests',
-      awsMessage(sdk),
+      'TooManyRequests',
+      retried
+        ? `${sdk.$upstreamService ?? 'AWS'} kept throttling requests (${awsMessage(sdk)}) ${triedFor(sdk)}; try again later.`
+        : awsMessage(sdk),
     );
   }
   if (BAD_REQUEST.has(name)) return new AppError(400, name.replace(/Exception$/, ''), awsMessage(sdk));
   const status = sdk.$metadata?.httpStatusCode;
+  const down = unavailable(name, sdk);
+  if (down) return down;
   if (name === 'AccessDeniedException' || name === 'AccessDenied' || status === 403) {
     return new AppError(
       502,

@@ -10,13 +10,29 @@ import type {
   PublishResult,
 } from '@ses-console/contract';
 import type { z } from 'zod';
-import { callAws, describeFailure } from '../errors/aws-error-map.js';
+import { awsErrorName, describeFailure, mapAwsError } from '../errors/aws-error-map.js';
 import { getIdentityDetail } from './identity-detail-service.js';
 import { assertMailFromDomain, signingAttributesOf } from './identity-edit-service.js';
 import { publishDnsRecords } from './publish-dns-service.js';
 import type { ServiceContext } from './service-context.js';
 
 export type CreateIdentityInput = z.output<typeof createIdentityRequestSchema>;
+
+/**
+ * Runs CreateEmailIdentity. When the SDK had to repeat it (a 5xx or timeout whose answer was lost) and
+ * the repeat says AlreadyExists, the first attempt created the identity: that is this request's
+ * success, not a conflict. Returns whether that happened; any other failure is thrown as an AppError.
+ */
+async function createOnce(call: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await call();
+    return false;
+  } catch (error) {
+    const attempts = (error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
+    if (awsErrorName(error) === 'AlreadyExistsException' && attempts > 1) return true;
+    throw mapAwsError(error);
+  }
+}
 
 /**
  * Creates an identity the way the SES console's create page does, in one action:
@@ -38,7 +54,7 @@ export async function createIdentity(
   }
   const ses = ctx.clients.ses(region);
   const name = input.name;
-  await callAws(() =>
+  const createdByEarlierAttempt = await createOnce(() =>
     ses.send(
       new CreateEmailIdentityCommand({
         EmailIdentity: name,
@@ -50,7 +66,16 @@ export async function createIdentity(
       }),
     ),
   );
-  const steps: ActionStep[] = [{ step: 'create-identity', status: 'succeeded' }];
+  const steps: ActionStep[] = [
+    createdByEarlierAttempt
+      ? {
+          step: 'create-identity',
+          status: 'succeeded',
+          message:
+            'SES answered AlreadyExists to a repeated attempt: an earlier attempt of this request, whose answer was lost, created it',
+        }
+      : { step: 'create-identity', status: 'succeeded' },
+  ];
   let publish: PublishResult | undefined;
   let failed = false;
 

@@ -1,19 +1,20 @@
 import { DeleteEmailIdentityCommand } from '@aws-sdk/client-sesv2';
 import type { DeleteIdentitiesResponse, DeleteResult } from '@ses-console/contract';
-import { describeFailure, isAwsNotFound, mapAwsError } from '../errors/aws-error-map.js';
+import {
+  awsErrorName,
+  describeFailure,
+  isAwsNotFound,
+  isAwsRetryable,
+  mapAwsError,
+} from '../errors/aws-error-map.js';
+import { type AimdOptions, AimdPacer, DEFAULT_AIMD } from './pacing/aimd-pacer.js';
 import type { ServiceContext } from './service-context.js';
 
-/** SES throttles control-plane calls; a few deletes in flight is fast enough and stays polite. */
-export const DELETE_CONCURRENCY = 5;
-
 /**
- * The outcome of a delete that failed. Retries happen in the SDK only (adaptive mode), and the SDK
- * only repeats throttling, 5xx and transient network errors — never a delete that answered success.
- * One case needs care: when the SDK made more than one attempt and the last one says NotFound, an
- * earlier attempt may have deleted the identity before its answer was lost (timeout, 5xx). We cannot
- * tell that from "never existed", so we report `deleted`: the identity is gone either way, and
- * claiming "not found" for something this request removed would be the worse lie. (`$metadata.attempts`
- * is set by the SDK's retry middleware on the error it finally throws.)
+ * The outcome of a single delete whose SDK call failed (the single-delete route, where the SDK
+ * retries). When the SDK made more than one attempt and the last one says NotFound, an earlier attempt
+ * may have deleted the identity before its answer was lost (timeout, 5xx): the identity is gone either
+ * way, and claiming "not found" for something this request removed would be the worse lie.
  */
 export function outcomeOfFailedDelete(identity: string, error: unknown): DeleteResult {
   if (isAwsNotFound(error)) {
@@ -53,26 +54,102 @@ export async function mapWithConcurrency<T, R>(
   return results;
 }
 
-/** Deletes each identity once (duplicates in the request are collapsed), reporting each outcome. */
+export interface BulkDeleteOptions {
+  pacing: AimdOptions;
+  /** Attempts per identity (throttles included) before it is reported failed. */
+  maxAttemptsPerIdentity: number;
+  /** Time budget of the whole request; identities not done by then are reported failed. */
+  deadlineMs: number;
+}
+
+export const DEFAULT_BULK_DELETE: BulkDeleteOptions = {
+  pacing: DEFAULT_AIMD,
+  maxAttemptsPerIdentity: 12,
+  deadlineMs: 90_000,
+};
+
+const THROTTLE_NAMES = new Set(['TooManyRequestsException', 'Throttling', 'ThrottlingException']);
+
+/** A throttled call was refused before it ran: repeating it is always safe. */
+function isThrottle(error: unknown): boolean {
+  const name = awsErrorName(error);
+  if (name !== undefined && THROTTLE_NAMES.has(name)) return true;
+  return (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode === 429;
+}
+
+/**
+ * A server error or lost answer: the delete may or may not have run. Repeating it is safe (a second
+ * delete of a deleted identity answers NotFound), but that NotFound then means "deleted by us".
+ */
+function mayHaveRun(error: unknown): boolean {
+  if (isAwsRetryable(error)) return true;
+  const code = (error as { code?: unknown })?.code;
+  const name = (error as { name?: unknown })?.name;
+  return (
+    name === 'TimeoutError' ||
+    (typeof code === 'string' && /^(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT)$/.test(code))
+  );
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Deletes each identity asked for, once (duplicates in the request are collapsed), pacing itself to
+ * what SES accepts (AimdPacer) and reporting each outcome:
+ * - a throttled delete is repeated (it did not run); the pacer slows down;
+ * - a 5xx, timeout or reset is repeated after a short backoff; a later NotFound then counts as deleted;
+ * - a delete that answered success is never sent again; NotFound on a first clean try is `not_found`;
+ * - any other client error is final (`failed` with SES's message);
+ * - attempts per identity and the whole request's time are bounded; what is left is `failed`.
+ * It only ever sends DeleteEmailIdentity for the names in the request.
+ */
 export async function deleteIdentities(
   ctx: ServiceContext,
   region: string,
   identities: readonly string[],
+  options: BulkDeleteOptions = DEFAULT_BULK_DELETE,
 ): Promise<DeleteIdentitiesResponse> {
   const unique = [...new Set(identities)];
-  const ses = ctx.clients.ses(region);
-  const results = await mapWithConcurrency(
-    unique,
-    DELETE_CONCURRENCY,
-    async (identity): Promise<DeleteResult> => {
+  const ses = ctx.clients.sesSingleAttempt?.(region) ?? ctx.clients.ses(region);
+  const pacer = new AimdPacer(options.pacing);
+  const deadline = performance.now() + options.deadlineMs;
+
+  async function deleteOne(identity: string): Promise<DeleteResult> {
+    let ranMaybe = false;
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= options.maxAttemptsPerIdentity; attempt += 1) {
+      if (performance.now() > deadline) break;
+      const slot = await pacer.acquire();
       try {
         await ses.send(new DeleteEmailIdentityCommand({ EmailIdentity: identity }));
+        pacer.release(slot, 'success');
         return { identity, outcome: 'deleted' };
       } catch (error) {
-        return outcomeOfFailedDelete(identity, error);
+        lastError = error;
+        if (isThrottle(error)) {
+          pacer.release(slot, 'throttled');
+          continue;
+        }
+        pacer.release(slot, 'failed');
+        if (isAwsNotFound(error)) {
+          return ranMaybe
+            ? { identity, outcome: 'deleted' }
+            : { identity, outcome: 'not_found', message: `Identity ${identity} does not exist.` };
+        }
+        if (!mayHaveRun(error)) return { identity, outcome: 'failed', message: describeFailure(error) };
+        ranMaybe = true;
+        await sleep(Math.min(2_000, 100 * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2));
       }
-    },
-  );
+    }
+    const why = lastError === undefined ? 'it was not attempted in time' : describeFailure(lastError);
+    return {
+      identity,
+      outcome: 'failed',
+      message: `Not deleted: SES did not accept the delete (${why}); try again later.`,
+    };
+  }
+
+  const results = await mapWithConcurrency(unique, options.pacing.maxWindow, deleteOne);
   return {
     results,
     deleted: results.filter((r) => r.outcome === 'deleted').length,

@@ -30,6 +30,7 @@ export async function startHarness(
     consoleDist?: string;
     /** Start the emulator's DNS server (ephemeral port) and point the DNS diagnostics at it. */
     dns?: boolean;
+    apiTimeoutMs?: number;
   } = {},
 ): Promise<Harness> {
   const emulator = await startEmulator({
@@ -46,6 +47,7 @@ export async function startHarness(
     accountId: ACCOUNT_ID,
     emulatorUrl: emulator.url,
     consoleDist: options.consoleDist,
+    apiTimeoutMs: options.apiTimeoutMs,
     logger: pino({ level: 'silent' }),
     // Never the host's resolvers in tests: the emulator's DNS server, or nothing reachable at all.
     dns: createDnsResolver({

@@ -2,6 +2,7 @@ import type { EmulatorCore } from '../core.js';
 import type { IncomingRequest, OutgoingResponse } from '../protocol/http-types.js';
 import type { Route53Service } from '../services/route53/service.js';
 import type { SesV2Service } from '../services/sesv2/service.js';
+import { inspectStore } from '../store/inspect.js';
 import { deleteAllState } from '../store/reset.js';
 import { handleClock } from './clock-routes.js';
 import { handleMailbox } from './mailbox.js';
@@ -74,6 +75,9 @@ export function createControlPlane(
         return handleVerifyEmail(req, sesv2, core.clock.nowMs());
       }
       if (path === '/_emulator/clock') return handleClock(req, core.clock);
+      if (req.method === 'GET' && path === '/_emulator/store') {
+        return json(200, inspectStore(core.db, { integrity: req.query.get('integrity') === 'true' }));
+      }
       if (req.method === 'POST' && path === '/_emulator/reset') {
         deleteAllState(core.db);
         core.clock.reset();

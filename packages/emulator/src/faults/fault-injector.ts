@@ -20,6 +20,11 @@ export interface FaultRule {
   throttleProbability?: number;
   /** Probability (0–1) of answering with the service's server-side error. */
   errorProbability?: number;
+  /**
+   * Probability (0–1) that the operation runs and its answer is then replaced by a server error, as
+   * when a response is lost: for testing that clients retry safely (idempotency).
+   */
+  lostAnswerProbability?: number;
   /** Added latency in milliseconds before answering. */
   latencyMs?: number;
 }
@@ -35,6 +40,18 @@ export interface FaultStats {
   calls: Record<string, number>;
   /** Injected faults per `service:operation:kind`. */
   injected: Record<string, number>;
+  /** Answers per `service:operation`, by HTTP status (`{"200": 3, "429": 1}`), injected faults included. */
+  outcomes: Record<string, Record<string, number>>;
+  /**
+   * Successful executions (2xx) per `service:operation`, by target: the operation's path labels joined
+   * with `/` (e.g. the identity of a DeleteEmailIdentity), or `-` for an operation without labels.
+   * This is what a test reads to prove an operation ran exactly once per resource.
+   */
+  succeeded: Record<string, Record<string, number>>;
+}
+
+function emptyStats(): FaultStats {
+  return { calls: {}, injected: {}, outcomes: {}, succeeded: {} };
 }
 
 function validateRule(rule: unknown, index: number): FaultRule {
@@ -77,6 +94,7 @@ function validateRule(rule: unknown, index: number): FaultRule {
     burst: positive('burst'),
     throttleProbability: probability('throttleProbability'),
     errorProbability: probability('errorProbability'),
+    lostAnswerProbability: probability('lostAnswerProbability'),
     latencyMs: latency as number | undefined,
   };
 }
@@ -134,7 +152,7 @@ export class FaultInjector {
   private config: FaultConfig = { rules: [] };
   private random: () => number = Math.random;
   private buckets = new Map<number, Bucket>();
-  private stats: FaultStats = { calls: {}, injected: {} };
+  private stats: FaultStats = emptyStats();
 
   constructor(private readonly nowMs: () => number = Date.now) {}
 
@@ -146,7 +164,7 @@ export class FaultInjector {
 
   clear(): void {
     this.configure({ rules: [] });
-    this.stats = { calls: {}, injected: {} };
+    this.stats = emptyStats();
   }
 
   current(): FaultConfig & FaultStats {
@@ -181,6 +199,39 @@ export class FaultInjector {
       const injectedKey = `${key}:${fault}`;
       this.stats.injected[injectedKey] = (this.stats.injected[injectedKey] ?? 0) + 1;
       throw faultError(service, fault);
+    }
+  }
+
+  /**
+   * After an operation ran with a 2xx: whether to replace its answer by a server error (a lost answer).
+   * The execution is still counted in `succeeded`; the injection is counted as `lost-answer`.
+   */
+  loseAnswer(service: string, operation: string): AwsError | undefined {
+    const rule = this.config.rules.find(
+      (r) =>
+        (r.service === '*' || r.service === service) &&
+        (r.operation === '*' || r.operation === operation) &&
+        r.lostAnswerProbability,
+    );
+    if (!rule?.lostAnswerProbability || this.random() >= rule.lostAnswerProbability) return undefined;
+    const injectedKey = `${service}:${operation}:lost-answer`;
+    this.stats.injected[injectedKey] = (this.stats.injected[injectedKey] ?? 0) + 1;
+    return service === 'route53'
+      ? new AwsError('InternalFailure', 500, 'The request processing has failed because of an unknown error.')
+      : faultError(service, 'error');
+  }
+
+  /** Records how a call was answered (after the operation ran, or after an injected fault). */
+  recordOutcome(service: string, operation: string, status: number, labels: readonly string[] = []): void {
+    const key = `${service}:${operation}`;
+    const byStatus = this.stats.outcomes[key] ?? {};
+    this.stats.outcomes[key] = byStatus;
+    byStatus[String(status)] = (byStatus[String(status)] ?? 0) + 1;
+    if (status >= 200 && status < 300) {
+      const target = labels.length > 0 ? labels.join('/') : '-';
+      const byTarget = this.stats.succeeded[key] ?? {};
+      this.stats.succeeded[key] = byTarget;
+      byTarget[target] = (byTarget[target] ?? 0) + 1;
     }
   }
 

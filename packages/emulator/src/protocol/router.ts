@@ -8,6 +8,8 @@ export type RouteHandler = (
 
 interface Route {
   method: string;
+  /** Path template as added, e.g. `/v2/email/identities/{EmailIdentity}`. */
+  template: string;
   operation: string;
   pattern: RegExp;
   labels: string[];
@@ -36,8 +38,25 @@ export class Router {
         return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       })
       .join('/');
-    this.routes.push({ method, operation, pattern: new RegExp(`^${source}/?$`), labels, handler });
+    this.routes.push({
+      method,
+      template,
+      operation,
+      pattern: new RegExp(`^${source}/?$`),
+      labels,
+      handler,
+    });
     return this;
+  }
+
+  /** Every route, for tests that must cover each operation (method, path template, operation, labels). */
+  list(): Array<{ method: string; template: string; operation: string; labels: string[] }> {
+    return this.routes.map(({ method, template, operation, labels }) => ({
+      method,
+      template,
+      operation,
+      labels: [...labels],
+    }));
   }
 
   /** Finds the route for a request; `undefined` when no template matches or a label is badly encoded. */

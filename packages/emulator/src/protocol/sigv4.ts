@@ -19,6 +19,8 @@ export type SigV4Failure = 'missing' | 'unknown-key' | 'bad-signature' | 'expire
 export const MAX_SKEW_MS = 5 * 60 * 1000;
 
 export interface SignedRequest {
+  /** Signing name the target service expects in the credential scope (`ses`, `route53`); unchecked when omitted. */
+  signingName?: string;
   method: string;
   /** Path as received (percent-encoded), no query. */
   rawPath: string;
@@ -156,11 +158,37 @@ export function verifySigV4(
     );
   }
 
+  if (date !== amzDate.slice(0, 8)) {
+    throw new SigV4Error(
+      'bad-signature',
+      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${date}' != '${amzDate.slice(0, 8)}', from '${amzDate}'.`,
+    );
+  }
+  if (req.signingName !== undefined && service !== req.signingName) {
+    throw new SigV4Error(
+      'bad-signature',
+      `Credential should be scoped to correct service: '${req.signingName}'. `,
+    );
+  }
   const signedHeaders = (signedHeadersText as string).split(';');
+  if (!signedHeaders.includes('host')) {
+    throw new SigV4Error(
+      'bad-signature',
+      `'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.`,
+    );
+  }
+  const declaredPayloadHash = headerValue(req.headers, 'x-amz-content-sha256');
+  if (declaredPayloadHash && declaredPayloadHash !== sha256Hex(req.body)) {
+    // A signed but false payload hash would let a body be swapped under a valid signature.
+    throw new SigV4Error(
+      'bad-signature',
+      'The provided x-amz-content-sha256 header does not match what was computed.',
+    );
+  }
   const canonicalHeaders = signedHeaders
     .map((name) => `${name}:${headerValue(req.headers, name)}\n`)
     .join('');
-  const payloadHash = headerValue(req.headers, 'x-amz-content-sha256') || sha256Hex(req.body);
+  const payloadHash = sha256Hex(req.body);
   const canonicalRequest = [
     req.method,
     canonicalPath(req.rawPath),

@@ -1,0 +1,233 @@
+import {
+  ChangeResourceRecordSetsCommand,
+  CreateHostedZoneCommand,
+  DeleteHostedZoneCommand,
+} from '@aws-sdk/client-route-53';
+import {
+  CreateConfigurationSetCommand,
+  CreateEmailIdentityCommand,
+  CreateEmailIdentityPolicyCommand,
+  DeleteConfigurationSetCommand,
+  DeleteEmailIdentityCommand,
+  DeleteEmailIdentityPolicyCommand,
+  PutEmailIdentityConfigurationSetAttributesCommand,
+  PutEmailIdentityDkimAttributesCommand,
+  PutEmailIdentityDkimSigningAttributesCommand,
+  PutEmailIdentityFeedbackAttributesCommand,
+  PutEmailIdentityMailFromAttributesCommand,
+  SendEmailCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
+  UpdateEmailIdentityPolicyCommand,
+} from '@aws-sdk/client-sesv2';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../src/index.js';
+import { advanceClock, sesClient, startTestEmulator, verificationLink } from './helpers.js';
+import { route53Client } from './route53-helpers.js';
+
+/**
+ * Durability audit: every statement that writes is watched, and a step (one API call or control-plane
+ * request) may run at most one write outside a transaction. A single autocommitted statement is atomic;
+ * two are not, and a crash between them would leave half a change behind.
+ */
+const outside: string[] = [];
+/** All writes seen, to prove the watch is live. */
+const seen = { writes: 0 };
+const originalPrepare = Database.prototype.prepare;
+
+function watchWrites(): void {
+  Database.prototype.prepare = function prepare(this: Database.Database, sql: string) {
+    const statement = originalPrepare.call(this, sql);
+    if (/^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i.test(sql)) {
+      const run = statement.run.bind(statement) as (...args: unknown[]) => Database.RunResult;
+      (statement as unknown as { run: typeof run }).run = (...args: unknown[]) => {
+        seen.writes += 1;
+        if (!this.inTransaction) outside.push(sql.trim().replace(/\s+/g, ' ').slice(0, 80));
+        return run(...args);
+      };
+    }
+    return statement;
+  } as typeof originalPrepare;
+}
+
+describe('every write path is one transaction (statements run outside a transaction are counted)', () => {
+  let emulator: RunningEmulator;
+  beforeAll(async () => {
+    watchWrites();
+    emulator = await startTestEmulator({ verificationMode: 'realistic' });
+  });
+  afterAll(async () => {
+    await emulator.close();
+    Database.prototype.prepare = originalPrepare;
+  });
+
+  async function step(name: string, work: () => Promise<unknown>): Promise<void> {
+    outside.length = 0;
+    await work();
+    expect(
+      outside.length,
+      `${name} wrote ${outside.length} statements outside a transaction: ${outside.join(' | ')}`,
+    ).toBeLessThanOrEqual(1);
+  }
+
+  it('when every SES v2, Route 53 and control-plane write runs, then none does more than one write outside a transaction', async () => {
+    const ses = sesClient(emulator);
+    const r53 = route53Client(emulator.url);
+    const arn = 'arn:aws:ses:us-east-1:000000000000:identity/tx.example';
+    const control = (method: string, path: string, body?: unknown) =>
+      fetch(`${emulator.url}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }).then((r) => {
+        if (r.status >= 400) throw new Error(`${method} ${path}: ${r.status}`);
+      });
+
+    await step('CreateConfigurationSet', () =>
+      ses.send(
+        new CreateConfigurationSetCommand({ ConfigurationSetName: 'tx', Tags: [{ Key: 'a', Value: 'b' }] }),
+      ),
+    );
+    await step('CreateEmailIdentity (domain, tags, set)', () =>
+      ses.send(
+        new CreateEmailIdentityCommand({
+          EmailIdentity: 'tx.example',
+          ConfigurationSetName: 'tx',
+          Tags: [
+            { Key: 'k1', Value: 'v' },
+            { Key: 'k2', Value: 'v' },
+          ],
+        }),
+      ),
+    );
+    await step('CreateEmailIdentity (address: token + verification email)', () =>
+      ses.send(
+        new CreateEmailIdentityCommand({ EmailIdentity: 'tx@example.org', Tags: [{ Key: 'k', Value: 'v' }] }),
+      ),
+    );
+    await step('PutEmailIdentityDkimAttributes', () =>
+      ses.send(
+        new PutEmailIdentityDkimAttributesCommand({ EmailIdentity: 'tx.example', SigningEnabled: false }),
+      ),
+    );
+    await step('PutEmailIdentityDkimSigningAttributes', () =>
+      ses.send(
+        new PutEmailIdentityDkimSigningAttributesCommand({
+          EmailIdentity: 'tx.example',
+          SigningAttributesOrigin: 'AWS_SES',
+          SigningAttributes: { NextSigningKeyLength: 'RSA_1024_BIT' },
+        }),
+      ),
+    );
+    await step('PutEmailIdentityMailFromAttributes', () =>
+      ses.send(
+        new PutEmailIdentityMailFromAttributesCommand({
+          EmailIdentity: 'tx.example',
+          MailFromDomain: 'mail.tx.example',
+        }),
+      ),
+    );
+    await step('PutEmailIdentityFeedbackAttributes', () =>
+      ses.send(
+        new PutEmailIdentityFeedbackAttributesCommand({
+          EmailIdentity: 'tx.example',
+          EmailForwardingEnabled: false,
+        }),
+      ),
+    );
+    await step('PutEmailIdentityConfigurationSetAttributes', () =>
+      ses.send(new PutEmailIdentityConfigurationSetAttributesCommand({ EmailIdentity: 'tx.example' })),
+    );
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'ses:SendEmail', Resource: arn }],
+    });
+    await step('CreateEmailIdentityPolicy', () =>
+      ses.send(
+        new CreateEmailIdentityPolicyCommand({
+          EmailIdentity: 'tx.example',
+          PolicyName: 'p',
+          Policy: policy,
+        }),
+      ),
+    );
+    await step('UpdateEmailIdentityPolicy', () =>
+      ses.send(
+        new UpdateEmailIdentityPolicyCommand({
+          EmailIdentity: 'tx.example',
+          PolicyName: 'p',
+          Policy: policy,
+        }),
+      ),
+    );
+    await step('TagResource', () =>
+      ses.send(
+        new TagResourceCommand({
+          ResourceArn: arn,
+          Tags: [
+            { Key: 'x', Value: '1' },
+            { Key: 'y', Value: '2' },
+          ],
+        }),
+      ),
+    );
+    await step('UntagResource', () =>
+      ses.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: ['x', 'y'] })),
+    );
+    await step('verify-email link', async () => fetch(await verificationLink(emulator, 'tx@example.org')));
+    await step('SendEmail', () =>
+      ses.send(
+        new SendEmailCommand({
+          FromEmailAddress: 'tx@example.org',
+          Destination: { ToAddresses: ['a@example.net', 'b@example.net'] },
+          Content: { Simple: { Subject: { Data: 's' }, Body: { Text: { Data: 'b' } } } },
+        }),
+      ),
+    );
+    const zone = await r53.send(
+      new CreateHostedZoneCommand({ Name: 'tx.example', CallerReference: 'tx-zone' }),
+    );
+    const zoneId = zone.HostedZone?.Id?.replace('/hostedzone/', '') as string;
+    const record = (Action: 'UPSERT' | 'DELETE') => ({
+      Action,
+      ResourceRecordSet: {
+        Name: 'a.tx.example',
+        Type: 'TXT' as const,
+        TTL: 60,
+        ResourceRecords: [{ Value: '"x"' }],
+      },
+    });
+    await step('ChangeResourceRecordSets', () =>
+      r53.send(
+        new ChangeResourceRecordSetsCommand({
+          HostedZoneId: zoneId,
+          ChangeBatch: { Changes: [record('UPSERT')] },
+        }),
+      ),
+    );
+    await step('clock advance (verification engine transitions)', () => advanceClock(emulator, 80 * 3600));
+    await step('ChangeResourceRecordSets (delete)', () =>
+      r53.send(
+        new ChangeResourceRecordSetsCommand({
+          HostedZoneId: zoneId,
+          ChangeBatch: { Changes: [record('DELETE')] },
+        }),
+      ),
+    );
+    await step('DeleteHostedZone', () => r53.send(new DeleteHostedZoneCommand({ Id: zoneId })));
+    await step('DeleteEmailIdentityPolicy', () =>
+      ses.send(new DeleteEmailIdentityPolicyCommand({ EmailIdentity: 'tx.example', PolicyName: 'p' })),
+    );
+    await step('DeleteEmailIdentity (identity, policies, tags, tokens)', () =>
+      ses.send(new DeleteEmailIdentityCommand({ EmailIdentity: 'tx.example' })),
+    );
+    await step('DeleteConfigurationSet', () =>
+      ses.send(new DeleteConfigurationSetCommand({ ConfigurationSetName: 'tx' })),
+    );
+    await step('seed', () => control('POST', '/_emulator/seed', { identities: 10, hostedZones: true }));
+    await step('mailbox clear', () => control('DELETE', '/_aws/ses'));
+    await step('reset', () => control('POST', '/_emulator/reset'));
+    expect(seen.writes).toBeGreaterThan(50); // the watch saw the workload's writes
+  }, 60_000);
+});
