@@ -23,8 +23,28 @@ export function openDatabase(dataDir?: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  cacheStatements(db);
   migrate(db);
   return db;
+}
+
+/**
+ * Repositories call `db.prepare(sql)` on every call; compiling the same SQL again each time cost about
+ * 70 µs of CPU per API request. Each distinct SQL text is compiled once and reused. Safe because no
+ * repository iterates a statement (a reused statement cannot run while an iteration is open) or
+ * switches its modes (`pluck`, `raw`, `expand`).
+ */
+function cacheStatements(db: Db): void {
+  const compile = db.prepare.bind(db);
+  const cache = new Map<string, ReturnType<Db['prepare']>>();
+  db.prepare = ((sql: string) => {
+    let statement = cache.get(sql);
+    if (!statement) {
+      statement = compile(sql);
+      cache.set(sql, statement);
+    }
+    return statement;
+  }) as Db['prepare'];
 }
 
 export interface Migration {
