@@ -89,6 +89,18 @@ export function memoryOf(pid) {
   return { rss: field('VmRSS'), peak: field('VmHWM') };
 }
 
+/** CPU time (user + system, ms) the process has used so far, from /proc/<pid>/stat (Linux). */
+export function cpuTimeMs(pid) {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces) start at field 3; utime and stime are 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** USER_HZ: 100 on every Linux this runs on. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
 /** Runs `fn(server)` with a started server and always stops it afterwards. */
 export async function withServer(options, fn) {
   const server = await startServer(options);

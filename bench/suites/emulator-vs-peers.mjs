@@ -5,6 +5,7 @@ import {
   SendEmailCommand,
 } from '@aws-sdk/client-sesv2';
 import { combineRounds, runLoad, timeRuns } from '../lib/load.mjs';
+import { cpuTimeMs } from '../lib/processes.mjs';
 import { sesClient } from '../lib/sdk-client.mjs';
 import {
   motoAvailable,
@@ -23,7 +24,16 @@ const SENDER = 'sender@send.example.com';
 
 function describeLoad(name, r) {
   const errors = r.errors ? `, ${r.errors} errors: ${r.firstError}` : '';
-  return `${name} ${formatRate(r.throughput)} (p50 ${formatMs(r.p50)}, p99 ${formatMs(r.p99)}${errors})`;
+  const cpu = Number.isFinite(r.cpuPerRequestMs) ? `, server CPU ${formatMs(r.cpuPerRequestMs)}/request` : '';
+  return `${name} ${formatRate(r.throughput)} (p50 ${formatMs(r.p50)}, p99 ${formatMs(r.p99)}${cpu}${errors})`;
+}
+
+/** The server's CPU per request as a ratio (theirs ÷ ours): the efficiency the throughput ratio cannot show when the client is the bottleneck. */
+function cpuRatio(ours, theirs) {
+  const ratio = theirs?.cpuPerRequestMs / ours.cpuPerRequestMs;
+  return Number.isFinite(ratio) && ratio > 0
+    ? `; server CPU per request ${formatRatio(ratio)} less than ${theirs.name}`
+    : '';
 }
 
 /** A row comparing our throughput with a peer's: the ratio is ours / theirs. */
@@ -35,7 +45,7 @@ function peerRow(operation, peer, target, ours, theirs, note) {
     name: `${operation} vs ${peer}`,
     target: `≥ ${target}× ${peer} (throughput)`,
     measured: theirs
-      ? `${describeLoad('emulator', ours)}; ${describeLoad(peer, theirs)}`
+      ? `${describeLoad('emulator', ours)}; ${describeLoad(peer, theirs)}${cpuRatio(ours, { ...theirs, name: peer })}`
       : `${describeLoad('emulator', ours)}; ${peer} not run`,
     ratio: formatRatio(ratio),
     met: comparable ? ratio >= target : false,
@@ -51,9 +61,17 @@ async function alternate(rounds, sides, load) {
   const results = sides.map(() => []);
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 === 0 ? sides.map((_, i) => i) : sides.map((_, i) => sides.length - 1 - i);
-    for (const i of order) results[i].push(await load(sides[i], round));
+    for (const i of order) {
+      const cpuBefore = cpuTimeMs(sides[i].pid);
+      const result = await load(sides[i], round);
+      results[i].push({ ...result, serverCpuMs: cpuTimeMs(sides[i].pid) - cpuBefore });
+    }
   }
-  return results.map(combineRounds);
+  return results.map((rounds) => {
+    const combined = combineRounds(rounds);
+    const cpuMs = rounds.reduce((n, r) => n + r.serverCpuMs, 0);
+    return { ...combined, cpuPerRequestMs: combined.ok > 0 ? cpuMs / combined.ok : Number.NaN };
+  });
 }
 
 function createLoad(config) {
@@ -164,9 +182,11 @@ async function motoBigListAnswer(url) {
   }
 }
 
-function side(name, url, options = {}) {
+function side(name, server, options = {}) {
+  const url = server.url;
   return {
     name,
+    pid: server.pid,
     client: sesClient(url, options),
     small: sesClient(url, { ...options, region: SMALL_LIST_REGION }),
   };
@@ -206,8 +226,8 @@ export async function emulatorVsPeers(config) {
   let bigList;
   let motoBigList;
   try {
-    const sides = [side('emulator', emulator.url)];
-    if (moto) sides.push(side('moto', moto.url, { motoListRoute: true }));
+    const sides = [side('emulator', emulator)];
+    if (moto) sides.push(side('moto', moto, { motoListRoute: true }));
     create = await alternate(config.rounds, sides, createLoad(config));
     get = await alternate(config.rounds, sides, getLoad(config));
     for (const s of sides) await fillSmallRegion(s);
@@ -264,7 +284,7 @@ export async function emulatorVsPeers(config) {
   const local = await startAwsSesV2Local();
   let send;
   try {
-    const sides = [side('emulator', sendEmulator.url), side('aws-ses-v2-local', local.url)];
+    const sides = [side('emulator', sendEmulator), side('aws-ses-v2-local', local)];
     await sides[0].client.send(new CreateEmailIdentityCommand({ EmailIdentity: SENDER }));
     send = await alternate(config.rounds, sides, sendLoad(config));
   } finally {
@@ -293,7 +313,7 @@ export async function emulatorVsPeers(config) {
       ? `${formatRatio(ceiling.throughput / slowestPeer)} over moto's slowest row`
       : 'n/a',
     met: null,
-    note: 'the client (SigV4 signing, serialisation) runs in the bench process on the same 2 cores; no server can show more throughput than this, so a ratio over a peer can never exceed ceiling ÷ peer',
+    note: 'the client (SigV4 signing, serialisation, parsing) runs in the bench process on the same 2 cores; no server can show more throughput than this, so a throughput ratio over a peer can never exceed ceiling ÷ peer. The server CPU per request, in the Measured column of each peer row, is the comparison this ceiling does not cap (CPU time from /proc, 10 ms resolution, summed over all rounds)',
   });
   return rows;
 }
