@@ -101,7 +101,7 @@ const report = renderReport({
   mode: quick ? 'quick' : 'full',
   startedAt,
   durationMs: performance.now() - t0,
-  command: quick ? 'pnpm bench -- --quick' : 'pnpm bench',
+  command: quick ? 'pnpm bench --quick' : 'pnpm bench',
   context: [
     'Taken on a shared 2-core machine while four other engineers were building and testing on it, so absolute numbers are noisy (see the load average below); peer comparisons alternate rounds between the two servers so the noise hits both alike.',
     ...(quick
