@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { findings } from './lib/findings.mjs';
 import { describeEnvironment } from './lib/machine.mjs';
 import { renderReport } from './lib/report.mjs';
 import { motoAvailable, postJson, repoRoot, startBffProcess } from './lib/servers.mjs';
@@ -102,6 +103,7 @@ const report = renderReport({
   startedAt,
   durationMs: performance.now() - t0,
   command: quick ? 'pnpm bench --quick' : 'pnpm bench',
+  findings,
   context: [
     'Taken on a shared 2-core machine while four other engineers were building and testing on it, so absolute numbers are noisy (see the load average below); peer comparisons alternate rounds between the two servers so the noise hits both alike.',
     ...(quick

@@ -23,7 +23,7 @@ export function renderTable(rows) {
   return lines.join('\n');
 }
 
-export function renderReport({ rows, environment, mode, startedAt, durationMs, command, context }) {
+export function renderReport({ rows, environment, mode, startedAt, durationMs, command, context, findings }) {
   const missed = rows.filter((r) => r.met === false);
   const targets = rows.filter((r) => r.met !== null);
   return [
@@ -47,6 +47,10 @@ export function renderReport({ rows, environment, mode, startedAt, durationMs, c
     'Ratio: for a peer, our throughput ÷ theirs; for the BFF, BFF time ÷ SDK time; for bulk delete, time ÷ bound; otherwise measured ÷ target. p50/p99 are per request.',
     '',
     renderTable(rows),
+    '',
+    '## Reading the results',
+    '',
+    ...findings,
     '',
     '## Notes per row',
     '',
