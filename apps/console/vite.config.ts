@@ -7,7 +7,8 @@ const bff = process.env.BFF_URL ?? 'http://127.0.0.1:8080';
 export default defineConfig({
   plugins: [react()],
   server: { host: '127.0.0.1', proxy: { '/api': bff, '/healthz': bff } },
-  build: { sourcemap: false, chunkSizeWarningLimit: 1200 },
+  // The manifest lets the bench and the bundle budget test find the initial and per-route chunks.
+  build: { sourcemap: false, chunkSizeWarningLimit: 1200, manifest: true },
   test: {
     environment: 'jsdom',
     css: false,

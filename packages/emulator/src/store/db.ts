@@ -7,7 +7,10 @@ export type Db = Database.Database;
 
 /**
  * Opens the emulator's SQLite store (a file under `dataDir`, or in memory when omitted) and brings its
- * schema up to date. WAL + synchronous=FULL: an acknowledged write survives the process being killed.
+ * schema up to date. WAL + synchronous=NORMAL: an acknowledged write is in the WAL file (the OS has it)
+ * before the call returns, so it survives the process being killed; only an OS crash or power loss can
+ * drop the last commits. FULL would add an fsync per commit: 3.5 ms of blocked event loop per write on
+ * the benchmark machine (0.03 ms with NORMAL), which capped every writing operation near 280/s.
  */
 export function openDatabase(dataDir?: string): Db {
   let file = ':memory:';
@@ -17,11 +20,31 @@ export function openDatabase(dataDir?: string): Db {
   }
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
+  db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  cacheStatements(db);
   migrate(db);
   return db;
+}
+
+/**
+ * Repositories call `db.prepare(sql)` on every call; compiling the same SQL again each time cost about
+ * 70 µs of CPU per API request. Each distinct SQL text is compiled once and reused. Safe because no
+ * repository iterates a statement (a reused statement cannot run while an iteration is open) or
+ * switches its modes (`pluck`, `raw`, `expand`).
+ */
+function cacheStatements(db: Db): void {
+  const compile = db.prepare.bind(db);
+  const cache = new Map<string, ReturnType<Db['prepare']>>();
+  db.prepare = ((sql: string) => {
+    let statement = cache.get(sql);
+    if (!statement) {
+      statement = compile(sql);
+      cache.set(sql, statement);
+    }
+    return statement;
+  }) as Db['prepare'];
 }
 
 export interface Migration {

@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from './processes.mjs';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(import.meta.url);
+
+/** Environment every child gets: loopback only, no telemetry, no SDK warnings. */
+const QUIET = {
+  AWS_EC2_METADATA_DISABLED: 'true',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  TURBO_TELEMETRY_DISABLED: '1',
+};
+
+function tempDataDir(prefix) {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `ses-bench-${prefix}-`));
+}
+
+/** Stops the server and removes its temporary data folder. */
+function withCleanup(server, dataDir) {
+  const stop = server.stop;
+  return {
+    ...server,
+    stop: async () => {
+      await stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The standalone emulator as users run it (`node packages/emulator/dist/main.js`): SQLite store in
+ * a temporary folder, default verification mode unless told, DNS server off, ephemeral port.
+ */
+export async function startEmulatorProcess({ verification = 'realistic' } = {}) {
+  const dataDir = tempDataDir('emulator');
+  const server = await startServer({
+    name: 'emulator',
+    command: process.execPath,
+    args: [path.join(repoRoot, 'packages/emulator/dist/main.js')],
+    env: {
+      ...QUIET,
+      EMULATOR_PORT: '0',
+      EMULATOR_HOST: '127.0.0.1',
+      EMULATOR_DNS_PORT: 'off',
+      EMULATOR_VERIFICATION: verification,
+      DATA_DIR: dataDir,
+    },
+    ready: /emulator ready on (http:\/\/\S+)/,
+  });
+  return withCleanup(server, dataDir);
+}
+
+/** The BFF with its embedded emulator (`node apps/bff/dist/index.js`), serving the built console. */
+export async function startBffProcess() {
+  const dataDir = tempDataDir('bff');
+  const server = await startServer({
+    name: 'bff',
+    command: process.execPath,
+    args: [path.join(repoRoot, 'apps/bff/dist/index.js')],
+    env: {
+      ...QUIET,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      EMULATOR_PORT: '0',
+      EMULATOR_DNS_PORT: 'off',
+      DATA_DIR: dataDir,
+      SES_BACKEND: 'emulator',
+      LOG_LEVEL: 'warn',
+    },
+    ready: /console ready: (http:\/\/\S+)/,
+  });
+  // The next banner line names the embedded emulator.
+  const emulatorUrl = await waitForLine(server, /emulator: (http:\/\/\S+)/);
+  return { ...withCleanup(server, dataDir), emulatorUrl };
+}
+
+async function waitForLine(server, pattern) {
+  for (let i = 0; i < 50; i++) {
+    for (const line of server.output) {
+      const match = pattern.exec(line);
+      if (match) return match[1];
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`${server.name}: no line matching ${pattern}`);
+}
+
+/** Is moto (server mode) importable by python3? */
+export async function motoAvailable() {
+  const { spawnSync } = await import('node:child_process');
+  const result = spawnSync('python3', ['-c', 'import moto, sys; print(moto.__version__)'], {
+    encoding: 'utf8',
+  });
+  return result.status === 0 ? result.stdout.trim() : undefined;
+}
+
+/** moto in server mode on an ephemeral port. */
+export function startMoto() {
+  return startServer({
+    name: 'moto',
+    command: 'python3',
+    args: ['-m', 'moto.server', '-H', '127.0.0.1', '-p', '0'],
+    env: QUIET,
+    ready: /Running on (http:\/\/127\.0\.0\.1:\d+)/,
+  });
+}
+
+/** aws-ses-v2-local through its own CLI (`dist/cli.js`), on an ephemeral port. */
+export function startAwsSesV2Local() {
+  const cli = path.join(path.dirname(require.resolve('aws-ses-v2-local/package.json')), 'dist/cli.js');
+  return startServer({
+    name: 'aws-ses-v2-local',
+    command: process.execPath,
+    args: [cli, '--host', '127.0.0.1', '--port', '0'],
+    env: { ...QUIET, SMTP_TRANSPORT: '' },
+    ready: /server running at (http:\/\/\S+)/,
+    urlHost: '127.0.0.1',
+  });
+}
+
+/** The canned-response stub (`stub-server.mjs`): measures the client alone. */
+export function startStub() {
+  return startServer({
+    name: 'stub',
+    command: process.execPath,
+    args: [path.join(repoRoot, 'bench/lib/stub-server.mjs')],
+    ready: /stub ready on (http:\/\/\S+)/,
+  });
+}
+
+/** POSTs JSON to a control-plane URL and returns the parsed answer; throws on non-2xx. */
+export async function postJson(url, body) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`POST ${url} answered ${response.status}: ${text.slice(0, 300)}`);
+  return text ? JSON.parse(text) : undefined;
+}
