@@ -1,9 +1,11 @@
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
+import { authFromConfig, secureCookiesFromConfig } from './auth/auth-from-config.js';
 import { type AwsClients, createAwsClients } from './clients/aws-clients.js';
 import type { Config } from './config.js';
 import { regionInfo } from './regions.js';
+import type { Store } from './store/store.js';
 
 /**
  * The app as configured by env (`loadConfig`): SDK clients for the backend, then `createApp`.
@@ -12,7 +14,7 @@ import { regionInfo } from './regions.js';
  */
 export function createAppFromConfig(
   config: Config,
-  options: { emulatorUrl?: string; logger?: Logger } = {},
+  options: { emulatorUrl?: string; logger?: Logger; store?: Store; now?: () => Date } = {},
 ): { app: Express; clients: AwsClients } {
   if (config.SES_BACKEND === 'emulator' && !options.emulatorUrl) {
     throw new Error('SES_BACKEND=emulator needs the emulator URL');
@@ -31,6 +33,16 @@ export function createAppFromConfig(
     consoleDist: config.consoleDist,
     jsonBodyLimit: config.JSON_BODY_LIMIT,
     logger: options.logger,
+    store: options.store,
+    auth: authFromConfig(config),
+    sessionTtlSeconds: config.SESSION_TTL_SECONDS,
+    secureCookies: secureCookiesFromConfig(config),
+    rateLimits: {
+      windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+      mutations: config.RATE_LIMIT_MUTATIONS,
+      signIn: config.RATE_LIMIT_SIGN_IN,
+    },
+    now: options.now,
   });
   return { app, clients };
 }

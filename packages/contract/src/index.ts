@@ -1,3 +1,5 @@
+export * from './audit.js';
+export * from './auth.js';
 export * from './emulator.js';
 export * from './enums.js';
 export * from './errors.js';

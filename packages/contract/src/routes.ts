@@ -5,6 +5,9 @@
 export const apiPaths = {
   meta: '/api/meta',
   openapi: '/api/openapi.json',
+  session: '/api/session',
+  audit: '/api/audit',
+  auditCsv: '/api/audit.csv',
   identities: '/api/regions/:region/identities',
   identity: '/api/regions/:region/identities/:identity',
   deleteIdentities: '/api/regions/:region/identities/delete',

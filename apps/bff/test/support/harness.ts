@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import { createApp } from '../../src/app.js';
 import { type AwsClients, createAwsClients } from '../../src/clients/aws-clients.js';
 import { regionInfo } from '../../src/regions.js';
+import { asConsole, openSession } from './console-session.js';
 
 /** Static dummy credentials: tests only ever talk to the emulator on loopback. */
 export const testCredentials = { accessKeyId: 'test', secretAccessKey: 'test' };
@@ -30,7 +31,7 @@ export async function startHarness(
     verificationMode: options.verificationMode ?? 'realistic',
   });
   const clients: AwsClients = createAwsClients({ emulatorEndpoint: emulator.url, requestTimeoutMs: 10_000 });
-  const app = createApp({
+  const inner = createApp({
     backend: 'emulator',
     clients,
     regions: (options.regions ?? ['us-east-1', 'eu-west-1']).map(regionInfo),
@@ -40,6 +41,7 @@ export async function startHarness(
     consoleDist: options.consoleDist,
     logger: pino({ level: 'silent' }),
   });
+  const app = asConsole(inner, await openSession(inner));
   const sesClients = new Map<string, SESv2Client>();
   const route53 = new Route53Client({
     region: 'us-east-1',
