@@ -6,7 +6,7 @@ import { GetEmailIdentityCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { apiPaths } from '@ses-console/contract';
 import { type RunningEmulator, startEmulator } from '@ses-console/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BffProcess, buildBff, startBffProcess } from './support/bff-process.js';
+import { type BffProcess, startBffProcess } from './support/bff-process.js';
 import { type ConsoleSession, openSessionAt } from './support/console-session.js';
 import { testCredentials, unique, url } from './support/harness.js';
 import { createZone, recordSets } from './support/route53.js';
@@ -61,7 +61,6 @@ describe('SES_BACKEND=aws as a child process against a separate emulator', () =>
   }
 
   beforeAll(async () => {
-    buildBff();
     emulator = await startEmulator({ port: 0 });
     dist = fs.mkdtempSync(path.join(os.tmpdir(), 'bff-dist-'));
     fs.mkdirSync(path.join(dist, 'assets'));

@@ -11,7 +11,12 @@ export interface AuditRecorder {
   /** Middleware for a state-changing route: writes one entry before the response completes. */
   middleware(action: string): RequestHandler;
   /** The entry for a request that ended with `res.statusCode`. */
-  entryFor(req: Request, res: Response, action: string, principal?: Principal): NewAuditEntry;
+  entryFor(
+    req: Request,
+    res: Response,
+    action: string,
+    options?: { principal?: Principal; params?: Record<string, string> },
+  ): NewAuditEntry;
 }
 
 export function createAuditRecorder(deps: { store: Store; now: () => Date; logger: Logger }): AuditRecorder {
@@ -26,8 +31,9 @@ export function createAuditRecorder(deps: { store: Store; now: () => Date; logge
         );
       }
     },
-    entryFor(req, res, action, principal = req.auth?.principal) {
-      const params = { ...(req.params as Record<string, string>) };
+    entryFor(req, res, action, options = {}) {
+      const principal = options.principal ?? req.auth?.principal;
+      const params = options.params ?? { ...(req.params as Record<string, string>) };
       const status = res.statusCode;
       return {
         time: deps.now().toISOString(),
@@ -47,6 +53,8 @@ export function createAuditRecorder(deps: { store: Store; now: () => Date; logge
     },
     middleware(action) {
       return (req, res, next) => {
+        // Express resets req.params when an error leaves the route: keep the route's own.
+        const params = { ...(req.params as Record<string, string>) };
         // Hold the end of the response until the entry is stored, so a client that saw the answer
         // can already find the entry (and two instances on one database agree).
         const end = res.end.bind(res) as (...args: unknown[]) => Response;
@@ -54,7 +62,7 @@ export function createAuditRecorder(deps: { store: Store; now: () => Date; logge
         res.end = ((...args: unknown[]) => {
           if (recorded) return end(...args);
           recorded = true;
-          void recorder.record(recorder.entryFor(req, res, action)).finally(() => end(...args));
+          void recorder.record(recorder.entryFor(req, res, action, { params })).finally(() => end(...args));
           return res;
         }) as Response['end'];
         next();

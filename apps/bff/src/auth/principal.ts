@@ -18,11 +18,14 @@ export const defaultRoleGroups: RoleGroups = {
   viewer: ['ses-viewers'],
 };
 
+/** The roles the groups grant, with the roles below each (an admin is also operator and viewer). */
 export function rolesForGroups(groups: readonly string[], mapping: RoleGroups): Role[] {
-  return roles.filter((role) => {
+  const granted = roles.filter((role) => {
     const granting = mapping[role] ?? [];
     return granting.includes('*') || granting.some((g) => groups.includes(g));
   });
+  const top = granted.reduce((best, role) => Math.max(best, roles.indexOf(role)), -1);
+  return roles.slice(0, top + 1);
 }
 
 /** AUTH_MODE=none: whoever reaches the loopback port is the local administrator. */

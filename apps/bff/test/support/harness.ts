@@ -4,8 +4,12 @@ import { type RunningEmulator, startEmulator, type VerificationMode } from '@ses
 import type { Express } from 'express';
 import { pino } from 'pino';
 import { createApp } from '../../src/app.js';
+import type { AuthSetup } from '../../src/auth/auth-setup.js';
+import type { RateLimits } from '../../src/auth/rate-limits.js';
 import { type AwsClients, createAwsClients } from '../../src/clients/aws-clients.js';
 import { regionInfo } from '../../src/regions.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import type { Store } from '../../src/store/store.js';
 import { asConsole, openSession } from './console-session.js';
 
 /** Static dummy credentials: tests only ever talk to the emulator on loopback. */
@@ -14,7 +18,11 @@ export const ACCOUNT_ID = '000000000000';
 export const REGION = 'us-east-1';
 
 export interface Harness {
+  /** The app as the console uses it in AUTH_MODE=none: session cookie and CSRF token on every request. */
   app: Express;
+  /** The app itself: requests carry only what the test sets. */
+  raw: Express;
+  store: Store;
   emulator: RunningEmulator;
   /** SDK clients for seeding and checking state directly (same account as the BFF). */
   ses(region?: string): SESv2Client;
@@ -24,13 +32,23 @@ export interface Harness {
 
 /** A real emulator on an ephemeral port (in-memory store) and the BFF wired to it, as in emulator mode. */
 export async function startHarness(
-  options: { verificationMode?: VerificationMode; regions?: string[]; consoleDist?: string } = {},
+  options: {
+    verificationMode?: VerificationMode;
+    regions?: string[];
+    consoleDist?: string;
+    auth?: AuthSetup;
+    store?: Store;
+    now?: () => Date;
+    sessionTtlSeconds?: number;
+    rateLimits?: RateLimits;
+  } = {},
 ): Promise<Harness> {
   const emulator = await startEmulator({
     port: 0,
     verificationMode: options.verificationMode ?? 'realistic',
   });
   const clients: AwsClients = createAwsClients({ emulatorEndpoint: emulator.url, requestTimeoutMs: 10_000 });
+  const store = options.store ?? openSqliteStore(':memory:');
   const inner = createApp({
     backend: 'emulator',
     clients,
@@ -40,8 +58,13 @@ export async function startHarness(
     emulatorUrl: emulator.url,
     consoleDist: options.consoleDist,
     logger: pino({ level: 'silent' }),
+    store,
+    auth: options.auth,
+    now: options.now,
+    sessionTtlSeconds: options.sessionTtlSeconds,
+    rateLimits: options.rateLimits,
   });
-  const app = asConsole(inner, await openSession(inner));
+  const app = options.auth ? inner : asConsole(inner, await openSession(inner));
   const sesClients = new Map<string, SESv2Client>();
   const route53 = new Route53Client({
     region: 'us-east-1',
@@ -50,6 +73,8 @@ export async function startHarness(
   });
   return {
     app,
+    raw: inner,
+    store,
     emulator,
     ses(region = REGION) {
       let client = sesClients.get(region);
@@ -65,6 +90,7 @@ export async function startHarness(
       for (const c of sesClients.values()) c.destroy();
       route53.destroy();
       await emulator.close();
+      await store.close();
     },
   };
 }
