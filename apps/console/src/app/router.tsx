@@ -32,6 +32,10 @@ export const routes: RouteObject[] = [
         lazy: () => import('./routes/configuration-sets').then((m) => ({ Component: m.default })),
       },
       {
+        path: paths.activity.path,
+        lazy: () => import('./routes/activity').then((m) => ({ Component: m.default })),
+      },
+      {
         path: paths.mailbox.path,
         lazy: () => import('./routes/mailbox').then((m) => ({ Component: m.default })),
       },

@@ -6,7 +6,7 @@ import Pagination from '@cloudscape-design/components/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
-import type { DeleteResult, IdentitySummary } from '@ses-console/contract';
+import { apiPaths, type DeleteResult, type IdentitySummary } from '@ses-console/contract';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -16,6 +16,7 @@ import { paths } from '../../../config/paths';
 import { useLocalStorage } from '../../../hooks/use-local-storage';
 import { describeError } from '../../../lib/api-client';
 import { useNotifications } from '../../../lib/notifications';
+import { useCan } from '../../../lib/session-queries';
 import { identitiesQueryOptions } from '../api/identity-queries';
 import { useDeleteIdentities } from '../api/use-delete-identities';
 import { type IdentitySortField, sortIdentities } from '../config/identity-status';
@@ -47,6 +48,12 @@ export function IdentitiesTable({ region, urlState, onUrlStateChange }: Identiti
   const navigate = useNavigate();
   const { notify } = useNotifications();
   const query = useQuery(identitiesQueryOptions(region));
+  // What the signed-in user may do: hidden (create, delete) or disabled (send) otherwise.
+  const canCreate = useCan('post', apiPaths.identities);
+  const mayCall = {
+    delete: useCan('post', apiPaths.deleteIdentities),
+    sendTestEmail: useCan('post', apiPaths.sendTestEmail),
+  };
   const [preferences, setPreferences] = useLocalStorage<IdentityTablePreferences>(
     PREFERENCES_STORAGE_KEY,
     DEFAULT_PREFERENCES,
@@ -67,7 +74,11 @@ export function IdentitiesTable({ region, urlState, onUrlStateChange }: Identiti
             title="No identities"
             subtitle="No identities to display in this Region."
             action={
-              <Button onClick={() => navigate(paths.createIdentity.href({ region }))}>Create identity</Button>
+              canCreate && (
+                <Button onClick={() => navigate(paths.createIdentity.href({ region }))}>
+                  Create identity
+                </Button>
+              )
             }
           />
         ),
@@ -87,7 +98,7 @@ export function IdentitiesTable({ region, urlState, onUrlStateChange }: Identiti
 
   const selected = collectionProps.selectedItems ?? [];
   const onlySelected = selected.length === 1 ? selected[0] : undefined;
-  const canSendTestEmail = onlySelected?.status === 'SUCCESS';
+  const canSendTestEmail = onlySelected?.status === 'SUCCESS' && mayCall.sendTestEmail;
 
   // ---- delete flow: the table owns selection and notifications, the modal only renders ----
   const deleteMutation = useDeleteIdentities(region);
@@ -230,12 +241,16 @@ export function IdentitiesTable({ region, urlState, onUrlStateChange }: Identiti
                 >
                   Send test email
                 </Button>
-                <Button disabled={selected.length === 0} onClick={openDelete}>
-                  Delete
-                </Button>
-                <Button variant="primary" onClick={() => navigate(paths.createIdentity.href({ region }))}>
-                  Create identity
-                </Button>
+                {mayCall.delete && (
+                  <Button disabled={selected.length === 0} onClick={openDelete}>
+                    Delete
+                  </Button>
+                )}
+                {canCreate && (
+                  <Button variant="primary" onClick={() => navigate(paths.createIdentity.href({ region }))}>
+                    Create identity
+                  </Button>
+                )}
               </SpaceBetween>
             }
           >
