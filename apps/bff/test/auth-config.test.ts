@@ -122,3 +122,35 @@ describe('rate limits', () => {
     expect((await request(app).get(apiPath(apiPaths.identities, { region: REGION }))).status).toBe(200);
   });
 });
+
+describe('logs', () => {
+  it('when requests carry a session cookie, a CSRF token or an OIDC code, then none of them reaches the log', async () => {
+    const { createApp } = await import('../src/app.js');
+    const { createAwsClients } = await import('../src/clients/aws-clients.js');
+    const { pino } = await import('pino');
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+    const clients = createAwsClients({ emulatorEndpoint: 'http://127.0.0.1:9', requestTimeoutMs: 500 });
+    const app = createApp({
+      backend: 'aws',
+      clients,
+      regions: [{ code: 'us-east-1', name: 'x' }],
+      defaultRegion: 'us-east-1',
+      logger,
+    });
+    const session = await request(app).get(apiPaths.session);
+    const cookie = String(session.headers['set-cookie']?.[0]).split(';')[0] ?? '';
+    await request(app)
+      .post(apiPath(apiPaths.deleteIdentities, { region: 'us-east-1' }))
+      .set({ cookie, 'x-csrf-token': session.body.csrfToken, 'x-amzn-oidc-data': 'header.payload.sig' })
+      .send({ identities: [] });
+    await request(app).get('/auth/callback?code=SECRET-CODE-123&state=s');
+    const log = lines.join('\n');
+    expect(log).toContain('/api/session');
+    expect(log).not.toContain(cookie.split('=')[1]);
+    expect(log).not.toContain(session.body.csrfToken);
+    expect(log).not.toContain('header.payload.sig');
+    expect(log).not.toContain('SECRET-CODE-123');
+    clients.destroy();
+  });
+});
