@@ -1,4 +1,4 @@
-import type { Router } from 'express';
+import type { RequestHandler, Router } from 'express';
 import type { AuditRecorder } from '../audit/audit-recorder.js';
 import type { Authenticator } from './authenticator.js';
 import type { Sessions } from './sessions.js';
@@ -7,7 +7,7 @@ export interface AuthRouteContext {
   sessions: Sessions;
   audit: AuditRecorder;
   /** Rate limiter for sign-in endpoints. */
-  signInLimit: import('express').RequestHandler;
+  signInLimit: RequestHandler;
 }
 
 /** One AUTH_MODE, ready to plug into `createApp`. */

@@ -38,9 +38,9 @@ describe('session in the console shell', () => {
   it('when a viewer is signed in, then the top bar names them and Create and Delete are not offered', async () => {
     bff = await fakeAs(viewer);
     renderApp('/identities?region=us-east-1');
-    await screen.findByRole('checkbox', { name: 'Select a.example' }, { timeout: 5000 });
+    await screen.findByRole('checkbox', { name: 'Select a.example' });
     // The top navigation's utilities (narrow jsdom window: possibly in the overflow menu) name the user.
-    expect((await screen.findAllByText('Vera Viewer', {}, { timeout: 5000 })).length).toBeGreaterThan(0);
+    expect((await screen.findAllByText('Vera Viewer', {})).length).toBeGreaterThan(0);
     expect(screen.queryByRole('button', { name: 'Delete' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Create identity' })).toBeNull();
   });
@@ -48,7 +48,7 @@ describe('session in the console shell', () => {
   it('when the local admin (AUTH_MODE=none) is signed in, then Create and Delete are offered', async () => {
     bff = await fakeAs(testSession);
     renderApp('/identities?region=us-east-1');
-    await screen.findByRole('checkbox', { name: 'Select a.example' }, { timeout: 5000 });
+    await screen.findByRole('checkbox', { name: 'Select a.example' });
     expect(await screen.findByRole('button', { name: 'Create identity' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Delete' })).toBeTruthy();
   });
