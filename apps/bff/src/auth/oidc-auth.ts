@@ -69,7 +69,8 @@ export function oidcAuth(settings: OidcSettings): AuthSetup {
     if (!claims) throw new AppError(401, 'SignInFailed', 'The identity provider sent no ID token.');
     let all: Record<string, unknown> = { ...claims };
     // Many providers put profile and group claims only in the UserInfo response.
-    if (all[settings.groupsClaim] === undefined || all.name === undefined) {
+    const hasUserInfo = Boolean(config.serverMetadata().userinfo_endpoint);
+    if (hasUserInfo && (all[settings.groupsClaim] === undefined || all.name === undefined)) {
       const info = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
       all = {
         ...info,
