@@ -123,6 +123,36 @@ describe('rate limits', () => {
   });
 });
 
+describe('sign-in rate limit', () => {
+  it('when sign-ins come faster than RATE_LIMIT_SIGN_IN, then 429 with the envelope (before the IdP is asked)', async () => {
+    const { oidcAuth } = await import('../src/auth/oidc-auth.js');
+    const h = await startHarness({
+      rateLimits: { windowSeconds: 60, mutations: 100, signIn: 2 },
+      auth: oidcAuth({
+        issuer: 'http://127.0.0.1:9', // nothing listens: discovery fails at once
+        clientId: 'c',
+        clientSecret: 's',
+        redirectUrl: 'http://127.0.0.1:9/auth/callback',
+        groupsClaim: 'groups',
+        scopes: 'openid',
+        roleGroups: {},
+      }),
+    });
+    try {
+      const statuses: number[] = [];
+      let last: request.Response | undefined;
+      for (let i = 0; i < 3; i += 1) {
+        last = await request(h.raw).get('/auth/login');
+        statuses.push(last.status);
+      }
+      expect(statuses).toEqual([502, 502, 429]);
+      expect(last?.body.error.code).toBe('TooManyRequests');
+    } finally {
+      await h.close();
+    }
+  });
+});
+
 describe('logs', () => {
   it('when requests carry a session cookie, a CSRF token or an OIDC code, then none of them reaches the log', async () => {
     const { createApp } = await import('../src/app.js');
