@@ -7,5 +7,6 @@ export default defineConfig({
     // Never let the SDK probe EC2 instance metadata (a non-loopback address); quiet its Node 20 notice.
     env: { AWS_EC2_METADATA_DISABLED: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     testTimeout: 30_000,
+    globalSetup: ['test/global-setup.ts'],
   },
 });

@@ -26,6 +26,16 @@ export class ConsoleShell {
     await this.page.getByRole('menuitemcheckbox', { name: /^All regions/ }).click();
   }
 
+  /** The top navigation's user menu ("Signed in as …"). */
+  userMenu(name: string): Locator {
+    return this.page.getByRole('button', { name: `Signed in as ${name}` });
+  }
+
+  async signOut(name: string): Promise<void> {
+    await this.userMenu(name).click();
+    await this.page.getByRole('menuitem', { name: 'Sign out' }).click();
+  }
+
   /** A Flashbar message containing `text`. */
   flash(text: string | RegExp): Locator {
     return this.notifications.getByText(text);

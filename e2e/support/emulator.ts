@@ -32,8 +32,13 @@ export interface CapturedMessage {
  * emulator's control plane. Tests never reset shared state: every name comes from `unique()`.
  */
 export class Emulator {
-  readonly url = emulatorUrl;
-  readonly route53 = new Route53Client({ region: 'us-east-1', endpoint: emulatorUrl, credentials });
+  readonly route53: Route53Client;
+
+  /** `url`: the emulator to seed (default: the one behind the console the config starts). */
+  constructor(readonly url: string = emulatorUrl) {
+    this.route53 = new Route53Client({ region: 'us-east-1', endpoint: url, credentials });
+  }
+
   private readonly sesClients = new Map<string, SESv2Client>();
 
   /** A name no other test (or earlier run against the same data dir) uses: `<prefix>-<time><random>`. */
@@ -49,7 +54,7 @@ export class Emulator {
   ses(region: string): SESv2Client {
     let client = this.sesClients.get(region);
     if (!client) {
-      client = new SESv2Client({ region, endpoint: emulatorUrl, credentials });
+      client = new SESv2Client({ region, endpoint: this.url, credentials });
       this.sesClients.set(region, client);
     }
     return client;

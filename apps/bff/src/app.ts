@@ -1,8 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { apiPaths, type RegionInfo } from '@ses-console/contract';
-import express, { type Express } from 'express';
+import { accessFor, apiPaths, type RegionInfo } from '@ses-console/contract';
+import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { createAuditRecorder } from './audit/audit-recorder.js';
+import { authenticate, authorize } from './auth/access-guard.js';
+import type { AuthSetup } from './auth/auth-setup.js';
+import { noneAuth } from './auth/none-auth.js';
+import { createRateLimiter, defaultRateLimits, type RateLimits } from './auth/rate-limits.js';
+import { Sessions } from './auth/sessions.js';
 import type { AwsClients } from './clients/aws-clients.js';
 import { createDnsResolver, type DnsResolver } from './clients/dns-resolver.js';
 import { apiNotFound, createErrorMiddleware } from './errors/error-middleware.js';
@@ -12,6 +18,7 @@ import { securityHeaders } from './http/security-headers.js';
 import { logger as defaultLogger } from './logger.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { allRegionsRoutes } from './routes/all-regions-routes.js';
+import { auditRoutes } from './routes/audit-routes.js';
 import { dnsDiagnosticsRoutes } from './routes/dns-diagnostics-routes.js';
 import { emulatorRoutes } from './routes/emulator-routes.js';
 import { healthRouter } from './routes/health-routes.js';
@@ -19,8 +26,11 @@ import { identityEditRoutes } from './routes/identity-edit-routes.js';
 import { identityRoutes } from './routes/identity-routes.js';
 import { metaRoutes, sendingRoutes } from './routes/meta-routes.js';
 import type { RouteDeps, RouteSpec } from './routes/route-spec.js';
+import { sessionRoutes } from './routes/session-routes.js';
 import { createAccountIdResolver } from './services/account-id.js';
 import { createEmulatorControl } from './services/emulator-control-service.js';
+import { openSqliteStore } from './store/sqlite-store.js';
+import type { Store } from './store/store.js';
 
 export interface AppDeps {
   backend: 'emulator' | 'aws';
@@ -39,6 +49,16 @@ export interface AppDeps {
   logger?: Logger;
   /** Resolvers for the DNS diagnostics; default: the host's own, 5 s timeout. */
   dns?: DnsResolver;
+  /** Sessions and audit log; default: an in-memory SQLite store. */
+  store?: Store;
+  /** AUTH_MODE; default: none (everyone is the local admin; CSRF still applies). */
+  auth?: AuthSetup;
+  sessionTtlSeconds?: number;
+  /** Secure cookies: true (https public URL), false, or 'auto' (when the request came over https). */
+  secureCookies?: boolean | 'auto';
+  rateLimits?: RateLimits;
+  /** Clock of sessions and audit entries (tests move it). */
+  now?: () => Date;
 }
 
 /** Above the bulk delete's own 90 s budget, so a bulk delete reports per identity rather than timing out. */
@@ -73,7 +93,44 @@ export function createApp(deps: AppDeps): Express {
       deps.backend === 'emulator' && deps.emulatorUrl ? createEmulatorControl(deps.emulatorUrl) : undefined,
     dns: deps.dns ?? createDnsResolver({ servers: [], timeoutMs: 5_000 }),
   };
-  const routes = apiRoutes(routeDeps);
+  const logger = deps.logger ?? defaultLogger;
+  const now = deps.now ?? (() => new Date());
+  const store = deps.store ?? openSqliteStore(':memory:');
+  const auth = deps.auth ?? noneAuth();
+  const sessions = new Sessions({
+    store,
+    now,
+    ttlSeconds: deps.sessionTtlSeconds ?? 8 * 3600,
+    secureCookies: deps.secureCookies ?? 'auto',
+  });
+  const audit = createAuditRecorder({ store, now, logger });
+  const limits = deps.rateLimits ?? defaultRateLimits;
+  const mutationLimit = createRateLimiter(limits.mutations, limits.windowSeconds, 'changes');
+  const signInLimit = createRateLimiter(limits.signIn, limits.windowSeconds, 'sign-in attempts');
+  const identify = authenticate(auth.authenticator, sessions);
+  if (auth.trustProxy) {
+    const trusted = auth.trustProxy;
+    app.set('trust proxy', (address: string) => trusted(address));
+  }
+
+  /** Every API route passes the same guards, chosen from the contract's access table. */
+  function guarded(method: RouteSpec['method'], path: string, handler: RequestHandler): RequestHandler[] {
+    const access = accessFor(method, path);
+    if (!access) {
+      throw new Error(
+        `No access rule for ${method.toUpperCase()} ${path}: add it to routeAccess in packages/contract/src/auth.ts`,
+      );
+    }
+    if (method === 'get') return [identify, authorize(access), handler];
+    if (!access.action) throw new Error(`No audit action for ${method.toUpperCase()} ${path} in routeAccess`);
+    return [mutationLimit, audit.middleware(access.action), identify, authorize(access), handler];
+  }
+
+  const routes = [
+    ...apiRoutes(routeDeps),
+    ...sessionRoutes({ authenticator: auth.authenticator, sessions }),
+    ...auditRoutes({ store }),
+  ];
   const openApi = buildOpenApiDocument(
     [
       ...routes,
@@ -89,9 +146,12 @@ export function createApp(deps: AppDeps): Express {
     { version: API_VERSION },
   );
 
-  app.use(requestLogging(deps.logger ?? defaultLogger));
+  app.use(requestLogging(logger));
   app.use(securityHeaders());
   app.use(healthRouter(routeDeps));
+  if (auth.routes) {
+    app.use(auth.routes({ sessions, audit, signInLimit }));
+  }
 
   const api = express.Router();
   api.use('/api', responseDeadline(deps.apiTimeoutMs ?? DEFAULT_API_TIMEOUT_MS));
@@ -100,10 +160,14 @@ export function createApp(deps: AppDeps): Express {
     res.setHeader('cache-control', 'no-store');
     next();
   });
-  api.get(apiPaths.openapi, (_req, res) => {
-    res.json(openApi);
-  });
-  for (const route of routes) api[route.method](route.path, route.handler);
+  api.get(
+    apiPaths.openapi,
+    ...guarded('get', apiPaths.openapi, (_req, res) => {
+      res.json(openApi);
+    }),
+  );
+  for (const route of routes)
+    api[route.method](route.path, ...guarded(route.method, route.path, route.handler));
   api.use('/api', apiNotFound);
   app.use(api);
 
@@ -111,7 +175,7 @@ export function createApp(deps: AppDeps): Express {
   if (dist && fs.existsSync(path.join(dist, 'index.html'))) {
     app.use(express.static(dist, { index: false, maxAge: '1h' }));
     // SPA fallback: any GET that is not an API call gets the app shell.
-    app.get(/^\/(?!api\/|api$|healthz|readyz).*/, (_req, res) => {
+    app.get(/^\/(?!api\/|api$|auth\/|healthz|readyz).*/, (_req, res) => {
       res.sendFile(path.join(dist, 'index.html'), { headers: { 'cache-control': 'no-cache' } });
     });
   }

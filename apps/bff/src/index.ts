@@ -4,6 +4,8 @@ import { emulatorOptionsFromEnv, type RunningEmulator, startEmulator } from '@se
 import { loadConfig } from './config.js';
 import { logger } from './logger.js';
 import { createAppFromConfig } from './server.js';
+import { openStore } from './store/open-store.js';
+import type { Store } from './store/store.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 let config: ReturnType<typeof loadConfig>;
@@ -24,16 +26,41 @@ if (config.SES_BACKEND === 'emulator') {
   });
 }
 
+let store: Store;
+try {
+  store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+} catch (error) {
+  // Say what failed without echoing DATABASE_URL (it may hold a password).
+  process.stderr.write(
+    `Could not open the ${config.DATABASE_URL ? 'PostgreSQL database (DATABASE_URL)' : 'SQLite store in DATA_DIR'}: ${
+      error instanceof Error ? error.message : String(error)
+    }\n`,
+  );
+  await emulator?.close();
+  process.exit(1);
+}
+// Expired sessions and abandoned sign-ins are removed now and then (reads ignore them anyway).
+const purge = setInterval(() => {
+  store.sessions
+    .deleteExpired(new Date())
+    .catch((err: unknown) => logger.warn({ err }, 'session purge failed'));
+}, 10 * 60_000);
+purge.unref();
+
 const { app, clients } = createAppFromConfig(config, {
   emulatorUrl: emulator?.url,
   emulatorDnsPort: emulator?.dnsPort,
   logger,
+  store,
 });
 const server = app.listen(config.PORT, config.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   // A plain banner for people (the structured log goes through pino).
   const lines = [`SES identity console ready: http://${config.HOST}:${port}`];
+  lines.push(
+    `Sign-in: AUTH_MODE=${config.AUTH_MODE}; sessions and audit log in ${store.kind === 'postgres' ? 'PostgreSQL' : 'SQLite'}`,
+  );
   if (emulator) lines.push(`Embedded SES v2 + Route 53 emulator: ${emulator.url}`);
   else lines.push(`Backend: AWS (default region ${config.AWS_REGION})`);
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -49,6 +76,8 @@ async function shutdown(signal: string): Promise<void> {
     server.closeAllConnections();
   });
   clients.destroy();
+  clearInterval(purge);
+  await store.close();
   await emulator?.close();
   process.exit(0);
 }

@@ -1,10 +1,12 @@
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
+import { authFromConfig, secureCookiesFromConfig } from './auth/auth-from-config.js';
 import { type AwsClients, createAwsClients } from './clients/aws-clients.js';
 import { createDnsResolver } from './clients/dns-resolver.js';
 import type { Config } from './config.js';
 import { regionInfo } from './regions.js';
+import type { Store } from './store/store.js';
 
 /**
  * The app as configured by env (`loadConfig`): SDK clients for the backend, then `createApp`.
@@ -13,7 +15,13 @@ import { regionInfo } from './regions.js';
  */
 export function createAppFromConfig(
   config: Config,
-  options: { emulatorUrl?: string; emulatorDnsPort?: number; logger?: Logger } = {},
+  options: {
+    emulatorUrl?: string;
+    emulatorDnsPort?: number;
+    logger?: Logger;
+    store?: Store;
+    now?: () => Date;
+  } = {},
 ): { app: Express; clients: AwsClients } {
   if (config.SES_BACKEND === 'emulator' && !options.emulatorUrl) {
     throw new Error('SES_BACKEND=emulator needs the emulator URL');
@@ -37,6 +45,16 @@ export function createAppFromConfig(
     jsonBodyLimit: config.JSON_BODY_LIMIT,
     apiTimeoutMs: config.API_TIMEOUT_MS,
     logger: options.logger,
+    store: options.store,
+    auth: authFromConfig(config),
+    sessionTtlSeconds: config.SESSION_TTL_SECONDS,
+    secureCookies: secureCookiesFromConfig(config),
+    rateLimits: {
+      windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+      mutations: config.RATE_LIMIT_MUTATIONS,
+      signIn: config.RATE_LIMIT_SIGN_IN,
+    },
+    now: options.now,
   });
   return { app, clients };
 }

@@ -6,7 +6,8 @@ import { GetEmailIdentityCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { apiPaths } from '@ses-console/contract';
 import { type RunningEmulator, startEmulator } from '@ses-console/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BffProcess, buildBff, startBffProcess } from './support/bff-process.js';
+import { type BffProcess, startBffProcess } from './support/bff-process.js';
+import { type ConsoleSession, openSessionAt } from './support/console-session.js';
 import { testCredentials, unique, url } from './support/harness.js';
 import { createZone, recordSets } from './support/route53.js';
 
@@ -28,6 +29,7 @@ describe('SES_BACKEND=aws as a child process against a separate emulator', () =>
   let ses: SESv2Client;
   let route53: Route53Client;
   let dist: string;
+  let session: ConsoleSession;
   const seen: string[] = [];
   // biome-ignore lint/suspicious/noExplicitAny: the test reads arbitrary JSON answers
   type Json = any;
@@ -39,7 +41,10 @@ describe('SES_BACKEND=aws as a child process against a separate emulator', () =>
   ): Promise<{ status: number; body: Json; text: string }> {
     const res = await fetch(`${bff.url}${apiPath}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: {
+        ...session.headers,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
@@ -56,7 +61,6 @@ describe('SES_BACKEND=aws as a child process against a separate emulator', () =>
   }
 
   beforeAll(async () => {
-    buildBff();
     emulator = await startEmulator({ port: 0 });
     dist = fs.mkdtempSync(path.join(os.tmpdir(), 'bff-dist-'));
     fs.mkdirSync(path.join(dist, 'assets'));
@@ -83,7 +87,9 @@ describe('SES_BACKEND=aws as a child process against a separate emulator', () =>
       HOME: home,
       CONSOLE_DIST: dist,
       LOG_LEVEL: 'info',
+      DATA_DIR: path.join(home, 'data'),
     });
+    session = await openSessionAt(bff.url);
     ses = new SESv2Client({ region: 'us-east-1', endpoint: emulator.url, credentials: testCredentials });
     route53 = new Route53Client({
       region: 'us-east-1',

@@ -12,6 +12,8 @@ export const errorEnvelopeSchema = z.object({
     message: z.string(),
     requestId: z.string(),
     fieldErrors: z.array(fieldErrorSchema).optional(),
+    /** 403 for a missing role: the role the route needs. */
+    requiredRole: z.enum(['viewer', 'operator', 'admin']).optional(),
   }),
 });
 

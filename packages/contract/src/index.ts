@@ -1,4 +1,6 @@
 export * from './all-regions.js';
+export * from './audit.js';
+export * from './auth.js';
 export * from './dns-diagnostics.js';
 export * from './emulator.js';
 export * from './enums.js';

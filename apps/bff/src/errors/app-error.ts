@@ -1,10 +1,13 @@
-import type { FieldError } from '@ses-console/contract';
+import type { FieldError, Role } from '@ses-console/contract';
 
 /**
  * The one error type services throw. The error middleware turns it into the contract's envelope;
  * `message` is shown to the user, so it must never carry internals (stack, endpoint, credentials).
  */
 export class AppError extends Error {
+  /** 403 for a missing role: the role the route needs (named in the envelope). */
+  requiredRole?: Role;
+
   constructor(
     readonly status: number,
     readonly code: string,

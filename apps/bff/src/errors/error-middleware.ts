@@ -15,6 +15,7 @@ function envelope(req: Request, error: AppError): ErrorEnvelope {
       message: error.message,
       requestId: requestIdOf(req),
       ...(error.fieldErrors && error.fieldErrors.length > 0 ? { fieldErrors: error.fieldErrors } : {}),
+      ...(error.requiredRole ? { requiredRole: error.requiredRole } : {}),
     },
   };
 }
@@ -69,5 +70,6 @@ export const errorMiddleware: ErrorRequestHandler = (error, req, res, _next) => 
       : (fromBodyParser(error) ?? new AppError(500, 'InternalError', 'Something went wrong on our side.'));
   if (appError.status >= 500) req.log?.error({ err: error }, 'request failed');
   else req.log?.info({ code: appError.code }, appError.message);
+  res.locals.errorCode = appError.code; // read by the audit log
   res.status(appError.status).json(envelope(req, appError));
 };

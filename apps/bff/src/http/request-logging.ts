@@ -18,7 +18,25 @@ export function requestLogging(logger: Logger) {
       res.setHeader('x-request-id', id);
       return id;
     },
-    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    // Credentials never reach the log: cookies (session id), CSRF tokens, proxy identity tokens.
+    redact: [
+      'req.headers.authorization',
+      'req.headers.cookie',
+      'req.headers["x-csrf-token"]',
+      'req.headers["x-amzn-oidc-data"]',
+      'req.headers["x-amzn-oidc-accesstoken"]',
+      'res.headers["set-cookie"]',
+    ],
+    serializers: {
+      // The OIDC callback's query carries the authorization code and state.
+      req(req: { url?: string; query?: unknown }) {
+        if (req.url?.startsWith('/auth/callback')) {
+          req.url = '/auth/callback?[redacted]';
+          req.query = '[redacted]';
+        }
+        return req;
+      },
+    },
     customLogLevel(_req, res, error) {
       if (error || res.statusCode >= 500) return 'error';
       return res.statusCode >= 400 ? 'warn' : 'info';

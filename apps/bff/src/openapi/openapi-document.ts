@@ -1,5 +1,6 @@
-import { errorEnvelopeSchema } from '@ses-console/contract';
+import { accessFor, errorEnvelopeSchema } from '@ses-console/contract';
 import { z } from 'zod';
+import { SESSION_COOKIE } from '../auth/sessions.js';
 import type { RouteSpec } from '../routes/route-spec.js';
 
 type JsonObject = Record<string, unknown>;
@@ -59,8 +60,14 @@ function operation(route: RouteSpec): JsonObject {
   );
   responses['5XX'] = errorResponse('SES, Route 53 or the emulator failed (error envelope, no internals)');
   const params = parameters(route);
+  const access = accessFor(route.method, route.path);
+  const changes = route.method !== 'get';
   return {
     summary: route.summary,
+    description: access?.role
+      ? `Needs the \`${access.role}\` role (403 \`Forbidden\` with \`requiredRole\` otherwise).`
+      : 'Needs a signed-in user (401 `Unauthenticated` otherwise).',
+    security: [changes ? { sessionCookie: [], csrfToken: [] } : { sessionCookie: [] }],
     tags: [route.tag],
     operationId: `${route.method}${openApiPath(route.path).replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
     ...(params.length > 0 ? { parameters: params } : {}),
@@ -93,6 +100,24 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], info: { versi
         'every answer carries an `x-request-id` header.',
     },
     paths,
-    components: { schemas: { ErrorEnvelope: jsonSchema(errorEnvelopeSchema, 'output') } },
+    components: {
+      schemas: { ErrorEnvelope: jsonSchema(errorEnvelopeSchema, 'output') },
+      securitySchemes: {
+        sessionCookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: SESSION_COOKIE,
+          description:
+            'The BFF session (GET /api/session opens one in AUTH_MODE none and proxy; /auth/login in oidc). ' +
+            'In AUTH_MODE=proxy the identity comes from the trusted proxy on every request.',
+        },
+        csrfToken: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'x-csrf-token',
+          description: 'The `csrfToken` of GET /api/session; required on every POST, PUT and DELETE.',
+        },
+      },
+    },
   };
 }

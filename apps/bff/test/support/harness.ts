@@ -4,9 +4,14 @@ import { type RunningEmulator, startEmulator, type VerificationMode } from '@ses
 import type { Express } from 'express';
 import { pino } from 'pino';
 import { createApp } from '../../src/app.js';
+import type { AuthSetup } from '../../src/auth/auth-setup.js';
+import type { RateLimits } from '../../src/auth/rate-limits.js';
 import { type AwsClients, createAwsClients } from '../../src/clients/aws-clients.js';
 import { createDnsResolver } from '../../src/clients/dns-resolver.js';
 import { regionInfo } from '../../src/regions.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import type { Store } from '../../src/store/store.js';
+import { asConsole, openSession } from './console-session.js';
 
 /** Static dummy credentials: tests only ever talk to the emulator on loopback. */
 export const testCredentials = { accessKeyId: 'test', secretAccessKey: 'test' };
@@ -14,7 +19,11 @@ export const ACCOUNT_ID = '000000000000';
 export const REGION = 'us-east-1';
 
 export interface Harness {
+  /** The app as the console uses it in AUTH_MODE=none: session cookie and CSRF token on every request. */
   app: Express;
+  /** The app itself: requests carry only what the test sets. */
+  raw: Express;
+  store: Store;
   emulator: RunningEmulator;
   /** SDK clients for seeding and checking state directly (same account as the BFF). */
   ses(region?: string): SESv2Client;
@@ -31,6 +40,11 @@ export async function startHarness(
     /** Start the emulator's DNS server (ephemeral port) and point the DNS diagnostics at it. */
     dns?: boolean;
     apiTimeoutMs?: number;
+    auth?: AuthSetup;
+    store?: Store;
+    now?: () => Date;
+    sessionTtlSeconds?: number;
+    rateLimits?: RateLimits;
   } = {},
 ): Promise<Harness> {
   const emulator = await startEmulator({
@@ -39,7 +53,8 @@ export async function startHarness(
     ...(options.dns ? { dnsPort: 0 } : {}),
   });
   const clients: AwsClients = createAwsClients({ emulatorEndpoint: emulator.url, requestTimeoutMs: 10_000 });
-  const app = createApp({
+  const store = options.store ?? openSqliteStore(':memory:');
+  const inner = createApp({
     backend: 'emulator',
     clients,
     regions: (options.regions ?? ['us-east-1', 'eu-west-1']).map(regionInfo),
@@ -55,7 +70,13 @@ export async function startHarness(
       timeoutMs: 500,
       tries: 1,
     }),
+    store,
+    auth: options.auth,
+    now: options.now,
+    sessionTtlSeconds: options.sessionTtlSeconds,
+    rateLimits: options.rateLimits,
   });
+  const app = options.auth ? inner : asConsole(inner, await openSession(inner));
   const sesClients = new Map<string, SESv2Client>();
   const route53 = new Route53Client({
     region: 'us-east-1',
@@ -64,6 +85,8 @@ export async function startHarness(
   });
   return {
     app,
+    raw: inner,
+    store,
     emulator,
     ses(region = REGION) {
       let client = sesClients.get(region);
@@ -79,6 +102,7 @@ export async function startHarness(
       for (const c of sesClients.values()) c.destroy();
       route53.destroy();
       await emulator.close();
+      await store.close();
     },
   };
 }

@@ -70,6 +70,10 @@ export function createRoutes(options: { queryClient?: QueryClient } = {}): Route
           lazy: () => import('./routes/configuration-sets').then((m) => ({ Component: m.default })),
         },
         {
+          path: paths.activity.path,
+          lazy: () => import('./routes/activity').then((m) => ({ Component: m.default })),
+        },
+        {
           path: paths.mailbox.path,
           lazy: () => import('./routes/mailbox').then((m) => ({ Component: m.default })),
         },

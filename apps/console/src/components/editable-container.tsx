@@ -15,6 +15,8 @@ interface EditableContainerProps {
   /** Buttons next to Edit (e.g. "Publish DNS records to Route53"). */
   extraActions?: ReactNode;
   editLabel?: string;
+  /** False: Edit is shown disabled, with the reason (the user's role may not change this). */
+  canEdit?: boolean;
   onEdit(): void;
   onCancel(): void;
   onSave(): void;
@@ -29,6 +31,7 @@ interface EditableContainerProps {
  */
 export function EditableContainer(props: EditableContainerProps) {
   const { title, description, counter, editing, saving, error, extraActions, editLabel = 'Edit' } = props;
+  const canEdit = props.canEdit ?? true;
   return (
     <Container
       header={
@@ -40,7 +43,12 @@ export function EditableContainer(props: EditableContainerProps) {
             editing ? undefined : (
               <SpaceBetween direction="horizontal" size="xs">
                 {extraActions}
-                <Button onClick={props.onEdit} ariaLabel={`${editLabel} ${title}`}>
+                <Button
+                  onClick={props.onEdit}
+                  ariaLabel={`${editLabel} ${title}`}
+                  disabled={!canEdit}
+                  disabledReason={canEdit ? undefined : 'Your role may not change this (needs operator)'}
+                >
                   {editLabel}
                 </Button>
               </SpaceBetween>

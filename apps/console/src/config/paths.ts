@@ -22,6 +22,9 @@ export interface ListQuery {
   page?: number;
 }
 
+/** Filters of the Activity page, kept in its URL. */
+export type ActivityFilterKey = 'actor' | 'action' | 'identity' | 'result' | 'range';
+
 export type IdentityTab = 'authentication' | 'authorization' | 'configuration-set' | 'notifications' | 'tags';
 
 export const paths = {
@@ -47,6 +50,11 @@ export const paths = {
   configurationSets: {
     path: '/configuration-sets',
     href: (query: { region?: string } = {}) => withQuery('/configuration-sets', query),
+  },
+  activity: {
+    path: '/activity',
+    href: (query: { region?: string } & Partial<Record<ActivityFilterKey, string>> = {}) =>
+      withQuery('/activity', query),
   },
   mailbox: {
     path: '/mailbox',

@@ -18,13 +18,35 @@ export class ApiError extends Error {
 }
 
 let baseUrl = '';
+/** The session's CSRF token; fetched from `GET /api/session` before the first change. */
+let csrfToken: string | undefined;
+let csrfTokenRequest: Promise<string> | undefined;
 
 /** The origin the API lives on; empty means "same origin as the page". Tests point it at a local server. */
 export function setApiBaseUrl(url: string): void {
   baseUrl = url.replace(/\/$/, '');
+  csrfToken = undefined;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** What `GET /api/session` answered: remembered so the next change can send its token. */
+export function rememberCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+async function currentCsrfToken(): Promise<string> {
+  if (csrfToken) return csrfToken;
+  csrfTokenRequest ??= apiRequest<{ csrfToken: string }>('GET', '/api/session')
+    .then((session) => {
+      csrfToken = session.csrfToken;
+      return session.csrfToken;
+    })
+    .finally(() => {
+      csrfTokenRequest = undefined;
+    });
+  return csrfTokenRequest;
+}
 
 function isEnvelope(value: unknown): value is ErrorEnvelope {
   return (
@@ -35,12 +57,27 @@ function isEnvelope(value: unknown): value is ErrorEnvelope {
   );
 }
 
-export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
+/**
+ * One call of the BFF. Every change (POST, PUT, PATCH, DELETE) carries the session's CSRF token as
+ * `x-csrf-token`; when the BFF says the token is stale (a new session), it is fetched again and the
+ * call repeated once.
+ */
+export async function apiRequest<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  retried = false,
+): Promise<T> {
+  const headers: Record<string, string> =
+    body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' };
+  const changes = method !== 'GET';
+  if (changes) headers['x-csrf-token'] = await currentCsrfToken();
   let response: Response;
   try {
     response = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
+      headers,
+      credentials: 'same-origin',
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (cause) {
@@ -54,6 +91,11 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
     parsed = undefined;
   }
   if (!response.ok) {
+    const envelope = isEnvelope(parsed) ? parsed.error : undefined;
+    if (changes && !retried && response.status === 403 && envelope?.code === 'CsrfTokenInvalid') {
+      csrfToken = undefined;
+      return apiRequest<T>(method, path, body, true);
+    }
     throw new ApiError(
       response.status,
       isEnvelope(parsed) ? parsed.error : undefined,

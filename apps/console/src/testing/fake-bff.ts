@@ -1,12 +1,13 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { MetaResponse } from '@ses-console/contract';
+import type { MetaResponse, SessionResponse } from '@ses-console/contract';
 import { setApiBaseUrl } from '../lib/api-client';
 
 export interface FakeRequest {
   method: string;
   path: string;
   body: unknown;
+  headers: Record<string, string | string[] | undefined>;
 }
 
 export type FakeHandler = (req: FakeRequest) => { status?: number; body: unknown } | undefined;
@@ -24,6 +25,15 @@ export const testMeta: MetaResponse = {
     { code: 'us-east-1', name: 'US East (N. Virginia)' },
     { code: 'eu-west-1', name: 'Europe (Ireland)' },
   ],
+};
+
+/** AUTH_MODE=none's answer: the local user holds every role. */
+export const testSession: SessionResponse = {
+  authMode: 'none',
+  user: { id: 'local', name: 'Local user (no sign-in)' },
+  roles: ['viewer', 'operator', 'admin'],
+  csrfToken: 'test-csrf-token',
+  signOut: 'none',
 };
 
 async function readBody(req: IncomingMessage): Promise<unknown> {
@@ -45,11 +55,13 @@ export async function startFakeBff(handler: FakeHandler): Promise<FakeBff> {
       method: req.method ?? 'GET',
       path: decodeURIComponent(url.pathname),
       body: await readBody(req),
+      headers: req.headers,
     };
     requests.push(request);
     const answer =
       handler(request) ??
       (request.path === '/api/meta' ? { body: testMeta } : undefined) ??
+      (request.path === '/api/session' ? { body: testSession } : undefined) ??
       ({
         status: 404,
         body: {

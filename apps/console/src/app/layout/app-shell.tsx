@@ -7,13 +7,20 @@ import { useRegion } from '../../hooks/use-region';
 import { useNotifications } from '../../lib/notifications';
 import { Breadcrumbs } from './breadcrumbs';
 import { Navigation } from './navigation';
+import { SessionGate } from './session-gate';
 import { TopBar } from './top-bar';
 
 function contentTypeFor(pathname: string): AppLayoutProps.ContentType {
   if (matchPath(paths.createIdentity.path, pathname) || matchPath(paths.sendTestEmail.path, pathname)) {
     return 'form';
   }
-  if (pathname === paths.identities.path || pathname.startsWith(paths.configurationSets.path)) return 'table';
+  if (
+    pathname === paths.identities.path ||
+    pathname.startsWith(paths.configurationSets.path) ||
+    pathname.startsWith(paths.activity.path)
+  ) {
+    return 'table';
+  }
   return 'default';
 }
 
@@ -58,7 +65,11 @@ export function AppShell() {
         notifications={<Flashbar items={items} stackItems={items.length > 3} />}
         contentType={contentTypeFor(location.pathname)}
         toolsHide
-        content={<Outlet />}
+        content={
+          <SessionGate>
+            <Outlet />
+          </SessionGate>
+        }
         ariaLabels={{
           navigation: 'Side navigation',
           navigationToggle: 'Open side navigation',

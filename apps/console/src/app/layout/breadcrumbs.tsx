@@ -37,6 +37,9 @@ function crumbsFor(pathname: string, region: string | undefined): BreadcrumbGrou
       { text: 'Configuration: Configuration sets', href: paths.configurationSets.href({ region }) },
     ];
   }
+  if (pathname.startsWith(paths.activity.path)) {
+    return [...base, { text: 'Administration: Activity', href: paths.activity.href({ region }) }];
+  }
   if (pathname.startsWith(paths.mailbox.path)) {
     return [...base, { text: 'Emulator: Mailbox', href: paths.mailbox.href({ region }) }];
   }

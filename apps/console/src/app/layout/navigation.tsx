@@ -11,7 +11,16 @@ export function Navigation() {
     { type: 'link', text: 'Verified identities', href: paths.identities.href({ region }) },
     { type: 'link', text: 'Configuration sets', href: paths.configurationSets.href({ region }) },
   ];
-  const items: SideNavigationProps.Item[] = [{ type: 'section-group', title: 'Configuration', items: links }];
+  const activity: SideNavigationProps.Link = {
+    type: 'link',
+    text: 'Activity',
+    href: paths.activity.href({ region }),
+  };
+  const items: SideNavigationProps.Item[] = [
+    { type: 'section-group', title: 'Configuration', items: links },
+    { type: 'divider' },
+    { type: 'section-group', title: 'Administration', items: [activity] },
+  ];
   if (backend === 'emulator') {
     items.push({ type: 'divider' });
     items.push({
@@ -20,9 +29,14 @@ export function Navigation() {
       items: [{ type: 'link', text: 'Mailbox', href: paths.mailbox.href({ region }) }],
     });
   }
-  const sections = [paths.identities.path, paths.configurationSets.path, paths.mailbox.path];
+  const sections = [
+    paths.identities.path,
+    paths.configurationSets.path,
+    paths.activity.path,
+    paths.mailbox.path,
+  ];
   const section = sections.find((p) => location.pathname.startsWith(p));
-  const active = [...links, { href: paths.mailbox.href({ region }) }].find(
+  const active = [...links, activity, { href: paths.mailbox.href({ region }) }].find(
     (l) => section && l.href.startsWith(section),
   );
   return (

@@ -1,9 +1,41 @@
-import TopNavigation from '@cloudscape-design/components/top-navigation';
+import TopNavigation, { type TopNavigationProps } from '@cloudscape-design/components/top-navigation';
+import type { SessionResponse } from '@ses-console/contract';
 import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { paths } from '../../config/paths';
 import { ALL_REGIONS, useRegion } from '../../hooks/use-region';
+import { describeError } from '../../lib/api-client';
+import { useNotifications } from '../../lib/notifications';
+import { signOut, useSession } from '../../lib/session-queries';
 import { applyTheme, storedTheme, type Theme } from '../../lib/theme';
+
+const roleNames = { viewer: 'Viewer', operator: 'Operator', admin: 'Admin' } as const;
+
+/** The signed-in user: name, roles, and Sign out when there is something to sign out of. */
+function userUtility(
+  session: SessionResponse,
+  onSignOut: () => void,
+): TopNavigationProps.MenuDropdownUtility {
+  const roles = session.roles.map((r) => roleNames[r]).join(', ') || 'no role';
+  return {
+    type: 'menu-dropdown',
+    text: session.user.name,
+    description: session.user.email ? `${session.user.email} · ${roles}` : roles,
+    iconName: 'user-profile',
+    ariaLabel: `Signed in as ${session.user.name}`,
+    title: session.user.name,
+    items:
+      session.signOut === 'none'
+        ? [{ id: 'roles', text: `Roles: ${roles}`, disabled: true }]
+        : [
+            { id: 'roles', text: `Roles: ${roles}`, disabled: true },
+            { id: 'sign-out', text: 'Sign out' },
+          ],
+    onItemClick: ({ detail }) => {
+      if (detail.id === 'sign-out') onSignOut();
+    },
+  };
+}
 
 /** Where a region switch lands: list pages keep their place; an identity page goes back to the list. */
 function pathForRegionSwitch(pathname: string, region: string): string {
@@ -22,6 +54,14 @@ export function TopBar() {
   const [theme, setTheme] = useState<Theme>(storedTheme);
   const current = regions.find((r) => r.code === region);
   const nextTheme: Theme = theme === 'dark' ? 'light' : 'dark';
+  const session = useSession().data;
+  const { notify } = useNotifications();
+  const onSignOut = () => {
+    if (!session) return;
+    signOut(session).catch((error: unknown) =>
+      notify({ id: 'sign-out', type: 'error', header: 'Could not sign out', content: describeError(error) }),
+    );
+  };
 
   return (
     <TopNavigation
@@ -79,6 +119,7 @@ export function TopBar() {
             setTheme(nextTheme);
           },
         },
+        ...(session ? [userUtility(session, onSignOut)] : []),
       ]}
       i18nStrings={{ overflowMenuTriggerText: 'More', overflowMenuTitleText: 'All' }}
     />

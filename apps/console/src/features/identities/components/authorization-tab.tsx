@@ -9,11 +9,12 @@ import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import Textarea from '@cloudscape-design/components/textarea';
-import { type IdentityDetail, policyDocumentSchema, policyNameSchema } from '@ses-console/contract';
+import { apiPaths, type IdentityDetail, policyDocumentSchema, policyNameSchema } from '@ses-console/contract';
 import { useState } from 'react';
 import { TableEmptyState } from '../../../components/table-states';
 import { describeError } from '../../../lib/api-client';
 import { useNotifications } from '../../../lib/notifications';
+import { useCan } from '../../../lib/session-queries';
 import { usePolicyMutation } from '../api/use-policy-mutations';
 
 interface Policy {
@@ -52,6 +53,8 @@ function pretty(document: string): string {
 type Editor = { mode: 'create' | 'edit'; name: string; document: string };
 
 export function AuthorizationTab({ detail }: { detail: IdentityDetail }) {
+  // Policies are an admin's: create, edit and delete need the admin role.
+  const mayChange = useCan('post', apiPaths.policies);
   const { notify } = useNotifications();
   const mutation = usePolicyMutation(detail.region, detail.name);
   const policies: Policy[] = Object.entries(detail.policies).map(([name, document]) => ({ name, document }));
@@ -172,11 +175,13 @@ export function AuthorizationTab({ detail }: { detail: IdentityDetail }) {
             description="Sending authorization policies let other accounts or IAM users send from this identity."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
-                <Button disabled={!current} onClick={() => setConfirmDelete(true)}>
-                  Delete
-                </Button>
+                {mayChange && (
+                  <Button disabled={!current} onClick={() => setConfirmDelete(true)}>
+                    Delete
+                  </Button>
+                )}
                 <Button
-                  disabled={!current}
+                  disabled={!current || !mayChange}
                   onClick={() => {
                     if (!current) return;
                     mutation.reset();
@@ -186,16 +191,18 @@ export function AuthorizationTab({ detail }: { detail: IdentityDetail }) {
                 >
                   Edit
                 </Button>
-                <Button
-                  variant="primary"
-                  onClick={() => {
-                    mutation.reset();
-                    setSubmitted(false);
-                    setEditor({ mode: 'create', name: '', document: policyTemplate(detail) });
-                  }}
-                >
-                  Create policy
-                </Button>
+                {mayChange && (
+                  <Button
+                    variant="primary"
+                    onClick={() => {
+                      mutation.reset();
+                      setSubmitted(false);
+                      setEditor({ mode: 'create', name: '', document: policyTemplate(detail) });
+                    }}
+                  >
+                    Create policy
+                  </Button>
+                )}
               </SpaceBetween>
             }
           >

@@ -3,11 +3,12 @@ import FormField from '@cloudscape-design/components/form-field';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import type { IdentityDetail } from '@ses-console/contract';
+import { apiPaths, type IdentityDetail } from '@ses-console/contract';
 import { useState } from 'react';
 import { EditableContainer } from '../../../components/editable-container';
 import { describeError } from '../../../lib/api-client';
 import { useNotifications } from '../../../lib/notifications';
+import { useCan } from '../../../lib/session-queries';
 import { useEditIdentity } from '../api/use-edit-identity';
 
 export function ConfigurationSetTab({
@@ -19,6 +20,7 @@ export function ConfigurationSetTab({
   configurationSets: string[];
   configurationSetsLoading: boolean;
 }) {
+  const canEdit = useCan('put', apiPaths.configurationSet);
   const { notify } = useNotifications();
   const edit = useEditIdentity('configurationSet', detail.region, detail.name);
   const [form, setForm] = useState<{ assign: boolean; name: string | null } | null>(null);
@@ -28,6 +30,7 @@ export function ConfigurationSetTab({
 
   return (
     <EditableContainer
+      canEdit={canEdit}
       title="Default configuration set"
       description="The configuration set used for mail from this identity when the sender names none."
       editing={form !== null}

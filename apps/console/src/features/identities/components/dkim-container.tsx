@@ -7,6 +7,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Textarea from '@cloudscape-design/components/textarea';
 import {
+  apiPaths,
   type DkimKeyLength,
   dkimPrivateKeySchema,
   dkimSelectorSchema,
@@ -17,6 +18,7 @@ import { useState } from 'react';
 import { EditableContainer } from '../../../components/editable-container';
 import { describeError } from '../../../lib/api-client';
 import { useNotifications } from '../../../lib/notifications';
+import { useCan } from '../../../lib/session-queries';
 import { useEditIdentity } from '../api/use-edit-identity';
 import { recordSetToCsv } from '../config/dns-record-set';
 import { dkimStatusDisplay, dkimTypeLabel, formatDate } from '../config/identity-display';
@@ -73,6 +75,7 @@ function validate(detail: IdentityDetail, form: DkimForm): { selector?: string; 
 }
 
 export function DkimContainer({ detail }: { detail: IdentityDetail }) {
+  const canEdit = useCan('put', apiPaths.dkim);
   const { notify } = useNotifications();
   const edit = useEditIdentity('dkim', detail.region, detail.name);
   const [form, setForm] = useState<DkimForm | null>(null);
@@ -105,6 +108,7 @@ export function DkimContainer({ detail }: { detail: IdentityDetail }) {
 
   return (
     <EditableContainer
+      canEdit={canEdit}
       title="DomainKeys Identified Mail (DKIM)"
       description="DKIM signatures let receivers check that mail from this identity is authentic."
       editing={form !== null}

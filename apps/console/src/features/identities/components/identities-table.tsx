@@ -7,7 +7,7 @@ import Pagination from '@cloudscape-design/components/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
-import type { DeleteResult } from '@ses-console/contract';
+import { apiPaths, type DeleteResult } from '@ses-console/contract';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { RouterLink } from '../../../components/router-link';
@@ -17,6 +17,7 @@ import { useLocalStorage } from '../../../hooks/use-local-storage';
 import { describeError } from '../../../lib/api-client';
 import { downloadCsv } from '../../../lib/csv';
 import { useNotifications } from '../../../lib/notifications';
+import { useCan } from '../../../lib/session-queries';
 import { type RegionalDeleteResult, useDeleteIdentityRows } from '../api/use-delete-identities';
 import { type IdentityScope, useIdentityRows } from '../api/use-identity-rows';
 import {
@@ -65,6 +66,12 @@ export function IdentitiesTable({ scope, region, urlState, onUrlStateChange }: I
   const { notify } = useNotifications();
   const query = useIdentityRows(scope);
   const allRegions = scope.kind === 'all';
+  // What the signed-in user may do: hidden (create, delete) or disabled (send) otherwise.
+  const canCreate = useCan('post', apiPaths.identities);
+  const mayCall = {
+    delete: useCan('post', apiPaths.deleteIdentities),
+    sendTestEmail: useCan('post', apiPaths.sendTestEmail),
+  };
   const [preferences, setPreferences] = useLocalStorage<IdentityTablePreferences>(
     PREFERENCES_STORAGE_KEY,
     DEFAULT_PREFERENCES,
@@ -87,7 +94,11 @@ export function IdentitiesTable({ scope, region, urlState, onUrlStateChange }: I
               allRegions ? 'No identities in any Region.' : 'No identities to display in this Region.'
             }
             action={
-              <Button onClick={() => navigate(paths.createIdentity.href({ region }))}>Create identity</Button>
+              canCreate && (
+                <Button onClick={() => navigate(paths.createIdentity.href({ region }))}>
+                  Create identity
+                </Button>
+              )
             }
           />
         ),
@@ -107,7 +118,7 @@ export function IdentitiesTable({ scope, region, urlState, onUrlStateChange }: I
 
   const selected = collectionProps.selectedItems ?? [];
   const onlySelected = selected.length === 1 ? selected[0] : undefined;
-  const canSendTestEmail = onlySelected?.status === 'SUCCESS';
+  const canSendTestEmail = onlySelected?.status === 'SUCCESS' && mayCall.sendTestEmail;
 
   // ---- delete flow: the table owns selection and notifications, the modal only renders ----
   const deleteMutation = useDeleteIdentityRows();
@@ -291,12 +302,16 @@ export function IdentitiesTable({ scope, region, urlState, onUrlStateChange }: I
                 >
                   Download CSV
                 </Button>
-                <Button disabled={selected.length === 0} onClick={openDelete}>
-                  Delete
-                </Button>
-                <Button variant="primary" onClick={() => navigate(paths.createIdentity.href({ region }))}>
-                  Create identity
-                </Button>
+                {mayCall.delete && (
+                  <Button disabled={selected.length === 0} onClick={openDelete}>
+                    Delete
+                  </Button>
+                )}
+                {canCreate && (
+                  <Button variant="primary" onClick={() => navigate(paths.createIdentity.href({ region }))}>
+                    Create identity
+                  </Button>
+                )}
               </SpaceBetween>
             }
           >

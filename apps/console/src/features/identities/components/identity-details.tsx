@@ -5,13 +5,14 @@ import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import Tabs, { type TabsProps } from '@cloudscape-design/components/tabs';
-import type { DeleteResult, IdentityDetail } from '@ses-console/contract';
+import { apiPaths, type DeleteResult, type IdentityDetail } from '@ses-console/contract';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { type IdentityTab, paths } from '../../../config/paths';
 import { ApiError, describeError } from '../../../lib/api-client';
 import { useNotifications } from '../../../lib/notifications';
+import { useCan } from '../../../lib/session-queries';
 import { identityQueryOptions } from '../api/identity-queries';
 import { useDeleteIdentities } from '../api/use-delete-identities';
 import { AuthorizationTab } from './authorization-tab';
@@ -73,6 +74,8 @@ export function IdentityDetails(props: IdentityDetailsProps) {
   const navigate = useNavigate();
   const { notify } = useNotifications();
   const query = useQuery(identityQueryOptions(region, identity));
+  const canDelete = useCan('delete', apiPaths.identity);
+  const canSend = useCan('post', apiPaths.sendTestEmail);
   const remove = useDeleteIdentities(region);
   const [deleting, setDeleting] = useState(false);
   const [phase, setPhase] = useState<DeletePhase>('confirm');
@@ -111,15 +114,17 @@ export function IdentityDetails(props: IdentityDetailsProps) {
           variant="h1"
           actions={
             <SpaceBetween direction="horizontal" size="xs">
-              <Button
-                onClick={() => {
-                  setPhase('confirm');
-                  setDeleting(true);
-                }}
-              >
-                Delete
-              </Button>
-              {detail.verifiedForSending && detail.status === 'SUCCESS' && (
+              {canDelete && (
+                <Button
+                  onClick={() => {
+                    setPhase('confirm');
+                    setDeleting(true);
+                  }}
+                >
+                  Delete
+                </Button>
+              )}
+              {canSend && detail.verifiedForSending && detail.status === 'SUCCESS' && (
                 <Button onClick={() => navigate(paths.sendTestEmail.href(detail.name, { region }))}>
                   Send test email
                 </Button>

@@ -5,11 +5,12 @@ import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
-import { type BehaviorOnMxFailure, domainSchema, type IdentityDetail } from '@ses-console/contract';
+import { apiPaths, type BehaviorOnMxFailure, domainSchema, type IdentityDetail } from '@ses-console/contract';
 import { useState } from 'react';
 import { EditableContainer } from '../../../components/editable-container';
 import { describeError } from '../../../lib/api-client';
 import { useNotifications } from '../../../lib/notifications';
+import { useCan } from '../../../lib/session-queries';
 import { useEditIdentity } from '../api/use-edit-identity';
 import { recordSetToCsv } from '../config/dns-record-set';
 import { behaviorLabel, mailFromStatusDisplay } from '../config/identity-display';
@@ -37,6 +38,7 @@ function validateSubdomain(form: MailFromForm, identity: string): string | undef
 }
 
 export function MailFromContainer({ detail }: { detail: IdentityDetail }) {
+  const canEdit = useCan('put', apiPaths.mailFrom);
   const { notify } = useNotifications();
   const edit = useEditIdentity('mailFrom', detail.region, detail.name);
   const [form, setForm] = useState<MailFromForm | null>(null);
@@ -69,6 +71,7 @@ export function MailFromContainer({ detail }: { detail: IdentityDetail }) {
 
   return (
     <EditableContainer
+      canEdit={canEdit}
       title="Custom MAIL FROM domain"
       description="Bounces and complaints go to this subdomain instead of amazonses.com, which aligns SPF for DMARC."
       editing={form !== null}

@@ -2,19 +2,22 @@ import Checkbox from '@cloudscape-design/components/checkbox';
 import FormField from '@cloudscape-design/components/form-field';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
-import type { IdentityDetail } from '@ses-console/contract';
+import { apiPaths, type IdentityDetail } from '@ses-console/contract';
 import { useState } from 'react';
 import { EditableContainer } from '../../../components/editable-container';
 import { describeError } from '../../../lib/api-client';
 import { useNotifications } from '../../../lib/notifications';
+import { useCan } from '../../../lib/session-queries';
 import { useEditIdentity } from '../api/use-edit-identity';
 
 export function NotificationsTab({ detail }: { detail: IdentityDetail }) {
+  const canEdit = useCan('put', apiPaths.feedback);
   const { notify } = useNotifications();
   const edit = useEditIdentity('feedback', detail.region, detail.name);
   const [enabled, setEnabled] = useState<boolean | null>(null);
   return (
     <EditableContainer
+      canEdit={canEdit}
       title="Email feedback forwarding"
       description="When enabled, SES emails bounce and complaint notifications to the sender (or Return-Path) address."
       editing={enabled !== null}

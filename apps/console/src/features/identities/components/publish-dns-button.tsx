@@ -1,7 +1,8 @@
 import Button from '@cloudscape-design/components/button';
-import type { DnsRecord, IdentityDetail } from '@ses-console/contract';
+import { apiPaths, type DnsRecord, type IdentityDetail } from '@ses-console/contract';
 import { describeError } from '../../../lib/api-client';
 import { useNotifications } from '../../../lib/notifications';
+import { useCan } from '../../../lib/session-queries';
 import { type PublishScope, usePublishDns } from '../api/use-publish-dns';
 
 /** True when Route 53 hosts the domain and some of this container's records are not in it yet. */
@@ -21,10 +22,13 @@ export function PublishDnsButton({
 }) {
   const { notify } = useNotifications();
   const publish = usePublishDns(detail.region, detail.name);
+  const allowed = useCan('post', apiPaths.publishDns);
   const id = `publish-${scope}-${detail.name}`;
   return (
     <Button
       loading={publish.isPending}
+      disabled={!allowed}
+      disabledReason={allowed ? undefined : 'Your role may not publish DNS records (needs operator)'}
       loadingText="Publishing DNS records"
       ariaLabel={`Publish ${label} DNS records to Route53`}
       // mutateAsync, not mutate's callbacks: the refetch after publishing removes this button, and an

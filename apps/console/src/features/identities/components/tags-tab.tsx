@@ -1,15 +1,17 @@
 import FormField from '@cloudscape-design/components/form-field';
 import Table from '@cloudscape-design/components/table';
 import TagEditor, { type TagEditorProps } from '@cloudscape-design/components/tag-editor';
-import { type IdentityDetail, tagListSchema } from '@ses-console/contract';
+import { apiPaths, type IdentityDetail, tagListSchema } from '@ses-console/contract';
 import { useState } from 'react';
 import { EditableContainer } from '../../../components/editable-container';
 import { TableEmptyState } from '../../../components/table-states';
 import { describeError } from '../../../lib/api-client';
 import { useNotifications } from '../../../lib/notifications';
+import { useCan } from '../../../lib/session-queries';
 import { useEditIdentity } from '../api/use-edit-identity';
 
 export function TagsTab({ detail }: { detail: IdentityDetail }) {
+  const canEdit = useCan('put', apiPaths.tags);
   const { notify } = useNotifications();
   const edit = useEditIdentity('tags', detail.region, detail.name);
   const [tags, setTags] = useState<TagEditorProps.Tag[] | null>(null);
@@ -22,6 +24,7 @@ export function TagsTab({ detail }: { detail: IdentityDetail }) {
 
   return (
     <EditableContainer
+      canEdit={canEdit}
       title="Tags"
       counter={`(${detail.tags.length})`}
       editLabel="Manage tags"

@@ -1,0 +1,201 @@
+import { authPaths, sessionActions } from '@ses-console/contract';
+import express, { type Request, type Response } from 'express';
+import * as oidc from 'openid-client';
+import { AppError } from '../errors/app-error.js';
+import { requireCsrfToken } from './access-guard.js';
+import type { AuthRouteContext, AuthSetup } from './auth-setup.js';
+import { clearCookie, readCookie, setCookie } from './cookies.js';
+import { groupsFromClaim, type Principal, type RoleGroups, rolesForGroups } from './principal.js';
+
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The BFF's `/auth/callback` as the browser reaches it (registered at the IdP). */
+  redirectUrl: string;
+  groupsClaim: string;
+  scopes: string;
+  roleGroups: RoleGroups;
+}
+
+/** Binds the IdP's redirect back to the browser that started the sign-in (login CSRF). */
+const LOGIN_COOKIE = 'ses_console_login';
+const LOGIN_TTL_SECONDS = 600;
+
+interface PendingLogin {
+  codeVerifier: string;
+  nonce: string;
+  returnTo: string;
+}
+
+/** Only a path on this site: `/identities?region=…`, never `//evil.example` or a full URL. */
+function safeReturnTo(value: unknown): string {
+  return typeof value === 'string' && /^\/(?![/\\])/.test(value) && value.length <= 2000 ? value : '/';
+}
+
+function isLoopbackHttp(url: URL): boolean {
+  return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+}
+
+/**
+ * AUTH_MODE=oidc: authorization code flow with PKCE against any OpenID Connect provider. The BFF
+ * keeps the session server-side (store) and the browser only an httpOnly cookie.
+ */
+export function oidcAuth(settings: OidcSettings): AuthSetup {
+  const issuerUrl = new URL(settings.issuer);
+  const redirectUrl = new URL(settings.redirectUrl);
+  let discovered: Promise<oidc.Configuration> | undefined;
+
+  /** Discovery on first use (the IdP may start after the BFF); a failure is retried next time. */
+  function configuration(): Promise<oidc.Configuration> {
+    if (!discovered) {
+      discovered = oidc.discovery(issuerUrl, settings.clientId, settings.clientSecret, undefined, {
+        // Plain http only for an IdP on loopback (tests, local development).
+        ...(isLoopbackHttp(issuerUrl) ? { execute: [oidc.allowInsecureRequests] } : {}),
+        timeout: 10,
+      });
+      discovered.catch(() => {
+        discovered = undefined;
+      });
+    }
+    return discovered;
+  }
+
+  async function principalFrom(
+    config: oidc.Configuration,
+    tokens: oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers,
+  ): Promise<Principal> {
+    const claims = tokens.claims();
+    if (!claims) throw new AppError(401, 'SignInFailed', 'The identity provider sent no ID token.');
+    let all: Record<string, unknown> = { ...claims };
+    // Many providers put profile and group claims only in the UserInfo response.
+    const hasUserInfo = Boolean(config.serverMetadata().userinfo_endpoint);
+    if (hasUserInfo && (all[settings.groupsClaim] === undefined || all.name === undefined)) {
+      const info = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
+      all = {
+        ...info,
+        ...all,
+        [settings.groupsClaim]: all[settings.groupsClaim] ?? info[settings.groupsClaim],
+      };
+    }
+    const groups = groupsFromClaim(all[settings.groupsClaim]);
+    const name = [all.name, all.preferred_username, all.email].find(
+      (v) => typeof v === 'string' && v.length > 0,
+    );
+    return {
+      id: claims.sub,
+      name: typeof name === 'string' ? name : claims.sub,
+      ...(typeof all.email === 'string' ? { email: all.email } : {}),
+      groups,
+      roles: rolesForGroups(groups, settings.roleGroups),
+    };
+  }
+
+  function routes({ sessions, audit, signInLimit }: AuthRouteContext): express.Router {
+    const router = express.Router();
+    const cookieOptions = (req: Request) => ({ secure: sessions.secure(req), path: '/auth' });
+
+    router.get(authPaths.login, signInLimit, async (req: Request, res: Response) => {
+      const config = await configuration().catch(() => {
+        throw new AppError(502, 'IdentityProviderUnavailable', 'The identity provider could not be reached.');
+      });
+      const codeVerifier = oidc.randomPKCECodeVerifier();
+      const state = oidc.randomState();
+      const nonce = oidc.randomNonce();
+      const pending: PendingLogin = { codeVerifier, nonce, returnTo: safeReturnTo(req.query.returnTo) };
+      await sessions.store.sessions.put(
+        state,
+        'login',
+        pending,
+        new Date(sessions.now().getTime() + LOGIN_TTL_SECONDS * 1000),
+      );
+      setCookie(res, LOGIN_COOKIE, state, { ...cookieOptions(req), maxAgeSeconds: LOGIN_TTL_SECONDS });
+      const url = oidc.buildAuthorizationUrl(config, {
+        redirect_uri: redirectUrl.href,
+        scope: settings.scopes,
+        code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
+        code_challenge_method: 'S256',
+        state,
+        nonce,
+      });
+      res.redirect(302, url.href);
+    });
+
+    router.get(
+      authPaths.callback,
+      signInLimit,
+      audit.middleware(sessionActions.signIn),
+      async (req: Request, res: Response) => {
+        const state = typeof req.query.state === 'string' ? req.query.state : '';
+        const cookieState = readCookie(req, LOGIN_COOKIE);
+        clearCookie(res, LOGIN_COOKIE, cookieOptions(req));
+        if (!state || !cookieState || state !== cookieState) {
+          throw new AppError(
+            400,
+            'SignInFailed',
+            'This sign-in was not started in this browser. Sign in again.',
+          );
+        }
+        const pending = (await sessions.store.sessions.take(state, 'login', sessions.now())) as
+          | PendingLogin
+          | undefined;
+        if (!pending) throw new AppError(400, 'SignInFailed', 'This sign-in expired. Sign in again.');
+        const config = await configuration();
+        const current = new URL(redirectUrl.href);
+        current.search = new URL(req.originalUrl, redirectUrl).search;
+        let principal: Principal;
+        let idToken: string | undefined;
+        try {
+          const tokens = await oidc.authorizationCodeGrant(config, current, {
+            pkceCodeVerifier: pending.codeVerifier,
+            expectedState: state,
+            expectedNonce: pending.nonce,
+          });
+          idToken = tokens.id_token;
+          principal = await principalFrom(config, tokens);
+        } catch (error) {
+          if (error instanceof AppError) throw error;
+          req.log?.warn({ err: error }, 'OIDC sign-in failed');
+          throw new AppError(
+            401,
+            'SignInFailed',
+            'The identity provider did not confirm the sign-in. Sign in again.',
+          );
+        }
+        const session = await sessions.create(req, res, principal, { idToken });
+        req.auth = { principal, session };
+        res.redirect(302, pending.returnTo);
+      },
+    );
+
+    router.post(
+      authPaths.logout,
+      audit.middleware(sessionActions.signOut),
+      async (req: Request, res: Response) => {
+        const session = await sessions.load(req);
+        req.auth = { principal: session?.data.principal, session };
+        requireCsrfToken(req);
+        await sessions.destroy(req, res, session);
+        let redirectTo = '/';
+        const config = await configuration().catch(() => undefined);
+        if (config?.serverMetadata().end_session_endpoint) {
+          redirectTo = oidc.buildEndSessionUrl(config, {
+            post_logout_redirect_uri: new URL('/', redirectUrl).href,
+            ...(session?.data.idToken ? { id_token_hint: session.data.idToken } : {}),
+          }).href;
+        }
+        res.json({ redirectTo });
+      },
+    );
+    return router;
+  }
+
+  return {
+    authenticator: {
+      mode: 'oidc',
+      signOut: 'bff',
+      identify: async (_req, session) => session?.principal,
+    },
+    routes,
+  };
+}

@@ -1,0 +1,33 @@
+import { createAlbJwtVerifier } from './alb-jwt.js';
+import type { AuthSetup } from './auth-setup.js';
+import type { RoleGroups } from './principal.js';
+import { createProxyAuthenticator } from './proxy-authenticator.js';
+import { parseTrustedProxies } from './trusted-proxies.js';
+
+export interface ProxySettings {
+  trustedProxies: string[];
+  roleGroups: RoleGroups;
+  groupsClaim: string;
+  albPublicKeyUrl: string;
+  albSignerArn?: string;
+  proxySignOutUrl?: string;
+}
+
+/** AUTH_MODE=proxy: oauth2-proxy-style headers or an AWS ALB's signed JWT, from TRUSTED_PROXIES only. */
+export function proxyAuth(settings: ProxySettings): AuthSetup {
+  const trustedProxies = parseTrustedProxies(settings.trustedProxies);
+  return {
+    authenticator: createProxyAuthenticator({
+      trustedProxies,
+      roleGroups: settings.roleGroups,
+      groupsClaim: settings.groupsClaim,
+      albVerifier: createAlbJwtVerifier({
+        keyUrl: settings.albPublicKeyUrl,
+        signerArn: settings.albSignerArn,
+      }),
+      proxySignOutUrl: settings.proxySignOutUrl,
+    }),
+    // The proxy's x-forwarded-for / x-forwarded-proto are believed too: req.ip is the user's address.
+    trustProxy: (address) => trustedProxies.has(address),
+  };
+}

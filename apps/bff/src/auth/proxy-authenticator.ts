@@ -1,0 +1,91 @@
+import type { Request } from 'express';
+import { AppError } from '../errors/app-error.js';
+import { AlbJwtError, type AlbJwtVerifier } from './alb-jwt.js';
+import type { Authenticator } from './authenticator.js';
+import { groupsFromClaim, type Principal, type RoleGroups, rolesForGroups } from './principal.js';
+import type { TrustedProxies } from './trusted-proxies.js';
+
+export const identityHeaders = ['x-forwarded-user', 'x-forwarded-groups', 'x-amzn-oidc-data'] as const;
+
+function header(req: Request, name: string): string | undefined {
+  const value = req.headers[name];
+  const text = Array.isArray(value) ? value[0] : value;
+  return text && text.length > 0 ? text : undefined;
+}
+
+/**
+ * AUTH_MODE=proxy: an authenticating proxy (oauth2-proxy, an AWS ALB) signed the user in and says
+ * who they are in headers. Only the configured proxy addresses are believed; the same headers from
+ * any other address are refused, because anyone could set them.
+ */
+export function createProxyAuthenticator(options: {
+  trustedProxies: TrustedProxies;
+  roleGroups: RoleGroups;
+  groupsClaim: string;
+  albVerifier: AlbJwtVerifier;
+  proxySignOutUrl?: string;
+}): Authenticator {
+  return {
+    mode: 'proxy',
+    signOut: options.proxySignOutUrl ? 'proxy' : 'none',
+    proxySignOutUrl: options.proxySignOutUrl,
+    async identify(req) {
+      const present = identityHeaders.filter((name) => header(req, name) !== undefined);
+      const peer = req.socket.remoteAddress;
+      if (!options.trustedProxies.has(peer)) {
+        if (present.length > 0) {
+          throw new AppError(
+            403,
+            'UntrustedProxy',
+            `Identity headers (${present.join(', ')}) are only accepted from TRUSTED_PROXIES`,
+          );
+        }
+        return undefined;
+      }
+      const albToken = header(req, 'x-amzn-oidc-data');
+      if (albToken) {
+        let claims: Record<string, unknown>;
+        try {
+          claims = await options.albVerifier.verify(albToken);
+        } catch (error) {
+          if (error instanceof AlbJwtError) throw new AppError(401, 'InvalidIdentityToken', error.message);
+          throw error;
+        }
+        const id = typeof claims.sub === 'string' ? claims.sub : undefined;
+        if (!id) throw new AppError(401, 'InvalidIdentityToken', 'x-amzn-oidc-data has no sub claim');
+        return principalOf(
+          id,
+          claims.name ?? claims.preferred_username ?? claims.email,
+          claims.email,
+          groupsFromClaim(claims[options.groupsClaim]),
+          options.roleGroups,
+        );
+      }
+      const user = header(req, 'x-forwarded-user');
+      if (!user) return undefined;
+      return principalOf(
+        user,
+        header(req, 'x-forwarded-preferred-username'),
+        header(req, 'x-forwarded-email'),
+        groupsFromClaim(header(req, 'x-forwarded-groups')),
+        options.roleGroups,
+      );
+    },
+  };
+}
+
+function principalOf(
+  id: string,
+  name: unknown,
+  email: unknown,
+  groups: string[],
+  roleGroups: RoleGroups,
+): Principal {
+  return {
+    id,
+    name: typeof name === 'string' && name.length > 0 ? name : id,
+    ...(typeof email === 'string' && email.length > 0 ? { email } : {}),
+    groups,
+    roles: rolesForGroups(groups, roleGroups),
+  };
+}

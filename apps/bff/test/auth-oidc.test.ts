@@ -1,0 +1,211 @@
+import { apiPaths, authPaths, type SessionResponse } from '@ses-console/contract';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { oidcAuth } from '../src/auth/oidc-auth.js';
+import { type AppServer, startAppServer } from './support/app-server.js';
+import { CookieJar } from './support/cookie-jar.js';
+import { type Harness, startHarness, unique, url } from './support/harness.js';
+import { TestClock } from './support/test-clock.js';
+import { startTestIdp, type TestIdp } from './support/test-idp.js';
+
+const roleGroups = { admin: ['ses-admins'], operator: ['ses-operators'], viewer: ['*'] };
+const TTL_SECONDS = 600;
+
+/**
+ * AUTH_MODE=oidc against a real OpenID Connect provider (oidc-provider) on loopback: the browser's
+ * part of the authorization code flow is played by a cookie jar following real redirects.
+ */
+describe('AUTH_MODE=oidc', () => {
+  let server: AppServer;
+  let idp: TestIdp;
+  let h: Harness;
+  const clock = new TestClock();
+
+  beforeAll(async () => {
+    server = await startAppServer();
+    const redirectUri = `${server.url}${authPaths.callback}`;
+    idp = await startTestIdp({
+      redirectUri,
+      users: {
+        alice: { name: 'Alice Admin', email: 'alice@example.com', groups: ['ses-admins', 'staff'] },
+        oscar: { name: 'Oscar Operator', email: 'oscar@example.com', groups: ['ses-operators'] },
+        vera: { name: 'Vera Viewer', email: 'vera@example.com', groups: ['staff'] },
+      },
+    });
+    h = await startHarness({
+      verificationMode: 'auto',
+      now: clock.now,
+      sessionTtlSeconds: TTL_SECONDS,
+      rateLimits: { windowSeconds: 60, mutations: 1000, signIn: 1000 },
+      auth: oidcAuth({
+        issuer: idp.issuer,
+        clientId: idp.clientId,
+        clientSecret: idp.clientSecret,
+        redirectUrl: redirectUri,
+        groupsClaim: 'groups',
+        scopes: 'openid profile email groups',
+        roleGroups,
+      }),
+    });
+    server.serve(h.app);
+  }, 60_000);
+
+  afterAll(async () => {
+    await server?.close();
+    await idp?.close();
+    await h?.close();
+  });
+
+  /** Signs in at the IdP as `account` the way a browser does; returns the browser's cookie jar. */
+  async function signIn(account: string, returnTo = '/identities?region=us-east-1'): Promise<CookieJar> {
+    idp.signInAs(account);
+    const jar = new CookieJar();
+    const landed = await jar.follow(
+      `${server.url}${authPaths.login}?returnTo=${encodeURIComponent(returnTo)}`,
+      (u) => u.startsWith(`${server.url}/identities`),
+    );
+    expect(landed.url).toBe(`${server.url}${returnTo}`);
+    return jar;
+  }
+
+  async function session(jar: CookieJar): Promise<{ status: number; body: SessionResponse }> {
+    const res = await jar.fetch(`${server.url}${apiPaths.session}`);
+    return { status: res.status, body: (await res.json()) as SessionResponse };
+  }
+
+  it('when nobody signed in, then the API answers 401 and /auth/login redirects to the IdP with PKCE', async () => {
+    const jar = new CookieJar();
+    const res = await jar.fetch(`${server.url}${apiPaths.session}`);
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('Unauthenticated');
+    const login = await jar.fetch(`${server.url}${authPaths.login}`);
+    expect(login.status).toBe(302);
+    const location = new URL(login.headers.get('location') ?? '');
+    expect(location.origin).toBe(idp.issuer);
+    expect(location.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(location.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/);
+    expect(location.searchParams.get('state')).toBeTruthy();
+    const cookie = login.headers.getSetCookie().find((c) => c.startsWith('ses_console_login='));
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+  });
+
+  it('when an admin signs in, then the session names them, maps ses-admins to every role and sets a safe cookie', async () => {
+    idp.signInAs('alice');
+    const jar = new CookieJar();
+    const login = await jar.fetch(`${server.url}${authPaths.login}`);
+    let next = login.headers.get('location') ?? '';
+    let callbackAnswer: Response | undefined;
+    for (let hop = 0; hop < 10 && !callbackAnswer; hop += 1) {
+      const res = await jar.fetch(next);
+      if (next.startsWith(`${server.url}${authPaths.callback}`)) callbackAnswer = res;
+      next = new URL(res.headers.get('location') ?? '', next).href;
+    }
+    const sessionCookie = callbackAnswer?.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('ses_console_session='));
+    expect(sessionCookie).toMatch(/HttpOnly/);
+    expect(sessionCookie).toMatch(/SameSite=Lax/);
+    expect(sessionCookie).not.toMatch(/Secure/); // http://127.0.0.1 redirect URL; https makes it Secure
+
+    const { status, body } = await session(jar);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      authMode: 'oidc',
+      user: { id: 'alice', name: 'Alice Admin', email: 'alice@example.com' },
+      roles: ['viewer', 'operator', 'admin'],
+      signOut: 'bff',
+    });
+    expect(body.csrfToken).toMatch(/^[\w-]{43}$/);
+  });
+
+  it('when users in different groups sign in, then each gets the roles ROLE_GROUPS maps', async () => {
+    expect((await session(await signIn('oscar'))).body.roles).toEqual(['viewer', 'operator']);
+    expect((await session(await signIn('vera'))).body.roles).toEqual(['viewer']);
+  });
+
+  it('when a viewer tries to delete an identity, then 403 names the admin role; an admin deletes it', async () => {
+    const domain = `${unique('oidc')}.com`;
+    await h
+      .ses()
+      .send(
+        new (await import('@aws-sdk/client-sesv2')).CreateEmailIdentityCommand({ EmailIdentity: domain }),
+      );
+    const target = `${server.url}${url(apiPaths.identity, { region: 'us-east-1', identity: domain })}`;
+
+    const vera = await signIn('vera');
+    const veraToken = (await session(vera)).body.csrfToken;
+    const denied = await vera.fetch(target, { method: 'DELETE', headers: { 'x-csrf-token': veraToken } });
+    expect(denied.status).toBe(403);
+    expect(await denied.json()).toMatchObject({ error: { code: 'Forbidden', requiredRole: 'admin' } });
+
+    const alice = await signIn('alice');
+    const aliceToken = (await session(alice)).body.csrfToken;
+    const deleted = await alice.fetch(target, { method: 'DELETE', headers: { 'x-csrf-token': aliceToken } });
+    expect(deleted.status).toBe(204);
+
+    const audit = await h.store.audit.query({ identity: domain, limit: 10 });
+    expect(audit.entries.map((e) => [e.actor, e.actorName, e.result, e.status])).toEqual([
+      ['alice', 'Alice Admin', 'success', 204],
+      ['vera', 'Vera Viewer', 'error', 403],
+    ]);
+  });
+
+  it('when a user signs out, then the session is gone and the answer points at the IdP end-session endpoint', async () => {
+    const jar = await signIn('oscar');
+    const { csrfToken } = (await session(jar)).body;
+
+    const withoutToken = await jar.fetch(`${server.url}${authPaths.logout}`, { method: 'POST' });
+    expect(withoutToken.status).toBe(403);
+    expect((await session(jar)).status).toBe(200);
+
+    const out = await jar.fetch(`${server.url}${authPaths.logout}`, {
+      method: 'POST',
+      headers: { 'x-csrf-token': csrfToken },
+    });
+    expect(out.status).toBe(200);
+    const { redirectTo } = (await out.json()) as { redirectTo: string };
+    const endSession = new URL(redirectTo);
+    expect(endSession.origin).toBe(idp.issuer);
+    expect(endSession.searchParams.get('id_token_hint')).toBeTruthy();
+    expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe(`${server.url}/`);
+    expect((await session(jar)).status).toBe(401);
+
+    const entries = await h.store.audit.query({ actor: 'oscar', action: 'session.sign-out', limit: 5 });
+    expect(entries.entries.map((e) => e.status)).toEqual([200, 403]);
+  });
+
+  it('when the session outlives SESSION_TTL_SECONDS, then the API answers 401 until the user signs in again', async () => {
+    const jar = await signIn('vera');
+    expect((await session(jar)).status).toBe(200);
+    clock.advance(TTL_SECONDS + 1);
+    expect((await session(jar)).status).toBe(401);
+    const again = await signIn('vera');
+    expect((await session(again)).status).toBe(200);
+  });
+
+  it('when the callback comes from another browser or is replayed, then the sign-in is refused', async () => {
+    idp.signInAs('alice');
+    const jar = new CookieJar();
+    const { url: callback } = await jar.follow(`${server.url}${authPaths.login}`, (u) =>
+      u.startsWith(`${server.url}${authPaths.callback}`),
+    );
+    // Another browser (no login cookie) presenting the same code and state:
+    const stranger = await new CookieJar().fetch(callback);
+    expect(stranger.status).toBe(400);
+    expect(await stranger.json()).toMatchObject({ error: { code: 'SignInFailed' } });
+    // The right browser completes it once; a replay has no pending sign-in any more.
+    expect((await jar.fetch(callback)).status).toBe(302);
+    const replay = await jar.fetch(callback);
+    expect(replay.status).toBe(400);
+  });
+
+  it('when returnTo points to another site, then the user lands on / instead', async () => {
+    idp.signInAs('vera');
+    const jar = new CookieJar();
+    const { url: landed } = await jar.follow(
+      `${server.url}${authPaths.login}?returnTo=${encodeURIComponent('//evil.example/x')}`,
+      (u) => u === `${server.url}/`,
+    );
+    expect(landed).toBe(`${server.url}/`);
+  });
+});

@@ -1,0 +1,191 @@
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import FormField from '@cloudscape-design/components/form-field';
+import Header from '@cloudscape-design/components/header';
+import Input from '@cloudscape-design/components/input';
+import Select, { type SelectProps } from '@cloudscape-design/components/select';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import Table, { type TableProps } from '@cloudscape-design/components/table';
+import { type AuditEntry, auditActions } from '@ses-console/contract';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { TableEmptyState } from '../../../components/table-states';
+import { describeError } from '../../../lib/api-client';
+import { auditListQueryOptions } from '../api/audit-queries';
+import {
+  type ActivityFilters,
+  auditCsvHref,
+  defaultActivityFilters,
+  timeRanges,
+} from '../config/activity-filters';
+
+const anyOption: SelectProps.Option = { value: '', label: 'Any' };
+const actionOptions: SelectProps.Option[] = [anyOption, ...auditActions.map((a) => ({ value: a, label: a }))];
+const resultOptions: SelectProps.Option[] = [
+  anyOption,
+  { value: 'success', label: 'Success' },
+  { value: 'error', label: 'Error' },
+];
+const rangeOptions: SelectProps.Option[] = timeRanges.map((r) => ({ value: r.id, label: r.label }));
+
+const columns: TableProps.ColumnDefinition<AuditEntry>[] = [
+  { id: 'time', header: 'Time', cell: (e) => new Date(e.time).toLocaleString(), isRowHeader: true },
+  { id: 'actor', header: 'User', cell: (e) => (e.actorName ? `${e.actorName} (${e.actor})` : e.actor) },
+  { id: 'action', header: 'Action', cell: (e) => e.action },
+  { id: 'identity', header: 'Identity', cell: (e) => e.identity ?? '-' },
+  { id: 'region', header: 'Region', cell: (e) => e.region ?? '-' },
+  {
+    id: 'result',
+    header: 'Result',
+    cell: (e) =>
+      e.result === 'success' ? (
+        <StatusIndicator type="success">Success ({e.status})</StatusIndicator>
+      ) : (
+        <StatusIndicator type="error">
+          {e.errorCode ?? 'Error'} ({e.status})
+        </StatusIndicator>
+      ),
+  },
+  {
+    id: 'parameters',
+    header: 'Parameters',
+    cell: (e) => (
+      <Box fontSize="body-s" variant="code">
+        {JSON.stringify(e.parameters)}
+      </Box>
+    ),
+    maxWidth: 420,
+  },
+  { id: 'requestId', header: 'Request id', cell: (e) => e.requestId },
+];
+
+/** A text filter that applies on Enter or when the field loses focus (not on every keystroke). */
+function TextFilter(props: { label: string; value: string; onApply(value: string): void }) {
+  const [draft, setDraft] = useState(props.value);
+  useEffect(() => setDraft(props.value), [props.value]);
+  return (
+    <FormField label={props.label}>
+      <Input
+        type="search"
+        ariaLabel={`Filter by ${props.label.toLowerCase()}`}
+        value={draft}
+        onChange={({ detail }) => setDraft(detail.value)}
+        onKeyDown={({ detail }) => detail.key === 'Enter' && props.onApply(draft)}
+        onBlur={() => draft !== props.value && props.onApply(draft)}
+      />
+    </FormField>
+  );
+}
+
+export function ActivityTable(props: {
+  filters: ActivityFilters;
+  onFiltersChange(changes: Partial<ActivityFilters>): void;
+}) {
+  const { filters, onFiltersChange } = props;
+  const query = useInfiniteQuery(auditListQueryOptions(filters));
+  const entries = query.data?.pages.flatMap((p) => p.entries) ?? [];
+  const filtered = JSON.stringify(filters) !== JSON.stringify(defaultActivityFilters);
+  const pick = (options: SelectProps.Option[], value: string) =>
+    options.find((o) => o.value === value) ?? options[0] ?? null;
+
+  return (
+    <Table
+      variant="full-page"
+      items={entries}
+      columnDefinitions={columns}
+      loading={query.isPending}
+      loadingText="Loading activity"
+      wrapLines
+      ariaLabels={{ tableLabel: 'Activity' }}
+      header={
+        <Header
+          variant="awsui-h1-sticky"
+          counter={query.hasNextPage ? `(${entries.length}+)` : `(${entries.length})`}
+          description="Every change made through this console: who, when, what, and how it ended."
+          actions={
+            <SpaceBetween direction="horizontal" size="xs">
+              <Button
+                iconName="refresh"
+                ariaLabel="Refresh activity"
+                loading={query.isFetching && !query.isPending}
+                onClick={() => query.refetch()}
+              />
+              <Button iconName="download" href={auditCsvHref(filters)} download="ses-console-audit.csv">
+                Export CSV
+              </Button>
+            </SpaceBetween>
+          }
+        >
+          Activity
+        </Header>
+      }
+      filter={
+        <SpaceBetween direction="horizontal" size="s">
+          <TextFilter label="User" value={filters.actor} onApply={(actor) => onFiltersChange({ actor })} />
+          <FormField label="Action">
+            <Select
+              ariaLabel="Filter by action"
+              selectedOption={pick(actionOptions, filters.action)}
+              options={actionOptions}
+              onChange={({ detail }) => onFiltersChange({ action: detail.selectedOption.value ?? '' })}
+            />
+          </FormField>
+          <TextFilter
+            label="Identity"
+            value={filters.identity}
+            onApply={(identity) => onFiltersChange({ identity })}
+          />
+          <FormField label="Result">
+            <Select
+              ariaLabel="Filter by result"
+              selectedOption={pick(resultOptions, filters.result)}
+              options={resultOptions}
+              onChange={({ detail }) =>
+                onFiltersChange({ result: (detail.selectedOption.value ?? '') as ActivityFilters['result'] })
+              }
+            />
+          </FormField>
+          <FormField label="Time range">
+            <Select
+              ariaLabel="Time range"
+              selectedOption={pick(rangeOptions, filters.range)}
+              options={rangeOptions}
+              onChange={({ detail }) =>
+                onFiltersChange({ range: (detail.selectedOption.value ?? '7d') as ActivityFilters['range'] })
+              }
+            />
+          </FormField>
+        </SpaceBetween>
+      }
+      empty={
+        query.isError ? (
+          <Box textAlign="center" color="text-status-error">
+            {describeError(query.error)}
+          </Box>
+        ) : (
+          <TableEmptyState
+            title={filtered ? 'No matching activity' : 'No activity'}
+            subtitle={
+              filtered ? 'No change matches these filters.' : 'Changes made through this console appear here.'
+            }
+            action={
+              filtered ? (
+                <Button onClick={() => onFiltersChange(defaultActivityFilters)}>Clear filters</Button>
+              ) : undefined
+            }
+          />
+        )
+      }
+      footer={
+        query.hasNextPage ? (
+          <Box textAlign="center">
+            <Button loading={query.isFetchingNextPage} onClick={() => query.fetchNextPage()}>
+              Load older entries
+            </Button>
+          </Box>
+        ) : undefined
+      }
+    />
+  );
+}

@@ -1,0 +1,65 @@
+import { type AuditQueryInput, apiPaths } from '@ses-console/contract';
+
+/** Time ranges offered on the Activity page (the URL keeps the id, the query gets `from`). */
+export const timeRanges = [
+  { id: '1h', label: 'Last hour', seconds: 3600 },
+  { id: '24h', label: 'Last 24 hours', seconds: 86_400 },
+  { id: '7d', label: 'Last 7 days', seconds: 7 * 86_400 },
+  { id: '30d', label: 'Last 30 days', seconds: 30 * 86_400 },
+  { id: 'all', label: 'All time', seconds: undefined },
+] as const;
+export type TimeRangeId = (typeof timeRanges)[number]['id'];
+
+export interface ActivityFilters {
+  actor: string;
+  action: string;
+  identity: string;
+  result: '' | 'success' | 'error';
+  range: TimeRangeId;
+}
+
+export const defaultActivityFilters: ActivityFilters = {
+  actor: '',
+  action: '',
+  identity: '',
+  result: '',
+  range: '7d',
+};
+
+export function filtersFromSearch(search: URLSearchParams): ActivityFilters {
+  const result = search.get('result');
+  const range = search.get('range');
+  return {
+    actor: search.get('actor') ?? '',
+    action: search.get('action') ?? '',
+    identity: search.get('identity') ?? '',
+    result: result === 'success' || result === 'error' ? result : '',
+    range: timeRanges.some((r) => r.id === range) ? (range as TimeRangeId) : defaultActivityFilters.range,
+  };
+}
+
+/** The API query for these filters, with `from` computed now (so "last hour" means the last hour). */
+export function auditQueryFor(filters: ActivityFilters, now = Date.now()): AuditQueryInput {
+  const seconds = timeRanges.find((r) => r.id === filters.range)?.seconds;
+  return {
+    ...(filters.actor.trim() ? { actor: filters.actor.trim() } : {}),
+    ...(filters.action ? { action: filters.action } : {}),
+    ...(filters.identity.trim() ? { identity: filters.identity.trim() } : {}),
+    ...(filters.result ? { result: filters.result } : {}),
+    ...(seconds ? { from: new Date(now - seconds * 1000).toISOString() } : {}),
+  };
+}
+
+export function auditSearch(query: AuditQueryInput): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  return params.toString();
+}
+
+/** The CSV export of the same filters. */
+export function auditCsvHref(filters: ActivityFilters): string {
+  const search = auditSearch(auditQueryFor(filters));
+  return search ? `${apiPaths.auditCsv}?${search}` : apiPaths.auditCsv;
+}
