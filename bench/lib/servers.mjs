@@ -132,11 +132,26 @@ export function startStub() {
   });
 }
 
-/** POSTs JSON to a control-plane URL and returns the parsed answer; throws on non-2xx. */
-export async function postJson(url, body) {
+/**
+ * Opens a console session on the BFF as the browser does (`GET /api/session`): the cookie and the CSRF
+ * token every state-changing API call must carry.
+ */
+export async function consoleSessionHeaders(bffUrl) {
+  const response = await fetch(`${bffUrl}/api/session`);
+  if (!response.ok) throw new Error(`GET /api/session answered ${response.status}`);
+  const { csrfToken } = await response.json();
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return { cookie, 'x-csrf-token': csrfToken };
+}
+
+/** POSTs JSON (to the control plane, or to the BFF with session headers) and returns the parsed answer; throws on non-2xx. */
+export async function postJson(url, body, headers = {}) {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
   });
   const text = await response.text();

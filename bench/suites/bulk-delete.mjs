@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { postJson } from '../lib/servers.mjs';
+import { consoleSessionHeaders, postJson } from '../lib/servers.mjs';
 import { formatMs } from '../lib/stats.mjs';
 
 /**
@@ -13,12 +13,13 @@ export async function bulkDeleteBenchmark(bff, names, config, region) {
   await postJson(`${bff.emulatorUrl}/_emulator/faults`, {
     rules: [{ service: 'sesv2', operation: 'DeleteEmailIdentity', rateLimit: rate }],
   });
+  const session = await consoleSessionHeaders(bff.url);
   let result;
   let elapsedMs;
   let faults;
   try {
     const t0 = performance.now();
-    result = await postJson(`${bff.url}/api/regions/${region}/identities/delete`, { identities });
+    result = await postJson(`${bff.url}/api/regions/${region}/identities/delete`, { identities }, session);
     elapsedMs = performance.now() - t0;
     faults = await (await fetch(`${bff.emulatorUrl}/_emulator/faults`)).json();
   } finally {

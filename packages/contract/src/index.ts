@@ -1,3 +1,4 @@
+export * from './access.js';
 export * from './all-regions.js';
 export * from './audit.js';
 export * from './auth.js';
