@@ -114,8 +114,13 @@ test('demo tour: managing identities on the demo account', async ({
       async () => {
         await identityPage.publishButton('DKIM').click();
         await expect(identityPage.shell.flash('DKIM DNS records published to Route 53')).toBeVisible();
+        // A state-changing API call, like the console's own: the session's CSRF token goes with it.
+        const session = (await (await page.request.get(`${tourUrl}/api/session`)).json()) as {
+          csrfToken: string;
+        };
         const clock = await page.request.post(`${tourUrl}/api/emulator/clock`, {
           data: { advanceSeconds: 120 },
+          headers: { 'x-csrf-token': session.csrfToken },
         });
         expect(clock.ok()).toBe(true);
         await page.reload();
