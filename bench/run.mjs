@@ -105,7 +105,7 @@ const report = renderReport({
   command: quick ? 'pnpm bench --quick' : 'pnpm bench',
   findings,
   context: [
-    'Taken on a shared 2-core machine while four other engineers were building and testing on it, so absolute numbers are noisy (see the load average below); peer comparisons alternate rounds between the two servers so the noise hits both alike.',
+    'Taken on a 2-core machine; the load average at the start is below (earlier runs shared it with other builds and moved by 1.5–2×, see the findings). Peer comparisons alternate rounds between the two servers so any noise hits both alike.',
     ...(quick
       ? ['Quick mode: small counts and single runs, to check the bench completes; do not read the numbers.']
       : []),
