@@ -1,11 +1,5 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
-import { apiRoutes } from '../src/app.js';
-import type { RouteSpec } from '../src/routes/route-spec.js';
-import type { EmulatorControl } from '../src/services/emulator-control-service.js';
 import {
   anyValue,
   encodeLabel,
@@ -13,7 +7,13 @@ import {
   FUZZ_SEED,
   RUNS_PER_OPERATION,
   trickyString,
-} from './support/fuzz-inputs.js';
+} from '@ses-console/emulator/testing/fuzz-inputs';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { apiRoutes } from '../src/app.js';
+import type { RouteSpec } from '../src/routes/route-spec.js';
+import type { EmulatorControl } from '../src/services/emulator-control-service.js';
 import { type Harness, REGION, startHarness } from './support/harness.js';
 
 /** Every API route, from the same table Express and the OpenAPI document are built from. */

@@ -1,3 +1,4 @@
+// Shared with the BFF's property tests (`@ses-console/emulator/testing/fuzz-inputs`, test code only).
 import fc from 'fast-check';
 
 /** Seed and runs of every property test: fixed, so CI runs the same cases each time. */
