@@ -123,7 +123,16 @@ export function createApp(deps: AppDeps): Express {
     }
     if (method === 'get') return [identify, authorize(access), handler];
     if (!access.action) throw new Error(`No audit action for ${method.toUpperCase()} ${path} in routeAccess`);
-    return [mutationLimit, audit.middleware(access.action), identify, authorize(access), handler];
+    // Refusals (429, 401, 403) get a small entry; an allowed change gets its intent recorded before
+    // the handler runs (or is refused with 503 when it cannot be), completed when it ends.
+    return [
+      audit.refusals(access.action),
+      mutationLimit,
+      identify,
+      authorize(access),
+      audit.middleware(access.action),
+      handler,
+    ];
   }
 
   const routes = [

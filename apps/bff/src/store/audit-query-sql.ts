@@ -1,4 +1,4 @@
-import type { AuditQuery } from '@ses-console/contract';
+import { AUDIT_PAGE_MAX_BYTES, type AuditQuery } from '@ses-console/contract';
 
 export interface SqlDialect {
   /** The placeholder of the n-th (1-based) parameter. */
@@ -8,16 +8,31 @@ export interface SqlDialect {
   /** How a time bound is passed. */
   time(iso: string): string | number | Date;
   timeColumn: string;
+  /** Characters of a text column (NULL for NULL). */
+  textLength(column: string): string;
+  /** Size of the stored parameters (characters or bytes: an estimate is enough). */
+  parametersLength: string;
+  /** The smaller of two numbers. */
+  least(a: string, b: string): string;
+  /** The SELECT list of a full row, with `parameters`/`identity` shortened as `readLimits` says. */
+  rowColumns: string;
 }
 
-/** `WHERE … ORDER BY id DESC LIMIT …` for an audit query, with its parameters, in one dialect. */
-export function auditQuerySql(query: AuditQuery, dialect: SqlDialect): { sql: string; args: unknown[] } {
-  const where: string[] = [];
-  const args: unknown[] = [];
+/**
+ * Values longer than this are not sent as stored. The recorder never writes them (its own limits are
+ * lower); versions before it stored whole request bodies, 2 MB each, which must not reach a page.
+ */
+export const readLimits = { parameters: 65_536, identity: 65_536 } as const;
+
+/** Per-entry overhead of the JSON page (field names, time, codes, request id), in the size estimate. */
+const ENTRY_OVERHEAD = 400;
+
+function filters(query: AuditQuery, dialect: SqlDialect, args: unknown[]): string {
   const next = (value: unknown): string => {
     args.push(value);
     return dialect.param(args.length);
   };
+  const where: string[] = [];
   if (query.actor) where.push(`actor = ${next(query.actor)}`);
   if (query.action) where.push(`action = ${next(query.action)}`);
   if (query.identity) where.push(dialect.contains('identity', next(query.identity)));
@@ -25,17 +40,69 @@ export function auditQuerySql(query: AuditQuery, dialect: SqlDialect): { sql: st
   if (query.from) where.push(`${dialect.timeColumn} >= ${next(dialect.time(query.from))}`);
   if (query.to) where.push(`${dialect.timeColumn} <= ${next(dialect.time(query.to))}`);
   if (query.cursor) where.push(`id < ${next(Number(query.cursor))}`);
-  const sql = `SELECT * FROM audit_log ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY id DESC LIMIT ${next(query.limit + 1)}`;
+  return where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+}
+
+/**
+ * First step of a page: the ids of the `limit + 1` newest matching entries with each one's size as
+ * the page will carry it, so the page can stop at its byte budget before any large value is read.
+ */
+export function auditScanSql(query: AuditQuery, dialect: SqlDialect): { sql: string; args: unknown[] } {
+  const args: unknown[] = [];
+  const where = filters(query, dialect, args);
+  const len = (column: string) => `coalesce(${dialect.textLength(column)}, 0)`;
+  const size = [
+    dialect.least(dialect.parametersLength, String(readLimits.parameters)),
+    dialect.least(len('identity'), String(readLimits.identity)),
+    len('path'),
+    len('actor'),
+    len('actor_name'),
+    String(ENTRY_OVERHEAD),
+  ].join(' + ');
+  args.push(query.limit + 1);
+  const sql = `SELECT id, ${size} AS size FROM audit_log ${where}
+    ORDER BY id DESC LIMIT ${dialect.param(args.length)}`;
   return { sql, args };
 }
 
-/** Cuts the `limit + 1` rows a query fetched into a page and the cursor of the next one. */
-export function toPage<T extends { id: string }>(
-  rows: T[],
+/**
+ * The scanned entries one page holds: at most `limit`, at most `maxBytes` together (but always the
+ * first, which the recorder's own limits keep small), and the cursor of the next page.
+ */
+export function pickPage(
+  scanned: { id: string | number; size: string | number }[],
   limit: number,
-): { entries: T[]; nextCursor: string | null } {
-  const entries = rows.slice(0, limit);
-  const last = entries.at(-1);
-  return { entries, nextCursor: rows.length > limit && last ? last.id : null };
+  maxBytes = AUDIT_PAGE_MAX_BYTES,
+): { ids: string[]; nextCursor: string | null } {
+  const ids: string[] = [];
+  let bytes = 0;
+  for (const row of scanned) {
+    const size = Number(row.size);
+    if (ids.length === limit || (ids.length > 0 && bytes + size > maxBytes)) break;
+    ids.push(String(row.id));
+    bytes += size;
+  }
+  const last = ids.at(-1);
+  return { ids, nextCursor: scanned.length > ids.length && last ? last : null };
+}
+
+/** Second step: the full rows of the picked ids, newest first. */
+export function auditRowsSql(ids: string[], dialect: SqlDialect): { sql: string; args: unknown[] } {
+  const args = ids.map(Number);
+  const list = args.map((_, i) => dialect.param(i + 1)).join(', ');
+  return {
+    sql: `SELECT ${dialect.rowColumns} FROM audit_log WHERE id IN (${list}) ORDER BY id DESC`,
+    args,
+  };
+}
+
+/** `parameters` of a row whose stored value was too large to read into a page. */
+export function omittedParameters(length: number): Record<string, unknown> {
+  return { '[omitted]': `parameters of ${length} characters, too large to show` };
+}
+
+/** `identity` of a row, with a note when the stored value was cut on the way out. */
+export function shownIdentity(identity: string | null, length: number | null): string | null {
+  if (identity === null) return null;
+  return length !== null && length > readLimits.identity ? `${identity}…[${length} characters]` : identity;
 }

@@ -1,4 +1,4 @@
-import type { PoolClient } from 'pg';
+import type { ClientBase } from 'pg';
 
 /** Each entry moves the schema one version up; never edit a shipped one, append a new one. */
 const migrations: string[] = [
@@ -28,13 +28,26 @@ const migrations: string[] = [
    CREATE INDEX audit_log_time ON audit_log (time);
    CREATE INDEX audit_log_actor ON audit_log (actor, id);
    CREATE INDEX audit_log_action ON audit_log (action, id);`,
+  // 2: intent → result (see sqlite-migrations.ts): an entry is written before the change with no
+  // status yet and completed after it; unauthenticated requests have no actor (NULL). Old rows were
+  // written when their request ended (completed_at = time); an old 401's `anonymous` had no principal.
+  `ALTER TABLE audit_log ALTER COLUMN actor DROP NOT NULL;
+   ALTER TABLE audit_log ALTER COLUMN status DROP NOT NULL;
+   ALTER TABLE audit_log ADD COLUMN completed_at TIMESTAMPTZ;
+   ALTER TABLE audit_log ADD COLUMN deadline_exceeded BOOLEAN NOT NULL DEFAULT false;
+   UPDATE audit_log SET completed_at = time;
+   UPDATE audit_log SET actor = NULL WHERE actor = 'anonymous' AND status = 401;
+   CREATE INDEX audit_log_result ON audit_log (result, id);`,
 ];
 
 /** Arbitrary constant: the advisory lock that lets one of several starting BFFs migrate at a time. */
 const MIGRATION_LOCK = 7_351_204;
 
-/** Brings the database to the newest schema; safe when several instances start together. */
-export async function migratePostgres(client: PoolClient): Promise<number> {
+/**
+ * Brings the database to the newest schema (or to `target`, for tests of an upgrade); safe when
+ * several instances start together.
+ */
+export async function migratePostgres(client: ClientBase, target = migrations.length): Promise<number> {
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
@@ -50,7 +63,7 @@ export async function migratePostgres(client: PoolClient): Promise<number> {
         `The database has schema version ${current}, newer than this BFF knows (${migrations.length})`,
       );
     }
-    for (let version = current; version < migrations.length; version += 1) {
+    for (let version = current; version < target; version += 1) {
       await client.query(migrations[version] as string);
       await client.query('INSERT INTO ses_console_schema (version) VALUES ($1)', [version + 1]);
     }
@@ -59,5 +72,5 @@ export async function migratePostgres(client: PoolClient): Promise<number> {
     await client.query('ROLLBACK');
     throw error;
   }
-  return migrations.length;
+  return target;
 }

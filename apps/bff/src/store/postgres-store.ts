@@ -1,25 +1,37 @@
-import type { AuditEntry, AuditPage, AuditQuery } from '@ses-console/contract';
+import type { AuditEntry, AuditPage, AuditQuery, AuditResult } from '@ses-console/contract';
 import pg from 'pg';
-import { auditQuerySql, type SqlDialect, toPage } from './audit-query-sql.js';
+import {
+  auditRowsSql,
+  auditScanSql,
+  omittedParameters,
+  pickPage,
+  readLimits,
+  type SqlDialect,
+  shownIdentity,
+} from './audit-query-sql.js';
 import { migratePostgres } from './postgres-migrations.js';
 import { sessionKey } from './session-key.js';
-import type { NewAuditEntry, Store } from './store.js';
+import type { AuditOutcome, NewAuditEntry, Store } from './store.js';
 
 interface AuditRow {
   id: string;
   time: Date;
-  actor: string;
+  actor: string | null;
   actor_name: string | null;
   action: string;
   method: string;
   path: string;
   region: string | null;
   identity: string | null;
-  parameters: Record<string, unknown>;
-  result: 'success' | 'error';
-  status: number;
+  identity_length: number | null;
+  parameters: Record<string, unknown> | null;
+  parameters_length: number;
+  result: AuditResult;
+  status: number | null;
   error_code: string | null;
   request_id: string;
+  completed_at: Date | null;
+  deadline_exceeded: boolean;
 }
 
 const postgresDialect: SqlDialect = {
@@ -27,6 +39,14 @@ const postgresDialect: SqlDialect = {
   contains: (column, value) => `strpos(lower(${column}), lower(${value})) > 0`,
   time: (iso) => new Date(iso),
   timeColumn: 'time',
+  textLength: (column) => `char_length(${column})`,
+  parametersLength: 'octet_length(parameters::text)',
+  least: (a, b) => `LEAST(${a}, ${b})`,
+  rowColumns: `id, time, actor, actor_name, action, method, path, region,
+    substr(identity, 1, ${readLimits.identity}) AS identity, char_length(identity) AS identity_length,
+    CASE WHEN octet_length(parameters::text) > ${readLimits.parameters} THEN NULL ELSE parameters END AS parameters,
+    octet_length(parameters::text) AS parameters_length,
+    result, status, error_code, request_id, completed_at, deadline_exceeded`,
 };
 
 function toEntry(row: AuditRow): AuditEntry {
@@ -39,12 +59,14 @@ function toEntry(row: AuditRow): AuditEntry {
     method: row.method,
     path: row.path,
     region: row.region,
-    identity: row.identity,
-    parameters: row.parameters,
+    identity: shownIdentity(row.identity, row.identity_length),
+    parameters: row.parameters ?? omittedParameters(row.parameters_length),
     result: row.result,
     status: row.status,
     errorCode: row.error_code,
     requestId: row.request_id,
+    completedAt: row.completed_at ? row.completed_at.toISOString() : null,
+    deadlineExceeded: row.deadline_exceeded,
   };
 }
 
@@ -100,10 +122,11 @@ export async function openPostgresStore(connectionString: string): Promise<Store
     },
     audit: {
       async append(entry: NewAuditEntry) {
-        await pool.query(
+        const result = await pool.query<{ id: string }>(
           `INSERT INTO audit_log (time, actor, actor_name, action, method, path, region, identity,
-             parameters, result, status, error_code, request_id)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+             parameters, result, status, error_code, request_id, completed_at, deadline_exceeded)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+           RETURNING id`,
           [
             new Date(entry.time),
             entry.actor,
@@ -118,13 +141,43 @@ export async function openPostgresStore(connectionString: string): Promise<Store
             entry.status,
             entry.errorCode,
             entry.requestId,
+            entry.completedAt ? new Date(entry.completedAt) : null,
+            entry.deadlineExceeded,
+          ],
+        );
+        return String(result.rows[0]?.id);
+      },
+      async complete(id: string, outcome: AuditOutcome) {
+        await pool.query(
+          `UPDATE audit_log SET result = $2, status = $3, error_code = $4, completed_at = $5,
+             deadline_exceeded = deadline_exceeded OR $6,
+             actor = CASE WHEN $7 THEN $8 ELSE actor END,
+             actor_name = CASE WHEN $7 THEN $9 ELSE actor_name END
+           WHERE id = $1`,
+          [
+            id,
+            outcome.result,
+            outcome.status,
+            outcome.errorCode,
+            new Date(outcome.completedAt),
+            outcome.deadlineExceeded,
+            outcome.actor !== undefined,
+            outcome.actor?.id ?? null,
+            outcome.actor?.name ?? null,
           ],
         );
       },
+      async markDeadlineExceeded(id: string) {
+        await pool.query('UPDATE audit_log SET deadline_exceeded = true WHERE id = $1', [id]);
+      },
       async query(query: AuditQuery): Promise<AuditPage> {
-        const { sql, args } = auditQuerySql(query, postgresDialect);
-        const result = await pool.query<AuditRow>(sql, args);
-        return toPage(result.rows.map(toEntry), query.limit);
+        const scan = auditScanSql(query, postgresDialect);
+        const scanned = await pool.query<{ id: string; size: string }>(scan.sql, scan.args);
+        const { ids, nextCursor } = pickPage(scanned.rows, query.limit);
+        if (ids.length === 0) return { entries: [], nextCursor: null };
+        const rows = auditRowsSql(ids, postgresDialect);
+        const result = await pool.query<AuditRow>(rows.sql, rows.args);
+        return { entries: result.rows.map(toEntry), nextCursor };
       },
     },
     async close() {

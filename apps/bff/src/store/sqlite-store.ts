@@ -1,27 +1,39 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AuditEntry, AuditPage, AuditQuery } from '@ses-console/contract';
+import type { AuditEntry, AuditPage, AuditQuery, AuditResult } from '@ses-console/contract';
 import Database from 'better-sqlite3';
-import { auditQuerySql, type SqlDialect, toPage } from './audit-query-sql.js';
+import {
+  auditRowsSql,
+  auditScanSql,
+  omittedParameters,
+  pickPage,
+  readLimits,
+  type SqlDialect,
+  shownIdentity,
+} from './audit-query-sql.js';
 import { sessionKey } from './session-key.js';
 import { migrateSqlite } from './sqlite-migrations.js';
-import type { NewAuditEntry, SessionKind, Store } from './store.js';
+import type { AuditOutcome, NewAuditEntry, SessionKind, Store } from './store.js';
 
 interface AuditRow {
   id: number;
   time: string;
-  actor: string;
+  actor: string | null;
   actor_name: string | null;
   action: string;
   method: string;
   path: string;
   region: string | null;
   identity: string | null;
-  parameters: string;
-  result: 'success' | 'error';
-  status: number;
+  identity_length: number | null;
+  parameters: string | null;
+  parameters_length: number;
+  result: AuditResult;
+  status: number | null;
   error_code: string | null;
   request_id: string;
+  completed_at: string | null;
+  deadline_exceeded: number;
 }
 
 const sqliteDialect: SqlDialect = {
@@ -29,6 +41,14 @@ const sqliteDialect: SqlDialect = {
   contains: (column, value) => `instr(lower(${column}), lower(${value})) > 0`,
   time: (iso) => Date.parse(iso),
   timeColumn: 'time_ms',
+  textLength: (column) => `length(${column})`,
+  parametersLength: 'length(parameters)',
+  least: (a, b) => `min(${a}, ${b})`,
+  rowColumns: `id, time, actor, actor_name, action, method, path, region,
+    substr(identity, 1, ${readLimits.identity}) AS identity, length(identity) AS identity_length,
+    CASE WHEN length(parameters) > ${readLimits.parameters} THEN NULL ELSE parameters END AS parameters,
+    length(parameters) AS parameters_length,
+    result, status, error_code, request_id, completed_at, deadline_exceeded`,
 };
 
 function toEntry(row: AuditRow): AuditEntry {
@@ -41,12 +61,17 @@ function toEntry(row: AuditRow): AuditEntry {
     method: row.method,
     path: row.path,
     region: row.region,
-    identity: row.identity,
-    parameters: JSON.parse(row.parameters) as Record<string, unknown>,
+    identity: shownIdentity(row.identity, row.identity_length),
+    parameters:
+      row.parameters === null
+        ? omittedParameters(row.parameters_length)
+        : (JSON.parse(row.parameters) as Record<string, unknown>),
     result: row.result,
     status: row.status,
     errorCode: row.error_code,
     requestId: row.request_id,
+    completedAt: row.completed_at,
+    deadlineExceeded: row.deadline_exceeded === 1,
   };
 }
 
@@ -68,10 +93,18 @@ export function openSqliteStore(file: string): Store {
   const deleteExpired = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
   const insertAudit = db.prepare(
     `INSERT INTO audit_log (time, time_ms, actor, actor_name, action, method, path, region, identity,
-       parameters, result, status, error_code, request_id)
+       parameters, result, status, error_code, request_id, completed_at, deadline_exceeded)
      VALUES (@time, @timeMs, @actor, @actorName, @action, @method, @path, @region, @identity,
-       @parameters, @result, @status, @errorCode, @requestId)`,
+       @parameters, @result, @status, @errorCode, @requestId, @completedAt, @deadlineExceeded)`,
   );
+  const completeAudit = db.prepare(
+    `UPDATE audit_log SET result = @result, status = @status, error_code = @errorCode,
+       completed_at = @completedAt, deadline_exceeded = max(deadline_exceeded, @deadlineExceeded),
+       actor = CASE WHEN @setActor = 1 THEN @actor ELSE actor END,
+       actor_name = CASE WHEN @setActor = 1 THEN @actorName ELSE actor_name END
+     WHERE id = @id`,
+  );
+  const markDeadline = db.prepare('UPDATE audit_log SET deadline_exceeded = 1 WHERE id = ?');
   const take = db.transaction((key: string, kind: SessionKind, now: number) => {
     const row = getSession.get(key, kind, now);
     deleteSession.run(key);
@@ -101,17 +134,42 @@ export function openSqliteStore(file: string): Store {
     },
     audit: {
       async append(entry: NewAuditEntry) {
-        insertAudit.run({
+        const { lastInsertRowid } = insertAudit.run({
           ...entry,
           timeMs: Date.parse(entry.time),
           actorName: entry.actorName ?? null,
           parameters: JSON.stringify(entry.parameters),
+          deadlineExceeded: entry.deadlineExceeded ? 1 : 0,
+        });
+        return String(lastInsertRowid);
+      },
+      async complete(id: string, outcome: AuditOutcome) {
+        completeAudit.run({
+          id: Number(id),
+          result: outcome.result,
+          status: outcome.status,
+          errorCode: outcome.errorCode,
+          completedAt: outcome.completedAt,
+          deadlineExceeded: outcome.deadlineExceeded ? 1 : 0,
+          setActor: outcome.actor ? 1 : 0,
+          actor: outcome.actor?.id ?? null,
+          actorName: outcome.actor?.name ?? null,
         });
       },
+      async markDeadlineExceeded(id: string) {
+        markDeadline.run(Number(id));
+      },
       async query(query: AuditQuery): Promise<AuditPage> {
-        const { sql, args } = auditQuerySql(query, sqliteDialect);
-        const rows = db.prepare<unknown[], AuditRow>(sql).all(...args);
-        return toPage(rows.map(toEntry), query.limit);
+        const scan = auditScanSql(query, sqliteDialect);
+        const scanned = db.prepare<unknown[], { id: number; size: number }>(scan.sql).all(...scan.args);
+        const { ids, nextCursor } = pickPage(scanned, query.limit);
+        if (ids.length === 0) return { entries: [], nextCursor: null };
+        const rows = auditRowsSql(ids, sqliteDialect);
+        const entries = db
+          .prepare<unknown[], AuditRow>(rows.sql)
+          .all(...rows.args)
+          .map(toEntry);
+        return { entries, nextCursor };
       },
     },
     async close() {

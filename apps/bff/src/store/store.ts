@@ -23,8 +23,28 @@ export interface SessionRepository {
 
 export type NewAuditEntry = Omit<AuditEntry, 'id'>;
 
+/** How the request of a recorded intent ended. */
+export interface AuditOutcome {
+  result: 'success' | 'error';
+  status: number;
+  errorCode: string | null;
+  completedAt: string;
+  deadlineExceeded: boolean;
+  /** Who it was, when only the request itself found out (a sign-in); omitted: keep the intent's. */
+  actor?: { id: string; name?: string };
+}
+
 export interface AuditRepository {
-  append(entry: NewAuditEntry): Promise<void>;
-  /** Newest first, `query.limit` at a time; `nextCursor` continues with older entries. */
+  /** Stores an entry (an intent has result `unknown`, status and completedAt null) and returns its id. */
+  append(entry: NewAuditEntry): Promise<string>;
+  /** Records the outcome of the intent `id` (in place: one entry per request). */
+  complete(id: string, outcome: AuditOutcome): Promise<void>;
+  /** The caller of `id` was answered 504 by the response deadline; its outcome follows later. */
+  markDeadlineExceeded(id: string): Promise<void>;
+  /**
+   * Newest first, `query.limit` at a time and at most AUDIT_PAGE_MAX_BYTES (at least one entry);
+   * `nextCursor` continues with older entries. Oversized values stored by older versions are
+   * shortened on the way out.
+   */
   query(query: AuditQuery): Promise<AuditPage>;
 }
