@@ -1,5 +1,5 @@
-import { type AuditQuery, apiPaths, auditPageSchema, auditQuerySchema } from '@ses-console/contract';
-import { csvHeader, csvRow } from '../audit/audit-csv.js';
+import { apiPaths, auditPageSchema, auditQuerySchema } from '@ses-console/contract';
+import { writeAuditCsv } from '../audit/audit-csv.js';
 import type { Store } from '../store/store.js';
 import type { RouteSpec } from './route-spec.js';
 import { parseInput } from './validate.js';
@@ -13,7 +13,8 @@ export function auditRoutes(deps: { store: Store }): RouteSpec[] {
       method: 'get',
       path: apiPaths.audit,
       tag: 'Audit',
-      summary: 'Audit log of state-changing requests, newest first, filtered and paginated',
+      summary:
+        'Audit log of state-changing requests, newest first, filtered and paginated (by count and by size)',
       query: auditQuerySchema,
       responses: { 200: { description: 'One page of entries', schema: auditPageSchema } },
       handler: async (req, res) => {
@@ -32,17 +33,13 @@ export function auditRoutes(deps: { store: Store }): RouteSpec[] {
         const { cursor: _ignored, ...filters } = parseInput(auditQuerySchema, req.query);
         res.setHeader('content-type', 'text/csv; charset=utf-8');
         res.setHeader('content-disposition', 'attachment; filename="ses-console-audit.csv"');
-        res.write(csvHeader);
-        let query: AuditQuery = { ...filters, limit: 500 };
-        let written = 0;
-        while (written < AUDIT_CSV_MAX_ROWS) {
-          const page = await deps.store.audit.query(query);
-          for (const entry of page.entries) res.write(csvRow(entry));
-          written += page.entries.length;
-          if (!page.nextCursor) break;
-          query = { ...query, cursor: page.nextCursor };
-        }
-        res.end();
+        const exported = await writeAuditCsv(
+          res,
+          (cursor) => deps.store.audit.query({ ...filters, limit: 500, ...(cursor ? { cursor } : {}) }),
+          AUDIT_CSV_MAX_ROWS,
+        );
+        if (exported.complete) res.end();
+        else req.log?.info({ rows: exported.rows }, 'audit CSV export stopped: the client went away');
       },
     },
   ];

@@ -2,7 +2,7 @@ import { Route53Client } from '@aws-sdk/client-route-53';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { type RunningEmulator, startEmulator, type VerificationMode } from '@ses-console/emulator';
 import type { Express } from 'express';
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import { createApp } from '../../src/app.js';
 import type { AuthSetup } from '../../src/auth/auth-setup.js';
 import type { RateLimits } from '../../src/auth/rate-limits.js';
@@ -45,6 +45,8 @@ export async function startHarness(
     now?: () => Date;
     sessionTtlSeconds?: number;
     rateLimits?: RateLimits;
+    /** The BFF's logger (default: silent). */
+    logger?: Logger;
   } = {},
 ): Promise<Harness> {
   const emulator = await startEmulator({
@@ -63,7 +65,7 @@ export async function startHarness(
     emulatorUrl: emulator.url,
     consoleDist: options.consoleDist,
     apiTimeoutMs: options.apiTimeoutMs,
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     // Never the host's resolvers in tests: the emulator's DNS server, or nothing reachable at all.
     dns: createDnsResolver({
       servers: [emulator.dnsPort ? `127.0.0.1:${emulator.dnsPort}` : '127.0.0.1:9'],
