@@ -11,7 +11,7 @@ import { sha256Of } from '../src/audit/audit-parameters.js';
 import { openPostgresStore } from '../src/store/postgres-store.js';
 import { openSqliteStore } from '../src/store/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
-import { type BffProcess, startBffProcess } from './support/bff-process.js';
+import { type BffProcess, bffEnvAgainstEmulator, startBffProcess } from './support/bff-process.js';
 import { openSessionAt } from './support/console-session.js';
 import { type Harness, REGION, startHarness, unique } from './support/harness.js';
 import { skipWithoutPostgres, startTestPostgres, type TestPostgres } from './support/postgres.js';
@@ -209,7 +209,7 @@ describe.each(backends)('audit log ($name store)', (backend) => {
       expect(csv.headers['content-disposition']).toMatch(/attachment/);
       const lines = csv.text.trim().split('\r\n');
       expect(lines[0]).toBe(
-        'time,actor,actorName,action,result,status,errorCode,region,identity,method,path,requestId,parameters',
+        'time,actor,actorName,action,result,status,errorCode,region,identity,method,path,requestId,parameters,completedAt,deadlineExceeded',
       );
       // The bulk delete is a 400 (not a valid identity name), still one row, with the name defused.
       expect(lines.some((l) => l.includes(`'${name}`))).toBe(true);
@@ -228,26 +228,11 @@ describe.skipIf(pgSkip)('two BFF processes on one PostgreSQL', () => {
     databaseUrl = await postgres.createDatabase();
     emulator = await startEmulator({ port: 0, verificationMode: 'auto' });
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'bff-two-'));
-    const env = (name: string) => ({
-      SES_BACKEND: 'aws',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      AWS_REGION: 'us-east-1',
-      REGIONS: 'us-east-1',
-      AWS_ACCOUNT_ID: '000000000000',
-      AWS_ACCESS_KEY_ID: 'test',
-      AWS_SECRET_ACCESS_KEY: 'test',
-      AWS_ENDPOINT_URL_SESV2: emulator.url,
-      AWS_ENDPOINT_URL_ROUTE_53: emulator.url,
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      AWS_CONFIG_FILE: path.join(home, 'config'),
-      AWS_SHARED_CREDENTIALS_FILE: path.join(home, 'credentials'),
-      HOME: home,
-      DATA_DIR: path.join(home, name),
-      DATABASE_URL: databaseUrl,
-      LOG_LEVEL: 'warn',
-    });
+    const env = (name: string) =>
+      bffEnvAgainstEmulator(emulator.url, home, {
+        DATA_DIR: path.join(home, name),
+        DATABASE_URL: databaseUrl,
+      });
     // Started together: both run the migrations, one waits for the other's lock.
     [a, b] = await Promise.all([startBffProcess(env('a')), startBffProcess(env('b'))]);
   }, 60_000);

@@ -71,8 +71,16 @@ describe.each(backends)('authorization and audit of every route ($name store)', 
   /** requestId → what the test expects the single audit entry of that request to say. */
   const expected = new Map<
     string,
-    { actor: string; result: 'success' | 'error'; status: number; errorCode: string | null; action: string }
+    {
+      actor: string | null;
+      result: 'success' | 'error';
+      status: number;
+      errorCode: string | null;
+      action: string;
+    }
   >();
+  /** requestId → the path parameters, all a refused request's entry may keep (never the body). */
+  const refused = new Map<string, Record<string, string>>();
 
   beforeAll(async () => {
     if (backend.skip) return;
@@ -149,8 +157,9 @@ describe.each(backends)('authorization and audit of every route ($name store)', 
         const r401 = await anonymous.response;
         expect(r401.status, `${label} without a session`).toBe(401);
         expect(r401.body.error.code).toBe('Unauthenticated');
+        // No sign-in: no actor (null), never a name a real user could have.
         expected.set(anonymous.requestId, {
-          actor: 'anonymous',
+          actor: null,
           result: 'error',
           status: 401,
           errorCode: 'Unauthenticated',
@@ -183,6 +192,9 @@ describe.each(backends)('authorization and audit of every route ($name store)', 
           action: access.action,
         });
 
+        for (const id of [anonymous.requestId, lower.requestId, noCsrf.requestId])
+          refused.set(id, call.params ?? {});
+
         const ok = send(allowed.headers);
         const rOk = await ok.response;
         expect(rOk.status, `${label} as ${access.role}: ${JSON.stringify(rOk.body)}`).toBe(call.status);
@@ -206,6 +218,8 @@ describe.each(backends)('authorization and audit of every route ($name store)', 
         const mine = entries.filter((e) => e.requestId === requestId);
         expect(mine, `audit entries of request ${requestId} (${want.action})`).toHaveLength(1);
         expect(mine[0]).toMatchObject(want);
+        const params = refused.get(requestId);
+        if (params) expect(mine[0]?.parameters, `refused ${want.action} keeps no body`).toEqual(params);
       }
     },
   );

@@ -12,10 +12,43 @@ export function buildBff(): void {
   });
 }
 
+/**
+ * The environment of a BFF process in aws mode against an emulator on loopback (`emulatorUrl`), with
+ * its own HOME, AWS config files and DATA_DIR under `home` (nothing of the host's leaks in).
+ */
+export function bffEnvAgainstEmulator(
+  emulatorUrl: string,
+  home: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    SES_BACKEND: 'aws',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    AWS_REGION: 'us-east-1',
+    REGIONS: 'us-east-1',
+    AWS_ACCOUNT_ID: '000000000000',
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_ENDPOINT_URL_SESV2: emulatorUrl,
+    AWS_ENDPOINT_URL_ROUTE_53: emulatorUrl,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    AWS_CONFIG_FILE: path.join(home, 'config'),
+    AWS_SHARED_CREDENTIALS_FILE: path.join(home, 'credentials'),
+    HOME: home,
+    DATA_DIR: path.join(home, 'data'),
+    LOG_LEVEL: 'warn',
+    ...extra,
+  };
+}
+
 export interface BffProcess {
   url: string;
   output(): string;
   stop(): Promise<void>;
+  /** `kill -9`: the process ends at once, mid-request, with no chance to clean up. */
+  kill(): Promise<void>;
 }
 
 /** Starts `node dist/index.js` with exactly `env` (plus PATH) and waits for its ready banner. */
@@ -47,14 +80,16 @@ export async function startBffProcess(env: Record<string, string>): Promise<BffP
       reject(new Error(`BFF exited with ${code}:\n${output}`));
     });
   });
+  const signal = (name: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill(name);
+    });
   return {
     url,
     output: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    stop: () => signal('SIGTERM'),
+    kill: () => signal('SIGKILL'),
   };
 }
