@@ -6,6 +6,8 @@ import { setApiBaseUrl } from '../lib/api-client';
 export interface FakeRequest {
   method: string;
   path: string;
+  /** The query string's parameters. */
+  query: URLSearchParams;
   body: unknown;
   headers: Record<string, string | string[] | undefined>;
 }
@@ -54,6 +56,7 @@ export async function startFakeBff(handler: FakeHandler): Promise<FakeBff> {
     const request = {
       method: req.method ?? 'GET',
       path: decodeURIComponent(url.pathname),
+      query: url.searchParams,
       body: await readBody(req),
       headers: req.headers,
     };

@@ -26,27 +26,59 @@ const resultOptions: SelectProps.Option[] = [
   anyOption,
   { value: 'success', label: 'Success' },
   { value: 'error', label: 'Error' },
+  { value: 'unknown', label: 'Outcome unknown' },
 ];
 const rangeOptions: SelectProps.Option[] = timeRanges.map((r) => ({ value: r.id, label: r.label }));
 
+/** Who made the request; requests without a sign-in have no actor (never a made-up name). */
+function actorLabel(entry: AuditEntry): string {
+  if (entry.actor === null) return 'Not signed in';
+  return entry.actorName ? `${entry.actorName} (${entry.actor})` : entry.actor;
+}
+
+/**
+ * How the request ended. `unknown`: the change started (its intent was recorded) but no result was:
+ * it is still running, or the BFF stopped before it finished. A 504 deadline is said next to the
+ * outcome, because the caller was told something else than what happened.
+ */
+function ResultCell({ entry }: { entry: AuditEntry }) {
+  const outcome =
+    entry.result === 'success' ? (
+      <StatusIndicator type="success">Success ({entry.status})</StatusIndicator>
+    ) : entry.result === 'error' ? (
+      <StatusIndicator type="error">
+        {entry.errorCode ?? 'Error'} ({entry.status})
+      </StatusIndicator>
+    ) : (
+      <StatusIndicator type="warning">Outcome unknown</StatusIndicator>
+    );
+  const note =
+    entry.result === 'unknown'
+      ? entry.deadlineExceeded
+        ? 'The caller was told it timed out (504); no result recorded yet.'
+        : 'Started, no result recorded: still running, or the console server stopped before it finished.'
+      : entry.deadlineExceeded
+        ? 'Finished after the caller was told it timed out (504).'
+        : undefined;
+  return (
+    <SpaceBetween size="xxxs">
+      {outcome}
+      {note ? (
+        <Box variant="small" color="text-body-secondary">
+          {note}
+        </Box>
+      ) : null}
+    </SpaceBetween>
+  );
+}
+
 const columns: TableProps.ColumnDefinition<AuditEntry>[] = [
   { id: 'time', header: 'Time', cell: (e) => new Date(e.time).toLocaleString(), isRowHeader: true },
-  { id: 'actor', header: 'User', cell: (e) => (e.actorName ? `${e.actorName} (${e.actor})` : e.actor) },
+  { id: 'actor', header: 'User', cell: (e) => actorLabel(e) },
   { id: 'action', header: 'Action', cell: (e) => e.action },
   { id: 'identity', header: 'Identity', cell: (e) => e.identity ?? '-' },
   { id: 'region', header: 'Region', cell: (e) => e.region ?? '-' },
-  {
-    id: 'result',
-    header: 'Result',
-    cell: (e) =>
-      e.result === 'success' ? (
-        <StatusIndicator type="success">Success ({e.status})</StatusIndicator>
-      ) : (
-        <StatusIndicator type="error">
-          {e.errorCode ?? 'Error'} ({e.status})
-        </StatusIndicator>
-      ),
-  },
+  { id: 'result', header: 'Result', cell: (e) => <ResultCell entry={e} /> },
   {
     id: 'parameters',
     header: 'Parameters',

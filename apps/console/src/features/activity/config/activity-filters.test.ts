@@ -12,6 +12,7 @@ describe('activity filters', () => {
     expect(filtersFromSearch(new URLSearchParams('result=maybe&range=forever'))).toEqual(
       defaultActivityFilters,
     );
+    expect(filtersFromSearch(new URLSearchParams('result=unknown')).result).toBe('unknown');
   });
 
   it('when a time range is chosen, then the query asks from that long before now; All time asks no bound', () => {

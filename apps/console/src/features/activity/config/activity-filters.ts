@@ -1,4 +1,4 @@
-import { type AuditQueryInput, apiPaths } from '@ses-console/contract';
+import { type AuditQueryInput, type AuditResult, apiPaths, auditResultSchema } from '@ses-console/contract';
 
 /** Time ranges offered on the Activity page (the URL keeps the id, the query gets `from`). */
 export const timeRanges = [
@@ -14,7 +14,7 @@ export interface ActivityFilters {
   actor: string;
   action: string;
   identity: string;
-  result: '' | 'success' | 'error';
+  result: '' | AuditResult;
   range: TimeRangeId;
 }
 
@@ -33,7 +33,7 @@ export function filtersFromSearch(search: URLSearchParams): ActivityFilters {
     actor: search.get('actor') ?? '',
     action: search.get('action') ?? '',
     identity: search.get('identity') ?? '',
-    result: result === 'success' || result === 'error' ? result : '',
+    result: auditResultSchema.safeParse(result).success ? (result as AuditResult) : '',
     range: timeRanges.some((r) => r.id === range) ? (range as TimeRangeId) : defaultActivityFilters.range,
   };
 }
