@@ -24,6 +24,7 @@ const routes: RouteSpec[] = apiRoutes({
   defaultRegion: REGION,
   emulator: {} as EmulatorControl,
   dns: {} as never,
+  apiTimeoutMs: 100_000,
 });
 
 /** Top-level member names of a zod input schema (objects, unions of objects, wrappers). */

@@ -16,6 +16,12 @@ function sdkError(name: string, status: number, message: string, attempts = 1) {
   });
 }
 
+/** As clients/upstream-error-tag.ts leaves an SDK call's final error: the earlier attempts' errors. */
+function withEarlierAttempts<E extends object>(error: E, earlier: unknown[]): E {
+  Object.defineProperty(error, '$earlierAttemptErrors', { value: earlier, enumerable: false });
+  return error;
+}
+
 describe('requiredDnsRecords', () => {
   it('when a domain uses Easy DKIM with a custom MAIL FROM, then it asks for 3 CNAMEs, the MX and the SPF TXT', () => {
     const records = requiredDnsRecords('example.com', 'eu-west-1', {
@@ -132,10 +138,31 @@ describe('outcomeOfFailedDelete', () => {
     );
   });
 
-  it('when NotFound comes from an SDK retry, then the earlier attempt may have deleted it and it is reported deleted', () => {
-    expect(outcomeOfFailedDelete('a.com', sdkError('NotFoundException', 404, 'nope', 2)).outcome).toBe(
-      'deleted',
-    );
+  it('when NotFound comes from an SDK retry after a 5xx, then the earlier attempt may have deleted it and it is reported deleted', () => {
+    const error = withEarlierAttempts(sdkError('NotFoundException', 404, 'nope', 2), [
+      sdkError('InternalServiceErrorException', 500, 'boom'),
+    ]);
+    expect(outcomeOfFailedDelete('a.com', error).outcome).toBe('deleted');
+  });
+
+  it('when NotFound comes from an SDK retry after throttles or a refused connection only, then nothing of ours ran and it is reported not_found', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+    const error = withEarlierAttempts(sdkError('NotFoundException', 404, 'nope', 3), [
+      sdkError('TooManyRequestsException', 429, 'Rate exceeded'),
+      refused,
+    ]);
+    expect(outcomeOfFailedDelete('a.com', error).outcome).toBe('not_found');
+  });
+
+  it('when the last attempt timed out after a 5xx, then the outcome is unknown, never failed', () => {
+    const timeout = Object.assign(new Error('request timeout'), { name: 'TimeoutError', code: 'ETIMEDOUT' });
+    const error = withEarlierAttempts(timeout, [sdkError('InternalServiceErrorException', 500, 'boom')]);
+    expect(outcomeOfFailedDelete('a.com', error)).toEqual({
+      identity: 'a.com',
+      outcome: 'unknown',
+      message:
+        'Not confirmed: SES did not answer in time, so the delete may or may not have run. Reload to see whether it is still there.',
+    });
   });
 
   it('when SES keeps throttling through the retries, then the identity is reported failed saying so', () => {
@@ -262,6 +289,8 @@ describe('account id for identity ARNs', () => {
     });
     const clientsOf = (client: typeof withAccount) => ({
       ses: () => client,
+      sesSingleAttempt: () => client,
+      attemptTimeoutMs: 1_000,
       route53: () => {
         throw new Error('unused');
       },

@@ -17,4 +17,21 @@ describe('error envelope', () => {
   it('when the request id is missing, then parsing fails', () => {
     expect(() => errorEnvelopeSchema.parse({ error: { code: 'X', message: 'y' } })).toThrow();
   });
+
+  it('when a partial change lists what was and was not applied, then both lists are kept, and an envelope without them still parses', () => {
+    const parsed = errorEnvelopeSchema.parse({
+      error: {
+        code: 'ServiceUnavailable',
+        message: 'Only part of the change was applied',
+        requestId: 'r2',
+        applied: ['Removed tags: env'],
+        notApplied: ['Added tags: team=mail'],
+      },
+    });
+    expect(parsed.error.applied).toEqual(['Removed tags: env']);
+    expect(parsed.error.notApplied).toEqual(['Added tags: team=mail']);
+    expect(
+      errorEnvelopeSchema.parse({ error: { code: 'X', message: 'y', requestId: 'r' } }).error.applied,
+    ).toBe(undefined);
+  });
 });

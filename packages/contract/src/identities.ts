@@ -187,9 +187,15 @@ export const deleteIdentitiesRequestSchema = z.object({
 });
 export type DeleteIdentitiesRequest = z.infer<typeof deleteIdentitiesRequestSchema>;
 
+/**
+ * `deleted`: this request deleted it (or an attempt of this request whose answer was lost did);
+ * `not_found`: it did not exist; `failed`: it was not deleted (SES refused, or nothing was sent);
+ * `unknown`: a delete was sent but its answer never came (timeout, lost answer, the request's time ran
+ * out) — it may or may not have run; reload to see.
+ */
 export const deleteResultSchema = z.object({
   identity: z.string(),
-  outcome: z.enum(['deleted', 'not_found', 'failed']),
+  outcome: z.enum(['deleted', 'not_found', 'failed', 'unknown']),
   message: z.string().optional(),
 });
 export type DeleteResult = z.infer<typeof deleteResultSchema>;
@@ -198,6 +204,8 @@ export const deleteIdentitiesResponseSchema = z.object({
   results: z.array(deleteResultSchema),
   deleted: z.number().int(),
   failed: z.number().int(),
+  /** Results whose outcome is `unknown`. */
+  unknown: z.number().int(),
 });
 export type DeleteIdentitiesResponse = z.infer<typeof deleteIdentitiesResponseSchema>;
 

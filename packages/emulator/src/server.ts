@@ -145,7 +145,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       const found = service.router.match(req.method, req.rawPath);
       if (!found) return service.unknownOperation(ctx.requestId, req.method, req.rawPath);
       operation = { name: found.route.operation, labels: Object.values(found.params) };
-      await faults.apply(service.name, found.route.operation, ctx.region);
+      await faults.apply(service.name, operation.name, ctx.region, operation.labels);
       const out = await found.route.handler(req, found.params);
       faults.recordOutcome(service.name, operation.name, out.status, operation.labels);
       const lost = out.status < 300 ? faults.loseAnswer(service.name, operation.name) : undefined;

@@ -151,4 +151,51 @@ describe('fault injection through /_emulator/faults', () => {
     expect(state.injected['sesv2:CreateEmailIdentity:lost-answer']).toBe(1);
     expect(state.succeeded['sesv2:CreateEmailIdentity']).toEqual({ '-': 1 });
   });
+  it('when a rule says times: 2, then it throttles the first two matching calls and is spent after', async () => {
+    const ses = sesClient(emulator);
+    await setFaults({
+      rules: [{ service: 'sesv2', operation: 'CreateEmailIdentity', throttleProbability: 1, times: 2 }],
+    });
+    for (let i = 0; i < 2; i += 1) {
+      const error = await rejectionOf(
+        ses.send(new CreateEmailIdentityCommand({ EmailIdentity: 'twice-throttled.example' })),
+      );
+      expect(error.name).toBe('TooManyRequestsException');
+    }
+    const out = await ses.send(new CreateEmailIdentityCommand({ EmailIdentity: 'twice-throttled.example' }));
+    expect(out.$metadata.httpStatusCode).toBe(200);
+    const state = (await (await fetch(`${emulator.url}/_emulator/faults`)).json()) as {
+      injected: Record<string, number>;
+      rules: unknown[];
+    };
+    expect(state.injected['sesv2:CreateEmailIdentity:throttle']).toBe(2);
+    expect(state.rules).toEqual([expect.objectContaining({ times: 2 })]);
+  });
+
+  it('when times is not a whole number of at least 1, then the answer is 400 naming the field', async () => {
+    const res = await setFaults({ rules: [{ service: 'sesv2', errorProbability: 1, times: 0.5 }] });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { message: string }).message).toBe(
+      'rules[0].times: must be a whole number of at least 1',
+    );
+  });
+
+  it('when calls arrive, then received counts them per target on arrival, also those that were faulted', async () => {
+    const ses = sesClient(emulator);
+    await setFaults({
+      rules: [{ service: 'sesv2', operation: 'DeleteEmailIdentity', throttleProbability: 1, times: 1 }],
+    });
+    await rejectionOf(ses.send(new DeleteEmailIdentityCommand({ EmailIdentity: 'received.example' })));
+    await rejectionOf(ses.send(new DeleteEmailIdentityCommand({ EmailIdentity: 'received.example' })));
+    await rejectionOf(ses.send(new DeleteEmailIdentityCommand({ EmailIdentity: 'other.example' })));
+    const state = (await (await fetch(`${emulator.url}/_emulator/faults`)).json()) as {
+      received: Record<string, Record<string, number>>;
+      outcomes: Record<string, Record<string, number>>;
+    };
+    expect(state.received['sesv2:DeleteEmailIdentity']).toEqual({
+      'received.example': 2,
+      'other.example': 1,
+    });
+    expect(state.outcomes['sesv2:DeleteEmailIdentity']).toEqual({ '429': 1, '404': 2 });
+  });
 });

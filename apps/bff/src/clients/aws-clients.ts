@@ -10,7 +10,7 @@ export interface AwsClientOptions {
    * `AWS_ENDPOINT_URL_SESV2` / `AWS_ENDPOINT_URL_ROUTE_53`, which the SDK reads itself.
    */
   emulatorEndpoint?: string;
-  /** Per-attempt socket/response timeout. */
+  /** Per-attempt timeout: an attempt without a response by then fails (TimeoutError) and may be retried. */
   requestTimeoutMs: number;
   /** Attempts per SDK call (default MAX_ATTEMPTS). */
   maxAttempts?: number;
@@ -21,12 +21,15 @@ export interface AwsClients {
   ses(region: string): SESv2Client;
   /**
    * SES v2 client that makes exactly one attempt per call: for work that paces and retries itself
-   * (bulk delete), so it sees every throttle and decides what to repeat. Optional for test doubles:
-   * callers fall back to `ses`.
+   * (bulk delete), so it sees every throttle and decides what to repeat, and for calls that must not
+   * draw on the retry quota users' calls share (the readiness probe). A single attempt never takes a
+   * retry token.
    */
-  sesSingleAttempt?(region: string): SESv2Client;
+  sesSingleAttempt(region: string): SESv2Client;
   /** Route 53 is global; one client serves every region. */
   route53(): Route53Client;
+  /** The longest one attempt can take (its timeout), for work that plans around a deadline. */
+  readonly attemptTimeoutMs: number;
   destroy(): void;
 }
 
@@ -38,10 +41,15 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
   const common = (maxAttempts: number) => ({
     maxAttempts,
     retryStrategy: createRetryStrategy(maxAttempts),
-    // The SDK builds its NodeHttpHandler from these options.
+    // The SDK builds its NodeHttpHandler from these options. Without throwOnRequestTimeout the
+    // handler only logs a warning when requestTimeout passes and keeps waiting (up to the 300 s
+    // socket default): the option is what makes the per-attempt timeout real. socketTimeout covers
+    // a response body that stalls after its headers.
     requestHandler: {
       connectionTimeout: Math.min(options.requestTimeoutMs, 5_000),
       requestTimeout: options.requestTimeoutMs,
+      throwOnRequestTimeout: true,
+      socketTimeout: options.requestTimeoutMs,
     },
     ...(options.emulatorEndpoint
       ? { endpoint: options.emulatorEndpoint, credentials: EMULATOR_CREDENTIALS }
@@ -70,6 +78,7 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
       );
       return route53;
     },
+    attemptTimeoutMs: options.requestTimeoutMs,
     destroy() {
       for (const client of [...sesClients.values(), ...singleAttemptClients.values()]) client.destroy();
       route53?.destroy();

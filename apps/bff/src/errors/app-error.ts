@@ -7,6 +7,11 @@ import type { FieldError, Role } from '@ses-console/contract';
 export class AppError extends Error {
   /** 403 for a missing role: the role the route needs (named in the envelope). */
   requiredRole?: Role;
+  /**
+   * A change of several steps that failed part-way: what was applied and what not, one sentence
+   * each (the envelope's `applied` / `notApplied`).
+   */
+  partial?: { applied: string[]; notApplied: string[] };
 
   constructor(
     readonly status: number,
@@ -24,5 +29,17 @@ export class AppError extends Error {
 
   static notFound(message: string): AppError {
     return new AppError(404, 'NotFound', message);
+  }
+
+  /** This error, for a change that was applied in part: says so, and what was and was not applied. */
+  withPartial(applied: string[], notApplied: string[]): AppError {
+    const error = new AppError(
+      this.status,
+      this.code,
+      `Only part of the change was applied. ${this.message}`,
+      this.fieldErrors,
+    );
+    error.partial = { applied, notApplied };
+    return error;
   }
 }

@@ -1,11 +1,12 @@
 import { AppError } from './app-error.js';
 
 /**
- * The only place that reads AWS SDK errors. SES v2 and Route 53 error codes become the BFF's
- * status codes; AWS's own message is kept for the user's mistakes (4xx) and replaced by a generic
- * one for anything else, so endpoints, account details or stack traces never reach a browser.
+ * With attempt-outcome.ts, the only place that reads AWS SDK errors. SES v2 and Route 53 error codes
+ * become the BFF's status codes; AWS's own message is kept for the user's mistakes (4xx) and replaced
+ * by a generic one for anything else, so endpoints, account details or stack traces never reach a
+ * browser. (What a failure says about whether the call ran is attempt-outcome.ts's question.)
  */
-interface SdkErrorShape {
+export interface SdkErrorShape {
   name?: unknown;
   message?: unknown;
   code?: unknown;
@@ -49,14 +50,18 @@ const BAD_REQUEST = new Set([
   'SerializationException',
   'ValidationException',
 ]);
-const THROTTLED = new Set([
+/**
+ * A rate was exceeded: the service refused the call before running it, and a repeat later may pass.
+ * (Route 53's PriorRequestNotComplete: "still processing a prior request", nothing done.)
+ */
+const THROTTLE_NAMES = new Set([
   'TooManyRequestsException',
-  'LimitExceededException',
   'Throttling',
   'ThrottlingException',
   'PriorRequestNotComplete',
 ]);
-const RETRYABLE_SERVER = new Set(['ConcurrentModificationException', 'InternalServiceErrorException']);
+/** A quota (e.g. identities per region), not a rate: refused, and repeating will not help. */
+const QUOTA_EXCEEDED = 'LimitExceededException';
 
 export function awsErrorName(error: unknown): string | undefined {
   if (error && typeof error === 'object' && '$metadata' in error) {
@@ -75,14 +80,17 @@ export function isAwsNotFound(error: unknown): boolean {
   return name !== undefined && NOT_FOUND.has(name);
 }
 
-/** Throttling or a server-side failure: the request may be repeated. */
-export function isAwsRetryable(error: unknown): boolean {
+export function isAwsAlreadyExists(error: unknown): boolean {
+  const name = awsErrorName(error);
+  return name !== undefined && ALREADY_EXISTS.has(name);
+}
+
+/** The service throttled the call (a rate, not a quota): it was refused before it ran. */
+export function isAwsThrottle(error: unknown): boolean {
   const name = awsErrorName(error);
   if (name === undefined) return false;
-  if (name === 'LimitExceededException') return false; // a quota, not a rate: repeating won't help
-  if (THROTTLED.has(name) || RETRYABLE_SERVER.has(name)) return true;
-  const status = (error as SdkErrorShape).$metadata?.httpStatusCode;
-  return typeof status === 'number' && status >= 500;
+  if (THROTTLE_NAMES.has(name)) return true;
+  return name !== QUOTA_EXCEEDED && (error as SdkErrorShape).$metadata?.httpStatusCode === 429;
 }
 
 /** "after 6 attempts over 4.2 s" — what the SDK tried before giving up. */
@@ -124,8 +132,8 @@ export function mapAwsError(error: unknown): unknown {
   const sdk = error as SdkErrorShape;
   if (NOT_FOUND.has(name)) return new AppError(404, 'NotFound', awsMessage(sdk));
   if (ALREADY_EXISTS.has(name)) return new AppError(409, 'AlreadyExists', awsMessage(sdk));
-  if (THROTTLED.has(name)) {
-    if (name === 'LimitExceededException') return new AppError(429, 'LimitExceeded', awsMessage(sdk));
+  if (name === QUOTA_EXCEEDED) return new AppError(429, 'LimitExceeded', awsMessage(sdk));
+  if (isAwsThrottle(error)) {
     const retried = (sdk.$metadata?.attempts ?? 1) > 1;
     return new AppError(
       429,

@@ -108,9 +108,11 @@ export function identityEditRoutes(deps: RouteDeps): RouteSpec[] {
       params: identityParams,
       body: replaceTagsRequestSchema,
       responses: { 200: updated },
-      handler: edit(replaceTagsRequestSchema, (region, identity, input) =>
-        replaceTags(ctx, region, identity, input.tags),
-      ),
+      // The service answers the detail it checked the tags against (replaceTags).
+      handler: async (req, res) => {
+        const input = parseInput(replaceTagsRequestSchema, req.body);
+        res.json(await replaceTags(ctx, regionOf(req, deps), identityOf(req), input.tags));
+      },
     },
     {
       method: 'post',

@@ -12,7 +12,7 @@ import {
   publishResultSchema,
 } from '@ses-console/contract';
 import { createIdentity } from '../services/identity-create-service.js';
-import { deleteIdentities, deleteIdentity } from '../services/identity-delete-service.js';
+import { bulkDeleteOptions, deleteIdentities, deleteIdentity } from '../services/identity-delete-service.js';
 import { getIdentityDetail } from '../services/identity-detail-service.js';
 import { listIdentities } from '../services/identity-list-service.js';
 import { publishDnsRecords } from '../services/publish-dns-service.js';
@@ -71,7 +71,8 @@ export function identityRoutes(deps: RouteDeps): RouteSpec[] {
       handler: async (req, res) => {
         const region = regionOf(req, deps);
         const input = parseInput(deleteIdentitiesRequestSchema, req.body);
-        res.json(await deleteIdentities(ctx, region, input.identities));
+        const options = bulkDeleteOptions(deps.apiTimeoutMs, ctx.clients.attemptTimeoutMs);
+        res.json(await deleteIdentities(ctx, region, input.identities, options));
       },
     },
     {

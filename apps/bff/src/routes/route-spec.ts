@@ -31,4 +31,6 @@ export interface RouteDeps {
   emulator?: EmulatorControl;
   /** Resolvers the DNS diagnostics ask (DNS_SERVERS). */
   dns: DnsResolver;
+  /** The API's response deadline (API_TIMEOUT_MS): long work plans to answer inside it. */
+  apiTimeoutMs: number;
 }

@@ -10,7 +10,9 @@ import type {
   PublishResult,
 } from '@ses-console/contract';
 import type { z } from 'zod';
-import { awsErrorName, describeFailure, mapAwsError } from '../errors/aws-error-map.js';
+import { AppError } from '../errors/app-error.js';
+import { AttemptHistory, outcomeOfFailedChange } from '../errors/attempt-outcome.js';
+import { describeFailure, isAwsAlreadyExists, mapAwsError } from '../errors/aws-error-map.js';
 import { getIdentityDetail } from './identity-detail-service.js';
 import { assertMailFromDomain, signingAttributesOf } from './identity-edit-service.js';
 import { publishDnsRecords } from './publish-dns-service.js';
@@ -19,18 +21,28 @@ import type { ServiceContext } from './service-context.js';
 export type CreateIdentityInput = z.output<typeof createIdentityRequestSchema>;
 
 /**
- * Runs CreateEmailIdentity. When the SDK had to repeat it (a 5xx or timeout whose answer was lost) and
- * the repeat says AlreadyExists, the first attempt created the identity: that is this request's
- * success, not a conflict. Returns whether that happened; any other failure is thrown as an AppError.
+ * Runs CreateEmailIdentity. When the SDK repeated it after an attempt that may have run (a 5xx or
+ * timeout whose answer was lost) and the repeat says AlreadyExists, that attempt created the identity:
+ * this request's success, not a conflict. After throttles or refused connections nothing of this
+ * request ran, so AlreadyExists is someone else's identity: a 409, and no later step touches it.
+ * Returns whether an earlier attempt created it; any other failure is thrown as an AppError.
  */
-async function createOnce(call: () => Promise<unknown>): Promise<boolean> {
+async function createOnce(name: string, call: () => Promise<unknown>): Promise<boolean> {
   try {
     await call();
     return false;
   } catch (error) {
-    const attempts = (error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
-    if (awsErrorName(error) === 'AlreadyExistsException' && attempts > 1) return true;
-    throw mapAwsError(error);
+    const outcome = outcomeOfFailedChange(AttemptHistory.ofSdkCall(error), error, isAwsAlreadyExists);
+    if (outcome === 'done-earlier') return true;
+    const mapped = mapAwsError(error);
+    if (outcome === 'unknown' && mapped instanceof AppError) {
+      throw new AppError(
+        mapped.status,
+        mapped.code,
+        `${mapped.message} The create may have run: reload the identities to see whether ${name} exists before trying again.`,
+      );
+    }
+    throw mapped;
   }
 }
 
@@ -54,7 +66,7 @@ export async function createIdentity(
   }
   const ses = ctx.clients.ses(region);
   const name = input.name;
-  const createdByEarlierAttempt = await createOnce(() =>
+  const createdByEarlierAttempt = await createOnce(name, () =>
     ses.send(
       new CreateEmailIdentityCommand({
         EmailIdentity: name,

@@ -1,6 +1,7 @@
 import {
   CreateEmailIdentityPolicyCommand,
   DeleteEmailIdentityPolicyCommand,
+  type DkimAttributes,
   PutEmailIdentityConfigurationSetAttributesCommand,
   PutEmailIdentityDkimAttributesCommand,
   PutEmailIdentityDkimSigningAttributesCommand,
@@ -10,11 +11,13 @@ import {
   UntagResourceCommand,
   UpdateEmailIdentityPolicyCommand,
 } from '@aws-sdk/client-sesv2';
-import type { BehaviorOnMxFailure, DkimSettings, Tag } from '@ses-console/contract';
+import type { BehaviorOnMxFailure, DkimSettings, IdentityDetail, Tag } from '@ses-console/contract';
 import { AppError } from '../errors/app-error.js';
 import { callAws } from '../errors/aws-error-map.js';
+import { type ChangeStep, isStepFailure, partialChangeError, runSteps } from './change-steps.js';
 import { domainOfIdentity, isSubdomainOf } from './dns-records.js';
-import { getEmailIdentity } from './identity-detail-service.js';
+import { getEmailIdentity, getIdentityDetail } from './identity-detail-service.js';
+import { oneAtATime } from './one-at-a-time.js';
 import { identityArn, type ServiceContext } from './service-context.js';
 
 /** The SES input for a DKIM signing choice (Easy DKIM key length, or BYODKIM selector + key). */
@@ -33,6 +36,26 @@ export function assertMailFromDomain(identity: string, mailFrom: string, field: 
   }
 }
 
+/** What a DKIM signing choice is called in a partial-change report. */
+function describeSigning(settings: DkimSettings): string {
+  return settings.origin === 'AWS_SES'
+    ? `DKIM signing key: Easy DKIM, ${settings.keyLength}`
+    : `DKIM signing key: BYODKIM with selector ${settings.selector}`;
+}
+
+/** Whether the identity's DKIM settings are as a signing choice asks (read back after a failure). */
+function signingHolds(dkim: DkimAttributes | undefined, settings: DkimSettings): boolean {
+  if (dkim?.SigningAttributesOrigin !== settings.origin) return false;
+  if (settings.origin === 'EXTERNAL') return true;
+  return (
+    dkim.NextSigningKeyLength === settings.keyLength || dkim.CurrentSigningKeyLength === settings.keyLength
+  );
+}
+
+/**
+ * The DKIM signing attributes, then signing on/off: two SES calls. If one fails, the settings are
+ * read back and the error says which part was applied and which not.
+ */
 export async function updateDkim(
   ctx: ServiceContext,
   region: string,
@@ -43,27 +66,50 @@ export async function updateDkim(
     const message = 'Provide signingEnabled, signing or both';
     throw AppError.badRequest(message, [{ field: 'signingEnabled', message }]);
   }
-  const ses = ctx.clients.ses(region);
-  if (change.signing) {
-    if (identity.includes('@')) {
-      const message = 'DKIM signing attributes can be set on domain identities only';
-      throw AppError.badRequest(`signing: ${message}`, [{ field: 'signing', message }]);
-    }
-    const signing = change.signing;
-    await callAws(() =>
-      ses.send(
-        new PutEmailIdentityDkimSigningAttributesCommand({
-          EmailIdentity: identity,
-          SigningAttributesOrigin: signing.origin,
-          SigningAttributes: signingAttributesOf(signing),
-        }),
-      ),
-    );
+  if (change.signing && identity.includes('@')) {
+    const message = 'DKIM signing attributes can be set on domain identities only';
+    throw AppError.badRequest(`signing: ${message}`, [{ field: 'signing', message }]);
   }
-  if (change.signingEnabled !== undefined) {
-    const SigningEnabled = change.signingEnabled;
-    await callAws(() =>
-      ses.send(new PutEmailIdentityDkimAttributesCommand({ EmailIdentity: identity, SigningEnabled })),
+  const ses = ctx.clients.ses(region);
+  const steps: Array<ChangeStep & { holds(dkim: DkimAttributes | undefined): boolean }> = [];
+  const signing = change.signing;
+  if (signing) {
+    steps.push({
+      description: describeSigning(signing),
+      run: () =>
+        ses.send(
+          new PutEmailIdentityDkimSigningAttributesCommand({
+            EmailIdentity: identity,
+            SigningAttributesOrigin: signing.origin,
+            SigningAttributes: signingAttributesOf(signing),
+          }),
+        ),
+      holds: (dkim) => signingHolds(dkim, signing),
+    });
+  }
+  const SigningEnabled = change.signingEnabled;
+  if (SigningEnabled !== undefined) {
+    steps.push({
+      description: `DKIM signatures ${SigningEnabled ? 'enabled' : 'disabled'}`,
+      run: () =>
+        ses.send(new PutEmailIdentityDkimAttributesCommand({ EmailIdentity: identity, SigningEnabled })),
+      holds: (dkim) => dkim?.SigningEnabled === SigningEnabled,
+    });
+  }
+  try {
+    await runSteps(steps);
+  } catch (failure) {
+    if (!isStepFailure(failure)) throw failure;
+    const dkim = await getEmailIdentity(ctx, region, identity).then(
+      (read) => ({ read: read.DkimAttributes }),
+      () => undefined,
+    );
+    throw partialChangeError(
+      failure,
+      dkim && {
+        applied: steps.filter((s) => s.holds(dkim.read)).map((s) => s.description),
+        notApplied: steps.filter((s) => !s.holds(dkim.read)).map((s) => s.description),
+      },
     );
   }
 }
@@ -177,28 +223,92 @@ export function tagDifference(
   };
 }
 
-/** Replaces the identity's tags: TagResource for new/changed tags, UntagResource for removed keys. */
+const tagsOf = (identity: { Tags?: { Key?: string; Value?: string }[] }): Tag[] =>
+  (identity.Tags ?? []).map((t) => ({ key: t.Key ?? '', value: t.Value ?? '' }));
+
+const sameTags = (a: readonly Tag[], b: readonly Tag[]) => {
+  const diff = tagDifference(a, b);
+  return diff.toTag.length === 0 && diff.toUntag.length === 0;
+};
+
+const listTags = (tags: readonly Tag[]) => tags.map((t) => `${t.key}=${t.value}`).join(', ');
+
+/** What of `planned` holds in `current`, in a partial-change report's sentences. */
+function progressOf(planned: { toTag: Tag[]; toUntag: string[] }, current: readonly Tag[]) {
+  const now = new Map(current.map((t) => [t.key, t.value]));
+  const removed = planned.toUntag.filter((key) => !now.has(key));
+  const notRemoved = planned.toUntag.filter((key) => now.has(key));
+  const added = planned.toTag.filter((t) => now.get(t.key) === t.value);
+  const notAdded = planned.toTag.filter((t) => now.get(t.key) !== t.value);
+  const applied: string[] = [];
+  const notApplied: string[] = [];
+  if (removed.length > 0) applied.push(`Removed tags: ${removed.join(', ')}`);
+  if (added.length > 0) applied.push(`Added or changed tags: ${listTags(added)}`);
+  if (notRemoved.length > 0) notApplied.push(`Tags not removed: ${notRemoved.join(', ')}`);
+  if (notAdded.length > 0) notApplied.push(`Tags not added or changed: ${listTags(notAdded)}`);
+  return { applied, notApplied };
+}
+
+/** Tag replaces of one identity from this process run one at a time (they read, then write). */
+const oneTagReplaceAtATime = oneAtATime();
+
+/**
+ * Replaces the identity's tags with `desired` and answers the identity as it then is: UntagResource
+ * for removed keys first, then TagResource for new and changed ones, so the identity never holds
+ * more than the 50 tags SES allows on the way (30 tags replaced by 30 others pass through 0, not 60).
+ *
+ * SES has no conditional write for tags, so two replaces at the same time would merge. Replaces
+ * through this BFF process are therefore serialized per identity (the later one wins, as a replace
+ * should), and the result is read back: if another writer (another BFF instance, the CLI) changed
+ * the tags in between, a 409 says what they now are, instead of a success for merged tags. A failure
+ * part-way answers what was applied, read back from SES.
+ */
 export async function replaceTags(
   ctx: ServiceContext,
   region: string,
   identity: string,
   desired: readonly Tag[],
-): Promise<void> {
-  const current = await getEmailIdentity(ctx, region, identity);
-  const { toTag, toUntag } = tagDifference(
-    (current.Tags ?? []).map((t) => ({ key: t.Key ?? '', value: t.Value ?? '' })),
-    desired,
-  );
-  const ResourceArn = identityArn(region, await ctx.accountId(region), identity);
-  const ses = ctx.clients.ses(region);
-  if (toTag.length > 0) {
-    await callAws(() =>
-      ses.send(
-        new TagResourceCommand({ ResourceArn, Tags: toTag.map((t) => ({ Key: t.key, Value: t.value })) }),
-      ),
-    );
-  }
-  if (toUntag.length > 0) {
-    await callAws(() => ses.send(new UntagResourceCommand({ ResourceArn, TagKeys: toUntag })));
-  }
+): Promise<IdentityDetail> {
+  return oneTagReplaceAtATime(`${region}/${identity}`, async () => {
+    const readIdentity = () => getEmailIdentity(ctx, region, identity);
+    const planned = tagDifference(tagsOf(await readIdentity()), desired);
+    const { toTag, toUntag } = planned;
+    if (toTag.length === 0 && toUntag.length === 0) return getIdentityDetail(ctx, region, identity);
+    const ResourceArn = identityArn(region, await ctx.accountId(region), identity);
+    const ses = ctx.clients.ses(region);
+    const steps: ChangeStep[] = [];
+    if (toUntag.length > 0) {
+      steps.push({
+        description: `Removed tags: ${toUntag.join(', ')}`,
+        run: () => ses.send(new UntagResourceCommand({ ResourceArn, TagKeys: toUntag })),
+      });
+    }
+    if (toTag.length > 0) {
+      steps.push({
+        description: `Added or changed tags: ${listTags(toTag)}`,
+        run: () =>
+          ses.send(
+            new TagResourceCommand({ ResourceArn, Tags: toTag.map((t) => ({ Key: t.key, Value: t.value })) }),
+          ),
+      });
+    }
+    try {
+      await runSteps(steps);
+    } catch (failure) {
+      if (!isStepFailure(failure)) throw failure;
+      const current = await readIdentity().then(tagsOf, () => undefined);
+      throw partialChangeError(failure, current ? progressOf(planned, current) : undefined);
+    }
+    const detail = await getIdentityDetail(ctx, region, identity);
+    if (!sameTags(detail.tags, desired)) {
+      const conflict = new AppError(
+        409,
+        'ConcurrentModification',
+        `The tags of ${identity} were changed by someone else while this change was applied; they are now: ${detail.tags.length > 0 ? listTags(detail.tags) : 'none'}. Review them and save again.`,
+      );
+      conflict.partial = progressOf(planned, detail.tags);
+      throw conflict;
+    }
+    return detail;
+  });
 }

@@ -3,6 +3,8 @@ import type { RunningEmulator } from '@ses-console/emulator';
 /** The emulator's fault rules and counters (`GET /_emulator/faults`). */
 export interface FaultState {
   calls: Record<string, number>;
+  /** Calls per operation by target (e.g. identity), counted on arrival, faulted or not. */
+  received: Record<string, Record<string, number>>;
   injected: Record<string, number>;
   outcomes: Record<string, Record<string, number>>;
   succeeded: Record<string, Record<string, number>>;

@@ -40,6 +40,10 @@ export async function startHarness(
     /** Start the emulator's DNS server (ephemeral port) and point the DNS diagnostics at it. */
     dns?: boolean;
     apiTimeoutMs?: number;
+    /** The SDK clients' per-attempt timeout (AWS_REQUEST_TIMEOUT_MS); default 10 s. */
+    requestTimeoutMs?: number;
+    /** Where the BFF's SDK clients send their calls, instead of the emulator's own URL (a proxy). */
+    awsEndpoint?: string;
     auth?: AuthSetup;
     store?: Store;
     now?: () => Date;
@@ -54,7 +58,10 @@ export async function startHarness(
     verificationMode: options.verificationMode ?? 'realistic',
     ...(options.dns ? { dnsPort: 0 } : {}),
   });
-  const clients: AwsClients = createAwsClients({ emulatorEndpoint: emulator.url, requestTimeoutMs: 10_000 });
+  const clients: AwsClients = createAwsClients({
+    emulatorEndpoint: options.awsEndpoint ?? emulator.url,
+    requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
+  });
   const store = options.store ?? openSqliteStore(':memory:');
   const inner = createApp({
     backend: 'emulator',

@@ -11,7 +11,8 @@ interface EditableContainerProps {
   counter?: string;
   editing: boolean;
   saving: boolean;
-  error?: string;
+  /** The failed save's error (text, or a ChangeError with what was applied). */
+  error?: ReactNode;
   /** Buttons next to Edit (e.g. "Publish DNS records to Route53"). */
   extraActions?: ReactNode;
   editLabel?: string;

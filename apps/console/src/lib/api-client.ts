@@ -6,6 +6,9 @@ export class ApiError extends Error {
   readonly code: string;
   readonly requestId: string | undefined;
   readonly fieldErrors: FieldError[];
+  /** A change that failed part-way: what was applied and what not (empty when nothing was). */
+  readonly applied: string[];
+  readonly notApplied: string[];
 
   constructor(status: number, envelope: ErrorEnvelope['error'] | undefined, fallback: string) {
     super(envelope?.message ?? fallback);
@@ -14,6 +17,13 @@ export class ApiError extends Error {
     this.code = envelope?.code ?? 'HttpError';
     this.requestId = envelope?.requestId;
     this.fieldErrors = envelope?.fieldErrors ?? [];
+    this.applied = envelope?.applied ?? [];
+    this.notApplied = envelope?.notApplied ?? [];
+  }
+
+  /** Part of the change was applied before it failed (or was overtaken by another change). */
+  get partlyApplied(): boolean {
+    return this.applied.length > 0;
   }
 }
 

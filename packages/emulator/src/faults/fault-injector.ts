@@ -25,8 +25,14 @@ export interface FaultRule {
    * when a response is lost: for testing that clients retry safely (idempotency).
    */
   lostAnswerProbability?: number;
-  /** Added latency in milliseconds before answering. */
+  /** Added latency in milliseconds before answering (a long one stands for a hung service). */
   latencyMs?: number;
+  /**
+   * How many times the rule acts before it is spent: each call it delays, throttles, fails or whose
+   * answer it loses counts once. Omitted = for ever. `{throttleProbability: 1, times: 2}` throttles
+   * the first two matching calls and lets the rest through.
+   */
+  times?: number;
 }
 
 export interface FaultConfig {
@@ -38,6 +44,11 @@ export interface FaultConfig {
 export interface FaultStats {
   /** Calls per `service:operation`, counted whether or not a fault was injected. */
   calls: Record<string, number>;
+  /**
+   * Calls per `service:operation` by target (as in `succeeded`), counted on arrival, before any fault
+   * or latency: what a client sent, whether or not it ran.
+   */
+  received: Record<string, Record<string, number>>;
   /** Injected faults per `service:operation:kind`. */
   injected: Record<string, number>;
   /** Answers per `service:operation`, by HTTP status (`{"200": 3, "429": 1}`), injected faults included. */
@@ -51,7 +62,7 @@ export interface FaultStats {
 }
 
 function emptyStats(): FaultStats {
-  return { calls: {}, injected: {}, outcomes: {}, succeeded: {} };
+  return { calls: {}, received: {}, injected: {}, outcomes: {}, succeeded: {} };
 }
 
 function validateRule(rule: unknown, index: number): FaultRule {
@@ -86,6 +97,10 @@ function validateRule(rule: unknown, index: number): FaultRule {
   if (latency !== undefined && (typeof latency !== 'number' || latency < 0 || latency > 60_000)) {
     fail('latencyMs', 'must be a number from 0 to 60000');
   }
+  const times = r.times;
+  if (times !== undefined && (typeof times !== 'number' || !Number.isInteger(times) || times < 1)) {
+    fail('times', 'must be a whole number of at least 1');
+  }
   return {
     service: service as string,
     operation: operation as string,
@@ -96,6 +111,7 @@ function validateRule(rule: unknown, index: number): FaultRule {
     errorProbability: probability('errorProbability'),
     lostAnswerProbability: probability('lostAnswerProbability'),
     latencyMs: latency as number | undefined,
+    ...(times === undefined ? {} : { times: times as number }),
   };
 }
 
@@ -148,10 +164,24 @@ function faultError(service: string, kind: 'throttle' | 'error'): AwsError {
       );
 }
 
+/** Counts one call of `key` against its target: the path labels joined with `/`, or `-`. */
+function countTarget(
+  counters: Record<string, Record<string, number>>,
+  key: string,
+  labels: readonly string[],
+): void {
+  const target = labels.length > 0 ? labels.join('/') : '-';
+  const byTarget = counters[key] ?? {};
+  counters[key] = byTarget;
+  byTarget[target] = (byTarget[target] ?? 0) + 1;
+}
+
 export class FaultInjector {
   private config: FaultConfig = { rules: [] };
   private random: () => number = Math.random;
   private buckets = new Map<number, Bucket>();
+  /** How many times each rule (by index) has acted, for `times`. */
+  private uses = new Map<number, number>();
   private stats: FaultStats = emptyStats();
 
   constructor(private readonly nowMs: () => number = Date.now) {}
@@ -160,6 +190,7 @@ export class FaultInjector {
     this.config = config;
     this.random = config.seed === undefined ? Math.random : seededRandom(config.seed);
     this.buckets.clear();
+    this.uses.clear();
   }
 
   clear(): void {
@@ -173,27 +204,39 @@ export class FaultInjector {
 
   /**
    * Counts the call, waits any added latency, then throws the injected fault, if any. `region` is the
-   * call's signing region; rules with a `region` only match calls for that region.
+   * call's signing region; rules with a `region` only match calls for that region. `labels` are the
+   * operation's path labels (the target counted in `received`).
    */
-  async apply(service: string, operation: string, region?: string): Promise<void> {
+  async apply(
+    service: string,
+    operation: string,
+    region?: string,
+    labels: readonly string[] = [],
+  ): Promise<void> {
     const key = `${service}:${operation}`;
     this.stats.calls[key] = (this.stats.calls[key] ?? 0) + 1;
+    countTarget(this.stats.received, key, labels);
     let latency = 0;
     let fault: 'throttle' | 'error' | undefined;
+    const acted = new Set<number>();
     this.config.rules.forEach((rule, index) => {
       if (
-        (rule.service !== '*' && rule.service !== service) ||
-        (rule.operation !== '*' && rule.operation !== operation) ||
+        !this.matches(rule, index, service, operation) ||
         (rule.region !== undefined && rule.region !== region)
       )
         return;
-      latency = Math.max(latency, rule.latencyMs ?? 0);
+      if ((rule.latencyMs ?? 0) > 0) {
+        latency = Math.max(latency, rule.latencyMs ?? 0);
+        acted.add(index);
+      }
       if (fault) return;
       if (rule.rateLimit !== undefined && !this.takeToken(index, rule.rateLimit, rule.burst))
         fault = 'throttle';
       else if (rule.throttleProbability && this.random() < rule.throttleProbability) fault = 'throttle';
       else if (rule.errorProbability && this.random() < rule.errorProbability) fault = 'error';
+      if (fault) acted.add(index);
     });
+    for (const index of acted) this.uses.set(index, (this.uses.get(index) ?? 0) + 1);
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
     if (fault) {
       const injectedKey = `${key}:${fault}`;
@@ -207,13 +250,12 @@ export class FaultInjector {
    * The execution is still counted in `succeeded`; the injection is counted as `lost-answer`.
    */
   loseAnswer(service: string, operation: string): AwsError | undefined {
-    const rule = this.config.rules.find(
-      (r) =>
-        (r.service === '*' || r.service === service) &&
-        (r.operation === '*' || r.operation === operation) &&
-        r.lostAnswerProbability,
+    const index = this.config.rules.findIndex(
+      (r, i) => this.matches(r, i, service, operation) && r.lostAnswerProbability,
     );
+    const rule = this.config.rules[index];
     if (!rule?.lostAnswerProbability || this.random() >= rule.lostAnswerProbability) return undefined;
+    this.uses.set(index, (this.uses.get(index) ?? 0) + 1);
     const injectedKey = `${service}:${operation}:lost-answer`;
     this.stats.injected[injectedKey] = (this.stats.injected[injectedKey] ?? 0) + 1;
     return service === 'route53'
@@ -227,12 +269,14 @@ export class FaultInjector {
     const byStatus = this.stats.outcomes[key] ?? {};
     this.stats.outcomes[key] = byStatus;
     byStatus[String(status)] = (byStatus[String(status)] ?? 0) + 1;
-    if (status >= 200 && status < 300) {
-      const target = labels.length > 0 ? labels.join('/') : '-';
-      const byTarget = this.stats.succeeded[key] ?? {};
-      this.stats.succeeded[key] = byTarget;
-      byTarget[target] = (byTarget[target] ?? 0) + 1;
-    }
+    if (status >= 200 && status < 300) countTarget(this.stats.succeeded, key, labels);
+  }
+
+  /** The rule is for this service and operation and not yet spent (`times`). */
+  private matches(rule: FaultRule, index: number, service: string, operation: string): boolean {
+    if (rule.service !== '*' && rule.service !== service) return false;
+    if (rule.operation !== '*' && rule.operation !== operation) return false;
+    return rule.times === undefined || (this.uses.get(index) ?? 0) < rule.times;
   }
 
   private takeToken(index: number, rate: number, burst = Math.max(1, rate)): boolean {

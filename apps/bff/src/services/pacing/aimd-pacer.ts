@@ -100,6 +100,13 @@ export class AimdPacer {
     this.wake();
   }
 
+  /** Gives back a slot that made no call (the caller stopped before sending): nothing is learned. */
+  cancel(_slot: Slot): void {
+    this.inFlight -= 1;
+    this.stats.calls -= 1;
+    this.wake();
+  }
+
   private canStart(): boolean {
     if (this.windowSize >= 1) return this.inFlight < Math.floor(this.windowSize);
     return this.inFlight === 0 && this.now() >= this.nextStartAt;

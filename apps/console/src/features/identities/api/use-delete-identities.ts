@@ -1,6 +1,6 @@
 import { apiPath, apiPaths, type DeleteIdentitiesResponse, type DeleteResult } from '@ses-console/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, describeError } from '../../../lib/api-client';
+import { ApiError, api, describeError } from '../../../lib/api-client';
 import { identityKeys, invalidateListsOf } from './identity-queries';
 
 export const deleteIdentities = (region: string, identities: string[]) =>
@@ -23,14 +23,22 @@ export function useDeleteIdentities(region: string) {
 
 export type RegionalDeleteResult = DeleteResult & { region: string };
 
-/** Regions deleted from at the same time; each region's request deletes 5 at a time in the BFF. */
+/** Regions deleted from at the same time; each region's request paces its own deletes in the BFF. */
 const REGIONS_IN_FLIGHT = 4;
 
 /**
+ * What a region's failed bulk request means for each of its identities: a refusal (4xx) deleted
+ * nothing; no answer, a 5xx or a timeout may have come after some deletes ran, so they are unknown.
+ */
+export function outcomeOfFailedRequest(error: unknown): 'failed' | 'unknown' {
+  return error instanceof ApiError && error.status >= 400 && error.status < 500 ? 'failed' : 'unknown';
+}
+
+/**
  * Deletes rows that may come from several regions: one bulk request per region, a few regions at a
- * time. A region whose request fails reports each of its identities as failed with the reason, so the
- * per-identity results always cover every row; when every region's request fails, the first error is
- * thrown, as a single region's delete would.
+ * time. A region whose request fails reports each of its identities as failed (a refusal) or unknown
+ * (no answer) with the reason, so the per-identity results always cover every row; when every
+ * region's request was refused, the first error is thrown, as a single region's delete would.
  */
 export async function deleteAcrossRegions(
   rows: ReadonlyArray<{ region: string; name: string }>,
@@ -51,13 +59,15 @@ export async function deleteAcrossRegions(
           } catch (error) {
             errors.push(error);
             const message = describeError(error);
-            return names.map((identity) => ({ identity, region, outcome: 'failed' as const, message }));
+            const outcome = outcomeOfFailedRequest(error);
+            return names.map((identity) => ({ identity, region, outcome, message }));
           }
         }),
       )),
     );
   }
-  if (groups.length > 0 && errors.length === groups.length) throw errors[0];
+  const refused = errors.filter((error) => outcomeOfFailedRequest(error) === 'failed');
+  if (groups.length > 0 && refused.length === groups.length) throw refused[0];
   return results.flat();
 }
 

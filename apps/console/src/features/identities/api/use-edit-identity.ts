@@ -9,7 +9,7 @@ import {
   type UpdateMailFromRequest,
 } from '@ses-console/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { ApiError, api } from '../../../lib/api-client';
 import { identityKeys, invalidateListsOf } from './identity-queries';
 
 /** Each edit route answers the updated identity, so the page shows the saved state without a refetch. */
@@ -40,6 +40,12 @@ export function useEditIdentity<K extends keyof EditRoutes>(route: K, region: st
         queryClient.invalidateQueries({ queryKey: identityKeys.detail(region, identity) }),
         invalidateListsOf(queryClient, region),
       ]);
+    },
+    onError: async (error) => {
+      // Part of the change was applied: what the page shows is no longer what SES holds.
+      if (error instanceof ApiError && error.partlyApplied) {
+        await queryClient.invalidateQueries({ queryKey: identityKeys.detail(region, identity) });
+      }
     },
   });
 }

@@ -8,7 +8,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import type { DeleteResult } from '@ses-console/contract';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 
 export const CONFIRMATION_WORD = 'delete';
 
@@ -24,11 +24,13 @@ interface DeleteIdentitiesModalProps {
   onConfirm(): void;
 }
 
-const outcomeDisplay = {
+const outcomeDisplay: Record<DeleteResult['outcome'], ReactNode> = {
   deleted: <StatusIndicator type="success">Deleted</StatusIndicator>,
   not_found: <StatusIndicator type="info">Already gone</StatusIndicator>,
   failed: <StatusIndicator type="error">Failed</StatusIndicator>,
-} as const;
+  // A delete was sent but never confirmed: it may or may not have run.
+  unknown: <StatusIndicator type="warning">Not confirmed</StatusIndicator>,
+};
 
 /** Props only: the page owns selection, the request and notifications. */
 export function DeleteIdentitiesModal(props: DeleteIdentitiesModalProps) {

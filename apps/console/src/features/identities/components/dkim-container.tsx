@@ -15,8 +15,8 @@ import {
   type UpdateDkimRequest,
 } from '@ses-console/contract';
 import { useState } from 'react';
+import { ChangeError } from '../../../components/change-error';
 import { EditableContainer } from '../../../components/editable-container';
-import { describeError } from '../../../lib/api-client';
 import { useNotifications } from '../../../lib/notifications';
 import { useCan } from '../../../lib/session-queries';
 import { useEditIdentity } from '../api/use-edit-identity';
@@ -113,7 +113,7 @@ export function DkimContainer({ detail }: { detail: IdentityDetail }) {
       description="DKIM signatures let receivers check that mail from this identity is authentic."
       editing={form !== null}
       saving={edit.isPending}
-      error={edit.error ? describeError(edit.error) : undefined}
+      error={edit.error ? <ChangeError error={edit.error} /> : undefined}
       onEdit={() => {
         edit.reset();
         setSubmitted(false);

@@ -42,11 +42,16 @@ const answer: ListAllRegionsIdentitiesResponse = {
   ],
 };
 
-function fakeAllRegions() {
+function fakeAllRegions(deleteFailures: Record<string, { status: number; code: string }> = {}) {
   return startFakeBff((req) => {
     if (req.path === '/api/meta') return { body: meta };
     if (req.method === 'GET' && req.path === '/api/identities') return { body: answer };
     const deletion = /^\/api\/regions\/([\w-]+)\/identities\/delete$/.exec(req.path);
+    const failure = deletion ? deleteFailures[deletion[1] ?? ''] : undefined;
+    if (req.method === 'POST' && failure) {
+      const message = `${failure.code} in ${deletion?.[1]}`;
+      return { status: failure.status, body: { error: { ...failure, message, requestId: 'r-1' } } };
+    }
     if (req.method === 'POST' && deletion) {
       const names = (req.body as { identities: string[] }).identities;
       return {
@@ -54,6 +59,7 @@ function fakeAllRegions() {
           results: names.map((identity) => ({ identity, outcome: 'deleted' })),
           deleted: names.length,
           failed: 0,
+          unknown: 0,
         },
       };
     }
@@ -127,5 +133,26 @@ describe('identities table, All regions', () => {
       ['/api/regions/eu-west-1/identities/delete', { identities: ['same.example'] }],
       ['/api/regions/us-east-1/identities/delete', { identities: ['same.example', 'alpha.example'] }],
     ]);
+  });
+
+  it('when one region’s delete request times out and another’s is refused, then the timed-out rows are not confirmed and the refused ones failed', async () => {
+    bff = await fakeAllRegions({
+      'eu-west-1': { status: 504, code: 'RequestTimeout' },
+      'us-east-1': { status: 403, code: 'Forbidden' },
+    });
+    const user = userEvent.setup();
+    renderApp('/identities?region=all');
+    await user.click(await screen.findByRole('checkbox', { name: 'Select same.example (eu-west-1)' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Select alpha.example (us-east-1)' }));
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Type delete to confirm' }), 'delete');
+    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+
+    const results = await within(dialog).findByRole('table', { name: 'Delete results' });
+    const rowOf = (label: string) => within(results).getByText(label).closest('tr') as HTMLElement;
+    expect(within(rowOf('same.example (eu-west-1)')).getByText('Not confirmed')).toBeTruthy();
+    expect(within(rowOf('same.example (eu-west-1)')).getByText(/RequestTimeout in eu-west-1/)).toBeTruthy();
+    expect(within(rowOf('alpha.example (us-east-1)')).getByText('Failed')).toBeTruthy();
   });
 });

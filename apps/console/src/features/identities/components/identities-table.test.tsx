@@ -16,7 +16,11 @@ function fakeWith(initial: IdentitySummary[], deleteAnswer: (names: string[]) =>
     }
     if (req.method === 'POST' && req.path === '/api/regions/us-east-1/identities/delete') {
       const answer = deleteAnswer((req.body as { identities: string[] }).identities);
-      const gone = new Set(answer.results.filter((r) => r.outcome !== 'failed').map((r) => r.identity));
+      const gone = new Set(
+        answer.results
+          .filter((r) => r.outcome === 'deleted' || r.outcome === 'not_found')
+          .map((r) => r.identity),
+      );
       identities = identities.filter((i) => !gone.has(i.name));
       return { body: answer };
     }
@@ -41,6 +45,7 @@ describe('identities table', () => {
       ),
       deleted: names.length - 1,
       failed: 1,
+      unknown: 0,
     }));
     const user = userEvent.setup();
     renderApp('/identities?region=us-east-1');
@@ -76,6 +81,7 @@ describe('identities table', () => {
       results: names.map((identity) => ({ identity, outcome: 'deleted' as const })),
       deleted: names.length,
       failed: 0,
+      unknown: 0,
     }));
     const user = userEvent.setup();
     renderApp('/identities?region=us-east-1');
@@ -106,6 +112,7 @@ describe('identities table', () => {
       results: [],
       deleted: 0,
       failed: 0,
+      unknown: 0,
     }));
     const user = userEvent.setup();
     renderApp('/identities?region=us-east-1');
@@ -115,5 +122,45 @@ describe('identities table', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Select wait.example' }));
     await user.click(screen.getByRole('checkbox', { name: 'Select ok.example' }));
     expect(send().hasAttribute('disabled') || send().getAttribute('aria-disabled') === 'true').toBe(false);
+  });
+
+  it('when a delete is not confirmed, then the row says so, stays selected with its reason, and is not counted as deleted', async () => {
+    bff = await fakeWith([row('gone.example'), row('maybe.example')], (names) => ({
+      results: names.map((identity) =>
+        identity === 'maybe.example'
+          ? {
+              identity,
+              outcome: 'unknown',
+              message: 'Not confirmed: SES did not answer in time, so the delete may or may not have run.',
+            }
+          : { identity, outcome: 'deleted' },
+      ),
+      deleted: 1,
+      failed: 0,
+      unknown: 1,
+    }));
+    const user = userEvent.setup();
+    renderApp('/identities?region=us-east-1');
+    await user.click(await screen.findByRole('checkbox', { name: 'Select gone.example' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Select maybe.example' }));
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Type delete to confirm' }), 'delete');
+    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+
+    const results = await within(dialog).findByRole('table', { name: 'Delete results' });
+    const maybe = within(results).getByText('maybe.example').closest('tr') as HTMLElement;
+    expect(within(maybe).getByText('Not confirmed')).toBeTruthy();
+    expect(within(maybe).getByText(/may or may not have run/)).toBeTruthy();
+    expect(
+      screen.getByText(
+        'Deleted 1 of 2 identities. 1 was not confirmed (SES did not answer; it may or may not be deleted) and stays selected.',
+      ),
+    ).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    const stillSelected = (await screen.findByRole('checkbox', {
+      name: 'Select maybe.example',
+    })) as HTMLInputElement;
+    expect(stillSelected.checked).toBe(true);
   });
 });

@@ -155,15 +155,20 @@ export function IdentitiesTable({ scope, region, urlState, onUrlStateChange }: I
         const response = { results: regionalResults.map(asModalResult) };
         setResults(response.results);
         setPhase('done');
-        const failedRows = regionalResults.filter((r) => r.outcome === 'failed');
-        const failed = response.results.filter((r) => r.outcome === 'failed');
-        const gone = response.results.filter((r) => r.outcome !== 'failed');
+        // Failed ones are still there; unconfirmed ones may be: both stay selected for a retry
+        // (deleting again is safe: a gone identity answers "Already gone").
+        const notDeleted = (r: DeleteResult) => r.outcome === 'failed' || r.outcome === 'unknown';
+        const leftRows = regionalResults.filter(notDeleted);
+        const left = response.results.filter(notDeleted);
+        const failed = left.filter((r) => r.outcome === 'failed');
+        const unconfirmed = left.filter((r) => r.outcome === 'unknown');
+        const gone = response.results.filter((r) => !notDeleted(r));
         const byKey = new Map(targets.map((i) => [identityRowKey(i), i]));
-        const stillThere = failedRows
+        const stillThere = leftRows
           .map((f) => byKey.get(identityRowKey({ region: f.region, name: f.identity })))
           .filter((i): i is IdentityRow => !!i);
         actions.setSelectedItems(stillThere);
-        if (failed.length === 0) {
+        if (left.length === 0) {
           // Everything went: nothing to review, so the dialog closes and the Flashbar says so.
           setDeleteTargets(null);
           notify({
@@ -175,15 +180,21 @@ export function IdentitiesTable({ scope, region, urlState, onUrlStateChange }: I
                 : `Successfully deleted ${gone.length} identities.`,
           });
         } else {
+          const parts = [
+            failed.length > 0 ? `${failed.length} could not be deleted` : '',
+            unconfirmed.length > 0
+              ? `${unconfirmed.length} ${unconfirmed.length === 1 ? 'was' : 'were'} not confirmed (SES did not answer; ${unconfirmed.length === 1 ? 'it' : 'they'} may or may not be deleted)`
+              : '',
+          ].filter(Boolean);
           notify({
             id: 'delete-identities',
             type: gone.length ? 'warning' : 'error',
-            header: `Deleted ${gone.length} of ${response.results.length} identities. ${failed.length} could not be deleted and ${failed.length === 1 ? 'stays' : 'stay'} selected.`,
+            header: `Deleted ${gone.length} of ${response.results.length} identities. ${parts.join('; ')} and ${left.length === 1 ? 'stays' : 'stay'} selected.`,
             content: (
               <ul>
-                {failed.map((f) => (
+                {left.map((f) => (
                   <li key={f.identity}>
-                    {f.identity}: {f.message ?? 'unknown error'}
+                    {f.identity}: {f.message ?? (f.outcome === 'unknown' ? 'not confirmed' : 'unknown error')}
                   </li>
                 ))}
               </ul>

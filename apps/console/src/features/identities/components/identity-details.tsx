@@ -14,7 +14,7 @@ import { ApiError, describeError } from '../../../lib/api-client';
 import { useNotifications } from '../../../lib/notifications';
 import { useCan } from '../../../lib/session-queries';
 import { identityQueryOptions } from '../api/identity-queries';
-import { useDeleteIdentities } from '../api/use-delete-identities';
+import { outcomeOfFailedRequest, useDeleteIdentities } from '../api/use-delete-identities';
 import { AuthorizationTab } from './authorization-tab';
 import { ConfigurationSetTab } from './configuration-set-tab';
 import { DeleteIdentitiesModal, type DeletePhase } from './delete-identities-modal';
@@ -163,8 +163,9 @@ export function IdentityDetails(props: IdentityDetailsProps) {
             setPhase('deleting');
             remove.mutate([detail.name], {
               onSuccess: (response) => {
-                const failed = response.results.find((r) => r.outcome === 'failed');
-                if (failed) {
+                // Not deleted, or not confirmed: the results say which and why.
+                const left = response.results.find((r) => r.outcome === 'failed' || r.outcome === 'unknown');
+                if (left) {
                   setResults(response.results);
                   setPhase('done');
                   return;
@@ -176,7 +177,15 @@ export function IdentityDetails(props: IdentityDetailsProps) {
                 });
                 navigate(paths.identities.href({ region }));
               },
-              onError: () => setPhase('confirm'),
+              onError: (error) => {
+                // No answer (timeout, 5xx): the delete may have run, so it is not confirmed, not failed.
+                if (outcomeOfFailedRequest(error) === 'failed') {
+                  setPhase('confirm');
+                  return;
+                }
+                setResults([{ identity: detail.name, outcome: 'unknown', message: describeError(error) }]);
+                setPhase('done');
+              },
             });
           }}
         />

@@ -3,9 +3,9 @@ import Table from '@cloudscape-design/components/table';
 import TagEditor, { type TagEditorProps } from '@cloudscape-design/components/tag-editor';
 import { apiPaths, type IdentityDetail, tagListSchema } from '@ses-console/contract';
 import { useState } from 'react';
+import { ChangeError } from '../../../components/change-error';
 import { EditableContainer } from '../../../components/editable-container';
 import { TableEmptyState } from '../../../components/table-states';
-import { describeError } from '../../../lib/api-client';
 import { useNotifications } from '../../../lib/notifications';
 import { useCan } from '../../../lib/session-queries';
 import { useEditIdentity } from '../api/use-edit-identity';
@@ -31,7 +31,7 @@ export function TagsTab({ detail }: { detail: IdentityDetail }) {
       description="Key-value labels for finding and grouping identities."
       editing={tags !== null}
       saving={edit.isPending}
-      error={edit.error ? describeError(edit.error) : undefined}
+      error={edit.error ? <ChangeError error={edit.error} /> : undefined}
       onEdit={() => {
         edit.reset();
         setSubmitted(false);
