@@ -11,6 +11,7 @@ import {
   GetEmailIdentityCommand,
   SESv2Client,
 } from '@aws-sdk/client-sesv2';
+import { findVerificationLink } from '@ses-console/emulator/verification-link';
 import { emulatorUrl } from '../env';
 
 /** Static dummy credentials: the emulator accepts any signature, and the SDK must never probe EC2 metadata. */
@@ -164,10 +165,9 @@ export class Emulator {
   /** The verification link captured for `address` (what the user would click in the email). */
   async verificationLink(address: string): Promise<string> {
     for (const message of (await this.messagesTo(address)).reverse()) {
-      const link = `${message.Body?.text_part ?? ''} ${message.Body?.html_part ?? ''}`.match(
-        /https?:\/\/[^\s"<]+\/_emulator\/verify-email\?token=[\w-]+/,
-      );
-      if (link) return link[0];
+      const text = `${message.Body?.text_part ?? ''} ${message.Body?.html_part ?? ''}`;
+      const link = findVerificationLink(text, this.url);
+      if (link) return link.url;
     }
     throw new Error(`no verification email captured for ${address}`);
   }
