@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   ChangeResourceRecordSetsCommand,
   CreateHostedZoneCommand,
+  ListResourceRecordSetsCommand,
   Route53Client,
   type RRType,
 } from '@aws-sdk/client-route-53';
@@ -9,6 +10,7 @@ import {
   CreateConfigurationSetCommand,
   CreateEmailIdentityCommand,
   GetEmailIdentityCommand,
+  PutEmailIdentityMailFromAttributesCommand,
   SESv2Client,
 } from '@aws-sdk/client-sesv2';
 import { findVerificationLink } from '@ses-console/emulator/verification-link';
@@ -77,6 +79,31 @@ export class Emulator {
   async status(region: string, identity: string): Promise<string | undefined> {
     const out = await this.ses(region).send(new GetEmailIdentityCommand({ EmailIdentity: identity }));
     return out.VerificationStatus;
+  }
+
+  /** A custom MAIL FROM domain (e.g. `bounce.<domain>`) for a domain identity. */
+  async setMailFrom(region: string, domain: string, mailFromDomain: string): Promise<void> {
+    await this.ses(region).send(
+      new PutEmailIdentityMailFromAttributesCommand({
+        EmailIdentity: domain,
+        MailFromDomain: mailFromDomain,
+      }),
+    );
+  }
+
+  /** The values of the record set with this name and type (empty when the zone has none). */
+  async recordValues(zoneId: string, name: string, type: RRType): Promise<string[]> {
+    const out = await this.route53.send(
+      new ListResourceRecordSetsCommand({
+        HostedZoneId: zoneId,
+        StartRecordName: name,
+        StartRecordType: type,
+        MaxItems: 1,
+      }),
+    );
+    const set = out.ResourceRecordSets?.[0];
+    const same = set?.Type === type && set.Name?.replace(/\.$/, '') === name.replace(/\.$/, '');
+    return same ? (set?.ResourceRecords ?? []).map((r) => r.Value ?? '') : [];
   }
 
   /** A public hosted zone for `domain`; returns its id. */
