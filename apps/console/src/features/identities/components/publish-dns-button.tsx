@@ -79,7 +79,7 @@ export function PublishDnsButton({
         disabled={!allowed}
         disabledReason={allowed ? undefined : 'Your role may not publish DNS records (needs operator)'}
         loadingText="Publishing DNS records"
-        ariaLabel={`Publish ${label} DNS records to Route53`}
+        ariaLabel={`Publish DNS records to Route53 (${label})`}
         onClick={() => run()}
       >
         Publish DNS records to Route53

@@ -76,7 +76,7 @@ function renderButton() {
 
 /** The button, once the session says this user may publish (it is disabled until then). */
 async function enabledPublishButton(): Promise<HTMLElement> {
-  const button = await screen.findByRole('button', { name: 'Publish MAIL FROM DNS records to Route53' });
+  const button = await screen.findByRole('button', { name: 'Publish DNS records to Route53 (MAIL FROM)' });
   await waitFor(() => expect(button.getAttribute('aria-disabled')).not.toBe('true'));
   return button;
 }
