@@ -14,6 +14,7 @@ import { bulkDeleteBenchmark } from './suites/bulk-delete.mjs';
 import { bundleBenchmarks } from './suites/bundle.mjs';
 import { consoleBenchmarks } from './suites/console.mjs';
 import { emulatorVsPeers } from './suites/emulator-vs-peers.mjs';
+import { inputScalingBenchmarks } from './suites/input-scaling.mjs';
 import { memoryBenchmarks } from './suites/memory.mjs';
 
 process.env.AWS_EC2_METADATA_DISABLED = 'true';
@@ -44,6 +45,7 @@ const config = quick
       sortsPerRun: 2,
       bulkDelete: { count: 100, rate: 50 },
       coldStarts: 2,
+      inputScaling: { linkRepeats: 142_000, linkRuns: 3, batchSize: 4_000, batchRuns: 1 },
     }
   : {
       rounds: 3,
@@ -61,6 +63,7 @@ const config = quick
       sortsPerRun: 4,
       bulkDelete: { count: 1_000, rate: 50 },
       coldStarts: 10,
+      inputScaling: { linkRepeats: 142_000, linkRuns: 10, batchSize: 40_000, batchRuns: 3 },
     };
 
 function log(message) {
@@ -94,6 +97,8 @@ rows.push(...(await emulatorVsPeers(config)));
 rows.push(...(await throughTheBff()));
 log('emulator process: memory and cold start');
 rows.push(...(await memoryBenchmarks(config)));
+log('emulator input scaling: link scan, large Route 53 batch');
+rows.push(...(await inputScalingBenchmarks(config)));
 rows.push(...bundleBenchmarks());
 
 const report = renderReport({

@@ -110,7 +110,7 @@ test('demo tour: managing identities on the demo account', async ({
     await tour.step(
       'publish-dns',
       'Publish DNS records to Route 53',
-      `Clicked "Publish DKIM DNS records to Route53" (hosted zone ${anchors.zonedDomain}), let the emulator's clock run 2 minutes and reloaded.`,
+      `Clicked "Publish DNS records to Route53" in the DKIM container (hosted zone ${anchors.zonedDomain}), let the emulator's clock run 2 minutes and reloaded.`,
       async () => {
         await identityPage.publishButton('DKIM').click();
         await expect(identityPage.shell.flash('DKIM DNS records published to Route 53')).toBeVisible();

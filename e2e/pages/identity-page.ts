@@ -100,7 +100,7 @@ export class IdentityPage {
   }
 
   publishButton(scope: 'DKIM' | 'MAIL FROM'): Locator {
-    return this.page.getByRole('button', { name: `Publish ${scope} DNS records to Route53` });
+    return this.page.getByRole('button', { name: `Publish DNS records to Route53 (${scope})` });
   }
 
   get deleteButton(): Locator {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   ChangeResourceRecordSetsCommand,
   CreateHostedZoneCommand,
+  ListResourceRecordSetsCommand,
   Route53Client,
   type RRType,
 } from '@aws-sdk/client-route-53';
@@ -9,8 +10,10 @@ import {
   CreateConfigurationSetCommand,
   CreateEmailIdentityCommand,
   GetEmailIdentityCommand,
+  PutEmailIdentityMailFromAttributesCommand,
   SESv2Client,
 } from '@aws-sdk/client-sesv2';
+import { findVerificationLink } from '@ses-console/emulator/verification-link';
 import { emulatorUrl } from '../env';
 
 /** Static dummy credentials: the emulator accepts any signature, and the SDK must never probe EC2 metadata. */
@@ -76,6 +79,31 @@ export class Emulator {
   async status(region: string, identity: string): Promise<string | undefined> {
     const out = await this.ses(region).send(new GetEmailIdentityCommand({ EmailIdentity: identity }));
     return out.VerificationStatus;
+  }
+
+  /** A custom MAIL FROM domain (e.g. `bounce.<domain>`) for a domain identity. */
+  async setMailFrom(region: string, domain: string, mailFromDomain: string): Promise<void> {
+    await this.ses(region).send(
+      new PutEmailIdentityMailFromAttributesCommand({
+        EmailIdentity: domain,
+        MailFromDomain: mailFromDomain,
+      }),
+    );
+  }
+
+  /** The values of the record set with this name and type (empty when the zone has none). */
+  async recordValues(zoneId: string, name: string, type: RRType): Promise<string[]> {
+    const out = await this.route53.send(
+      new ListResourceRecordSetsCommand({
+        HostedZoneId: zoneId,
+        StartRecordName: name,
+        StartRecordType: type,
+        MaxItems: 1,
+      }),
+    );
+    const set = out.ResourceRecordSets?.[0];
+    const same = set?.Type === type && set.Name?.replace(/\.$/, '') === name.replace(/\.$/, '');
+    return same ? (set?.ResourceRecords ?? []).map((r) => r.Value ?? '') : [];
   }
 
   /** A public hosted zone for `domain`; returns its id. */
@@ -164,10 +192,9 @@ export class Emulator {
   /** The verification link captured for `address` (what the user would click in the email). */
   async verificationLink(address: string): Promise<string> {
     for (const message of (await this.messagesTo(address)).reverse()) {
-      const link = `${message.Body?.text_part ?? ''} ${message.Body?.html_part ?? ''}`.match(
-        /https?:\/\/[^\s"<]+\/_emulator\/verify-email\?token=[\w-]+/,
-      );
-      if (link) return link[0];
+      const text = `${message.Body?.text_part ?? ''} ${message.Body?.html_part ?? ''}`;
+      const link = findVerificationLink(text, this.url);
+      if (link) return link.url;
     }
     throw new Error(`no verification email captured for ${address}`);
   }

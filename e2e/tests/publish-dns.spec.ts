@@ -25,3 +25,50 @@ test('an operator publishes a pending domain’s DNS records to Route 53 and the
   await expect(identityPage.value('Identity status')).toHaveText('Verified');
   await expect(identityPage.value('DKIM configuration')).toHaveText('Successful');
 });
+
+test('an operator publishing MAIL FROM records over an existing MX and SPF record sees what would change before anything is written', async ({
+  emulator,
+  identityPage,
+}) => {
+  const region = 'eu-west-1';
+  const domain = emulator.uniqueDomain('mfask');
+  const mailFrom = `bounce.${domain}`;
+  await emulator.createDomain(region, domain);
+  await emulator.setMailFrom(region, domain, mailFrom);
+  const zoneId = await emulator.createHostedZone(domain);
+  await emulator.changeRecords(zoneId, 'UPSERT', [
+    { name: mailFrom, type: 'MX', value: '10 inbound.example.net' },
+    { name: mailFrom, type: 'TXT', value: '"v=spf1 include:_spf.google.com ~all"' },
+  ]);
+
+  await identityPage.goto(region, domain, 'authentication');
+  await identityPage.publishButton('MAIL FROM').click();
+  const dialog = identityPage.page.getByRole('dialog', { name: 'Change existing DNS records?' });
+  await expect(dialog).toBeVisible();
+  const changes = dialog.getByRole('table', { name: 'Records publishing would change' });
+  await expect(
+    changes.getByRole('row', { name: new RegExp(`MX ${mailFrom.replace(/\./g, '\\.')}.*Replaced`) }),
+  ).toContainText('10 inbound.example.net');
+  await expect(changes.getByRole('row', { name: /TXT .*Merged into the existing record/ })).toContainText(
+    '"v=spf1 include:_spf.google.com include:amazonses.com ~all"',
+  );
+  // Asking wrote nothing.
+  expect(await emulator.recordValues(zoneId, mailFrom, 'MX')).toEqual(['10 inbound.example.net']);
+
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  expect(await emulator.recordValues(zoneId, mailFrom, 'TXT')).toEqual([
+    '"v=spf1 include:_spf.google.com ~all"',
+  ]);
+
+  await identityPage.publishButton('MAIL FROM').click();
+  await dialog.getByRole('button', { name: 'Publish and change records' }).click();
+  await expect(identityPage.shell.flash('MAIL FROM DNS records published to Route 53')).toBeVisible();
+  await expect(identityPage.publishButton('MAIL FROM')).toHaveCount(0);
+  expect(await emulator.recordValues(zoneId, mailFrom, 'TXT')).toEqual([
+    '"v=spf1 include:_spf.google.com include:amazonses.com ~all"',
+  ]);
+  expect(await emulator.recordValues(zoneId, mailFrom, 'MX')).toEqual([
+    `10 feedback-smtp.${region}.amazonses.com`,
+  ]);
+});

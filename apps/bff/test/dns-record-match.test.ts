@@ -22,6 +22,18 @@ describe('comparing what DNS answers with what SES asks for', () => {
     });
   });
 
+  it('when the SPF record SES’s include was merged into is published, then the SPF check is found', () => {
+    const check = checkOf(txt('MAIL_FROM_SPF', '"v=spf1 include:amazonses.com ~all"'), {
+      kind: 'records',
+      records: presentTxt([
+        'site-verification=abc',
+        'v=spf1 include:_spf.google.com include:amazonses.com ~all',
+      ]),
+    });
+    expect(check.state).toBe('found');
+    expect(check.detail).toMatch(/includes amazonses.com counts/);
+  });
+
   it('when a stricter DMARC policy is published, then the recommendation counts as found', () => {
     const check = checkOf(txt('DMARC', '"v=DMARC1; p=none;"'), {
       kind: 'records',

@@ -56,6 +56,68 @@ describe('emulator routes, configuration sets and test email', () => {
     expect(one.body.messages).toHaveLength(1);
   });
 
+  /** Sends one test email through the BFF (the console's Send test email) and returns its mailbox entry. */
+  async function captured(subject: string, body: string): Promise<MailboxMessage | undefined> {
+    const from = await createAndVerifyAddress();
+    const sent = await request(h.app)
+      .post(url(apiPaths.sendTestEmail, { region: REGION }))
+      .send({ from, scenario: 'success', subject, body });
+    expect(sent.status).toBe(200);
+    const mailbox = await request(h.app).get(apiPaths.emulatorMailbox).query({ email: from });
+    expect(mailbox.status).toBe(200);
+    return (mailbox.body.messages as MailboxMessage[]).find((m) => m.subject === subject);
+  }
+
+  // Finding 6: the old link pattern backtracked over every "http://"; 43,000 of them held each mailbox
+  // read (and with it /healthz) for 15 s. This body has 142,000, which would take minutes: answering
+  // within the test timeout shows the scan is linear (the time itself is measured in bench/, not here).
+  it('when a test email holds "http://" 142,000 times, then the mailbox and /healthz still answer and it has no link', async () => {
+    const body = 'http://'.repeat(142_000);
+    const message = await captured(unique('redos'), body);
+    expect(message?.text).toBe(body);
+    expect(message).not.toHaveProperty('verificationLink');
+    expect(message).not.toHaveProperty('verificationToken');
+    const health = await request(h.raw).get('/healthz');
+    expect(health.status).toBe(200);
+  });
+
+  it('when a test email has a link with token=%zz, then the mailbox answers 200 for everyone and the message has no Verify', async () => {
+    const subject = unique('pct');
+    const message = await captured(subject, `Go to ${h.emulator.url}/_emulator/verify-email?token=%zz now`);
+    expect(message).toMatchObject({ subject });
+    expect(message).not.toHaveProperty('verificationToken');
+    const all = await request(h.app).get(apiPaths.emulatorMailbox);
+    expect(all.status).toBe(200);
+    expect((all.body.messages as MailboxMessage[]).some((m) => m.verificationToken !== undefined)).toBe(true);
+  });
+
+  it("when a test email carries another host's verify-email link, then it gets no verification link or token", async () => {
+    const token = 'A'.repeat(32);
+    const message = await captured(
+      unique('foreign'),
+      `Verify at https://attacker.example/_emulator/verify-email?token=${token} or ${h.emulator.url}/x/_emulator/verify-email?token=${token}`,
+    );
+    expect(message?.text).toContain('attacker.example');
+    expect(message).not.toHaveProperty('verificationLink');
+    expect(message).not.toHaveProperty('verificationToken');
+  });
+
+  it.each([
+    ['a lone surrogate', `${'a'.repeat(20)}\uD800`],
+    ['percent signs', '%zz%zz%zz%zz%zz%zz'],
+    ['a space', 'bad token bad token'],
+  ])(
+    'when the token to verify has %s, then 400 names token and the rule (never a 500)',
+    async (_case, token) => {
+      const res = await request(h.app).post(apiPaths.emulatorVerifyEmail).send({ token });
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({
+        code: 'InvalidVerificationToken',
+        fieldErrors: [{ field: 'token', message: expect.stringMatching(/16 to 128 characters/) }],
+      });
+    },
+  );
+
   it('when the verification token is followed, then the address is verified', async () => {
     const address = await createAndVerifyAddress();
     const detail = await request(h.app).get(url(apiPaths.identity, { region: REGION, identity: address }));

@@ -169,6 +169,230 @@ describe('publish DNS records to Route 53', () => {
     );
   });
 
+  describe('when the MAIL FROM name already has records (finding 10: they were replaced without a word)', () => {
+    const SES_MX = '10 feedback-smtp.us-east-1.amazonses.com';
+    const OLD_MX = '10 inbound.example.net';
+    const OLD_SPF = '"v=spf1 include:_spf.google.com ~all"';
+    const OTHER_TXT = '"site-verification=abc"';
+
+    async function zoneWithMailFromRecords(
+      domain: string,
+      sets: Array<{ type: 'MX' | 'TXT'; values: string[] }>,
+    ) {
+      const zone = await createZone(h.route53, domain);
+      await domainWithMailFrom(domain);
+      await h.route53.send(
+        new ChangeResourceRecordSetsCommand({
+          HostedZoneId: zone,
+          ChangeBatch: {
+            Changes: sets.map(({ type, values }) => ({
+              Action: 'CREATE',
+              ResourceRecordSet: {
+                Name: `bounce.${domain}`,
+                Type: type,
+                TTL: 300,
+                ResourceRecords: values.map((Value) => ({ Value })),
+              },
+            })),
+          },
+        }),
+      );
+      return zone;
+    }
+
+    const setsAt = async (
+      zone: string,
+      name: string,
+    ): Promise<Record<string, { ttl?: number; values?: Array<string | undefined> }>> =>
+      Object.fromEntries(
+        (await recordSets(h.route53, zone))
+          .filter((s) => s.Name === `${name}.`)
+          .map((s) => [s.Type, { ttl: s.TTL, values: s.ResourceRecords?.map((r) => r.Value) }]),
+      );
+
+    it('when MAIL FROM is published over an existing MX and SPF TXT, then the answer lists what would change and nothing is written', async () => {
+      const domain = `${unique('ask')}.com`;
+      const zone = await zoneWithMailFromRecords(domain, [
+        { type: 'MX', values: [OLD_MX] },
+        { type: 'TXT', values: [OLD_SPF, OTHER_TXT] },
+      ]);
+      const before = await recordSets(h.route53, zone);
+
+      const res = await publish(domain, { scope: 'mail-from' });
+      expect(res.status).toBe(200);
+      expect(res.body.outcome).toBe('needs_confirmation');
+      expect(res.body.plan).toEqual({
+        needsConfirmation: true,
+        planId: expect.stringMatching(/^[0-9a-f]{32}$/),
+        changes: expect.arrayContaining([
+          {
+            action: 'replace',
+            purpose: 'MAIL_FROM_MX',
+            type: 'MX',
+            name: `bounce.${domain}`,
+            existing: [OLD_MX],
+            values: [SES_MX],
+            removed: [OLD_MX],
+            note: expect.stringMatching(
+              /only one.*inbound\.example\.net would go: mail sent to addresses at bounce\./,
+            ),
+          },
+          {
+            action: 'merge',
+            purpose: 'MAIL_FROM_SPF',
+            type: 'TXT',
+            name: `bounce.${domain}`,
+            existing: [OLD_SPF, OTHER_TXT],
+            values: [OTHER_TXT, '"v=spf1 include:_spf.google.com include:amazonses.com ~all"'],
+            removed: [OLD_SPF],
+            note: expect.stringMatching(/include:amazonses.com is added to the existing SPF record/),
+          },
+        ]),
+      });
+      expect(res.body.plan.changes).toHaveLength(2);
+      expect(await recordSets(h.route53, zone)).toEqual(before);
+      const detail = await request(h.app).get(url(apiPaths.identity, { region: REGION, identity: domain }));
+      const mailFrom = detail.body.dnsRecords.filter((r: { purpose: string }) => r.purpose !== 'DKIM');
+      expect(mailFrom.map((r: { publishedInRoute53: boolean }) => r.publishedInRoute53)).toEqual([
+        false,
+        false,
+      ]);
+    });
+
+    it('when that plan is confirmed, then the SPF record keeps its include and gains SES’s (still one SPF), the other TXT stays, and SES’s MX is the one MX', async () => {
+      const domain = `${unique('merge')}.com`;
+      const zone = await zoneWithMailFromRecords(domain, [
+        { type: 'MX', values: [OLD_MX] },
+        { type: 'TXT', values: [OLD_SPF, OTHER_TXT] },
+      ]);
+      const asked = await publish(domain, { scope: 'mail-from' });
+      const res = await publish(domain, { scope: 'mail-from', confirm: asked.body.plan.planId });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ outcome: 'published', changeId: expect.any(String) });
+
+      const sets = await setsAt(zone, `bounce.${domain}`);
+      expect(sets.TXT?.ttl).toBe(300);
+      expect(sets.TXT?.values).toEqual([
+        OTHER_TXT,
+        '"v=spf1 include:_spf.google.com include:amazonses.com ~all"',
+      ]);
+      expect(sets.TXT?.values?.filter((v) => v?.startsWith('"v=spf1'))).toHaveLength(1);
+      expect(sets.MX).toEqual({ ttl: 300, values: [SES_MX] });
+
+      const detail = await request(h.app).get(url(apiPaths.identity, { region: REGION, identity: domain }));
+      const mailFrom = detail.body.dnsRecords.filter((r: { purpose: string }) => r.purpose !== 'DKIM');
+      expect(mailFrom.map((r: { publishedInRoute53: boolean }) => r.publishedInRoute53)).toEqual([
+        true,
+        true,
+      ]);
+      // SES (the emulator's verification engine) accepts the MAIL FROM domain as published.
+      await request(h.app).post(apiPaths.emulatorClock).send({ advanceSeconds: 120 });
+      const ses = await h.ses().send(new GetEmailIdentityCommand({ EmailIdentity: domain }));
+      expect(ses.MailFromAttributes?.MailFromDomainStatus).toBe('SUCCESS');
+      expect((await publish(domain, { scope: 'mail-from' })).body).toMatchObject({
+        outcome: 'published',
+        plan: { changes: [], needsConfirmation: false },
+      });
+    });
+
+    it('when the name has only other TXT values and no MX, then publishing adds SES’s records at once, keeping them (no confirmation)', async () => {
+      const domain = `${unique('additive')}.com`;
+      const zone = await zoneWithMailFromRecords(domain, [{ type: 'TXT', values: [OTHER_TXT] }]);
+      const res = await publish(domain, { scope: 'mail-from' });
+      expect(res.body.outcome).toBe('published');
+      expect(
+        res.body.plan.changes.map((c: { action: string; type: string }) => `${c.action} ${c.type}`).sort(),
+      ).toEqual(['add TXT', 'create MX']);
+      const sets = await setsAt(zone, `bounce.${domain}`);
+      expect(sets.TXT?.values).toEqual([OTHER_TXT, '"v=spf1 include:amazonses.com ~all"']);
+      expect(sets.MX?.values).toEqual([SES_MX]);
+    });
+
+    it('when the existing SPF record already includes amazonses.com, then it is left exactly as it is and no second SPF appears', async () => {
+      const domain = `${unique('spfok')}.com`;
+      const spf = '"v=spf1 include:_spf.google.com include:amazonses.com -all"';
+      const zone = await zoneWithMailFromRecords(domain, [{ type: 'TXT', values: [spf] }]);
+      const res = await publish(domain, { scope: 'mail-from' });
+      expect(res.body.outcome).toBe('published');
+      expect(res.body.plan.changes.map((c: { type: string }) => c.type)).toEqual(['MX']);
+      expect((await setsAt(zone, `bounce.${domain}`)).TXT).toEqual({ ttl: 300, values: [spf] });
+    });
+
+    it('when the zone changes between the plan and its confirmation, then the answer is a new plan and nothing is written', async () => {
+      const domain = `${unique('race')}.com`;
+      const zone = await zoneWithMailFromRecords(domain, [{ type: 'MX', values: [OLD_MX] }]);
+      const asked = await publish(domain, { scope: 'mail-from' });
+      await h.route53.send(
+        new ChangeResourceRecordSetsCommand({
+          HostedZoneId: zone,
+          ChangeBatch: {
+            Changes: [
+              {
+                Action: 'UPSERT',
+                ResourceRecordSet: {
+                  Name: `bounce.${domain}`,
+                  Type: 'MX',
+                  TTL: 300,
+                  ResourceRecords: [{ Value: OLD_MX }, { Value: '20 backup.example.net' }],
+                },
+              },
+            ],
+          },
+        }),
+      );
+      const before = await recordSets(h.route53, zone);
+      const res = await publish(domain, { scope: 'mail-from', confirm: asked.body.plan.planId });
+      expect(res.body.outcome).toBe('needs_confirmation');
+      expect(res.body.plan.planId).not.toBe(asked.body.plan.planId);
+      expect(res.body.plan.changes.find((c: { type: string }) => c.type === 'MX')?.removed).toEqual([
+        OLD_MX,
+        '20 backup.example.net',
+      ]);
+      expect(await recordSets(h.route53, zone)).toEqual(before);
+    });
+
+    it('when a domain is created with publishing on over existing MAIL FROM records, then the publish step is skipped saying why, and nothing is written', async () => {
+      const domain = `${unique('createask')}.com`;
+      const zone = await createZone(h.route53, domain);
+      await h.route53.send(
+        new ChangeResourceRecordSetsCommand({
+          HostedZoneId: zone,
+          ChangeBatch: {
+            Changes: [
+              {
+                Action: 'CREATE',
+                ResourceRecordSet: {
+                  Name: `mail.${domain}`,
+                  Type: 'MX',
+                  TTL: 300,
+                  ResourceRecords: [{ Value: OLD_MX }],
+                },
+              },
+            ],
+          },
+        }),
+      );
+      const res = await request(h.app)
+        .post(url(apiPaths.identities, { region: REGION }))
+        .send({
+          type: 'DOMAIN',
+          name: domain,
+          publishToRoute53: true,
+          mailFrom: { domain: `mail.${domain}` },
+        });
+      expect(res.status).toBe(201);
+      expect(res.body.steps.at(-1)).toEqual({
+        step: 'publish-dns',
+        status: 'skipped',
+        message: `Publishing would change records already at mail.${domain}: publish from the identity page to review them`,
+      });
+      expect(res.body.publish.outcome).toBe('needs_confirmation');
+      expect(
+        (await recordSets(h.route53, zone)).map((s) => `${s.Type} ${s.ResourceRecords?.[0]?.Value}`),
+      ).toEqual([`MX ${OLD_MX}`]);
+    });
+  });
+
   it('when the identity is an email address, then there is nothing to publish', async () => {
     const address = `${unique('x')}@example.com`;
     await h.ses().send(new CreateEmailIdentityCommand({ EmailIdentity: address }));

@@ -229,28 +229,32 @@ describe('mapAwsError', () => {
 
 describe('toMailboxMessage', () => {
   it('when a verification email is read, then its link and token are extracted', () => {
-    const message = toMailboxMessage({
-      Id: 'm1',
-      Region: 'us-east-1',
-      Source: 'no-reply-aws@amazon.com',
-      Destination: { ToAddresses: ['me@example.com'], CcAddresses: [], BccAddresses: [] },
-      Subject: 'Amazon Web Services – Email Address Verification Request in region US East (N. Virginia)',
-      Body: {
-        text_part: 'go to\n\nhttp://127.0.0.1:4566/_emulator/verify-email?token=abc-DEF_1\n\nthanks',
-        html_part: null,
+    const message = toMailboxMessage(
+      {
+        Id: 'm1',
+        Region: 'us-east-1',
+        Source: 'no-reply-aws@amazon.com',
+        Destination: { ToAddresses: ['me@example.com'], CcAddresses: [], BccAddresses: [] },
+        Subject: 'Amazon Web Services – Email Address Verification Request in region US East (N. Virginia)',
+        Body: {
+          text_part:
+            'go to\n\nhttp://127.0.0.1:4566/_emulator/verify-email?token=abc-DEF_1-ghi-JKL_2\n\nthanks',
+          html_part: null,
+        },
+        Timestamp: '2026-01-02T03:04:05.000Z',
       },
-      Timestamp: '2026-01-02T03:04:05.000Z',
-    });
+      'http://127.0.0.1:4566',
+    );
     expect(message).toEqual({
       id: 'm1',
       region: 'us-east-1',
       from: 'no-reply-aws@amazon.com',
       to: ['me@example.com'],
       subject: 'Amazon Web Services – Email Address Verification Request in region US East (N. Virginia)',
-      text: 'go to\n\nhttp://127.0.0.1:4566/_emulator/verify-email?token=abc-DEF_1\n\nthanks',
+      text: 'go to\n\nhttp://127.0.0.1:4566/_emulator/verify-email?token=abc-DEF_1-ghi-JKL_2\n\nthanks',
       sentAt: '2026-01-02T03:04:05.000Z',
-      verificationLink: 'http://127.0.0.1:4566/_emulator/verify-email?token=abc-DEF_1',
-      verificationToken: 'abc-DEF_1',
+      verificationLink: 'http://127.0.0.1:4566/_emulator/verify-email?token=abc-DEF_1-ghi-JKL_2',
+      verificationToken: 'abc-DEF_1-ghi-JKL_2',
     });
   });
 });

@@ -155,19 +155,65 @@ export type ActionStep = z.infer<typeof actionStepSchema>;
 
 // ---------- publish to Route 53 ----------
 
+/**
+ * One record set publishing writes, next to what the zone holds now:
+ * - `create`: nothing of this name and type yet;
+ * - `add`: SES's value joins the set, every existing value stays;
+ * - `merge`: an existing value is rewritten to carry SES's part (an SPF record gains
+ *   `include:amazonses.com`; a name may have only one SPF record);
+ * - `replace`: existing values go (an MX on a MAIL FROM name: SES needs it to be the only one; a CNAME).
+ * `merge` and `replace` change what is there, so they are written only once confirmed.
+ */
+export const publishChangeSchema = z.object({
+  action: z.enum(['create', 'add', 'merge', 'replace']),
+  purpose: z.enum(['DKIM', 'MAIL_FROM_MX', 'MAIL_FROM_SPF']),
+  type: z.enum(['CNAME', 'TXT', 'MX']),
+  /** Fully qualified, no trailing dot. */
+  name: z.string(),
+  /** The set's values now (empty for `create`). */
+  existing: z.array(z.string()),
+  /** The set's values after publishing. */
+  values: z.array(z.string()),
+  /** Existing values that would no longer be there (replaced, or rewritten by a merge). */
+  removed: z.array(z.string()),
+  /** What the change means for what the name does today, in words. */
+  note: z.string().optional(),
+});
+export type PublishChange = z.infer<typeof publishChangeSchema>;
+
+export const publishPlanSchema = z.object({
+  changes: z.array(publishChangeSchema),
+  /** True when a change would alter or remove an existing value: the caller must confirm `planId`. */
+  needsConfirmation: z.boolean(),
+  /** Fingerprint of exactly these changes against exactly these existing values. */
+  planId: z.string(),
+});
+export type PublishPlan = z.infer<typeof publishPlanSchema>;
+
 export const publishResultSchema = z.object({
-  /** `published`: records upserted; `no_hosted_zone`: no public zone covers the domain. */
-  outcome: z.enum(['published', 'no_hosted_zone', 'nothing_to_publish']),
+  /**
+   * `published`: the plan was written (or every record was already in place); `needs_confirmation`:
+   * existing records would change, nothing was written, `plan` says what would; `no_hosted_zone`: no
+   * public zone covers the domain.
+   */
+  outcome: z.enum(['published', 'needs_confirmation', 'no_hosted_zone', 'nothing_to_publish']),
   hostedZone: hostedZoneRefSchema.optional(),
   changeId: z.string().optional(),
   changeStatus: z.enum(['PENDING', 'INSYNC']).optional(),
   records: z.array(dnsRecordSchema),
+  /** What was written (`published`) or would be (`needs_confirmation`). */
+  plan: publishPlanSchema.optional(),
 });
 export type PublishResult = z.infer<typeof publishResultSchema>;
 
 export const publishRequestSchema = z.object({
   /** Which container's records; omitted = all publishable records. */
   scope: z.enum(['all', 'dkim', 'mail-from']).default('all'),
+  /**
+   * The `planId` of a `needs_confirmation` answer: write that plan. When the zone changed since, the
+   * answer is `needs_confirmation` again with the new plan, and nothing is written.
+   */
+  confirm: z.string().max(128).optional(),
 });
 
 export const createIdentityResponseSchema = z.object({

@@ -1,5 +1,6 @@
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { findVerificationLink } from '@ses-console/emulator/verification-link';
 
 /** Static dummy credentials: the emulator accepts any signature; the SDK must never probe EC2 metadata. */
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
@@ -57,11 +58,10 @@ export class EmulatorApi {
   /** Opens the verification link captured for `address`, as its owner would. */
   async verifyEmailAddress(address: string, mail: CapturedMessage[]): Promise<void> {
     const message = mail.findLast((m) => (m.Destination.ToAddresses ?? []).includes(address));
-    const link = `${message?.Body?.text_part ?? ''} ${message?.Body?.html_part ?? ''}`.match(
-      /https?:\/\/[^\s"<]+\/_emulator\/verify-email\?token=[\w-]+/,
-    );
+    const text = `${message?.Body?.text_part ?? ''} ${message?.Body?.html_part ?? ''}`;
+    const link = findVerificationLink(text, this.url);
     if (!link) throw new Error(`no verification email captured for ${address}`);
-    const res = await fetch(link[0]);
+    const res = await fetch(link.url);
     if (!res.ok) throw new Error(`verification link of ${address} answered ${res.status}`);
   }
 

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {
   CreateConfigurationSetCommand,
   CreateEmailIdentityCommand,
@@ -5,6 +8,7 @@ import {
   ListConfigurationSetsCommand,
   ListEmailIdentitiesCommand,
 } from '@aws-sdk/client-sesv2';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../src/index.js';
 import { failure, mailbox, sesClient, startTestEmulator } from './helpers.js';
@@ -42,10 +46,72 @@ describe('control plane: clock', () => {
     [{ set: 'tomorrow' }, /set must be an ISO-8601 instant/],
     [{ set: '2030-13-45T00:00:00Z' }, /set must be an ISO-8601 instant/],
     ['[1]', /must be a JSON object/],
+    [{ advanceSeconds: 1e17 }, /advanceSeconds must be .* at most 3155760000 \(100 years\)/],
+    [
+      { set: '0001-01-01T00:00:00Z' },
+      /set must be an instant between 1970-01-01T00:00:00.000Z and 9999-12-31/,
+    ],
+    [
+      { set: '1969-12-31T23:59:59Z' },
+      /set must be an instant between 1970-01-01T00:00:00.000Z and 9999-12-31/,
+    ],
   ])('when the clock body is %j, then 400 names the field', async (body, message) => {
     const res = await post(emulator, '/_emulator/clock', body);
     expect(res.status).toBe(400);
     expect(res.body.message).toMatch(message);
+  });
+
+  it('when an advance would pass year 9999, then 400 names advanceSeconds and the range, and the clock is unchanged', async () => {
+    const set = await post(emulator, '/_emulator/clock', { set: '9990-01-01T00:00:00Z' });
+    expect(set.status).toBe(200);
+    const refused = await post(emulator, '/_emulator/clock', { advanceSeconds: 20 * 365 * 24 * 3600 });
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toMatch(
+      /advanceSeconds 630720000 would move the clock past 9999-12-31T23:59:59.999Z; the clock must stay between 1970-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z/,
+    );
+    const now = (await (await fetch(`${emulator.url}/_emulator/clock`)).json()) as { now: string };
+    expect(now.now.startsWith('9990-01-01T00:00:')).toBe(true);
+    await post(emulator, '/_emulator/reset', {});
+  });
+});
+
+describe('control plane: clock range survives restarts', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ses-emulator-clock-'));
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('when advanceSeconds 1e17 is refused, then the clock still answers, before and after a restart', async () => {
+    const first = await startTestEmulator({ dataDir });
+    try {
+      const refused = await post(first, '/_emulator/clock', { advanceSeconds: 1e17 });
+      expect(refused.status).toBe(400);
+      const now = await fetch(`${first.url}/_emulator/clock`);
+      expect(now.status).toBe(200);
+    } finally {
+      await first.close();
+    }
+    const second = await startTestEmulator({ dataDir });
+    try {
+      const now = (await (await fetch(`${second.url}/_emulator/clock`)).json()) as { now: string };
+      expect(Math.abs(Date.parse(now.now) - Date.now())).toBeLessThan(60_000);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('when a data directory holds an offset that breaks every date (written before the range), then the clock starts from real time', async () => {
+    const db = new Database(path.join(dataDir, 'emulator.sqlite'));
+    db.prepare("UPDATE meta SET value = ? WHERE key = 'clock_offset_ms'").run(String(1e20));
+    db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('clock_offset_ms', ?)").run(String(1e20));
+    db.close();
+    const emulator = await startTestEmulator({ dataDir });
+    try {
+      const res = await fetch(`${emulator.url}/_emulator/clock`);
+      expect(res.status).toBe(200);
+      const { now } = (await res.json()) as { now: string };
+      expect(Math.abs(Date.parse(now) - Date.now())).toBeLessThan(60_000);
+    } finally {
+      await emulator.close();
+    }
   });
 });
 

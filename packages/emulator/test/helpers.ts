@@ -1,4 +1,5 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { findVerificationLink } from '../src/control/verification-link.js';
 import { type RunningEmulator, startEmulator } from '../src/index.js';
 import type { EmulatorOptions } from '../src/options.js';
 
@@ -67,10 +68,9 @@ export async function verificationLink(emulator: RunningEmulator, address: strin
   const messages = (await mailbox(emulator, '?email=no-reply-aws@amazon.com')).filter((m) =>
     m.Destination.ToAddresses.includes(address),
   );
-  const text = messages.at(-1)?.Body?.text_part ?? '';
-  const link = /https?:\/\/\S+\/_emulator\/verify-email\?token=[\w-]+/.exec(text)?.[0];
+  const link = findVerificationLink(messages.at(-1)?.Body?.text_part ?? '', emulator.url);
   if (!link) throw new Error(`no verification link for ${address}`);
-  return link;
+  return link.url;
 }
 
 export const HOURS = 3600;

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AuditEntry, AuditPage } from '@ses-console/contract';
+import { csvCell } from '@ses-console/contract/csv';
 
 export const auditCsvColumns = [
   'time',
@@ -20,15 +21,11 @@ export const auditCsvColumns = [
   'deadlineExceeded',
 ] as const;
 
-/**
- * RFC 4180 field; a leading `=`, `+`, `-` or `@` gets a `'` so a spreadsheet never runs a value
- * (identities and tags are user input) as a formula.
- */
+/** One field of an audit value: text as it is, anything else as JSON; quoting and the formula guard are contract/csv's. */
 export function csvField(value: unknown): string {
-  let text =
-    value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvCell(
+    value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value),
+  );
 }
 
 export function csvRow(entry: AuditEntry): string {

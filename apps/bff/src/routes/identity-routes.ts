@@ -102,7 +102,8 @@ export function identityRoutes(deps: RouteDeps): RouteSpec[] {
       method: 'post',
       path: apiPaths.publishDns,
       tag: 'Identities',
-      summary: 'Publish the DNS records SES asks for to the public Route 53 hosted zone (UPSERT)',
+      summary:
+        'Publish the DNS records SES asks for to the public Route 53 hosted zone (changing existing records only once confirmed)',
       params: identityParams,
       body: publishRequestSchema,
       responses: {
@@ -112,7 +113,7 @@ export function identityRoutes(deps: RouteDeps): RouteSpec[] {
         const region = regionOf(req, deps);
         const identity = identityOf(req);
         const input = parseInput(publishRequestSchema, req.body ?? {});
-        res.json(await publishDnsRecords(ctx, region, identity, input.scope));
+        res.json(await publishDnsRecords(ctx, region, identity, input.scope, input.confirm));
       },
     },
   ];

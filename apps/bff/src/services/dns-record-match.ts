@@ -1,8 +1,9 @@
 import type { DnsCheck } from '@ses-console/contract';
 import type { DnsAnswer } from '../clients/dns-resolver.js';
 import { BYODKIM_PLACEHOLDER } from './dns-records.js';
+import { includesAmazonSes, isSpf } from './spf-record.js';
 
-type Rule = 'exact' | 'dkim-key' | 'dmarc';
+type Rule = 'exact' | 'dkim-key' | 'dmarc' | 'spf';
 
 /** A record SES asks for (or recommends), before DNS is asked. */
 export interface ExpectedRecord {
@@ -25,6 +26,7 @@ export function parseMx(value: string): { priority: number; host: string } | und
 
 function ruleOf(record: ExpectedRecord): Rule {
   if (record.purpose === 'DMARC') return 'dmarc';
+  if (record.purpose === 'MAIL_FROM_SPF') return 'spf';
   if (record.purpose === 'DKIM' && record.type === 'TXT' && record.expected === BYODKIM_PLACEHOLDER)
     return 'dkim-key';
   return 'exact';
@@ -35,6 +37,7 @@ const RULE_DETAIL: Record<Rule, string | undefined> = {
   'dkim-key': 'SES never sees your public key, so any DKIM key record (p=…) on this name counts as found.',
   dmarc:
     'Recommended, not required for verification. Any DMARC record (v=DMARC1…) counts; p=none only monitors.',
+  spf: 'Any SPF record (v=spf1…) that includes amazonses.com counts; a name may have only one SPF record.',
 };
 
 /** Whether one value DNS answered (presentation form) is what the record asks for. */
@@ -44,6 +47,8 @@ export function valueMatches(record: ExpectedRecord, found: string): boolean {
       return /(^|[;\s])p=[A-Za-z0-9+/]/.test(unquote(found));
     case 'dmarc':
       return /^v=DMARC1(;|\s|$)/i.test(unquote(found).trim());
+    case 'spf':
+      return isSpf(found) && includesAmazonSes(found);
     default:
       break;
   }

@@ -1,4 +1,10 @@
 import type { ClockResponse, MailboxMessage } from '@ses-console/contract';
+import {
+  findVerificationLink,
+  isVerificationToken,
+  VERIFICATION_TOKEN_RULE,
+  VERIFY_EMAIL_PATH,
+} from '@ses-console/emulator/verification-link';
 import { AppError } from '../errors/app-error.js';
 
 /**
@@ -14,8 +20,6 @@ export interface EmulatorControl {
 
 type Json = Record<string, unknown>;
 
-const VERIFY_LINK = /https?:\/\/[^\s"'<>]+\/_emulator\/verify-email\?token=([A-Za-z0-9_\-.~%]+)/;
-
 function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
@@ -30,14 +34,18 @@ function isoOf(value: unknown): string {
   return new Date(0).toISOString();
 }
 
-/** One `/_aws/ses` message (LocalStack shape) → the contract's MailboxMessage. */
-export function toMailboxMessage(raw: Json): MailboxMessage {
+/**
+ * One `/_aws/ses` message (LocalStack shape) → the contract's MailboxMessage. Only a link to this
+ * emulator's own verify endpoint (`emulatorUrl`) makes it a verification email (and gives the console's
+ * Verify button); the scan is linear and never throws, whatever a captured message contains.
+ */
+export function toMailboxMessage(raw: Json, emulatorUrl: string): MailboxMessage {
   const destination = (raw.Destination ?? {}) as Json;
   const body = (raw.Body ?? {}) as Json;
   const text = str(body.text_part) ?? undefined;
   const html = str(body.html_part) ?? undefined;
   const rawData = str(raw.RawData);
-  const link = VERIFY_LINK.exec([text, html, rawData].filter(Boolean).join('\n'));
+  const link = findVerificationLink([text, html, rawData].filter(Boolean).join('\n'), emulatorUrl);
   const to = [
     ...strings(destination.ToAddresses),
     ...strings(destination.CcAddresses),
@@ -54,9 +62,7 @@ export function toMailboxMessage(raw: Json): MailboxMessage {
     ...(rawData !== undefined ? { raw: rawData } : {}),
     ...(str(raw.ConfigurationSetName) ? { configurationSetName: str(raw.ConfigurationSetName) } : {}),
     sentAt: isoOf(raw.Timestamp),
-    ...(link?.[0] && link[1]
-      ? { verificationLink: link[0], verificationToken: decodeURIComponent(link[1]) }
-      : {}),
+    ...(link ? { verificationLink: link.url, verificationToken: link.token } : {}),
   };
 }
 
@@ -102,11 +108,17 @@ export function createEmulatorControl(baseUrl: string): EmulatorControl {
       if (filter.id) query.set('id', filter.id);
       const json = await call('GET', `/_aws/ses${query.size > 0 ? `?${query}` : ''}`);
       const messages = Array.isArray(json.messages) ? (json.messages as Json[]) : [];
-      return messages.map(toMailboxMessage);
+      return messages.map((message) => toMailboxMessage(message, baseUrl));
     },
     async verifyEmail(token) {
+      if (!isVerificationToken(token)) {
+        // Checked here, not only by the emulator: a token is never sent on unless it is one (a lone
+        // surrogate cannot even be percent-encoded).
+        const message = `token must be ${VERIFICATION_TOKEN_RULE}`;
+        throw new AppError(400, 'InvalidVerificationToken', message, [{ field: 'token', message }]);
+      }
       try {
-        await call('GET', `/_emulator/verify-email?token=${encodeURIComponent(token)}`);
+        await call('GET', `${VERIFY_EMAIL_PATH}?${new URLSearchParams({ token })}`);
       } catch (error) {
         if (error instanceof AppError && error.status < 500) {
           const message = 'This verification link is not valid or has expired';

@@ -132,6 +132,11 @@ export async function createIdentity(
       publish = await publishDnsRecords(ctx, region, name, 'all');
       if (publish.outcome === 'no_hosted_zone') return `No public Route 53 hosted zone covers ${name}`;
       if (publish.outcome === 'nothing_to_publish') return 'SES asks for no records that can be published';
+      if (publish.outcome === 'needs_confirmation') {
+        const changing = publish.plan?.changes.filter((c) => c.action === 'merge' || c.action === 'replace');
+        const names = [...new Set(changing?.map((c) => c.name))].join(', ');
+        return `Publishing would change records already at ${names}: publish from the identity page to review them`;
+      }
       return undefined;
     });
   }

@@ -1,13 +1,9 @@
 import { GetEmailIdentityCommand, type GetEmailIdentityCommandOutput } from '@aws-sdk/client-sesv2';
 import type { DnsRecord, HostedZoneRef, IdentityDetail } from '@ses-console/contract';
 import { callAws, isAwsNotFound } from '../errors/aws-error-map.js';
-import {
-  BYODKIM_PLACEHOLDER,
-  domainOfIdentity,
-  type RequiredRecord,
-  requiredDnsRecords,
-} from './dns-records.js';
-import { findPublicHostedZone, readRecordSet, recordValues } from './route53-zones.js';
+import { domainOfIdentity, type RequiredRecord, requiredDnsRecords } from './dns-records.js';
+import { recordSetHolds } from './record-in-place.js';
+import { findPublicHostedZone, readRecordSet } from './route53-zones.js';
 import { identityArn, type ServiceContext } from './service-context.js';
 
 function isoFromDate(value: Date | undefined): string | undefined {
@@ -24,21 +20,16 @@ export async function getEmailIdentity(
   );
 }
 
-/**
- * Whether the zone holds this record: for a TXT, among the name's values; else the exact single value.
- * The BYODKIM TXT value is a placeholder (only the owner knows the public key), so any DKIM key record
- * (`p=…`) on the selector's name counts as published.
- */
+/** Whether the zone holds this record (the rule is `recordSetHolds`, shared with publishing). */
 async function isPublished(
   ctx: ServiceContext,
   zone: HostedZoneRef,
   record: RequiredRecord,
 ): Promise<boolean> {
-  const set = await readRecordSet(ctx.clients.route53(), zone.id, record.name, record.type);
-  const values = recordValues(set);
-  if (record.value === BYODKIM_PLACEHOLDER) return values.some((v) => /(^|[;"\s])p=[A-Za-z0-9+/]/.test(v));
-  const wanted = record.type === 'CNAME' ? record.value.toLowerCase() : record.value;
-  return record.type === 'TXT' ? values.includes(wanted) : values.length === 1 && values[0] === wanted;
+  return recordSetHolds(
+    record,
+    await readRecordSet(ctx.clients.route53(), zone.id, record.name, record.type),
+  );
 }
 
 export interface DnsState {

@@ -1,5 +1,7 @@
+import { csvCell } from '@ses-console/contract/csv';
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from './csv';
+import { identitiesToCsv } from '../features/identities/config/table-config';
+import { toCsv } from './csv';
 
 describe('CSV', () => {
   it('when a cell holds a quote, a comma or a line break, then it is quoted and quotes are doubled', () => {
@@ -30,5 +32,35 @@ describe('CSV', () => {
         ],
       ),
     ).toBe('Identity,Region\r\na.example,us-east-1\r\n"b,c",eu-west-3\r\n');
+  });
+
+  it('when an exported cell hides a formula behind a space or in fullwidth form, then it is defused too', () => {
+    expect(
+      toCsv(['Tag'], [[' =HYPERLINK("http://evil")'], ['＝1+1'], ['＋1'], ['－1'], ['＠SUM(A1)'], ['\r=1']]),
+    ).toBe(
+      'Tag\r\n"\' =HYPERLINK(""http://evil"")"\r\n\'＝1+1\r\n\'＋1\r\n\'－1\r\n\'＠SUM(A1)\r\n"\'\r=1"\r\n',
+    );
+  });
+
+  it('when the identities table is downloaded, then names that start like formulas are defused', () => {
+    const csv = identitiesToCsv([
+      {
+        name: ' =cmd.example.com',
+        type: 'DOMAIN',
+        status: 'PENDING',
+        sendingEnabled: false,
+        region: 'us-east-1',
+      },
+      {
+        name: '＝cmd@example.com',
+        type: 'EMAIL_ADDRESS',
+        status: 'SUCCESS',
+        sendingEnabled: true,
+        region: 'eu-west-1',
+      },
+    ]);
+    const lines = csv.split('\r\n');
+    expect(lines[1]?.startsWith("' =cmd.example.com,")).toBe(true);
+    expect(lines[2]?.startsWith("'＝cmd@example.com,")).toBe(true);
   });
 });

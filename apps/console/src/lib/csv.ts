@@ -1,19 +1,12 @@
 /**
- * CSV as RFC 4180 says (CRLF lines, fields with `"`, `,` or line breaks quoted, `"` doubled), with a guard
- * against CSV formula injection: a cell starting with `=`, `+`, `-`, `@`, tab or carriage return would run
- * as a formula in a spreadsheet, so it gets a leading `'` (OWASP's advice).
+ * CSV files the console writes. Cells follow `@ses-console/contract/csv` (RFC 4180 quoting and the
+ * formula-injection guard), the same rule as the BFF's audit export.
  */
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function csvCell(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+import { csvLine } from '@ses-console/contract/csv';
 
 /** One header row, then the rows; every line ends with CRLF. */
 export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
-  return [header, ...rows].map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
+  return [header, ...rows].map(csvLine).join('');
 }
 
 /** Saves `text` as a file through the browser's download (the file never leaves the machine). */

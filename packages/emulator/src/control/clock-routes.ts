@@ -1,4 +1,4 @@
-import type { Clock } from '../engine/clock.js';
+import { type Clock, ClockRangeError } from '../engine/clock.js';
 import type { IncomingRequest, OutgoingResponse } from '../protocol/http-types.js';
 import { badRequest, isResponse, json, readJsonObject } from './responses.js';
 
@@ -16,17 +16,23 @@ export function handleClock(req: IncomingRequest, clock: Clock): OutgoingRespons
       'Give exactly one of advanceSeconds (a number of seconds) or set (an ISO-8601 instant).',
     );
   }
-  if (advanceSeconds !== undefined) {
-    if (typeof advanceSeconds !== 'number' || !Number.isFinite(advanceSeconds) || advanceSeconds < 0) {
-      return badRequest('advanceSeconds must be a non-negative number of seconds.');
+  try {
+    if (advanceSeconds !== undefined) {
+      if (typeof advanceSeconds !== 'number') {
+        return badRequest('advanceSeconds must be a non-negative number of seconds.');
+      }
+      clock.advance(advanceSeconds);
+    } else {
+      const instant = typeof set === 'string' && ISO_8601.test(set) ? new Date(set) : undefined;
+      if (!instant || Number.isNaN(instant.getTime())) {
+        return badRequest('set must be an ISO-8601 instant with a time zone, e.g. 2030-01-01T00:00:00Z.');
+      }
+      clock.set(instant);
     }
-    clock.advance(advanceSeconds);
-  } else {
-    const instant = typeof set === 'string' && ISO_8601.test(set) ? new Date(set) : undefined;
-    if (!instant || Number.isNaN(instant.getTime())) {
-      return badRequest('set must be an ISO-8601 instant with a time zone, e.g. 2030-01-01T00:00:00Z.');
-    }
-    clock.set(instant);
+  } catch (error) {
+    // The clock owns its range (one rule for every caller); out of range is the caller's mistake.
+    if (error instanceof ClockRangeError) return badRequest(error.message);
+    throw error;
   }
   return json(200, { now: clock.now().toISOString() });
 }

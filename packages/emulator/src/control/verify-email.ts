@@ -1,13 +1,12 @@
 import type { IncomingRequest, OutgoingResponse } from '../protocol/http-types.js';
 import type { SesV2Service } from '../services/sesv2/service.js';
 import { htmlPage } from './responses.js';
-
-const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
+import { isVerificationToken } from './verification-link.js';
 
 /** `GET /_emulator/verify-email?token=`: what clicking the link in a verification email does. */
 export function handleVerifyEmail(req: IncomingRequest, ses: SesV2Service, now: number): OutgoingResponse {
   const token = req.query.get('token');
-  if (!token || !TOKEN.test(token)) {
+  if (!isVerificationToken(token)) {
     return htmlPage(
       400,
       'Invalid verification link',

@@ -173,7 +173,9 @@ export function planChangeBatch(
 ): PlannedChange[] {
   const zoneShown = presentDnsName(zone.name);
   const working = new Map(current.map((r) => [keyOf(r), r]));
-  const actionsByKey = new Map<string, ChangeAction[]>();
+  // Per record set: how many changes named it and the first one's action (all the repeat rule needs).
+  // Every step below is a map lookup, so planning is linear in the batch plus the zone.
+  const seenByKey = new Map<string, { count: number; first: ChangeAction }>();
   const touchedNames = new Map<string, string>();
   const planned: PlannedChange[] = [];
   const messages: string[] = [];
@@ -203,9 +205,11 @@ export function planChangeBatch(
       continue;
     }
     const key = keyOf(record);
-    const previous = actionsByKey.get(key) ?? [];
-    actionsByKey.set(key, [...previous, action]);
-    if (previous.length > 0 && !(previous.length === 1 && previous[0] === 'DELETE' && action === 'CREATE')) {
+    const seen = seenByKey.get(key);
+    if (seen) seen.count++;
+    else seenByKey.set(key, { count: 1, first: action });
+    // Only DELETE then CREATE may name the same record set twice in one batch.
+    if (seen && !(seen.count === 2 && seen.first === 'DELETE' && action === 'CREATE')) {
       messages.push(
         `The request contains an invalid set of changes for a resource record set '${record.type} ${shown}'`,
       );
@@ -281,9 +285,13 @@ function cnameConflicts(
   touchedNames: Map<string, string>,
   zoneShown: string,
 ): string[] {
+  // The types at each touched name, from one pass over the zone as the batch leaves it.
+  const typesAt = new Map<string, Set<string>>();
+  for (const name of touchedNames.keys()) typesAt.set(name, new Set());
+  for (const record of working.values()) typesAt.get(record.name)?.add(record.type);
   const messages: string[] = [];
   for (const [name, touchedType] of touchedNames) {
-    const types = new Set([...working.values()].filter((r) => r.name === name).map((r) => r.type));
+    const types = typesAt.get(name) as Set<string>;
     if (!types.has('CNAME') || types.size === 1) continue;
     const shown = presentDnsName(name);
     messages.push(

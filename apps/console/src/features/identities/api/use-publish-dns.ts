@@ -5,14 +5,22 @@ import { identityKeys, invalidateListsOf } from './identity-queries';
 
 export type PublishScope = 'all' | 'dkim' | 'mail-from';
 
-export const publishDnsRecords = (region: string, identity: string, scope: PublishScope) =>
-  api.post<PublishResult>(apiPath(apiPaths.publishDns, { region, identity }), { scope });
+export interface PublishInput {
+  scope: PublishScope;
+  /** The `planId` of a `needs_confirmation` answer the user confirmed. */
+  confirm?: string;
+}
+
+export const publishDnsRecords = (region: string, identity: string, input: PublishInput) =>
+  api.post<PublishResult>(apiPath(apiPaths.publishDns, { region, identity }), input);
 
 export function usePublishDns(region: string, identity: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (scope: PublishScope) => publishDnsRecords(region, identity, scope),
-    onSuccess: () => {
+    mutationFn: (input: PublishInput) => publishDnsRecords(region, identity, input),
+    onSuccess: (result) => {
+      // Nothing was written: the zone and the detail are as they were.
+      if (result.outcome === 'needs_confirmation') return;
       // What public DNS answers may have changed too. Not awaited: a DNS lookup can take seconds, and
       // the caller's result message must not wait for it (nor be lost if the button unmounts meanwhile).
       void queryClient.invalidateQueries({ queryKey: identityKeys.dnsDiagnostics(region, identity) });

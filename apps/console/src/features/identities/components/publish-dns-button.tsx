@@ -1,9 +1,11 @@
 import Button from '@cloudscape-design/components/button';
-import { apiPaths, type DnsRecord, type IdentityDetail } from '@ses-console/contract';
+import { apiPaths, type DnsRecord, type IdentityDetail, type PublishPlan } from '@ses-console/contract';
+import { useState } from 'react';
 import { describeError } from '../../../lib/api-client';
 import { useNotifications } from '../../../lib/notifications';
 import { useCan } from '../../../lib/session-queries';
 import { type PublishScope, usePublishDns } from '../api/use-publish-dns';
+import { PublishDnsConfirmModal } from './publish-dns-confirm-modal';
 
 /** True when Route 53 hosts the domain and some of this container's records are not in it yet. */
 export function canPublish(detail: IdentityDetail, records: DnsRecord[]): boolean {
@@ -24,47 +26,74 @@ export function PublishDnsButton({
   const publish = usePublishDns(detail.region, detail.name);
   const allowed = useCan('post', apiPaths.publishDns);
   const id = `publish-${scope}-${detail.name}`;
+  // Set when the BFF answers that existing records would change: the modal asks before anything is written.
+  const [plan, setPlan] = useState<PublishPlan | undefined>();
+
+  // mutateAsync, not mutate's callbacks: the refetch after publishing removes this button, and an
+  // unmounted observer would drop mutate's onSuccess; the notification must still be shown.
+  const run = (confirm?: string) =>
+    publish.mutateAsync({ scope, confirm }).then(
+      (result) => {
+        if (result.outcome === 'needs_confirmation' && result.plan) {
+          setPlan(result.plan); // a first ask, or the zone changed since the plan shown: ask (again)
+          return;
+        }
+        setPlan(undefined);
+        if (result.outcome === 'published') {
+          const written = result.plan?.changes.length ?? result.records.length;
+          notify({
+            id,
+            type: 'success',
+            header: `${label} DNS records published to Route 53`,
+            content:
+              written === 0
+                ? `The ${label} records were already in hosted zone ${result.hostedZone?.name ?? detail.hostedZone?.name}.`
+                : `${written} record set${written === 1 ? ' was' : 's were'} written to hosted zone ${result.hostedZone?.name ?? detail.hostedZone?.name}. SES verifies them shortly.`,
+          });
+        } else if (result.outcome === 'no_hosted_zone') {
+          notify({
+            id,
+            type: 'warning',
+            header: 'No Route 53 hosted zone covers this domain',
+            content: 'Publish the records with your DNS provider instead.',
+          });
+        } else {
+          notify({ id, type: 'info', content: `The ${label} records are already published.` });
+        }
+      },
+      (error: unknown) => {
+        setPlan(undefined);
+        notify({
+          id,
+          type: 'error',
+          header: `${label} DNS records could not be published`,
+          content: describeError(error),
+        });
+      },
+    );
+
   return (
-    <Button
-      loading={publish.isPending}
-      disabled={!allowed}
-      disabledReason={allowed ? undefined : 'Your role may not publish DNS records (needs operator)'}
-      loadingText="Publishing DNS records"
-      ariaLabel={`Publish ${label} DNS records to Route53`}
-      // mutateAsync, not mutate's callbacks: the refetch after publishing removes this button, and an
-      // unmounted observer would drop mutate's onSuccess; the notification must still be shown.
-      onClick={() =>
-        publish.mutateAsync(scope).then(
-          (result) => {
-            if (result.outcome === 'published') {
-              notify({
-                id,
-                type: 'success',
-                header: `${label} DNS records published to Route 53`,
-                content: `${result.records.length} record${result.records.length === 1 ? ' was' : 's were'} written to hosted zone ${result.hostedZone?.name ?? detail.hostedZone?.name}. SES verifies them shortly.`,
-              });
-            } else if (result.outcome === 'no_hosted_zone') {
-              notify({
-                id,
-                type: 'warning',
-                header: 'No Route 53 hosted zone covers this domain',
-                content: 'Publish the records with your DNS provider instead.',
-              });
-            } else {
-              notify({ id, type: 'info', content: `The ${label} records are already published.` });
-            }
-          },
-          (error: unknown) =>
-            notify({
-              id,
-              type: 'error',
-              header: `${label} DNS records could not be published`,
-              content: describeError(error),
-            }),
-        )
-      }
-    >
-      Publish DNS records to Route53
-    </Button>
+    <>
+      <Button
+        loading={publish.isPending && plan === undefined}
+        disabled={!allowed}
+        disabledReason={allowed ? undefined : 'Your role may not publish DNS records (needs operator)'}
+        loadingText="Publishing DNS records"
+        ariaLabel={`Publish DNS records to Route53 (${label})`}
+        onClick={() => run()}
+      >
+        Publish DNS records to Route53
+      </Button>
+      {plan && (
+        <PublishDnsConfirmModal
+          plan={plan}
+          zoneName={detail.hostedZone?.name ?? ''}
+          label={label}
+          publishing={publish.isPending}
+          onConfirm={(planId) => run(planId)}
+          onDismiss={() => setPlan(undefined)}
+        />
+      )}
+    </>
   );
 }

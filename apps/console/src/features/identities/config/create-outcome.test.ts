@@ -32,6 +32,26 @@ describe('what the console says after creating an identity', () => {
     expect(note?.content).toContain('No Route 53 hosted zone in this account covers this domain');
   });
 
+  it('when publishing would change existing records, then it says nothing was published and where to review', () => {
+    const [note] = createOutcomeNotifications(
+      {
+        ...base,
+        publish: {
+          outcome: 'needs_confirmation',
+          hostedZone: { id: 'Z1', name: 'example.com' },
+          records: [],
+          plan: { changes: [], needsConfirmation: true, planId: 'p1' },
+        },
+      },
+      true,
+    );
+    expect(note?.type).toBe('info');
+    expect(note?.content).toContain(
+      'already has records that publishing would change, so nothing was published',
+    );
+    expect(note?.content).toContain('Publish DNS records to Route53');
+  });
+
   it('when a later step failed, then a warning names the step and its reason', () => {
     const notes = createOutcomeNotifications(
       {

@@ -22,6 +22,13 @@ export function createOutcomeNotifications(
       header: `${name} was created.`,
       content: `Its DNS records were published to Route 53 hosted zone ${result.publish.hostedZone?.name ?? ''}. SES checks them and verifies the domain, usually within minutes (at most 72 hours).`,
     });
+  } else if (result.publish?.outcome === 'needs_confirmation') {
+    notes.push({
+      id: `create-${name}`,
+      type: 'info',
+      header: `${name} was created.`,
+      content: `Route 53 hosted zone ${result.publish.hostedZone?.name ?? ''} already has records that publishing would change, so nothing was published. Open the identity's Authentication tab and choose Publish DNS records to Route53 to review the changes.`,
+    });
   } else {
     const noZone = result.publish?.outcome === 'no_hosted_zone';
     notes.push({

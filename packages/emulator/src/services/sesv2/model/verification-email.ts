@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { verificationLinkFor } from '../../../control/verification-link.js';
 import { EMAIL_LINK_VALIDITY_MS } from '../../../engine/transitions.js';
 import type { ModelContext } from './context.js';
 import type { MailboxMessage, Scope } from './types.js';
@@ -44,7 +45,7 @@ export function sendVerificationEmail(ctx: ModelContext, scope: Scope, address: 
     createdAt: now,
     expiresAt: now + EMAIL_LINK_VALIDITY_MS,
   });
-  const link = `${ctx.publicUrl()}/_emulator/verify-email?token=${token}`;
+  const link = verificationLinkFor(ctx.publicUrl(), token);
   const name = regionName(scope.region);
   const text = [
     'Dear Amazon Web Services Customer,',
