@@ -95,6 +95,29 @@ describe('AUTH_MODE=oidc', () => {
     expect(cookie).toMatch(/SameSite=Lax/);
   });
 
+  it('when a rebound DNS name (Host: attacker.example) starts a sign-in, then 421 and no login cookie is set', async () => {
+    const { request: raw } = await import('node:http');
+    const target = new URL(`${server.url}${authPaths.login}`);
+    const res = await new Promise<{ status: number; cookies: string[] }>((resolve, reject) => {
+      const req = raw(
+        {
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          headers: { host: 'attacker.example' },
+        },
+        (answer) => {
+          answer.resume();
+          resolve({ status: answer.statusCode ?? 0, cookies: answer.headers['set-cookie'] ?? [] });
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(res.status).toBe(421);
+    expect(res.cookies).toEqual([]);
+  });
+
   it('when an admin signs in, then the session names them, maps ses-admins to every role and sets a safe cookie', async () => {
     idp.signInAs('alice');
     const jar = new CookieJar();
