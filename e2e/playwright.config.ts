@@ -73,6 +73,8 @@ export default defineConfig({
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         AUTH_MODE: 'proxy',
         TRUSTED_PROXIES: '127.0.0.1',
+        // The console's public address is the proxy's: browsers send its Host and Origin.
+        ALLOWED_HOSTS: `127.0.0.1:${authPort}`,
         ROLE_GROUPS: JSON.stringify({ admin: ['ses-admins'], operator: ['ses-operators'], viewer: ['*'] }),
         PROXY_SIGN_OUT_URL: '/oauth2/sign_out',
       },

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { consoleSessionHeaders, postJson } from '../lib/servers.mjs';
+import { consoleSessionHeaders, controlHeaders, postJson } from '../lib/servers.mjs';
 import { formatMs } from '../lib/stats.mjs';
 
 /**
@@ -21,9 +21,9 @@ export async function bulkDeleteBenchmark(bff, names, config, region) {
     const t0 = performance.now();
     result = await postJson(`${bff.url}/api/regions/${region}/identities/delete`, { identities }, session);
     elapsedMs = performance.now() - t0;
-    faults = await (await fetch(`${bff.emulatorUrl}/_emulator/faults`)).json();
+    faults = await (await fetch(`${bff.emulatorUrl}/_emulator/faults`, { headers: controlHeaders() })).json();
   } finally {
-    await fetch(`${bff.emulatorUrl}/_emulator/faults`, { method: 'DELETE' });
+    await fetch(`${bff.emulatorUrl}/_emulator/faults`, { method: 'DELETE', headers: controlHeaders() });
   }
   const boundMs = (count / rate) * 1000;
   const ratio = elapsedMs / boundMs;

@@ -47,7 +47,9 @@ const server = http.createServer((req, res) => {
       'set-cookie': `${COOKIE}=; Path=/; Max-Age=0`,
     });
   }
-  const headers = { ...req.headers, host: upstream.host };
+  // Like oauth2-proxy (--pass-host-header, its default) the browser's Host goes upstream unchanged:
+  // the BFF must list this proxy's address in ALLOWED_HOSTS.
+  const headers = { ...req.headers };
   for (const name of identityHeaders) delete headers[name];
   const who = signedIn(req);
   if (who) {

@@ -16,6 +16,12 @@ import {
 import { findVerificationLink } from '@ses-console/emulator/verification-link';
 import { emulatorUrl } from '../env';
 
+/** EMULATOR_CONTROL_TOKEN, when the emulator under test was started with one. */
+function controlTokenHeader(): Record<string, string> {
+  const token = process.env.EMULATOR_CONTROL_TOKEN;
+  return token ? { 'x-emulator-control-token': token } : {};
+}
+
 /** Static dummy credentials: the emulator accepts any signature, and the SDK must never probe EC2 metadata. */
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 
@@ -208,7 +214,7 @@ export class Emulator {
   private async control(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
     const res = await fetch(`${this.url}${path}`, {
       method,
-      headers: body ? { 'content-type': 'application/json' } : undefined,
+      headers: { ...controlTokenHeader(), ...(body ? { 'content-type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();

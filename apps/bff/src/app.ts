@@ -4,14 +4,16 @@ import { accessFor, apiPaths, type RegionInfo } from '@ses-console/contract';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { createAuditRecorder } from './audit/audit-recorder.js';
-import { authenticate, authorize } from './auth/access-guard.js';
+import { authenticate, authorize, identifyRequest } from './auth/access-guard.js';
 import type { AuthSetup } from './auth/auth-setup.js';
 import { noneAuth } from './auth/none-auth.js';
 import { createRateLimiter, defaultRateLimits, type RateLimits } from './auth/rate-limits.js';
 import { Sessions } from './auth/sessions.js';
 import type { AwsClients } from './clients/aws-clients.js';
 import { createDnsResolver, type DnsResolver } from './clients/dns-resolver.js';
-import { apiNotFound, createErrorMiddleware } from './errors/error-middleware.js';
+import { apiNotFound, createErrorMiddleware, lastResortErrorHandler } from './errors/error-middleware.js';
+import { type AllowedHost, hostGuard } from './http/allowed-hosts.js';
+import { jsonBody } from './http/json-body.js';
 import { requestLogging } from './http/request-logging.js';
 import { responseDeadline } from './http/response-deadline.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -41,6 +43,13 @@ export interface AppDeps {
   accountId?: string;
   /** Emulator mode: base URL of the emulator's control plane. */
   emulatorUrl?: string;
+  /** EMULATOR_CONTROL_TOKEN: sent to the emulator's control plane when set. */
+  emulatorControlToken?: string;
+  /**
+   * ALLOWED_HOSTS (plus the public URL's host): names the console answers to besides localhost and
+   * the address a request arrived on. Other Host headers get 421.
+   */
+  allowedHosts?: AllowedHost[];
   /** Folder of the built console (index.html + assets); the SPA is served when it exists. */
   consoleDist?: string;
   jsonBodyLimit?: string;
@@ -90,7 +99,9 @@ export function createApp(deps: AppDeps): Express {
     regions: deps.regions,
     defaultRegion: deps.defaultRegion,
     emulator:
-      deps.backend === 'emulator' && deps.emulatorUrl ? createEmulatorControl(deps.emulatorUrl) : undefined,
+      deps.backend === 'emulator' && deps.emulatorUrl
+        ? createEmulatorControl(deps.emulatorUrl, { token: deps.emulatorControlToken })
+        : undefined,
     dns: deps.dns ?? createDnsResolver({ servers: [], timeoutMs: 5_000 }),
     apiTimeoutMs: deps.apiTimeoutMs ?? DEFAULT_API_TIMEOUT_MS,
   };
@@ -106,7 +117,13 @@ export function createApp(deps: AppDeps): Express {
   });
   const audit = createAuditRecorder({ store, now, logger });
   const limits = deps.rateLimits ?? defaultRateLimits;
-  const mutationLimit = createRateLimiter(limits.mutations, limits.windowSeconds, 'changes');
+  const identifyCaller = identifyRequest(auth.authenticator, sessions);
+  const mutationLimit = createRateLimiter(
+    limits.mutations,
+    limits.windowSeconds,
+    'changes',
+    async (req) => (await identifyCaller(req)).principal?.id,
+  );
   const signInLimit = createRateLimiter(limits.signIn, limits.windowSeconds, 'sign-in attempts');
   const identify = authenticate(auth.authenticator, sessions);
   if (auth.trustProxy) {
@@ -159,13 +176,15 @@ export function createApp(deps: AppDeps): Express {
   app.use(requestLogging(logger));
   app.use(securityHeaders());
   app.use(healthRouter(routeDeps));
+  // The HTTP edge: only allowed Host names, and no cross-site changes, before any session is touched.
+  app.use(hostGuard({ allowedHosts: deps.allowedHosts ?? [], trustProxy: auth.trustProxy }));
   if (auth.routes) {
     app.use(auth.routes({ sessions, audit, signInLimit }));
   }
 
   const api = express.Router();
   api.use('/api', responseDeadline(deps.apiTimeoutMs ?? DEFAULT_API_TIMEOUT_MS));
-  api.use(express.json({ limit: deps.jsonBodyLimit ?? '2mb' }));
+  api.use(jsonBody(deps.jsonBodyLimit ?? '2mb'));
   api.use((_req, res, next) => {
     res.setHeader('cache-control', 'no-store');
     next();
@@ -190,5 +209,6 @@ export function createApp(deps: AppDeps): Express {
     });
   }
   app.use(createErrorMiddleware(routes.map((r) => r.path)));
+  app.use(lastResortErrorHandler);
   return app;
 }

@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { authModeSchema, regionSchema, roleSchema } from '@ses-console/contract';
+import { isLoopbackHost } from '@ses-console/emulator';
 import { z } from 'zod';
 import { defaultRoleGroups } from './auth/principal.js';
 import { checkDnsServers } from './clients/dns-resolver.js';
+import { parseAllowedHosts } from './http/allowed-hosts.js';
 import { sesCommercialRegions } from './regions.js';
 
 const listSchema = z.string().transform((v) =>
@@ -53,6 +55,18 @@ const dnsServerListSchema = z
     }
   });
 
+const allowedHostsSchema = listSchema.superRefine((entries, ctx) => {
+  try {
+    parseAllowedHosts(entries);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+  }
+});
+
+/** `arn:aws:elasticloadbalancing:<region>:<account>:loadbalancer/app/<name>/<id>`. */
+const ALB_ARN =
+  /^arn:aws[a-z-]*:elasticloadbalancing:([a-z0-9-]+):\d{12}:loadbalancer\/app\/[^/]+\/[0-9a-f]+$/;
+
 /** Environment, parsed once at start-up. Every variable is documented in the README's configuration table. */
 const envSchema = z
   .object({
@@ -91,6 +105,26 @@ const envSchema = z
     /** Largest JSON request body the API accepts. */
     JSON_BODY_LIMIT: z.string().min(1).default('2mb'),
 
+    // ---- the HTTP edge: who may call, and for how long ----
+    /**
+     * Host names (`name` or `name:port`) the console answers to besides localhost and the address it
+     * was reached on; the host of OIDC_REDIRECT_URL is added. Other Host headers get 421.
+     */
+    ALLOWED_HOSTS: allowedHostsSchema.optional(),
+    /** A request's headers and body must have arrived within this (then 408 and the connection closes). */
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+    /** A request's headers must have arrived within this. */
+    HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(10_000),
+    /** Open connections at most; further ones are closed at once. */
+    MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1_000),
+    /** Address of the embedded emulator (checked here: AUTH_MODE=none keeps it on loopback). */
+    EMULATOR_HOST: z.string().min(1).default('127.0.0.1'),
+    /** Secret the emulator's control plane asks for (`x-emulator-control-token`); the BFF sends it. */
+    EMULATOR_CONTROL_TOKEN: z
+      .string()
+      .min(16, 'EMULATOR_CONTROL_TOKEN must be at least 16 characters')
+      .optional(),
+
     // ---- admin portal: sign-in, roles, sessions, audit ----
     AUTH_MODE: authModeSchema.default('none'),
     OIDC_ISSUER: z.url().optional(),
@@ -102,13 +136,35 @@ const envSchema = z
     OIDC_SCOPES: z.string().min(1).default('openid profile email'),
     /** JSON object role → groups, e.g. {"admin":["ses-admins"],"viewer":["*"]}. */
     ROLE_GROUPS: roleGroupsSchema.default(defaultRoleGroups),
+    /**
+     * IPs/CIDRs of the proxy in front: `proxy` mode believes its identity headers; in every mode its
+     * X-Forwarded-For / -Proto / -Host (client address for rate limits, https for cookies).
+     */
     TRUSTED_PROXIES: listSchema.optional(),
     /** Base URL of the ALB's public keys (`<url>/<kid>`); default from AWS_REGION. */
     ALB_PUBLIC_KEY_URL: z.url().optional(),
-    /** When set, ALB tokens must be signed by this load balancer (its ARN). */
-    ALB_SIGNER_ARN: z.string().min(1).optional(),
+    /**
+     * ALB mode: only tokens signed by this load balancer (its ARN) are believed, and only its token
+     * (`x-amzn-oidc-data`), never `x-forwarded-user`. Without it, ALB tokens are refused.
+     */
+    ALB_SIGNER_ARN: z
+      .string()
+      .regex(
+        ALB_ARN,
+        'ALB_SIGNER_ARN must be an application load balancer ARN (arn:aws:elasticloadbalancing:…:loadbalancer/app/…)',
+      )
+      .optional(),
+    /** ALB mode: the `iss` ALB tokens must carry (the issuer of the IdP the ALB signs users in with). */
+    ALB_ISSUER: z.url().optional(),
     /** AUTH_MODE=proxy: where "Sign out" goes (e.g. oauth2-proxy's /oauth2/sign_out). */
     PROXY_SIGN_OUT_URL: z.string().min(1).optional(),
+    /** AUTH_MODE=oidc: a session's roles are re-derived from the IdP (refresh token) at least this often. */
+    OIDC_ROLES_MAX_AGE_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(7 * 24 * 3600)
+      .default(3600),
     SESSION_TTL_SECONDS: z.coerce
       .number()
       .int()
@@ -133,7 +189,27 @@ const envSchema = z
     message:
       'AUTH_MODE=none gives everyone who reaches the port full admin rights, so it only listens on a loopback HOST (127.0.0.1, ::1, localhost). Set AUTH_MODE=oidc or AUTH_MODE=proxy to listen on another address',
   })
+  .refine((env) => env.HEADERS_TIMEOUT_MS <= env.REQUEST_TIMEOUT_MS, {
+    path: ['HEADERS_TIMEOUT_MS'],
+    message: 'HEADERS_TIMEOUT_MS must not be larger than REQUEST_TIMEOUT_MS',
+  })
+  .refine(
+    (env) => env.AUTH_MODE !== 'none' || env.SES_BACKEND !== 'emulator' || isLoopbackHost(env.EMULATOR_HOST),
+    {
+      path: ['EMULATOR_HOST'],
+      message:
+        'AUTH_MODE=none keeps the embedded emulator on loopback too (127.0.0.1, ::1, localhost): anyone who reaches it can read and change everything. Set AUTH_MODE=oidc or proxy and EMULATOR_CONTROL_TOKEN to bind it elsewhere',
+    },
+  )
   .superRefine((env, ctx) => {
+    if (env.ALB_SIGNER_ARN && !env.ALB_ISSUER) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ALB_ISSUER'],
+        message:
+          'ALB_ISSUER (the issuer URL of the IdP your load balancer signs users in with) is required with ALB_SIGNER_ARN',
+      });
+    }
     if (env.AUTH_MODE === 'oidc') {
       for (const key of [
         'OIDC_ISSUER',
@@ -155,12 +231,15 @@ const envSchema = z
     }
   });
 
-/** HOST values that only this machine can reach. */
-export function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
+/** HOST values that only this machine can reach (the emulator's rule, so both agree). */
+export { isLoopbackHost };
 
 export type Config = z.infer<typeof envSchema> & { consoleDist: string };
+
+/** The region in an ALB ARN (`arn:aws:elasticloadbalancing:<region>:…`). */
+export function albRegionOf(arn: string): string | undefined {
+  return ALB_ARN.exec(arn)?.[1];
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv, defaultConsoleDist: string): Config {
   // Empty variables count as unset (a common shell habit: `REGIONS= node …`).

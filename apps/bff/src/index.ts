@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { emulatorOptionsFromEnv, type RunningEmulator, startEmulator } from '@ses-console/emulator';
 import { loadConfig } from './config.js';
+import { createHttpServer } from './http/http-server.js';
 import { logger } from './logger.js';
 import { createAppFromConfig } from './server.js';
 import { openStore } from './store/open-store.js';
@@ -19,11 +20,19 @@ try {
 
 let emulator: RunningEmulator | undefined;
 if (config.SES_BACKEND === 'emulator') {
-  emulator = await startEmulator({
-    ...emulatorOptionsFromEnv(process.env),
-    port: config.EMULATOR_PORT,
-    dataDir: config.DATA_DIR,
-  });
+  try {
+    emulator = await startEmulator({
+      ...emulatorOptionsFromEnv(process.env),
+      port: config.EMULATOR_PORT,
+      dataDir: config.DATA_DIR,
+    });
+  } catch (error) {
+    // e.g. EMULATOR_HOST off loopback without EMULATOR_CONTROL_TOKEN, or the port in use
+    process.stderr.write(
+      `Could not start the embedded emulator: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exit(1);
+  }
 }
 
 let store: Store;
@@ -53,7 +62,12 @@ const { app, clients } = createAppFromConfig(config, {
   logger,
   store,
 });
-const server = app.listen(config.PORT, config.HOST, () => {
+const server = createHttpServer(app, {
+  requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+  headersTimeoutMs: config.HEADERS_TIMEOUT_MS,
+  maxConnections: config.MAX_CONNECTIONS,
+});
+server.listen(config.PORT, config.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   // A plain banner for people (the structured log goes through pino).

@@ -5,6 +5,7 @@ import { authFromConfig, secureCookiesFromConfig } from './auth/auth-from-config
 import { type AwsClients, createAwsClients } from './clients/aws-clients.js';
 import { createDnsResolver } from './clients/dns-resolver.js';
 import type { Config } from './config.js';
+import { type AllowedHost, parseAllowedHosts, parseHost } from './http/allowed-hosts.js';
 import { regionInfo } from './regions.js';
 import type { Store } from './store/store.js';
 
@@ -41,6 +42,8 @@ export function createAppFromConfig(
     defaultRegion: config.AWS_REGION,
     accountId: config.SES_BACKEND === 'emulator' ? config.EMULATOR_ACCOUNT_ID : config.AWS_ACCOUNT_ID,
     emulatorUrl: options.emulatorUrl,
+    emulatorControlToken: config.EMULATOR_CONTROL_TOKEN,
+    allowedHosts: allowedHostsFor(config),
     consoleDist: config.consoleDist,
     jsonBodyLimit: config.JSON_BODY_LIMIT,
     apiTimeoutMs: config.API_TIMEOUT_MS,
@@ -68,4 +71,17 @@ export function dnsServersFor(config: Config, emulatorDnsPort: number | undefine
   if (config.SES_BACKEND === 'emulator' && emulatorDnsPort !== undefined)
     return [`127.0.0.1:${emulatorDnsPort}`];
   return [];
+}
+
+/**
+ * ALLOWED_HOSTS, plus the host name browsers use in the OIDC redirect URL (the console's public name;
+ * any port, since behind a TLS-terminating proxy the Host header does not say which).
+ */
+export function allowedHostsFor(config: Config): AllowedHost[] {
+  const hosts = parseAllowedHosts(config.ALLOWED_HOSTS ?? []);
+  if (config.AUTH_MODE === 'oidc' && config.OIDC_REDIRECT_URL) {
+    const publicHost = parseHost(new URL(config.OIDC_REDIRECT_URL).host);
+    if (publicHost) hosts.push({ hostname: publicHost.hostname });
+  }
+  return hosts;
 }

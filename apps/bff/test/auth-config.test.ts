@@ -6,6 +6,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTrustedProxies } from '../src/auth/trusted-proxies.js';
 import { loadConfig } from '../src/config.js';
+import { allowedHostsFor } from '../src/server.js';
 import { type Harness, REGION, startHarness } from './support/harness.js';
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -57,6 +58,58 @@ describe('AUTH_MODE configuration', () => {
     expect(url).not.toContain('hunter2');
     const parsed = loadConfig({ ROLE_GROUPS: '{"admin":["ops"],"viewer":["*"]}' }, '/tmp/c');
     expect(parsed.ROLE_GROUPS).toEqual({ admin: ['ops'], viewer: ['*'] });
+  });
+
+  it('when AUTH_MODE=none would put the embedded emulator on a non-loopback EMULATOR_HOST, then start-up is refused naming EMULATOR_HOST', () => {
+    expect(configError({ EMULATOR_HOST: '0.0.0.0' })).toMatch(
+      /EMULATOR_HOST: AUTH_MODE=none keeps the embedded emulator on loopback/,
+    );
+    expect(configError({ EMULATOR_HOST: '::1' })).toBe('');
+    // Against real AWS there is no embedded emulator to expose.
+    expect(configError({ EMULATOR_HOST: '0.0.0.0', SES_BACKEND: 'aws' })).toBe('');
+    expect(configError({ EMULATOR_CONTROL_TOKEN: 'short' })).toMatch(
+      /EMULATOR_CONTROL_TOKEN must be at least 16/,
+    );
+  });
+
+  it('when ALLOWED_HOSTS, the HTTP limits or the ALB settings are malformed, then the variable is named', () => {
+    expect(configError({ ALLOWED_HOSTS: 'console.example.com, 10.0.0.5:8443, [fd00::1]:443' })).toBe('');
+    expect(configError({ ALLOWED_HOSTS: 'https://console.example.com' })).toMatch(
+      /ALLOWED_HOSTS: .*"https:\/\/console.example.com" is not a host/,
+    );
+    expect(configError({ REQUEST_TIMEOUT_MS: '5000', HEADERS_TIMEOUT_MS: '9000' })).toMatch(
+      /HEADERS_TIMEOUT_MS/,
+    );
+    expect(configError({ MAX_CONNECTIONS: '0' })).toMatch(/MAX_CONNECTIONS/);
+    const proxy = { AUTH_MODE: 'proxy', HOST: '0.0.0.0', TRUSTED_PROXIES: '10.0.0.0/8' };
+    const arn =
+      'arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/console/50dc6c495c0c9188';
+    expect(configError({ ...proxy, ALB_SIGNER_ARN: arn })).toMatch(
+      /ALB_ISSUER.*required with ALB_SIGNER_ARN/,
+    );
+    expect(
+      configError({ ...proxy, ALB_SIGNER_ARN: 'my-alb', ALB_ISSUER: 'https://idp.example.com' }),
+    ).toMatch(/ALB_SIGNER_ARN must be an application load balancer ARN/);
+    expect(configError({ ...proxy, ALB_SIGNER_ARN: arn, ALB_ISSUER: 'https://idp.example.com' })).toBe('');
+  });
+
+  it('when OIDC_REDIRECT_URL names the public host, then it is allowed (any port) besides ALLOWED_HOSTS', () => {
+    const config = loadConfig(
+      {
+        AUTH_MODE: 'oidc',
+        HOST: '0.0.0.0',
+        OIDC_ISSUER: 'https://id.example.com',
+        OIDC_CLIENT_ID: 'c',
+        OIDC_CLIENT_SECRET: 's',
+        OIDC_REDIRECT_URL: 'https://Console.Example.com/auth/callback',
+        ALLOWED_HOSTS: 'admin.example.com:8443',
+      },
+      '/tmp/console',
+    );
+    expect(allowedHostsFor(config)).toEqual([
+      { hostname: 'admin.example.com', port: 8443 },
+      { hostname: 'console.example.com' },
+    ]);
   });
 
   it('when TRUSTED_PROXIES has IPs and CIDRs, then members match (IPv4-mapped too) and a bad entry is named', () => {

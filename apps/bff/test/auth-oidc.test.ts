@@ -9,6 +9,8 @@ import { startTestIdp, type TestIdp } from './support/test-idp.js';
 
 const roleGroups = { admin: ['ses-admins'], operator: ['ses-operators'], viewer: ['*'] };
 const TTL_SECONDS = 600;
+/** OIDC_ROLES_MAX_AGE_SECONDS of these tests: roles are re-derived from the IdP after 5 minutes. */
+const ROLES_MAX_AGE_SECONDS = 300;
 
 /**
  * AUTH_MODE=oidc against a real OpenID Connect provider (oidc-provider) on loopback: the browser's
@@ -19,17 +21,20 @@ describe('AUTH_MODE=oidc', () => {
   let idp: TestIdp;
   let h: Harness;
   const clock = new TestClock();
+  const users = {
+    alice: { name: 'Alice Admin', email: 'alice@example.com', groups: ['ses-admins', 'staff'] },
+    oscar: { name: 'Oscar Operator', email: 'oscar@example.com', groups: ['ses-operators'] },
+    vera: { name: 'Vera Viewer', email: 'vera@example.com', groups: ['staff'] },
+    rita: { name: 'Rita Revoked', email: 'rita@example.com', groups: ['ses-admins'] },
+    nora: { name: 'Nora NoRefresh', email: 'nora@example.com', groups: ['ses-admins'] },
+  };
 
   beforeAll(async () => {
     server = await startAppServer();
     const redirectUri = `${server.url}${authPaths.callback}`;
     idp = await startTestIdp({
       redirectUri,
-      users: {
-        alice: { name: 'Alice Admin', email: 'alice@example.com', groups: ['ses-admins', 'staff'] },
-        oscar: { name: 'Oscar Operator', email: 'oscar@example.com', groups: ['ses-operators'] },
-        vera: { name: 'Vera Viewer', email: 'vera@example.com', groups: ['staff'] },
-      },
+      users,
     });
     h = await startHarness({
       verificationMode: 'auto',
@@ -44,6 +49,7 @@ describe('AUTH_MODE=oidc', () => {
         groupsClaim: 'groups',
         scopes: 'openid profile email groups',
         roleGroups,
+        rolesMaxAgeSeconds: ROLES_MAX_AGE_SECONDS,
       }),
     });
     server.serve(h.app);
@@ -87,6 +93,29 @@ describe('AUTH_MODE=oidc', () => {
     const cookie = login.headers.getSetCookie().find((c) => c.startsWith('ses_console_login='));
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
+  });
+
+  it('when a rebound DNS name (Host: attacker.example) starts a sign-in, then 421 and no login cookie is set', async () => {
+    const { request: raw } = await import('node:http');
+    const target = new URL(`${server.url}${authPaths.login}`);
+    const res = await new Promise<{ status: number; cookies: string[] }>((resolve, reject) => {
+      const req = raw(
+        {
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          headers: { host: 'attacker.example' },
+        },
+        (answer) => {
+          answer.resume();
+          resolve({ status: answer.statusCode ?? 0, cookies: answer.headers['set-cookie'] ?? [] });
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(res.status).toBe(421);
+    expect(res.cookies).toEqual([]);
   });
 
   it('when an admin signs in, then the session names them, maps ses-admins to every role and sets a safe cookie', async () => {
@@ -207,5 +236,48 @@ describe('AUTH_MODE=oidc', () => {
       (u) => u === `${server.url}/`,
     );
     expect(landed).toBe(`${server.url}/`);
+  });
+
+  it('when a signed-in admin is removed from the admin group at the IdP, then within OIDC_ROLES_MAX_AGE_SECONDS the session is re-derived: viewer only, same session, and a delete is refused', async () => {
+    idp.issueRefreshTokens(true);
+    try {
+      const jar = await signIn('rita');
+      const before = await session(jar);
+      expect(before.body.roles).toEqual(['viewer', 'operator', 'admin']);
+      users.rita.groups = ['staff'];
+      // Within the bound the session keeps what the IdP said at sign-in.
+      clock.advance(ROLES_MAX_AGE_SECONDS - 10);
+      expect((await session(jar)).body.roles).toEqual(['viewer', 'operator', 'admin']);
+      clock.advance(20);
+      const after = await session(jar);
+      expect(after.status).toBe(200);
+      expect(after.body.roles).toEqual(['viewer']);
+      expect(after.body.csrfToken).toBe(before.body.csrfToken);
+      const domain = `${unique('roles')}.com`;
+      await h
+        .ses()
+        .send(
+          new (await import('@aws-sdk/client-sesv2')).CreateEmailIdentityCommand({ EmailIdentity: domain }),
+        );
+      const target = `${server.url}${url(apiPaths.identity, { region: 'us-east-1', identity: domain })}`;
+      const denied = await jar.fetch(target, {
+        method: 'DELETE',
+        headers: { 'x-csrf-token': after.body.csrfToken },
+      });
+      expect(denied.status).toBe(403);
+      expect(await denied.json()).toMatchObject({ error: { code: 'Forbidden', requiredRole: 'admin' } });
+    } finally {
+      idp.issueRefreshTokens(false);
+    }
+  });
+
+  it('when the IdP gave no refresh token, then the session ends after OIDC_ROLES_MAX_AGE_SECONDS (401) and a new sign-in brings the current roles', async () => {
+    const jar = await signIn('nora');
+    expect((await session(jar)).body.roles).toEqual(['viewer', 'operator', 'admin']);
+    users.nora.groups = ['ses-operators'];
+    clock.advance(ROLES_MAX_AGE_SECONDS + 1);
+    const expired = await session(jar);
+    expect(expired.status).toBe(401);
+    expect((await session(await signIn('nora'))).body.roles).toEqual(['viewer', 'operator']);
   });
 });

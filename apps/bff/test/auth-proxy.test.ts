@@ -10,6 +10,8 @@ import { type Harness, startHarness } from './support/harness.js';
 
 const SIGNER =
   'arn:aws:elasticloadbalancing:us-east-1:000000000000:loadbalancer/app/console/0123456789abcdef';
+/** The IdP the load balancer signs users in with: its tokens' `iss`. */
+const ISSUER = 'https://idp.example.com';
 const roleGroups = { admin: ['ses-admins'], operator: ['ses-operators'], viewer: ['*'] };
 
 /** GET over a socket bound to `localAddress` (127.0.0.2 is loopback too, but not the trusted proxy). */
@@ -37,6 +39,7 @@ function getFrom(
  */
 describe('AUTH_MODE=proxy', () => {
   let h: Harness;
+  let alb: Harness;
   let server: AppServer;
   let keyServer: Server;
   let keyUrl: string;
@@ -58,6 +61,7 @@ describe('AUTH_MODE=proxy', () => {
     });
     await new Promise<void>((resolve) => keyServer.listen(0, '127.0.0.1', resolve));
     keyUrl = `http://127.0.0.1:${(keyServer.address() as AddressInfo).port}`;
+    // Behind oauth2-proxy: x-forwarded-* headers; no load balancer is named, so ALB tokens are refused.
     h = await startHarness({
       verificationMode: 'auto',
       auth: proxyAuth({
@@ -65,8 +69,19 @@ describe('AUTH_MODE=proxy', () => {
         roleGroups,
         groupsClaim: 'groups',
         albPublicKeyUrl: keyUrl,
-        albSignerArn: SIGNER,
         proxySignOutUrl: '/oauth2/sign_out',
+      }),
+    });
+    // Behind an AWS ALB (ALB_SIGNER_ARN, ALB_ISSUER): only its signed token counts.
+    alb = await startHarness({
+      verificationMode: 'auto',
+      auth: proxyAuth({
+        trustedProxies: ['127.0.0.1', '::1'],
+        roleGroups,
+        groupsClaim: 'groups',
+        albPublicKeyUrl: keyUrl,
+        albSignerArn: SIGNER,
+        albIssuer: ISSUER,
       }),
     });
     server = await startAppServer();
@@ -77,17 +92,25 @@ describe('AUTH_MODE=proxy', () => {
     await server?.close();
     await new Promise<void>((resolve) => keyServer?.close(() => resolve()));
     await h?.close();
+    await alb?.close();
   });
 
   async function albToken(
     claims: Record<string, unknown>,
-    options: { key?: CryptoKey; signer?: string; expiresIn?: string; pad?: boolean } = {},
+    options: {
+      key?: CryptoKey;
+      signer?: string;
+      expiresIn?: string | null;
+      issuer?: string | null;
+      pad?: boolean;
+    } = {},
   ): Promise<string> {
-    const jwt = await new SignJWT(claims)
+    const builder = new SignJWT(claims)
       .setProtectedHeader({ alg: 'ES256', kid, typ: 'JWT', signer: options.signer ?? SIGNER, client: 'abc' })
-      .setIssuedAt()
-      .setExpirationTime(options.expiresIn ?? '2m')
-      .sign(options.key ?? signingKey);
+      .setIssuedAt();
+    if (options.issuer !== null) builder.setIssuer(options.issuer ?? ISSUER);
+    if (options.expiresIn !== null) builder.setExpirationTime(options.expiresIn ?? '2m');
+    const jwt = await builder.sign(options.key ?? signingKey);
     // The ALB pads its base64url segments; the verifier must accept that.
     return options.pad
       ? jwt
@@ -138,12 +161,21 @@ describe('AUTH_MODE=proxy', () => {
     expect(trusted.status).toBe(200);
   });
 
+  it('when an ALB token reaches a BFF that names no load balancer (ALB_SIGNER_ARN unset), then 401 InvalidIdentityToken: no signer or issuer is trusted by default', async () => {
+    const res = await request(h.raw)
+      .get(apiPaths.session)
+      .set('x-amzn-oidc-data', await albToken({ sub: 'x', groups: ['ses-admins'] }));
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('InvalidIdentityToken');
+    expect(res.body.error.message).toMatch(/ALB_SIGNER_ARN/);
+  });
+
   it('when the ALB sends a valid ES256 x-amzn-oidc-data token, then its claims sign the user in', async () => {
     const token = await albToken(
       { sub: '9f8e-user', email: 'ada@example.com', name: 'Ada Admin', groups: ['ses-admins'] },
       { pad: true },
     );
-    const res = await request(h.raw).get(apiPaths.session).set('x-amzn-oidc-data', token);
+    const res = await request(alb.raw).get(apiPaths.session).set('x-amzn-oidc-data', token);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       user: { id: '9f8e-user', name: 'Ada Admin', email: 'ada@example.com' },
@@ -152,21 +184,42 @@ describe('AUTH_MODE=proxy', () => {
     expect(keyRequests).toContain(`/${kid}`);
   });
 
-  it('when the ALB token is forged, expired or from another load balancer, then 401 InvalidIdentityToken', async () => {
-    const cases = [
-      await albToken({ sub: 'x', groups: ['ses-admins'] }, { key: otherKey }),
-      await albToken({ sub: 'x' }, { expiresIn: '-1m' }),
-      await albToken(
-        { sub: 'x' },
-        { signer: 'arn:aws:elasticloadbalancing:us-east-1:000000000000:loadbalancer/app/other/1' },
-      ),
-      'not-a-jwt',
+  it('when the ALB token is forged, expired, from another load balancer, from another issuer or has no exp, then 401 InvalidIdentityToken', async () => {
+    const cases: Array<[string, RegExp]> = [
+      [await albToken({ sub: 'x', groups: ['ses-admins'] }, { key: otherKey }), /signature/],
+      [await albToken({ sub: 'x' }, { expiresIn: '-1m' }), /expiry/],
+      [
+        await albToken(
+          { sub: 'x' },
+          { signer: 'arn:aws:elasticloadbalancing:us-east-1:000000000000:loadbalancer/app/other/1' },
+        ),
+        /another load balancer/,
+      ],
+      [await albToken({ sub: 'x', groups: ['ses-admins'] }, { issuer: 'https://evil.example' }), /iss/],
+      [await albToken({ sub: 'x', groups: ['ses-admins'] }, { issuer: null }), /iss/],
+      [await albToken({ sub: 'x', groups: ['ses-admins'] }, { expiresIn: null }), /exp/],
+      ['not-a-jwt', /not a JWT/],
     ];
-    for (const token of cases) {
-      const res = await request(h.raw).get(apiPaths.session).set('x-amzn-oidc-data', token);
+    for (const [token, reason] of cases) {
+      const res = await request(alb.raw).get(apiPaths.session).set('x-amzn-oidc-data', token);
       expect(res.status).toBe(401);
       expect(res.body.error.code).toBe('InvalidIdentityToken');
+      expect(res.body.error.message).toMatch(reason);
     }
+  });
+
+  it("when x-forwarded-user arrives from the ALB's own address, then it is not believed: without the ALB's token the caller is not signed in", async () => {
+    // An ALB passes a client's own x-forwarded-user through untouched.
+    const spoofed = { 'x-forwarded-user': 'mallory', 'x-forwarded-groups': 'ses-admins' };
+    const alone = await request(alb.raw).get(apiPaths.session).set(spoofed);
+    expect(alone.status).toBe(401);
+    expect(alone.body.error.code).toBe('Unauthenticated');
+    const withToken = await request(alb.raw)
+      .get(apiPaths.session)
+      .set(spoofed)
+      .set('x-amzn-oidc-data', await albToken({ sub: 'vic', groups: ['ses-viewers'] }));
+    expect(withToken.status).toBe(200);
+    expect(withToken.body).toMatchObject({ user: { id: 'vic' }, roles: ['viewer'] });
   });
 
   it('when a proxy user changes something, then the CSRF token of their own session is needed', async () => {
@@ -192,5 +245,47 @@ describe('AUTH_MODE=proxy', () => {
       .send(body);
     expect(ok.status).toBe(200);
     expect(ok.body.results[0].outcome).toBe('not_found');
+  });
+});
+
+describe('rate limits behind a trusted proxy', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({
+      verificationMode: 'auto',
+      rateLimits: { windowSeconds: 60, mutations: 2, signIn: 20 },
+      auth: proxyAuth({
+        trustedProxies: ['127.0.0.1', '::1'],
+        roleGroups,
+        groupsClaim: 'groups',
+        albPublicKeyUrl: 'http://127.0.0.1:9',
+      }),
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('when one user behind the proxy uses up RATE_LIMIT_MUTATIONS, then only that user gets 429; another user from the same proxy address still gets through', async () => {
+    const signIn = async (id: string) => {
+      const identity = { 'x-forwarded-user': id, 'x-forwarded-groups': 'ses-admins' };
+      const session = await request(h.raw).get(apiPaths.session).set(identity);
+      const cookie = String(session.headers['set-cookie']?.[0]).split(';')[0] ?? '';
+      return { ...identity, cookie, 'x-csrf-token': session.body.csrfToken as string };
+    };
+    const amy = await signIn('amy');
+    const ben = await signIn('ben');
+    const path = apiPaths.deleteIdentities.replace(':region', 'us-east-1');
+    const body = { identities: ['nobody-here.example.com'] };
+    const send = (headers: Record<string, string>) => request(h.raw).post(path).set(headers).send(body);
+    expect((await send(amy)).status).toBe(200);
+    expect((await send(amy)).status).toBe(200);
+    const limited = await send(amy);
+    expect(limited.status).toBe(429);
+    expect(limited.body.error.code).toBe('TooManyRequests');
+    expect(limited.body.error.message).toMatch(/for this user/);
+    const other = await send(ben);
+    expect(other.status).toBe(200);
+    expect(other.body.results[0].outcome).toBe('not_found');
   });
 });

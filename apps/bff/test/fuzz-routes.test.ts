@@ -71,6 +71,32 @@ const memberValue = fc.oneof(plausible, trickyString, anyValue);
 /** A little over the 2 MB body limit. */
 const OVERSIZE = JSON.stringify({ identities: ['x'.repeat(2 * 1024 * 1024 + 10)] });
 
+/** 100,000 levels: deep enough to overflow any recursive walk (hashing, logging, validation). */
+const DEEP = 100_000;
+const DEEP_ARRAY = `${'['.repeat(DEEP)}${']'.repeat(DEEP)}`;
+const deepObjectIn = (name: string) => `{"${name}":${'{"a":'.repeat(DEEP)}1${'}'.repeat(DEEP)}}`;
+
+/** Strings PostgreSQL (NUL) or UTF-8 (lone surrogates) cannot hold, escaped as JSON would carry them. */
+const unstorable = fc
+  .tuple(
+    fc.constantFrom('\\u0000', '\\ud800', '\\udfff', 'a\\u0000b', '\\ud83d'),
+    fc.stringMatching(/^[a-z0-9 .@-]{0,8}$/),
+  )
+  .map(([bad, text]) => `"${text}${bad}"`);
+
+/** Content-Encoding headers, most of them lies about the body (or not encodings at all). */
+const contentEncoding = fc.constantFrom<string | undefined>(
+  undefined,
+  undefined,
+  'bogus',
+  'gzip',
+  'deflate',
+  'br',
+  'identity',
+  'gzip, br',
+  'x-compress',
+);
+
 function bodyFor(route: RouteSpec): fc.Arbitrary<string | undefined> {
   const names = memberNames(route.body);
   return fc.oneof(
@@ -84,6 +110,14 @@ function bodyFor(route: RouteSpec): fc.Arbitrary<string | undefined> {
     { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
     { weight: 1, arbitrary: fc.constant(undefined) },
     { weight: 1, arbitrary: fc.constant(OVERSIZE) },
+    { weight: 1, arbitrary: fc.constant(DEEP_ARRAY) },
+    { weight: 1, arbitrary: fc.constantFrom(...names, 'extra').map(deepObjectIn) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...names, 'extra'), unstorable, fc.boolean())
+        .map(([name, bad, asKey]) => (asKey ? `{${bad}:1,"${name}":1}` : `{"${name}":${bad}}`)),
+    },
   );
 }
 
@@ -112,7 +146,13 @@ const paramValue = (name: string): fc.Arbitrary<string> => {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
 
-function send(port: number, method: string, path: string, body: string | undefined) {
+function send(
+  port: number,
+  method: string,
+  path: string,
+  body: string | undefined,
+  encoding: string | undefined,
+) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
     const req = http.request(
       {
@@ -121,10 +161,12 @@ function send(port: number, method: string, path: string, body: string | undefin
         method: method.toUpperCase(),
         path,
         agent,
-        headers:
-          body === undefined
+        headers: {
+          ...(body === undefined
             ? {}
-            : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+            : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }),
+          ...(encoding === undefined ? {} : { 'content-encoding': encoding }),
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -138,6 +180,16 @@ function send(port: number, method: string, path: string, body: string | undefin
     req.on('error', reject);
     req.end(body);
   });
+}
+
+/** Top-level member names of a JSON object body (none for anything else). */
+function sentMembers(body: string | undefined): string[] {
+  try {
+    const value: unknown = JSON.parse(body ?? '');
+    return value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
+  } catch {
+    return [];
+  }
 }
 
 interface Envelope {
@@ -163,12 +215,14 @@ describe('every BFF route under generated bad input (fast-check)', () => {
       'post',
       `/api/regions/${REGION}/identities`,
       JSON.stringify({ type: 'DOMAIN', name: 'example.com', tags: [{ key: 'k', value: 'v' }] }),
+      undefined,
     );
     await send(
       port,
       'post',
       `/api/regions/${REGION}/identities`,
       JSON.stringify({ type: 'EMAIL_ADDRESS', name: 'sender@example.com' }),
+      undefined,
     );
   });
   afterAll(async () => {
@@ -184,21 +238,22 @@ describe('every BFF route under generated bad input (fast-check)', () => {
   for (const route of routes) {
     const paramNames = [...route.path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1] as string);
     const fields = new Set(['body', ...paramNames, ...memberNames(route.query), ...memberNames(route.body)]);
-    it(`when ${route.method.toUpperCase()} ${route.path} gets generated input, then it answers a 4xx envelope naming the field (never a 5xx) and a rejection changes nothing`, async () => {
+    it(`when ${route.method.toUpperCase()} ${route.path} gets generated input (deep nesting, NUL, lone surrogates, bogus Content-Encoding included), then it answers a 4xx envelope naming the field (never a 5xx) and a rejection changes nothing`, async () => {
       const input = fc.record({
         params: fc.record(Object.fromEntries(paramNames.map((n) => [n, paramValue(n)]))) as fc.Arbitrary<
           Record<string, string>
         >,
         query: queryFor(route),
         body: route.method === 'get' || route.method === 'delete' ? fc.constant(undefined) : bodyFor(route),
+        encoding: contentEncoding,
       });
       await fc.assert(
-        fc.asyncProperty(input, async ({ params, query, body }) => {
+        fc.asyncProperty(input, async ({ params, query, body, encoding }) => {
           const path = route.path.replace(/:([A-Za-z]+)/g, (_, n: string) => params[n] ?? '');
           const target = query ? `${path}?${query}` : path;
           const before = h.emulator.inspectStore().digest;
-          const res = await send(port, route.method, target, body);
-          const what = `${route.method.toUpperCase()} ${target.slice(0, 200)} body=${(body ?? '').slice(0, 200)} → ${res.status} ${res.body.slice(0, 300)}`;
+          const res = await send(port, route.method, target, body, encoding);
+          const what = `${route.method.toUpperCase()} ${target.slice(0, 200)} encoding=${encoding} body=${(body ?? '').slice(0, 200)} → ${res.status} ${res.body.slice(0, 300)}`;
           expect(res.status, what).toBeLessThan(500);
           if (res.status < 400) return;
           const envelope = JSON.parse(res.body) as Envelope;
@@ -208,7 +263,9 @@ describe('every BFF route under generated bad input (fast-check)', () => {
           if (res.status === 400 || res.status === 413) {
             const named = (envelope.error?.fieldErrors ?? []).map((f) => f.field.split('.')[0] as string);
             expect(named.length, what).toBeGreaterThan(0);
-            for (const field of named) expect(fields, `${what}: unknown field ${field}`).toContain(field);
+            // A field of the route, or a member the request itself sent (e.g. a NUL in an unknown one).
+            const sent = new Set([...fields, ...sentMembers(body)]);
+            for (const field of named) expect(sent, `${what}: unknown field ${field}`).toContain(field);
           }
           expect(h.emulator.inspectStore().digest, `${what}: rejected but changed state`).toBe(before);
         }),

@@ -71,9 +71,13 @@ export class EmulatorApi {
   }
 
   private async control(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+    const token = process.env.EMULATOR_CONTROL_TOKEN;
     const res = await fetch(`${this.url}${path}`, {
       method,
-      headers: body ? { 'content-type': 'application/json' } : undefined,
+      headers: {
+        ...(token ? { 'x-emulator-control-token': token } : {}),
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
       body: body ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();

@@ -25,6 +25,21 @@ export interface EmulatorOptions {
   verificationDns?: { mode: 'store' } | { mode: 'resolver'; servers?: string[] };
   /** Faults injected from start-up (also settable at run time through `/_emulator/faults`). */
   faults?: FaultConfig;
+  /**
+   * EMULATOR_CONTROL_TOKEN: when set, `/_emulator/*` and `/_aws/ses` (but the health probe and the
+   * verification link) need it in `x-emulator-control-token` or `Authorization: Bearer`. Required to
+   * listen on a non-loopback `host`.
+   */
+  controlToken?: string;
+  /** A request's headers and body must have arrived within this (default 120 s; then 408). */
+  requestTimeoutMs?: number;
+  /** Open connections at most (default 1000). */
+  maxConnections?: number;
+}
+
+/** Addresses only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
 /** Emulator options from the documented environment variables (README, "Emulator"). */
@@ -47,7 +62,37 @@ export function emulatorOptionsFromEnv(env: NodeJS.ProcessEnv): EmulatorOptions 
       env.EMULATOR_VERIFICATION_DNS_SERVERS,
     ),
     faults: env.EMULATOR_FAULTS ? parseFaultsEnv(env.EMULATOR_FAULTS) : undefined,
+    controlToken: parseControlToken(env.EMULATOR_CONTROL_TOKEN),
+    requestTimeoutMs: parseBoundedInt(
+      'EMULATOR_REQUEST_TIMEOUT_MS',
+      env.EMULATOR_REQUEST_TIMEOUT_MS,
+      1_000,
+      600_000,
+    ),
+    maxConnections: parseBoundedInt('EMULATOR_MAX_CONNECTIONS', env.EMULATOR_MAX_CONNECTIONS, 1, 1_000_000),
   };
+}
+
+function parseControlToken(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value.length < 16 || /\s/.test(value)) {
+    throw new Error('EMULATOR_CONTROL_TOKEN must be at least 16 characters without spaces');
+  }
+  return value;
+}
+
+function parseBoundedInt(
+  name: string,
+  value: string | undefined,
+  min: number,
+  max: number,
+): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min || number > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+  }
+  return number;
 }
 
 /** `EMULATOR_DNS_PORT`: default 10053; `off` turns the DNS server off. */

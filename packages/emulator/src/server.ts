@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createControlPlane } from './control/control-plane.js';
+import { controlTokenRefusal } from './control/control-token.js';
 import { handleFaultsRequest } from './control/faults-routes.js';
 import { type SeedOptions, type SeedResult, seedIdentities } from './control/seed.js';
 import { createCore } from './core.js';
@@ -8,8 +9,9 @@ import { type RunningDnsServer, startDnsServer } from './dns/dns-server.js';
 import { answerFromZones } from './dns/zone-answers.js';
 import { ResolverDnsView } from './engine/resolver-dns-view.js';
 import { FaultInjector } from './faults/fault-injector.js';
-import type { EmulatorOptions } from './options.js';
+import { type EmulatorOptions, isLoopbackHost } from './options.js';
 import { AwsError } from './protocol/aws-error.js';
+import { browserRefusal } from './protocol/browser-guard.js';
 import { contextFromHeaders } from './protocol/context.js';
 import type { IncomingRequest, OutgoingResponse } from './protocol/http-types.js';
 import { SigV4Error, sigV4ErrorFor, verifySigV4 } from './protocol/sigv4.js';
@@ -52,7 +54,10 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
     };
     req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+    // The client went away or was cut off (request timeout): nobody is left to answer.
+    req.on('error', () =>
+      reject(new AwsError('RequestTimeout', 408, 'The request body did not arrive completely.')),
+    );
   });
 }
 
@@ -71,8 +76,17 @@ function send(res: http.ServerResponse, out: OutgoingResponse): void {
   res.end(body);
 }
 
+/** Default of `requestTimeoutMs`: generous, since a body may be a 40 MB raw message. */
+const DEFAULT_REQUEST_TIMEOUT_MS = 120_000;
+
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host) && !options.controlToken) {
+    // Anyone who reaches the port could reset or reseed everything and read the captured mail.
+    throw new Error(
+      `EMULATOR_HOST=${host} lets other machines reach the emulator: set EMULATOR_CONTROL_TOKEN (and EMULATOR_AUTH=sigv4 for the AWS APIs) or keep it on 127.0.0.1`,
+    );
+  }
   const core = createCore({
     dataDir: options.dataDir,
     verificationMode: options.verificationMode ?? 'realistic',
@@ -100,8 +114,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const service = services.find((s) => s.owns(rawPath));
     let operation: { name: string; labels: string[] } | undefined;
     try {
+      const method = raw.method ?? 'GET';
+      const refusal = browserRefusal(method, raw.headers, { awsRoute: service !== undefined });
+      if (refusal) {
+        // [inf] AWS's front ends answer a refused caller 403 AccessDenied(Exception) and an unreadable
+        // body 415; the exact codes for these cases are not documented.
+        const code =
+          refusal.status === 415
+            ? 'UnsupportedMediaTypeException'
+            : service?.name === 'route53'
+              ? 'AccessDenied'
+              : 'AccessDeniedException';
+        throw new AwsError(code, refusal.status, refusal.message);
+      }
+      const tokenRefusal = controlTokenRefusal(method, rawPath, raw.headers, options.controlToken);
+      if (tokenRefusal) throw new AwsError('Unauthorized', 401, tokenRefusal);
       const req: IncomingRequest = {
-        method: raw.method ?? 'GET',
+        method,
         rawPath,
         query: url.searchParams,
         headers: raw.headers,
@@ -175,7 +204,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
   }
 
-  const server = http.createServer((req, res) => {
+  // A trickled request is cut off (408) instead of being held for Node's 300 s; connections are capped.
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const headersTimeout = Math.min(20_000, requestTimeout);
+  const serverOptions: http.ServerOptions = {
+    requestTimeout,
+    headersTimeout,
+    connectionsCheckingInterval: Math.max(100, Math.min(5_000, Math.floor(headersTimeout / 4))),
+  };
+  const server = http.createServer(serverOptions, (req, res) => {
     handle(req).then(
       (out) => send(res, out),
       (error) => {
@@ -184,6 +221,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       },
     );
   });
+  server.maxConnections = options.maxConnections ?? 1_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 4566, host, () => resolve());

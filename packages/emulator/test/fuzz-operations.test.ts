@@ -57,19 +57,45 @@ const SES_MEMBERS = [
   'Key',
   'Value',
 ];
-const sesBody: fc.Arbitrary<string> = fc.oneof(
+/** 100,000 levels: deep enough to overflow any recursive walk of the parsed body. */
+const DEEP = 100_000;
+const DEEP_JSON_ARRAY = `${'['.repeat(DEEP)}${']'.repeat(DEEP)}`;
+const deepJsonIn = (member: string) => `{"${member}":${'{"a":'.repeat(DEEP)}1${'}'.repeat(DEEP)}}`;
+/** NUL and lone surrogates as JSON escapes, and bytes that are not UTF-8 at all. */
+const unstorableJson = fc
+  .tuple(
+    fc.constantFrom(...SES_MEMBERS),
+    fc.constantFrom('\\u0000', '\\ud800', '\\udfff', 'x\\u0000.example.com', '\\ud83d.example'),
+  )
+  .map(([member, bad]) => `{"${member}":"${bad}","EmailIdentity":"${bad}"}`);
+const invalidUtf8 = fc
+  .constantFrom(...SES_MEMBERS)
+  .map((member) =>
+    Buffer.concat([
+      Buffer.from(`{"${member}":"`),
+      Buffer.from([0xed, 0xa0, 0x80, 0xff, 0x00]),
+      Buffer.from('"}'),
+    ]),
+  );
+
+const sesBody: fc.Arbitrary<string | Buffer> = fc.oneof(
   fc.dictionary(fc.constantFrom(...SES_MEMBERS), anyValue, { maxKeys: 5 }).map((o) => JSON.stringify(o)),
   anyValue.map((v) => JSON.stringify(v) ?? ''),
   fc.string({ maxLength: 60 }),
   fc.constant(''),
   fc.constant(JSON.stringify({ EmailIdentity: 'big.example', Policy: 'p'.repeat(300_000) })),
+  fc.constant(DEEP_JSON_ARRAY),
+  fc.constantFrom(...SES_MEMBERS).map(deepJsonIn),
+  unstorableJson,
+  invalidUtf8,
 );
 
 function xmlEscape(value: string): string {
   return value.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c] as string);
 }
 const NS = 'xmlns="https://route53.amazonaws.com/doc/2013-04-01/"';
-const route53Body: fc.Arbitrary<string> = fc.oneof(
+const DEEP_XML = `<?xml version="1.0" encoding="UTF-8"?><CreateHostedZoneRequest ${'<a>'.repeat(DEEP)}${'</a>'.repeat(DEEP)}</CreateHostedZoneRequest>`;
+const route53Body: fc.Arbitrary<string | Buffer> = fc.oneof(
   fc
     .tuple(trickyString, trickyString)
     .map(
@@ -85,6 +111,32 @@ const route53Body: fc.Arbitrary<string> = fc.oneof(
   fc.string({ maxLength: 80 }),
   fc.constant('<unclosed'),
   fc.constant(''),
+  fc.constant(DEEP_XML),
+  fc
+    .constantFrom('&#0;', '&#xD800;', '\u0000', '\uD800')
+    .map(
+      (bad) =>
+        `<?xml version="1.0" encoding="UTF-8"?><CreateHostedZoneRequest ${NS}><Name>a${bad}.example.com</Name><CallerReference>r${bad}</CallerReference></CreateHostedZoneRequest>`,
+    ),
+  fc.constant(
+    Buffer.concat([
+      Buffer.from(`<CreateHostedZoneRequest ${NS}><Name>`),
+      Buffer.from([0xed, 0xa0, 0x80, 0xff]),
+      Buffer.from('</Name><CallerReference>b</CallerReference></CreateHostedZoneRequest>'),
+    ]),
+  ),
+);
+
+/** Content-Encoding headers no SDK sends for these services (mostly lies about the body). */
+const contentEncoding = fc.constantFrom<string | undefined>(
+  undefined,
+  undefined,
+  undefined,
+  'bogus',
+  'gzip',
+  'br',
+  'deflate',
+  'identity',
 );
 
 const QUERY_KEYS = [
@@ -110,8 +162,9 @@ function send(
   url: string,
   method: string,
   path: string,
-  body: string,
+  body: string | Buffer,
   contentType: string,
+  contentEncoding?: string,
 ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   const target = new URL(url);
   return new Promise((resolve, reject) => {
@@ -125,6 +178,7 @@ function send(
         headers: {
           'content-type': contentType,
           'content-length': Buffer.byteLength(body),
+          ...(contentEncoding === undefined ? {} : { 'content-encoding': contentEncoding }),
           authorization:
             'AWS4-HMAC-SHA256 Credential=test/20240101/us-east-1/ses/aws4_request, SignedHeaders=host, Signature=0000000000000000000000000000000000000000000000000000000000000000',
         },
@@ -178,15 +232,16 @@ describe('every emulator operation under generated bad input (fast-check)', () =
   });
 
   for (const op of operations) {
-    it(`when ${op.service} ${op.operation} (${op.method} ${op.template}) gets generated input, then it answers < 500 with an AWS error shape, and a rejection changes nothing`, async () => {
+    it(`when ${op.service} ${op.operation} (${op.method} ${op.template}) gets generated input (deep nesting, NUL, lone surrogates, bogus Content-Encoding included), then it answers < 500 with an AWS error shape, and a rejection changes nothing`, async () => {
       const labels = Object.fromEntries(op.labels.map((l) => [l, pathLabel]));
       const request = fc.record({
         labels: fc.record(labels) as fc.Arbitrary<Record<string, string>>,
         query,
         body: op.service === 'sesv2' ? sesBody : route53Body,
+        encoding: contentEncoding,
       });
       await fc.assert(
-        fc.asyncProperty(request, async ({ labels: values, query: q, body }) => {
+        fc.asyncProperty(request, async ({ labels: values, query: q, body, encoding }) => {
           const path = op.template.replace(/\{([^}+]+)\+?\}/g, (_, name: string) => values[name] ?? '');
           const before = emulator.inspectStore().digest;
           const res = await send(
@@ -195,10 +250,10 @@ describe('every emulator operation under generated bad input (fast-check)', () =
             q ? `${path}?${q}` : path,
             body,
             op.service === 'sesv2' ? 'application/json' : 'application/xml',
+            encoding,
           );
-          expect(res.status, `${op.method} ${path} → ${res.status} ${res.body.slice(0, 300)}`).toBeLessThan(
-            500,
-          );
+          const what = `${op.method} ${path} encoding=${encoding} body=${body.toString().slice(0, 120)} → ${res.status} ${res.body.slice(0, 300)}`;
+          expect(res.status, what).toBeLessThan(500);
           if (res.status < 400) return;
           if (op.service === 'sesv2') {
             const parsed = JSON.parse(res.body) as { message?: unknown };
@@ -208,9 +263,7 @@ describe('every emulator operation under generated bad input (fast-check)', () =
             expect(res.body).toMatch(/<Code>[A-Za-z.]+<\/Code>/);
             expect(res.body).toMatch(/<Message>[^<]*<\/Message>/);
           }
-          expect(emulator.inspectStore().digest, `${op.method} ${path} was rejected but changed state`).toBe(
-            before,
-          );
+          expect(emulator.inspectStore().digest, `${what}: rejected but changed state`).toBe(before);
         }),
         { seed: FUZZ_SEED, numRuns: RUNS_PER_OPERATION, endOnFailure: true },
       );

@@ -341,6 +341,7 @@ describe('Route 53 ChangeResourceRecordSets', () => {
   it('when the request body is not XML, then it is InvalidInput (400), not a server error', async () => {
     const res = await fetch(`${emulator.url}/2013-04-01/hostedzone/${zoneId}/rrset`, {
       method: 'POST',
+      headers: { 'content-type': 'application/xml' },
       body: '<oops',
     });
     expect(res.status).toBe(400);

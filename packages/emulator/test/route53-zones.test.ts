@@ -309,6 +309,7 @@ describe('Route 53 malformed requests', () => {
   it('when CreateHostedZone has no CallerReference, then it is InvalidInput naming callerReference', async () => {
     const res = await fetch(`${emulator.url}/2013-04-01/hostedzone`, {
       method: 'POST',
+      headers: { 'content-type': 'application/xml' },
       body: '<CreateHostedZoneRequest xmlns="https://route53.amazonaws.com/doc/2013-04-01/"><Name>x.example.com</Name></CreateHostedZoneRequest>',
     });
     expect(res.status).toBe(400);

@@ -112,7 +112,11 @@ describe('SES v2 email identities', () => {
   });
 
   it('when the body is not JSON, then SerializationException 400', async () => {
-    const res = await fetch(`${emulator.url}/v2/email/identities`, { method: 'POST', body: '{nope' });
+    const res = await fetch(`${emulator.url}/v2/email/identities`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{nope',
+    });
     expect(res.status).toBe(400);
     expect(res.headers.get('x-amzn-errortype')).toBe('SerializationException');
   });

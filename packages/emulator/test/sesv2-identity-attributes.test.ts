@@ -272,6 +272,7 @@ describe('SES v2 DKIM, MAIL FROM, feedback and default configuration set', () =>
     }
     const res = await fetch(`${emulator.url}/v2/email/identities/mf-bad.example.com/mail-from`, {
       method: 'PUT',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ MailFromDomain: 'b.mf-bad.example.com', BehaviorOnMxFailure: 'BOUNCE' }),
     });
     expect(res.status).toBe(400);

@@ -1,18 +1,32 @@
 import { hasRole, type RouteAccess } from '@ses-console/contract';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { AppError } from '../errors/app-error.js';
 import type { Authenticator } from './authenticator.js';
+import type { RequestAuth } from './request-auth.js';
 import { type Sessions, tokensEqual } from './sessions.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Finds out who is calling (session cookie, proxy headers) once per request: `req.auth`. */
-export function authenticate(authenticator: Authenticator, sessions: Sessions): RequestHandler {
-  return async (req, _res, next) => {
-    if (req.auth) return next();
-    const session = await sessions.load(req);
+/** Finds out who is calling (session cookie, proxy headers), once per request: `req.auth`. */
+export function identifyRequest(
+  authenticator: Authenticator,
+  sessions: Sessions,
+): (req: Request) => Promise<RequestAuth> {
+  return async (req) => {
+    if (req.auth) return req.auth;
+    let session = await sessions.load(req);
+    if (session && authenticator.renew) session = await authenticator.renew(session, sessions);
     const principal = await authenticator.identify(req, session?.data);
     req.auth = { principal, session };
+    return req.auth;
+  };
+}
+
+/** `identifyRequest` as middleware. */
+export function authenticate(authenticator: Authenticator, sessions: Sessions): RequestHandler {
+  const identify = identifyRequest(authenticator, sessions);
+  return async (req, _res, next) => {
+    await identify(req);
     next();
   };
 }

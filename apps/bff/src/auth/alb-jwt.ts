@@ -13,8 +13,10 @@ export class AlbJwtError extends Error {}
 export function createAlbJwtVerifier(options: {
   /** `https://public-keys.auth.elb.<region>.amazonaws.com` (ALB_PUBLIC_KEY_URL). */
   keyUrl: string;
-  /** When set, the token's `signer` header must be this load balancer's ARN. */
-  signerArn?: string;
+  /** The token's `signer` header must be this load balancer's ARN. */
+  signerArn: string;
+  /** The token's `iss` claim must be this (the IdP the ALB signs users in with). */
+  issuer: string;
   fetchTimeoutMs?: number;
 }): AlbJwtVerifier {
   const keys = new Map<string, Promise<CryptoKey>>();
@@ -55,16 +57,22 @@ export function createAlbJwtVerifier(options: {
       if (header.alg !== 'ES256' || typeof header.kid !== 'string' || !/^[\w-]{1,128}$/.test(header.kid)) {
         throw new AlbJwtError('x-amzn-oidc-data must be ES256 with a key id');
       }
-      if (options.signerArn && header.signer !== options.signerArn) {
+      if (header.signer !== options.signerArn) {
         throw new AlbJwtError('x-amzn-oidc-data was signed by another load balancer');
       }
       const key = await keyFor(header.kid);
+      let payload: Record<string, unknown>;
       try {
-        const { payload } = await jwtVerify(compact, key, { algorithms: ['ES256'] });
-        return payload as Record<string, unknown>;
+        ({ payload } = await jwtVerify(compact, key, { algorithms: ['ES256'] }));
       } catch {
         throw new AlbJwtError('x-amzn-oidc-data signature or expiry is not valid');
       }
+      // Checked after the signature, so the messages say which rule a genuine token broke.
+      if (typeof payload.exp !== 'number') throw new AlbJwtError('x-amzn-oidc-data has no exp claim');
+      if (payload.iss !== options.issuer) {
+        throw new AlbJwtError('x-amzn-oidc-data was issued by another identity provider (iss)');
+      }
+      return payload;
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Config } from '../config.js';
+import { albRegionOf, type Config } from '../config.js';
 import type { AuthSetup } from './auth-setup.js';
 import { noneAuth } from './none-auth.js';
 import { oidcAuth } from './oidc-auth.js';
@@ -16,15 +16,20 @@ export function authFromConfig(config: Config): AuthSetup {
         groupsClaim: config.OIDC_GROUPS_CLAIM,
         scopes: config.OIDC_SCOPES,
         roleGroups: config.ROLE_GROUPS,
+        rolesMaxAgeSeconds: config.OIDC_ROLES_MAX_AGE_SECONDS,
+        trustedProxies: config.TRUSTED_PROXIES,
       });
     case 'proxy':
       return proxyAuth({
         trustedProxies: config.TRUSTED_PROXIES ?? [],
         roleGroups: config.ROLE_GROUPS,
         groupsClaim: config.OIDC_GROUPS_CLAIM,
+        // The keys live in the load balancer's own region (its ARN says which).
         albPublicKeyUrl:
-          config.ALB_PUBLIC_KEY_URL ?? `https://public-keys.auth.elb.${config.AWS_REGION}.amazonaws.com`,
+          config.ALB_PUBLIC_KEY_URL ??
+          `https://public-keys.auth.elb.${(config.ALB_SIGNER_ARN && albRegionOf(config.ALB_SIGNER_ARN)) || config.AWS_REGION}.amazonaws.com`,
         albSignerArn: config.ALB_SIGNER_ARN,
+        albIssuer: config.ALB_ISSUER,
         proxySignOutUrl: config.PROXY_SIGN_OUT_URL,
       });
     default:

@@ -1,21 +1,33 @@
 import type { Request, Response } from 'express';
 
-/** The value of one cookie of the request (no cookie-parser needed for the two cookies the BFF uses). */
-export function readCookie(req: Request, name: string): string | undefined {
+/** Every value the request carries for cookie `name`, in the order sent (undecodable ones as `undefined`). */
+function cookieValues(req: Request, name: string): Array<string | undefined> {
   const header = req.headers.cookie;
-  if (!header) return undefined;
+  if (!header) return [];
+  const values: Array<string | undefined> = [];
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    if (part.slice(0, eq).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(eq + 1).trim());
-      } catch {
-        return undefined;
-      }
+    if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
+    try {
+      values.push(decodeURIComponent(part.slice(eq + 1).trim()));
+    } catch {
+      values.push(undefined);
     }
   }
-  return undefined;
+  return values;
+}
+
+/**
+ * The value of one cookie of the request (no cookie-parser needed for the two cookies the BFF uses).
+ * `duplicate` when the browser sent the name more than once with different values: a cookie set by a
+ * sibling subdomain or for a longer path ("cookie tossing") comes first, so neither can be trusted.
+ */
+export function readCookie(req: Request, name: string): { value?: string; duplicate: boolean } {
+  const values = cookieValues(req, name);
+  if (values.length === 0) return { duplicate: false };
+  const first = values[0];
+  if (values.some((v) => v !== first)) return { duplicate: true };
+  return first === undefined ? { duplicate: false } : { value: first, duplicate: false };
 }
 
 export interface CookieOptions {

@@ -6,6 +6,8 @@ import { requireCsrfToken } from './access-guard.js';
 import type { AuthRouteContext, AuthSetup } from './auth-setup.js';
 import { clearCookie, readCookie, setCookie } from './cookies.js';
 import { groupsFromClaim, type Principal, type RoleGroups, rolesForGroups } from './principal.js';
+import type { LoadedSession, Sessions } from './sessions.js';
+import { parseTrustedProxies } from './trusted-proxies.js';
 
 export interface OidcSettings {
   issuer: string;
@@ -16,6 +18,10 @@ export interface OidcSettings {
   groupsClaim: string;
   scopes: string;
   roleGroups: RoleGroups;
+  /** A session's roles are re-derived from the IdP at least this often (default 3600). */
+  rolesMaxAgeSeconds?: number;
+  /** TRUSTED_PROXIES: the TLS-terminating proxy whose X-Forwarded-For / -Proto are believed. */
+  trustedProxies?: string[];
 }
 
 /** Binds the IdP's redirect back to the browser that started the sign-in (login CSRF). */
@@ -44,6 +50,10 @@ function isLoopbackHttp(url: URL): boolean {
 export function oidcAuth(settings: OidcSettings): AuthSetup {
   const issuerUrl = new URL(settings.issuer);
   const redirectUrl = new URL(settings.redirectUrl);
+  const trusted =
+    settings.trustedProxies && settings.trustedProxies.length > 0
+      ? parseTrustedProxies(settings.trustedProxies)
+      : undefined;
   let discovered: Promise<oidc.Configuration> | undefined;
 
   /** Discovery on first use (the IdP may start after the BFF); a failure is retried next time. */
@@ -61,12 +71,20 @@ export function oidcAuth(settings: OidcSettings): AuthSetup {
     return discovered;
   }
 
+  /**
+   * The principal from a token response: the ID token's claims, completed from UserInfo when they lack
+   * the groups or a name. A refresh may come without an ID token; `subject` is then the session's user.
+   */
   async function principalFrom(
     config: oidc.Configuration,
     tokens: oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers,
+    subject?: string,
   ): Promise<Principal> {
-    const claims = tokens.claims();
+    const claims = tokens.claims() ?? (subject ? { sub: subject } : undefined);
     if (!claims) throw new AppError(401, 'SignInFailed', 'The identity provider sent no ID token.');
+    if (subject && claims.sub !== subject) {
+      throw new AppError(401, 'SignInFailed', 'The identity provider answered for another user.');
+    }
     let all: Record<string, unknown> = { ...claims };
     // Many providers put profile and group claims only in the UserInfo response.
     const hasUserInfo = Boolean(config.serverMetadata().userinfo_endpoint);
@@ -89,6 +107,58 @@ export function oidcAuth(settings: OidcSettings): AuthSetup {
       groups,
       roles: rolesForGroups(groups, settings.roleGroups),
     };
+  }
+
+  const rolesMaxAgeMs = (settings.rolesMaxAgeSeconds ?? 3600) * 1000;
+
+  /**
+   * Roles come from the IdP's groups at sign-in; a user removed from a group must not keep its role for
+   * the rest of a long session. After `rolesMaxAgeSeconds` the session's refresh token asks the IdP
+   * again (new groups → new roles, same session and CSRF token). Without a refresh token, or when the
+   * IdP refuses it (user disabled, grant revoked), the session ends: the user signs in again. An IdP
+   * that cannot be reached refuses the request (503) and keeps the session for the next try.
+   */
+  async function renew(session: LoadedSession, sessions: Sessions): Promise<LoadedSession | undefined> {
+    const checkedAt = Date.parse(session.data.rolesAt ?? session.data.createdAt);
+    const now = sessions.now();
+    if (now.getTime() - checkedAt < rolesMaxAgeMs) return session;
+    const refreshToken = session.data.refreshToken;
+    if (!refreshToken) {
+      await sessions.store.sessions.delete(session.id);
+      return undefined;
+    }
+    let principal: Principal;
+    let tokens: oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers;
+    try {
+      const config = await configuration();
+      tokens = await oidc.refreshTokenGrant(config, refreshToken);
+      principal = await principalFrom(config, tokens, session.data.principal.id);
+    } catch (error) {
+      const refused =
+        error instanceof AppError ||
+        (error instanceof oidc.ResponseBodyError && error.status >= 400 && error.status < 500);
+      if (refused) {
+        await sessions.store.sessions.delete(session.id);
+        return undefined;
+      }
+      throw new AppError(
+        503,
+        'IdentityProviderUnavailable',
+        "This session's roles are due to be re-checked, but the identity provider could not be reached. Try again shortly.",
+      );
+    }
+    const renewed: LoadedSession = {
+      id: session.id,
+      data: {
+        ...session.data,
+        principal,
+        rolesAt: now.toISOString(),
+        refreshToken: tokens.refresh_token ?? refreshToken,
+        ...(tokens.id_token ? { idToken: tokens.id_token } : {}),
+      },
+    };
+    await sessions.update(renewed);
+    return renewed;
   }
 
   function routes({ sessions, audit, signInLimit }: AuthRouteContext): express.Router {
@@ -127,7 +197,8 @@ export function oidcAuth(settings: OidcSettings): AuthSetup {
       audit.middleware(sessionActions.signIn),
       async (req: Request, res: Response) => {
         const state = typeof req.query.state === 'string' ? req.query.state : '';
-        const cookieState = readCookie(req, LOGIN_COOKIE);
+        // A duplicated login cookie (tossed by a sibling site) is no proof either: `value` is then unset.
+        const cookieState = readCookie(req, LOGIN_COOKIE).value;
         clearCookie(res, LOGIN_COOKIE, cookieOptions(req));
         if (!state || !cookieState || state !== cookieState) {
           throw new AppError(
@@ -145,6 +216,7 @@ export function oidcAuth(settings: OidcSettings): AuthSetup {
         current.search = new URL(req.originalUrl, redirectUrl).search;
         let principal: Principal;
         let idToken: string | undefined;
+        let refreshToken: string | undefined;
         try {
           const tokens = await oidc.authorizationCodeGrant(config, current, {
             pkceCodeVerifier: pending.codeVerifier,
@@ -152,6 +224,7 @@ export function oidcAuth(settings: OidcSettings): AuthSetup {
             expectedNonce: pending.nonce,
           });
           idToken = tokens.id_token;
+          refreshToken = tokens.refresh_token;
           principal = await principalFrom(config, tokens);
         } catch (error) {
           if (error instanceof AppError) throw error;
@@ -162,7 +235,7 @@ export function oidcAuth(settings: OidcSettings): AuthSetup {
             'The identity provider did not confirm the sign-in. Sign in again.',
           );
         }
-        const session = await sessions.create(req, res, principal, { idToken });
+        const session = await sessions.create(req, res, principal, { idToken, refreshToken });
         req.auth = { principal, session };
         res.redirect(302, pending.returnTo);
       },
@@ -195,7 +268,9 @@ export function oidcAuth(settings: OidcSettings): AuthSetup {
       mode: 'oidc',
       signOut: 'bff',
       identify: async (_req, session) => session?.principal,
+      renew,
     },
     routes,
+    ...(trusted ? { trustProxy: (address: string) => trusted.has(address) } : {}),
   };
 }

@@ -9,7 +9,10 @@ export interface ProxySettings {
   roleGroups: RoleGroups;
   groupsClaim: string;
   albPublicKeyUrl: string;
+  /** ALB mode: set, only this load balancer's tokens are believed (and no x-forwarded-user). */
   albSignerArn?: string;
+  /** ALB mode: the `iss` its tokens must carry. */
+  albIssuer?: string;
   proxySignOutUrl?: string;
 }
 
@@ -21,10 +24,14 @@ export function proxyAuth(settings: ProxySettings): AuthSetup {
       trustedProxies,
       roleGroups: settings.roleGroups,
       groupsClaim: settings.groupsClaim,
-      albVerifier: createAlbJwtVerifier({
-        keyUrl: settings.albPublicKeyUrl,
-        signerArn: settings.albSignerArn,
-      }),
+      alb:
+        settings.albSignerArn && settings.albIssuer
+          ? createAlbJwtVerifier({
+              keyUrl: settings.albPublicKeyUrl,
+              signerArn: settings.albSignerArn,
+              issuer: settings.albIssuer,
+            })
+          : undefined,
       proxySignOutUrl: settings.proxySignOutUrl,
     }),
     // The proxy's x-forwarded-for / x-forwarded-proto are believed too: req.ip is the user's address.

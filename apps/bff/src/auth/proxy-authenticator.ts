@@ -17,14 +17,45 @@ function header(req: Request, name: string): string | undefined {
  * AUTH_MODE=proxy: an authenticating proxy (oauth2-proxy, an AWS ALB) signed the user in and says
  * who they are in headers. Only the configured proxy addresses are believed; the same headers from
  * any other address are refused, because anyone could set them.
+ *
+ * With `alb` (ALB_SIGNER_ARN and ALB_ISSUER set) only the load balancer's signed `x-amzn-oidc-data`
+ * counts: an ALB passes a client's own `x-forwarded-user` through unchanged, so from the ALB's address
+ * that header proves nothing. Without `alb` an ALB token is refused rather than half-checked (any
+ * load balancer, any issuer would do).
  */
 export function createProxyAuthenticator(options: {
   trustedProxies: TrustedProxies;
   roleGroups: RoleGroups;
   groupsClaim: string;
-  albVerifier: AlbJwtVerifier;
+  alb?: AlbJwtVerifier;
   proxySignOutUrl?: string;
 }): Authenticator {
+  async function fromAlbToken(token: string): Promise<Principal> {
+    if (!options.alb) {
+      throw new AppError(
+        401,
+        'InvalidIdentityToken',
+        'x-amzn-oidc-data (an ALB token) is only accepted with ALB_SIGNER_ARN and ALB_ISSUER set',
+      );
+    }
+    let claims: Record<string, unknown>;
+    try {
+      claims = await options.alb.verify(token);
+    } catch (error) {
+      if (error instanceof AlbJwtError) throw new AppError(401, 'InvalidIdentityToken', error.message);
+      throw error;
+    }
+    const id = typeof claims.sub === 'string' ? claims.sub : undefined;
+    if (!id) throw new AppError(401, 'InvalidIdentityToken', 'x-amzn-oidc-data has no sub claim');
+    return principalOf(
+      id,
+      claims.name ?? claims.preferred_username ?? claims.email,
+      claims.email,
+      groupsFromClaim(claims[options.groupsClaim]),
+      options.roleGroups,
+    );
+  }
+
   return {
     mode: 'proxy',
     signOut: options.proxySignOutUrl ? 'proxy' : 'none',
@@ -43,24 +74,8 @@ export function createProxyAuthenticator(options: {
         return undefined;
       }
       const albToken = header(req, 'x-amzn-oidc-data');
-      if (albToken) {
-        let claims: Record<string, unknown>;
-        try {
-          claims = await options.albVerifier.verify(albToken);
-        } catch (error) {
-          if (error instanceof AlbJwtError) throw new AppError(401, 'InvalidIdentityToken', error.message);
-          throw error;
-        }
-        const id = typeof claims.sub === 'string' ? claims.sub : undefined;
-        if (!id) throw new AppError(401, 'InvalidIdentityToken', 'x-amzn-oidc-data has no sub claim');
-        return principalOf(
-          id,
-          claims.name ?? claims.preferred_username ?? claims.email,
-          claims.email,
-          groupsFromClaim(claims[options.groupsClaim]),
-          options.roleGroups,
-        );
-      }
+      if (albToken) return fromAlbToken(albToken);
+      if (options.alb) return undefined; // ALB mode: x-forwarded-* identity headers are not believed
       const user = header(req, 'x-forwarded-user');
       if (!user) return undefined;
       return principalOf(

@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { AppError } from '../errors/app-error.js';
 import type { Store } from '../store/store.js';
 import { clearCookie, readCookie, setCookie } from './cookies.js';
 import type { Principal } from './principal.js';
@@ -14,6 +15,10 @@ export interface SessionData {
   createdAt: string;
   /** OIDC: the ID token, kept server-side for the IdP's end-session `id_token_hint`. */
   idToken?: string;
+  /** OIDC: the refresh token (server-side only), to re-derive the roles while the session lasts. */
+  refreshToken?: string;
+  /** OIDC: when the principal's roles were last taken from the IdP (default `createdAt`). */
+  rolesAt?: string;
 }
 
 export interface LoadedSession {
@@ -59,7 +64,11 @@ export class Sessions {
   }
 
   async load(req: Request): Promise<LoadedSession | undefined> {
-    const id = readCookie(req, SESSION_COOKIE);
+    const { value: id, duplicate } = readCookie(req, SESSION_COOKIE);
+    if (duplicate) {
+      const message = `The browser sent two different ${SESSION_COOKIE} cookies (another site on this domain may have set one); neither is used. Clear this site's cookies and sign in again.`;
+      throw new AppError(400, 'DuplicateSessionCookie', message, [{ field: 'cookie', message }]);
+    }
     if (!id || id.length > 128) return undefined;
     const data = await this.options.store.sessions.get(id, 'session', this.options.now());
     return data ? { id, data: data as SessionData } : undefined;
@@ -69,7 +78,7 @@ export class Sessions {
     req: Request,
     res: Response,
     principal: Principal,
-    extra: { idToken?: string } = {},
+    extra: { idToken?: string; refreshToken?: string } = {},
   ): Promise<LoadedSession> {
     const id = randomToken();
     const now = this.options.now();
@@ -87,6 +96,12 @@ export class Sessions {
     );
     setCookie(res, SESSION_COOKIE, id, { secure: this.secure(req), maxAgeSeconds: this.options.ttlSeconds });
     return { id, data };
+  }
+
+  /** Stores changed session data under the same id and expiry (the cookie stays as it is). */
+  async update(session: LoadedSession): Promise<void> {
+    const expiresAt = new Date(Date.parse(session.data.createdAt) + this.options.ttlSeconds * 1000);
+    await this.options.store.sessions.put(session.id, 'session', session.data, expiresAt);
   }
 
   async destroy(req: Request, res: Response, session: LoadedSession | undefined): Promise<void> {

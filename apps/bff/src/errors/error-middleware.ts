@@ -1,3 +1,4 @@
+import http from 'node:http';
 import type { ErrorEnvelope } from '@ses-console/contract';
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { AppError } from './app-error.js';
@@ -23,8 +24,8 @@ function envelope(req: Request, error: AppError): ErrorEnvelope {
 
 /** Errors Express's body parser raises (malformed JSON, too large) carry `type` and `status`. */
 function fromBodyParser(error: unknown): AppError | undefined {
-  if (!error || typeof error !== 'object' || !('type' in error)) return undefined;
-  const type = (error as { type: unknown }).type;
+  if (!error || typeof error !== 'object') return undefined;
+  const type = (error as { type?: unknown }).type;
   const bodyError = (status: number, code: string, message: string) =>
     new AppError(status, code, message, [{ field: 'body', message }]);
   if (type === 'entity.parse.failed') {
@@ -32,7 +33,21 @@ function fromBodyParser(error: unknown): AppError | undefined {
   }
   if (type === 'entity.too.large') return bodyError(413, 'PayloadTooLarge', 'The request body is too large.');
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
-    return bodyError(415, 'UnsupportedEncoding', 'The request body encoding is not supported.');
+    return bodyError(
+      415,
+      'UnsupportedEncoding',
+      'The request body encoding is not supported (Content-Encoding: gzip, deflate, br or none; charset: UTF-8).',
+    );
+  }
+  if (type === 'request.aborted' || type === 'request.size.invalid') {
+    return bodyError(400, 'IncompleteBody', 'The request body ended before its Content-Length.');
+  }
+  if (type === 'encoding.failed') {
+    return bodyError(
+      400,
+      'MalformedBody',
+      'The request body could not be decoded as its Content-Encoding says.',
+    );
   }
   return undefined;
 }
@@ -73,4 +88,29 @@ export const errorMiddleware: ErrorRequestHandler = (error, req, res, _next) => 
   else req.log?.info({ code: appError.code }, appError.message);
   res.locals.errorCode = appError.code; // read by the audit log
   res.status(appError.status).json(envelope(req, appError));
+};
+
+const lastResortBody = (requestId: string) =>
+  JSON.stringify({
+    error: { code: 'InternalError', message: 'Something went wrong on our side.', requestId },
+  } satisfies ErrorEnvelope);
+
+/**
+ * Behind the error middleware: when answering an error failed itself (a wrapped `res.end` threw), the
+ * caller still gets the JSON envelope, never Express's HTML page with a stack trace and file paths. It
+ * writes with Node's own `end`, past any wrapper that may throw again.
+ */
+export const lastResortErrorHandler: ErrorRequestHandler = (error, req, res, _next) => {
+  req.log?.error({ err: error }, 'the error handler failed');
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const body = lastResortBody(requestIdOf(req));
+  res.statusCode = 500;
+  res.removeHeader('etag');
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('content-length', Buffer.byteLength(body));
+  res.setHeader('cache-control', 'no-store');
+  http.ServerResponse.prototype.end.call(res, body, 'utf8', () => {});
 };

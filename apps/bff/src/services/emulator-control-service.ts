@@ -83,13 +83,15 @@ function upstreamError(status: number, body: Json, fallback: string): AppError {
   return new AppError(502, 'UpstreamError', 'The emulator did not answer as expected.');
 }
 
-export function createEmulatorControl(baseUrl: string): EmulatorControl {
+/** `token`: EMULATOR_CONTROL_TOKEN, sent as `x-emulator-control-token` when the control plane asks for one. */
+export function createEmulatorControl(baseUrl: string, options: { token?: string } = {}): EmulatorControl {
+  const auth: Record<string, string> = options.token ? { 'x-emulator-control-token': options.token } : {};
   async function call(method: string, path: string, body?: unknown): Promise<Json> {
     let response: Response;
     try {
       response = await fetch(new URL(path, baseUrl), {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: body === undefined ? auth : { ...auth, 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(10_000),
       });

@@ -8,6 +8,7 @@ import type { AuthSetup } from '../../src/auth/auth-setup.js';
 import type { RateLimits } from '../../src/auth/rate-limits.js';
 import { type AwsClients, createAwsClients } from '../../src/clients/aws-clients.js';
 import { createDnsResolver } from '../../src/clients/dns-resolver.js';
+import type { AllowedHost } from '../../src/http/allowed-hosts.js';
 import { regionInfo } from '../../src/regions.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
@@ -51,6 +52,8 @@ export async function startHarness(
     rateLimits?: RateLimits;
     /** The BFF's logger (default: silent). */
     logger?: Logger;
+    /** ALLOWED_HOSTS beyond localhost and the address a request arrived on. */
+    allowedHosts?: AllowedHost[];
   } = {},
 ): Promise<Harness> {
   const emulator = await startEmulator({
@@ -84,6 +87,7 @@ export async function startHarness(
     now: options.now,
     sessionTtlSeconds: options.sessionTtlSeconds,
     rateLimits: options.rateLimits,
+    allowedHosts: options.allowedHosts,
   });
   const app = options.auth ? inner : asConsole(inner, await openSession(inner));
   const sesClients = new Map<string, SESv2Client>();

@@ -14,6 +14,8 @@ export interface TestIdp {
   clientSecret: string;
   /** Who the next sign-in at this IdP signs in as (the test's stand-in for typing a password). */
   signInAs(accountId: string): void;
+  /** Whether sign-ins from now on get a refresh token (default: no, like most IdPs without offline_access). */
+  issueRefreshTokens(on: boolean): void;
   close(): Promise<void>;
 }
 
@@ -29,6 +31,7 @@ export async function startTestIdp(options: {
   const clientId = 'ses-console';
   const clientSecret = 'test-client-secret-0123456789';
   let nextAccount = Object.keys(options.users)[0] ?? '';
+  let refreshTokens = false;
 
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -42,7 +45,7 @@ export async function startTestIdp(options: {
         client_secret: clientSecret,
         redirect_uris: [options.redirectUri],
         post_logout_redirect_uris: [postLogout],
-        grant_types: ['authorization_code'],
+        grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
       },
     ],
@@ -51,6 +54,7 @@ export async function startTestIdp(options: {
     features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
     cookies: { keys: ['test-idp-cookie-key'] },
     pkce: { required: () => true },
+    issueRefreshToken: async () => refreshTokens,
     async findAccount(_ctx: unknown, id: string) {
       const user = options.users[id];
       if (!user) return undefined;
@@ -89,6 +93,9 @@ export async function startTestIdp(options: {
     clientSecret,
     signInAs(accountId) {
       nextAccount = accountId;
+    },
+    issueRefreshTokens(on) {
+      refreshTokens = on;
     },
     close: () =>
       new Promise<void>((resolve) => {
