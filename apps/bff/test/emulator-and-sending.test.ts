@@ -103,17 +103,18 @@ describe('emulator routes, configuration sets and test email', () => {
   });
 
   it.each([
-    ['a lone surrogate', `${'a'.repeat(20)}\uD800`],
-    ['percent signs', '%zz%zz%zz%zz%zz%zz'],
-    ['a space', 'bad token bad token'],
+    // Refused by the API's body check before the route sees it (UTF-8 cannot carry a lone surrogate).
+    ['a lone surrogate', `${'a'.repeat(20)}\uD800`, 'ValidationError', /lone surrogate/],
+    ['percent signs', '%zz%zz%zz%zz%zz%zz', 'InvalidVerificationToken', /16 to 128 characters/],
+    ['a space', 'bad token bad token', 'InvalidVerificationToken', /16 to 128 characters/],
   ])(
     'when the token to verify has %s, then 400 names token and the rule (never a 500)',
-    async (_case, token) => {
+    async (_case, token, code, rule) => {
       const res = await request(h.app).post(apiPaths.emulatorVerifyEmail).send({ token });
       expect(res.status).toBe(400);
       expect(res.body.error).toMatchObject({
-        code: 'InvalidVerificationToken',
-        fieldErrors: [{ field: 'token', message: expect.stringMatching(/16 to 128 characters/) }],
+        code,
+        fieldErrors: [{ field: 'token', message: expect.stringMatching(rule) }],
       });
     },
   );
