@@ -5,9 +5,9 @@ import {
   ListEmailIdentitiesCommand,
 } from '@aws-sdk/client-sesv2';
 import { apiPaths } from '@ses-console/contract';
+import { mapWithConcurrency } from '@ses-console/contract/concurrency';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mapWithConcurrency } from '../src/services/identity-delete-service.js';
 import { type Harness, REGION, startHarness, unique, url } from './support/harness.js';
 
 describe('identities: list, detail, create, delete', () => {

@@ -3,7 +3,7 @@ import { AppError } from '../src/errors/app-error.js';
 import { mapAwsError } from '../src/errors/aws-error-map.js';
 import { requiredDnsRecords } from '../src/services/dns-records.js';
 import { toMailboxMessage } from '../src/services/emulator-control-service.js';
-import { mapWithConcurrency, outcomeOfFailedDelete } from '../src/services/identity-delete-service.js';
+import { outcomeOfFailedDelete } from '../src/services/identity-delete-service.js';
 import { tagDifference } from '../src/services/identity-edit-service.js';
 import { candidateZoneNames } from '../src/services/route53-zones.js';
 
@@ -256,26 +256,6 @@ describe('toMailboxMessage', () => {
       verificationLink: 'http://127.0.0.1:4566/_emulator/verify-email?token=abc-DEF_1-ghi-JKL_2',
       verificationToken: 'abc-DEF_1-ghi-JKL_2',
     });
-  });
-});
-
-describe('mapWithConcurrency', () => {
-  it('when 20 items run with limit 5, then at most 5 are in flight and results keep input order', async () => {
-    let inFlight = 0;
-    let peak = 0;
-    const results = await mapWithConcurrency(
-      Array.from({ length: 20 }, (_, i) => i),
-      5,
-      async (i) => {
-        inFlight += 1;
-        peak = Math.max(peak, inFlight);
-        await new Promise((r) => setTimeout(r, 1 + (i % 3)));
-        inFlight -= 1;
-        return i * 2;
-      },
-    );
-    expect(peak).toBe(5);
-    expect(results).toEqual(Array.from({ length: 20 }, (_, i) => i * 2));
   });
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REGION_NAME_PATTERN, REGION_NAME_RULE } from './region-name.js';
 
 /**
  * Input rules shared by the console (inline validation) and the BFF (400 naming the field).
@@ -48,9 +49,7 @@ export const identityNameSchema = z
     'Identity must be a valid email address or domain name',
   );
 
-export const regionSchema = z
-  .string()
-  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'Region must look like us-east-1');
+export const regionSchema = z.string().regex(REGION_NAME_PATTERN, `Region ${REGION_NAME_RULE}`);
 
 export const configurationSetNameSchema = z
   .string()

@@ -4,6 +4,8 @@
  * Deterministic: the same size always gives the same names, so a tour can rely on them.
  */
 
+import { seededRandom } from '@ses-console/contract/seeded-random';
+
 export type DemoSize = 'full' | 'small';
 export type TargetStatus = 'SUCCESS' | 'PENDING' | 'FAILED' | 'TEMPORARY_FAILURE' | 'NOT_STARTED';
 
@@ -145,18 +147,6 @@ const TEAM_BY_LABEL: Record<string, string> = {
   support: 'customer-success',
   hello: 'customer-success',
 };
-
-/** mulberry32: a tiny seeded PRNG, so the plan is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A company's names: its apex domain, then subdomains and team addresses, each handed out once. */
 class Company {
@@ -329,7 +319,7 @@ export function demoPlan(size: DemoSize = 'full'): DemoPlan {
   const messages: PlannedMessage[] = [];
   for (const [index, region] of DEMO_REGIONS.entries()) {
     // One generator per region: the first companies of a region are the same for every size.
-    const planned = planRegion(region, IDENTITIES_PER_REGION[size], random(20_260_115 + index), taken);
+    const planned = planRegion(region, IDENTITIES_PER_REGION[size], seededRandom(20_260_115 + index), taken);
     identities.push(...planned);
     messages.push(...planMessages(region, planned));
   }

@@ -11,6 +11,7 @@ import {
   PutEmailIdentityMailFromAttributesCommand,
   SendEmailCommand,
 } from '@aws-sdk/client-sesv2';
+import { mapWithConcurrency } from '@ses-console/contract/concurrency';
 import {
   CONFIGURATION_SETS,
   type DemoPlan,
@@ -43,9 +44,7 @@ export interface SeedDemoResult {
 }
 
 async function inBatches<T>(items: T[], work: (item: T) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < items.length; i += CONCURRENCY) {
-    await Promise.all(items.slice(i, i + CONCURRENCY).map(work));
-  }
+  await mapWithConcurrency(items, CONCURRENCY, work);
 }
 
 function dkimCnames(domain: string, tokens: string[]) {

@@ -4,8 +4,8 @@ import type {
   RegionalIdentitySummary,
   RegionLoadResult,
 } from '@ses-console/contract';
+import { mapWithConcurrency } from '@ses-console/contract/concurrency';
 import { AppError } from '../errors/app-error.js';
-import { mapWithConcurrency } from './identity-delete-service.js';
 import { listIdentities } from './identity-list-service.js';
 import type { ServiceContext } from './service-context.js';
 

@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { DeleteEmailIdentityCommand } from '@aws-sdk/client-sesv2';
 import type { DeleteIdentitiesResponse, DeleteResult } from '@ses-console/contract';
+import { mapWithConcurrency } from '@ses-console/contract/concurrency';
 import { backoffDelayMs } from '../clients/retry-policy.js';
 import { AppError } from '../errors/app-error.js';
 import {
@@ -64,25 +65,6 @@ export async function deleteIdentity(ctx: ServiceContext, region: string, identi
     }
     throw mapped;
   }
-}
-
-/** Runs `worker` over `items` with at most `limit` in flight; results keep the input order. */
-export async function mapWithConcurrency<T, R>(
-  items: readonly T[],
-  limit: number,
-  worker: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  async function lane(): Promise<void> {
-    while (next < items.length) {
-      const index = next;
-      next += 1;
-      results[index] = await worker(items[index] as T);
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return results;
 }
 
 export interface BulkDeleteOptions {

@@ -1,4 +1,5 @@
 import Spinner from '@cloudscape-design/components/spinner';
+import { isRegionName } from '@ses-console/contract/region-name';
 import type { QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
@@ -13,8 +14,6 @@ import { identitiesQueryOptions } from '../features/identities/api/identity-quer
 import { AppShell } from './layout/app-shell';
 import { NotFoundRoute } from './routes/not-found';
 
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
-
 /**
  * Starts the identity list request as soon as the navigation starts, in parallel with downloading the
  * page's chunk and the region check, instead of after the page has rendered (with 10,000 identities
@@ -24,7 +23,7 @@ const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 function prefetchIdentities(queryClient: QueryClient) {
   return ({ request }: LoaderFunctionArgs) => {
     const region = new URL(request.url).searchParams.get('region');
-    if (region && REGION.test(region)) void queryClient.prefetchQuery(identitiesQueryOptions(region));
+    if (isRegionName(region)) void queryClient.prefetchQuery(identitiesQueryOptions(region));
     return null;
   };
 }

@@ -1,3 +1,4 @@
+import { isRegionName } from '@ses-console/contract/region-name';
 import type { EmulatorCore } from '../core.js';
 import type { IncomingRequest, OutgoingResponse } from '../protocol/http-types.js';
 import type { Route53Service } from '../services/route53/service.js';
@@ -16,7 +17,6 @@ export interface ControlPlane {
 }
 
 const SEED_STATUSES = ['SUCCESS', 'PENDING', 'FAILED', 'TEMPORARY_FAILURE', 'NOT_STARTED'] as const;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
 function parseSeedOptions(body: Record<string, unknown>): SeedOptions | string {
   const { identities, regions, accountId, hostedZones, statuses, names } = body;
@@ -28,10 +28,7 @@ function parseSeedOptions(body: Record<string, unknown>): SeedOptions | string {
   ) {
     return 'identities must be an integer between 1 and 100000.';
   }
-  if (
-    regions !== undefined &&
-    (!Array.isArray(regions) || !regions.every((r) => typeof r === 'string' && REGION.test(r)))
-  ) {
+  if (regions !== undefined && (!Array.isArray(regions) || !regions.every((r) => isRegionName(r)))) {
     return 'regions must be a list of AWS region names such as "us-east-1".';
   }
   if (accountId !== undefined && (typeof accountId !== 'string' || !/^\d{12}$/.test(accountId))) {

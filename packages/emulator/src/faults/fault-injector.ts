@@ -1,3 +1,5 @@
+import { isRegionName } from '@ses-console/contract/region-name';
+import { seededRandom } from '@ses-console/contract/seeded-random';
 import { AwsError } from '../protocol/aws-error.js';
 
 /**
@@ -79,8 +81,7 @@ function validateRule(rule: unknown, index: number): FaultRule {
   if (typeof operation !== 'string' || operation.length === 0)
     fail('operation', 'must be an operation name or "*"');
   const region = r.region;
-  if (region !== undefined && (typeof region !== 'string' || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)))
-    fail('region', 'must be a region code like "eu-west-3"');
+  if (region !== undefined && !isRegionName(region)) fail('region', 'must be a region code like "eu-west-3"');
   const positive = (field: string) => {
     const v = r[field];
     if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v <= 0))
@@ -125,18 +126,6 @@ export function parseFaultConfig(value: unknown): FaultConfig {
     throw new AwsError('BadRequest', 400, 'seed: must be an integer');
   }
   return { rules: rules.map(validateRule), seed: seed as number | undefined };
-}
-
-/** mulberry32: a small seeded PRNG, so a seeded fault run is repeatable. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Bucket {

@@ -1,4 +1,5 @@
 import { apiPath, apiPaths, type DeleteIdentitiesResponse, type DeleteResult } from '@ses-console/contract';
+import { mapWithConcurrency } from '@ses-console/contract/concurrency';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, describeError } from '../../../lib/api-client';
 import { identityKeys, invalidateListsOf } from './identity-queries';
@@ -46,26 +47,18 @@ export async function deleteAcrossRegions(
   const byRegion = new Map<string, string[]>();
   for (const row of rows) byRegion.set(row.region, [...(byRegion.get(row.region) ?? []), row.name]);
   const groups = [...byRegion.entries()];
-  const results: RegionalDeleteResult[][] = [];
   const errors: unknown[] = [];
-  for (let start = 0; start < groups.length; start += REGIONS_IN_FLIGHT) {
-    const batch = groups.slice(start, start + REGIONS_IN_FLIGHT);
-    results.push(
-      ...(await Promise.all(
-        batch.map(async ([region, names]) => {
-          try {
-            const response = await deleteIdentities(region, names);
-            return response.results.map((r) => ({ ...r, region }));
-          } catch (error) {
-            errors.push(error);
-            const message = describeError(error);
-            const outcome = outcomeOfFailedRequest(error);
-            return names.map((identity) => ({ identity, region, outcome, message }));
-          }
-        }),
-      )),
-    );
-  }
+  const results = await mapWithConcurrency(groups, REGIONS_IN_FLIGHT, async ([region, names]) => {
+    try {
+      const response = await deleteIdentities(region, names);
+      return response.results.map((r): RegionalDeleteResult => ({ ...r, region }));
+    } catch (error) {
+      errors.push(error);
+      const message = describeError(error);
+      const outcome = outcomeOfFailedRequest(error);
+      return names.map((identity): RegionalDeleteResult => ({ identity, region, outcome, message }));
+    }
+  });
   const refused = errors.filter((error) => outcomeOfFailedRequest(error) === 'failed');
   if (groups.length > 0 && refused.length === groups.length) throw refused[0];
   return results.flat();
