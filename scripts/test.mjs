@@ -1,5 +1,6 @@
-// `npm test`: set up, make sure Chromium is there, then run lint, typecheck, unit/integration tests,
-// e2e and the demo tour, and end with one line `N passed, N failed` summing every runner's counts.
+// `npm test`: set up, make sure Chromium is there, then run lint, typecheck, the docs-path check,
+// unit/integration tests, e2e and the demo tour, and end with one line `N passed, N failed` summing
+// every runner's counts.
 import fs from 'node:fs';
 import path from 'node:path';
 import { bootstrap, log, root, run } from './bootstrap.mjs';
@@ -84,6 +85,18 @@ function tourCounts() {
   return { passed: results?.passed ?? 0, failed: results?.failed ?? 0, skipped: 0 };
 }
 
+/** node:test files in scripts/ (the docs-path check) report TAP into a file; its summary lines count. */
+const nodeTestReport = path.join(reportDir, 'node-test.tap');
+function nodeTestCounts() {
+  const tap = fs.existsSync(nodeTestReport) ? fs.readFileSync(nodeTestReport, 'utf8') : '';
+  const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
+  return {
+    passed: count('pass'),
+    failed: count('fail') + count('cancelled'),
+    skipped: count('skipped') + count('todo'),
+  };
+}
+
 function playwrightCounts() {
   const stats = readJson(path.join(reportDir, 'playwright.json'))?.stats;
   if (!stats) return { passed: 0, failed: 0, skipped: 0 };
@@ -92,6 +105,22 @@ function playwrightCounts() {
 
 check('lint', 'pnpm', ['exec', 'biome', 'check', '.']);
 check('typecheck', 'pnpm', ['exec', 'turbo', 'run', 'typecheck', '--output-logs=errors-only']);
+suite(
+  'docs paths (node:test)',
+  process.execPath,
+  [
+    '--test',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${nodeTestReport}`,
+    ...fs
+      .readdirSync(path.join(root, 'scripts'))
+      .filter((f) => f.endsWith('.test.mjs'))
+      .map((f) => path.join('scripts', f)),
+  ],
+  nodeTestCounts,
+);
 suite(
   'unit and integration tests',
   'pnpm',
