@@ -10,7 +10,8 @@
 //   (TRACKED_FOLDERS: `apps/bff/src/app.ts`, `e2e/tests/`) must exist.
 // - A heading that names a folder in a code span (`## Routes (\`apps/bff/src/routes/\`)`) makes it the
 //   base of its section (down to the next heading of the same or a higher level): there, code spans that
-//   end in a file extension (`route-spec.ts`) or `/` (`model/`) are resolved against that folder.
+//   end in a file extension (`route-spec.ts`) or `/` (`model/`) are resolved against that folder, and so
+//   are the spans of its sub-headings (`### \`model/\`` is then the base of its own section).
 // - Placeholders: in a path with `…`, a glob (`*`, `?`, `{}`, `[]`) or `<…>`, only the folders before
 //   the first such character are checked (`docs/screenshots/*.png` checks `docs/screenshots/`).
 // - Generated output is not checked: a path that the root .gitignore ignores (`apps/bff/dist/index.js`,
@@ -173,17 +174,19 @@ export function findBrokenPaths(root) {
     for (const { number, line } of proseLines(text)) {
       const report = (reported, problem) => broken.push({ file, line: number, text: reported, problem });
       const heading = /^(#{1,6})\s+(.*)$/.exec(line);
+      // A heading's own spans are read against the enclosing section's base.
+      let base = sections.at(-1)?.base;
       if (heading) {
         const level = heading[1].length;
         while (sections.length > 0 && sections.at(-1).level >= level) sections.pop();
+        base = sections.at(-1)?.base;
         const named = codeSpans(heading[2])
-          .map((span) => pathOfSpan(span, undefined))
+          .map((span) => pathOfSpan(span, base))
           .find((p) => p?.endsWith('/'));
-        sections.push({ level, base: named ?? sections.at(-1)?.base });
+        sections.push({ level, base: named ?? base });
       }
-      const base = sections.at(-1)?.base;
       for (const span of codeSpans(line)) {
-        const named = pathOfSpan(span, heading ? undefined : base);
+        const named = pathOfSpan(span, base);
         if (named === undefined || ignored(named)) continue;
         if (!exists(root, named)) report(span, named === span ? 'no such file or folder' : `no ${named}`);
       }
@@ -217,4 +220,28 @@ export function findBrokenPaths(root) {
     }
   }
   return broken;
+}
+
+/** Longest prose line and table cell the docs keep (fenced code blocks aside), in characters. */
+export const MAX_LINE = 120;
+
+/**
+ * Prose lines and table cells longer than MAX_LINE in README.md and docs/**\/*.md, as
+ * `{ file, line, length }`: a map is read on screens of any width, and a 500-character cell is a
+ * paragraph hiding in a table. A line without spaces (a long URL) is left alone.
+ */
+export function findLongLines(root, max = MAX_LINE) {
+  const long = [];
+  for (const file of markdownFiles(root)) {
+    for (const { number, line } of proseLines(fs.readFileSync(path.join(root, file), 'utf8'))) {
+      const isRow = /^\s*\|/.test(line);
+      const parts = isRow ? line.replace(/^\s*\||\|\s*$/g, '').split(/(?<!\\)\|/) : [line];
+      for (const part of parts) {
+        const text = part.trim();
+        const length = [...text].length;
+        if (length > max && /\s/.test(text)) long.push({ file, line: number, length, cell: isRow });
+      }
+    }
+  }
+  return long;
 }

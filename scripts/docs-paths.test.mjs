@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { findBrokenPaths, gitignoreMatcher, headingSlug } from './docs-paths.mjs';
+import { findBrokenPaths, findLongLines, gitignoreMatcher, headingSlug, MAX_LINE } from './docs-paths.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -122,6 +122,25 @@ describe('docs name only paths that exist', () => {
     ]);
   });
 
+  it('when a heading names a folder relative to its section, then its sub-section resolves names against it', () => {
+    const repo = repository({
+      'apps/bff/src/services/list.ts': '',
+      'docs/architecture.md': [
+        '## BFF (`apps/bff/src/`)',
+        '',
+        '### Services (`services/`)',
+        '',
+        '- `list.ts`, `gone.ts`',
+        '',
+        '### Routes (`routes/`)',
+      ].join('\n'),
+    });
+    assert.deepEqual(describeBroken(findBrokenPaths(repo)), [
+      'docs/architecture.md:5: gone.ts (no apps/bff/src/services/gone.ts)',
+      'docs/architecture.md:7: routes/ (no apps/bff/src/routes/)',
+    ]);
+  });
+
   it('when .gitignore has a pattern the rule does not understand, then the scan stops and names it', () => {
     assert.throws(() => gitignoreMatcher('dist/\n!keep.md\n'), /"!keep\.md" is not supported/);
     const ignored = gitignoreMatcher('dist/\n*.log\nbench/results-quick.md\n');
@@ -129,5 +148,36 @@ describe('docs name only paths that exist', () => {
     assert.equal(ignored('scripts/x.log'), true);
     assert.equal(ignored('bench/results-quick.md'), true);
     assert.equal(ignored('bench/run.mjs'), false);
+  });
+});
+
+describe('docs keep lines a reader can follow', () => {
+  it(`when README.md and docs/ are scanned, then no prose line and no table cell is longer than ${MAX_LINE} characters`, () => {
+    const long = findLongLines(root).map(
+      (l) => `${l.file}:${l.line}: ${l.cell ? 'a table cell of' : 'a line of'} ${l.length} characters`,
+    );
+    assert.deepEqual(long, [], `wrap these (tables: shorter cells, or a list instead)`);
+  });
+
+  it('when a prose line or a table cell is too long, then it is reported; code blocks, rows of short cells and lone URLs are not', () => {
+    const words = (n) => Array.from({ length: n }, () => 'word').join(' ');
+    const repo = repository({
+      'README.md': [
+        words(30), // 149 characters
+        `| ${words(20)} | ${words(20)} |`, // a long row of short cells
+        `| short | ${words(25)} |`,
+        `https://example.com/${'a'.repeat(130)}`,
+        '```sh',
+        words(40),
+        '```',
+      ].join('\n'),
+    });
+    assert.deepEqual(
+      findLongLines(repo).map((l) => [l.line, l.cell, l.length]),
+      [
+        [1, false, 149],
+        [3, true, 124],
+      ],
+    );
   });
 });
