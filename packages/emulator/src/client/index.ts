@@ -7,6 +7,7 @@
 export {
   findVerificationLink,
   isVerificationToken,
+  VERIFICATION_TOKEN_RULE,
   type VerificationLink,
 } from '@ses-console/emulator/verification-link';
 export type { FaultConfig, FaultRule, SeedOptions, SeedResult, StoreReport } from '../index.js';
