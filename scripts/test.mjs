@@ -2,11 +2,11 @@
 // e2e and the demo tour, and end with one line `N passed, N failed` summing every runner's counts.
 import fs from 'node:fs';
 import path from 'node:path';
+import { chromiumPath as chromium } from '../e2e/chromium.mjs';
 import { bootstrap, log, root, run } from './bootstrap.mjs';
 
 bootstrap();
 
-const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (!fs.existsSync(chromium)) {
   if (process.getuid?.() === 0) {
     log('installing Debian chromium for the browser tests');
