@@ -1,13 +1,17 @@
 #!/usr/bin/env node
-import { emulatorOptionsFromEnv } from './options.js';
+import { type EmulatorOptions, emulatorOptionsFromEnv, emulatorPorts, portConflictLine } from './options.js';
 import { type RunningEmulator, startEmulator } from './server.js';
 
+let options: EmulatorOptions | undefined;
 let emulator: RunningEmulator;
 try {
-  emulator = await startEmulator(emulatorOptionsFromEnv(process.env));
+  options = emulatorOptionsFromEnv(process.env);
+  emulator = await startEmulator(options);
 } catch (error) {
-  // A configuration mistake (e.g. EMULATOR_HOST off loopback without EMULATOR_CONTROL_TOKEN): the reason, no stack.
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  // A configuration mistake (e.g. EMULATOR_HOST off loopback without EMULATOR_CONTROL_TOKEN) or a port
+  // another program holds: one line that says which and what to change, no stack.
+  const line = options && portConflictLine(error, emulatorPorts(options));
+  process.stderr.write(`${line ?? (error instanceof Error ? error.message : String(error))}\n`);
   process.exit(1);
 }
 console.log(`SES v2 + Route 53 emulator ready on ${emulator.url}`);
