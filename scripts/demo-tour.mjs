@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { chromiumPath as chromium } from '../e2e/chromium.mjs';
 import { bootstrap, run } from './bootstrap.mjs';
 
-bootstrap();
+await bootstrap();
 if (!fs.existsSync(chromium)) {
   process.stderr.write(
     `[tour] Chromium not found at ${chromium}: run "sudo apt-get install -y chromium" (or set CHROMIUM_PATH).\n`,
