@@ -30,22 +30,22 @@ export function credentialsFor(accountId?: string): { accessKeyId: string; secre
   return { accessKeyId: accountId ?? 'test', secretAccessKey: 'test' };
 }
 
-/** A real SES v2 client on the emulator, signing for `region` as `accountId`. */
-export function createSesClient(options: SdkClientOptions): SESv2Client {
-  return new SESv2Client({
+/** The client configuration both SDK clients take. */
+function clientConfig(options: SdkClientOptions) {
+  return {
     region: options.region ?? 'us-east-1',
     endpoint: options.endpoint,
     credentials: credentialsFor(options.accountId),
     ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
-  });
+  };
+}
+
+/** A real SES v2 client on the emulator, signing for `region` as `accountId`. */
+export function createSesClient(options: SdkClientOptions): SESv2Client {
+  return new SESv2Client(clientConfig(options));
 }
 
 /** A real Route 53 client on the emulator. Route 53 is global: it signs for `us-east-1` unless told. */
 export function createRoute53Client(options: SdkClientOptions): Route53Client {
-  return new Route53Client({
-    region: options.region ?? 'us-east-1',
-    endpoint: options.endpoint,
-    credentials: credentialsFor(options.accountId),
-    ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
-  });
+  return new Route53Client(clientConfig(options));
 }
