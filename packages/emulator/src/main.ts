@@ -15,7 +15,11 @@ try {
   process.exit(1);
 }
 console.log(`SES v2 + Route 53 emulator ready on ${emulator.url}`);
-if (emulator.dnsPort) console.log(`DNS for its hosted zones on 127.0.0.1:${emulator.dnsPort} (UDP and TCP)`);
+if (emulator.dnsPort) {
+  console.log(
+    `DNS for its hosted zones on ${options?.host ?? '127.0.0.1'}:${emulator.dnsPort} (UDP and TCP)`,
+  );
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
