@@ -8,7 +8,8 @@ import { performance } from 'node:perf_hooks';
 import { findings } from './lib/findings.mjs';
 import { describeEnvironment } from './lib/machine.mjs';
 import { renderReport } from './lib/report.mjs';
-import { motoAvailable, postJson, repoRoot, startBffProcess } from './lib/servers.mjs';
+import { emulatorControl } from './lib/sdk-client.mjs';
+import { motoAvailable, repoRoot, startBffProcess } from './lib/servers.mjs';
 import { bffBenchmarks } from './suites/bff.mjs';
 import { bulkDeleteBenchmark } from './suites/bulk-delete.mjs';
 import { bundleBenchmarks } from './suites/bundle.mjs';
@@ -74,7 +75,7 @@ function log(message) {
 async function throughTheBff() {
   const bff = await startBffProcess();
   try {
-    await postJson(`${bff.emulatorUrl}/_emulator/seed`, { identities: config.identities, regions: [REGION] });
+    await emulatorControl(bff.emulatorUrl).seed({ identities: config.identities, regions: [REGION] });
     log('BFF: listing and detail');
     const { names, rows } = await bffBenchmarks(bff, config, REGION);
     log('console in headless Chromium');

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from './chromium';
+import { chromiumLaunchOptions } from './chromium.mjs';
 import {
   authBffPort,
   authDnsPort,
@@ -30,7 +30,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     headless: true,
     trace: 'retain-on-failure',
-    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+    launchOptions: chromiumLaunchOptions(),
   },
   projects: [
     // The console as users run it by default: AUTH_MODE=none on loopback.

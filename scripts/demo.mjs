@@ -2,5 +2,5 @@
 // realistic account (packages/demo-kit) until Ctrl-C. PORT, EMULATOR_PORT, EMULATOR_DNS_PORT, DEMO_SIZE.
 import { bootstrap, runService } from './bootstrap.mjs';
 
-bootstrap();
+await bootstrap();
 runService('packages/demo-kit/dist/main.js');

@@ -3,28 +3,28 @@
 // every runner's counts.
 import fs from 'node:fs';
 import path from 'node:path';
-import { bootstrap, log, root, run } from './bootstrap.mjs';
+import { chromiumPath as chromium } from '../e2e/chromium.mjs';
+import { bootstrap, log, root, run, setupStep } from './bootstrap.mjs';
 
-bootstrap();
-
-const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-if (!fs.existsSync(chromium)) {
-  if (process.getuid?.() === 0) {
-    log('installing Debian chromium for the browser tests');
-    if (
-      run('apt-get', ['update']) !== 0 ||
-      run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium']) !== 0
-    ) {
-      process.stderr.write('[test] apt-get install chromium failed\n');
-      process.exit(1);
-    }
-  } else {
+/** Debian's Chromium for the browser tests: installed as one more set-up phase when it is missing. */
+async function ensureChromium() {
+  if (fs.existsSync(chromium)) return;
+  if (process.getuid?.() !== 0) {
     process.stderr.write(
       `[test] Chromium not found at ${chromium}: run "sudo apt-get install -y chromium" (or set CHROMIUM_PATH) and try again.\n`,
     );
     process.exit(1);
   }
+  await setupStep('apt-get update (for Debian chromium)', 'apt-get', ['update']);
+  await setupStep('installing Debian chromium for the browser tests', 'apt-get', [
+    'install',
+    '-y',
+    '--no-install-recommends',
+    'chromium',
+  ]);
 }
+
+await bootstrap(ensureChromium);
 
 const reportDir = path.join(root, '.test-reports');
 fs.rmSync(reportDir, { recursive: true, force: true });

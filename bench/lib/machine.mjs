@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { chromiumPath } from '@ses-console/e2e/chromium';
 import { repoRoot } from './servers.mjs';
 
 function firstLine(command, args) {
@@ -63,7 +64,7 @@ export function describeEnvironment({ motoVersion }) {
       `console: react ${versionOf('react', 'apps/console')}, @cloudscape-design/components ${versionOf('@cloudscape-design/components', 'apps/console')}, vite ${versionOf('vite', 'apps/console')}`,
       `moto ${motoVersion ?? 'not installed'} (${firstLine('python3', ['--version']) ?? 'python3 missing'})`,
       `aws-ses-v2-local ${versionOf('aws-ses-v2-local', 'bench')}`,
-      `playwright-core ${versionOf('playwright-core', 'bench')}, ${firstLine(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version']) ?? 'chromium missing'}`,
+      `playwright-core ${versionOf('playwright-core', 'bench')}, ${firstLine(chromiumPath, ['--version']) ?? 'chromium missing'}`,
     ],
   };
 }

@@ -1,14 +1,12 @@
-import { SESv2Client } from '@aws-sdk/client-sesv2';
-
-/** Static dummy credentials: no credential chain, no IMDS probe (TOOLCHAIN pitfall 9). */
-const DUMMY_CREDENTIALS = { accessKeyId: 'bench', secretAccessKey: 'bench' };
+import { createSesClient, EmulatorClient } from '@ses-console/emulator/client';
 
 /**
- * The one client every server is measured with: the JS SDK v3 SESv2 client with static dummy
- * credentials, an `endpoint`, and no retries (a failure is reported, never hidden by a retry).
+ * The one client every server is measured with: the JS SDK v3 SESv2 client of the shared emulator
+ * client (static dummy credentials, so the SDK never looks for real ones), an `endpoint`, and no
+ * retries (a failure is reported, never hidden by a retry).
  */
 export function sesClient(endpoint, { region = 'us-east-1', motoListRoute = false } = {}) {
-  const client = new SESv2Client({ region, endpoint, credentials: DUMMY_CREDENTIALS, maxAttempts: 1 });
+  const client = createSesClient({ endpoint, region, maxAttempts: 1 });
   if (motoListRoute) client.middlewareStack.add(rewriteListToGet, { step: 'build', name: 'motoListRoute' });
   return client;
 }
@@ -37,4 +35,9 @@ function rewriteListToGet(next) {
     }
     return next(args);
   };
+}
+
+/** The control plane of our emulator at `url` (seed, faults), with EMULATOR_CONTROL_TOKEN when set. */
+export function emulatorControl(url) {
+  return new EmulatorClient(url, { controlToken: process.env.EMULATOR_CONTROL_TOKEN });
 }

@@ -147,18 +147,11 @@ export async function consoleSessionHeaders(bffUrl) {
   return { cookie, 'x-csrf-token': csrfToken };
 }
 
-/** EMULATOR_CONTROL_TOKEN for the emulator's control plane (the bench's children inherit it), else nothing. */
-export function controlHeaders() {
-  const token = process.env.EMULATOR_CONTROL_TOKEN;
-  return token ? { 'x-emulator-control-token': token } : {};
-}
-
-/** POSTs JSON (to the control plane, or to the BFF with session headers) and returns the parsed answer; throws on non-2xx. */
+/** POSTs JSON to the BFF (with session headers) and returns the parsed answer; throws on non-2xx. */
 export async function postJson(url, body, headers = {}) {
-  const control = /^\/_(emulator|aws)\//.test(new URL(url).pathname) ? controlHeaders() : {};
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...control, ...headers },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
   });
   const text = await response.text();

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { consoleSessionHeaders, controlHeaders, postJson } from '../lib/servers.mjs';
+import { emulatorControl } from '../lib/sdk-client.mjs';
+import { consoleSessionHeaders, postJson } from '../lib/servers.mjs';
 import { formatMs } from '../lib/stats.mjs';
 
 /**
@@ -10,9 +11,8 @@ export async function bulkDeleteBenchmark(bff, names, config, region) {
   const { count, rate } = config.bulkDelete;
   const identities = names.slice(0, count);
   if (identities.length < count) throw new Error(`only ${identities.length} identities to delete`);
-  await postJson(`${bff.emulatorUrl}/_emulator/faults`, {
-    rules: [{ service: 'sesv2', operation: 'DeleteEmailIdentity', rateLimit: rate }],
-  });
+  const emulator = emulatorControl(bff.emulatorUrl);
+  await emulator.setFaults([{ service: 'sesv2', operation: 'DeleteEmailIdentity', rateLimit: rate }]);
   const session = await consoleSessionHeaders(bff.url);
   let result;
   let elapsedMs;
@@ -21,9 +21,9 @@ export async function bulkDeleteBenchmark(bff, names, config, region) {
     const t0 = performance.now();
     result = await postJson(`${bff.url}/api/regions/${region}/identities/delete`, { identities }, session);
     elapsedMs = performance.now() - t0;
-    faults = await (await fetch(`${bff.emulatorUrl}/_emulator/faults`, { headers: controlHeaders() })).json();
+    faults = await emulator.faults();
   } finally {
-    await fetch(`${bff.emulatorUrl}/_emulator/faults`, { method: 'DELETE', headers: controlHeaders() });
+    await emulator.clearFaults();
   }
   const boundMs = (count / rate) * 1000;
   const ratio = elapsedMs / boundMs;

@@ -1,5 +1,5 @@
+import { chromiumLaunchOptions } from '@ses-console/e2e/chromium';
 import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../lib/chromium.mjs';
 import { formatMs, median } from '../lib/stats.mjs';
 
 const GROUP = 'Console (headless Chromium)';
@@ -46,7 +46,7 @@ async function sortByStatus() {
 
 /** Navigation to first rows rendered, then sort by Status, with `identities` identities in the region. */
 export async function consoleBenchmarks(bff, config, region) {
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+  const browser = await chromium.launch({ ...chromiumLaunchOptions(), headless: true });
   const firstRows = [];
   const sorts = [];
   try {

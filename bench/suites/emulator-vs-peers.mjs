@@ -6,10 +6,9 @@ import {
 } from '@aws-sdk/client-sesv2';
 import { combineRounds, runLoad, timeRuns } from '../lib/load.mjs';
 import { cpuTimeMs } from '../lib/processes.mjs';
-import { sesClient } from '../lib/sdk-client.mjs';
+import { emulatorControl, sesClient } from '../lib/sdk-client.mjs';
 import {
   motoAvailable,
-  postJson,
   startAwsSesV2Local,
   startEmulatorProcess,
   startMoto,
@@ -142,10 +141,7 @@ function sendLoad(config) {
 
 /** Drains ListEmailIdentities with PageSize 1000 over a region seeded with `listIdentities`. */
 async function drainBigList(emulatorUrl, config) {
-  await postJson(`${emulatorUrl}/_emulator/seed`, {
-    identities: config.listIdentities,
-    regions: [BIG_LIST_REGION],
-  });
+  await emulatorControl(emulatorUrl).seed({ identities: config.listIdentities, regions: [BIG_LIST_REGION] });
   const client = sesClient(emulatorUrl, { region: BIG_LIST_REGION });
   const pageTimes = [];
   let counted = 0;

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { ListEmailIdentitiesCommand } from '@aws-sdk/client-sesv2';
-import { sesClient } from '../lib/sdk-client.mjs';
-import { postJson, startEmulatorProcess } from '../lib/servers.mjs';
+import { emulatorControl, sesClient } from '../lib/sdk-client.mjs';
+import { startEmulatorProcess } from '../lib/servers.mjs';
 import { formatMs, median } from '../lib/stats.mjs';
 
 const MB = 1024 * 1024;
@@ -29,10 +29,7 @@ export async function memoryBenchmarks(config) {
   let loaded;
   try {
     idle = emulator.rss();
-    await postJson(`${emulator.url}/_emulator/seed`, {
-      identities: config.identities,
-      regions: ['us-east-1'],
-    });
+    await emulatorControl(emulator.url).seed({ identities: config.identities, regions: ['us-east-1'] });
     // Touch every identity once through the API, as a console listing them would.
     const client = sesClient(emulator.url);
     let NextToken;

@@ -1,6 +1,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { emulatorOptionsFromEnv, type RunningEmulator, startEmulator } from '@ses-console/emulator';
+import {
+  type EmulatorOptions,
+  emulatorOptionsFromEnv,
+  emulatorPorts,
+  portConflictLine,
+  type RunningEmulator,
+  startEmulator,
+} from '@ses-console/emulator';
 import { loadConfig } from './config.js';
 import { createHttpServer } from './http/http-server.js';
 import { logger } from './logger.js';
@@ -20,17 +27,22 @@ try {
 
 let emulator: RunningEmulator | undefined;
 if (config.SES_BACKEND === 'emulator') {
+  let options: EmulatorOptions | undefined;
   try {
-    emulator = await startEmulator({
+    options = {
       ...emulatorOptionsFromEnv(process.env),
       port: config.EMULATOR_PORT,
       dataDir: config.DATA_DIR,
-    });
+    };
+    emulator = await startEmulator(options);
   } catch (error) {
-    // e.g. EMULATOR_HOST off loopback without EMULATOR_CONTROL_TOKEN, or the port in use
-    process.stderr.write(
-      `Could not start the embedded emulator: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
+    // A port another program holds (often a second `npm start`): one line naming the port and the
+    // variable that moves it. Anything else, e.g. EMULATOR_HOST off loopback without
+    // EMULATOR_CONTROL_TOKEN: the reason, without a stack trace.
+    const line =
+      (options && portConflictLine(error, emulatorPorts(options))) ??
+      `Could not start the embedded emulator: ${error instanceof Error ? error.message : String(error)}`;
+    process.stderr.write(`${line}\n`);
     process.exit(1);
   }
 }
@@ -67,7 +79,19 @@ const server = createHttpServer(app, {
   headersTimeoutMs: config.HEADERS_TIMEOUT_MS,
   maxConnections: config.MAX_CONNECTIONS,
 });
+// Until it listens, an error is about getting the port: say which and how to move it, then stop.
+const onListenError = (error: Error) => {
+  const line =
+    portConflictLine(error, [{ port: config.PORT, variable: 'PORT', what: 'the console' }]) ??
+    `Could not listen on ${config.HOST}:${config.PORT}: ${error.message}`;
+  process.stderr.write(`${line}\n`);
+  clients.destroy();
+  clearInterval(purge);
+  void Promise.allSettled([store.close(), emulator?.close()]).then(() => process.exit(1));
+};
+server.once('error', onListenError);
 server.listen(config.PORT, config.HOST, () => {
+  server.off('error', onListenError);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   // A plain banner for people (the structured log goes through pino).

@@ -18,6 +18,17 @@ export interface DemoServerOptions {
   logLevel?: string;
 }
 
+/**
+ * The console exited before it answered. It has said why on its stderr (which the demo shares), e.g.
+ * the one line naming a port another program holds, so callers need not say more.
+ */
+export class ConsoleExitedError extends Error {
+  constructor(readonly exitCode: number | null) {
+    super(`the console exited during start-up (exit ${exitCode})`);
+    this.name = 'ConsoleExitedError';
+  }
+}
+
 export interface DemoServer {
   url: string;
   emulatorUrl: string;
@@ -72,7 +83,7 @@ async function waitForHealth(url: string, exited: Promise<number | null>, timeou
   });
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (gone !== undefined) throw new Error(`the console exited during start-up (exit ${gone})`);
+    if (gone !== undefined) throw new ConsoleExitedError(gone);
     try {
       if ((await fetch(url)).ok) return;
     } catch {

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseDemoSize } from './demo-catalog.js';
-import { type DemoServer, repoRoot, startDemoServer } from './demo-server.js';
+import { ConsoleExitedError, type DemoServer, repoRoot, startDemoServer } from './demo-server.js';
 import { seedDemoAccount } from './seed-demo-account.js';
 
 function port(name: string, fallback: number): number {
@@ -79,6 +79,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
+  // The console already printed why it stopped (e.g. which port is taken): that stays the last line.
+  if (error instanceof ConsoleExitedError) process.exit(error.exitCode || 1);
   console.error(`[demo] ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -1,9 +1,4 @@
 import {
-  ChangeResourceRecordSetsCommand,
-  CreateHostedZoneCommand,
-  type RRType,
-} from '@aws-sdk/client-route-53';
-import {
   CreateConfigurationSetCommand,
   CreateEmailIdentityCommand,
   CreateEmailIdentityPolicyCommand,
@@ -12,6 +7,7 @@ import {
   SendEmailCommand,
 } from '@aws-sdk/client-sesv2';
 import { mapWithConcurrency } from '@ses-console/contract/concurrency';
+import { dkimCnameRecords, EmulatorClient } from '@ses-console/emulator/client';
 import {
   CONFIGURATION_SETS,
   type DemoPlan,
@@ -20,7 +16,6 @@ import {
   type PlannedIdentity,
   type TargetStatus,
 } from './demo-catalog.js';
-import { EmulatorApi } from './emulator-api.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 /** How many SDK calls run at once: enough to hide latency, few enough to stay kind to 2 shared cores. */
@@ -47,14 +42,6 @@ async function inBatches<T>(items: T[], work: (item: T) => Promise<unknown>): Pr
   await mapWithConcurrency(items, CONCURRENCY, work);
 }
 
-function dkimCnames(domain: string, tokens: string[]) {
-  return tokens.map((t) => ({
-    name: `${t}._domainkey.${domain}`,
-    type: 'CNAME' as RRType,
-    value: `${t}.dkim.amazonses.com`,
-  }));
-}
-
 /**
  * Seeds a realistic account into an empty emulator, only through its public interfaces: SES v2 and
  * Route 53 through the AWS SDK, verification links from the captured mailbox, the control plane's
@@ -70,7 +57,7 @@ export async function seedDemoAccount(options: SeedDemoOptions): Promise<SeedDem
   const started = Date.now();
   const log = options.log ?? (() => {});
   const plan = demoPlan(options.size ?? 'full');
-  const api = new EmulatorApi(options.emulatorUrl);
+  const api = new EmulatorClient(options.emulatorUrl, { controlToken: process.env.EMULATOR_CONTROL_TOKEN });
   try {
     for (const region of plan.regions) {
       const existing = await api.ses(region).send(new ListEmailIdentitiesCommand({ PageSize: 1 }));
@@ -89,10 +76,7 @@ export async function seedDemoAccount(options: SeedDemoOptions): Promise<SeedDem
     );
     const zoneIds = new Map<string, string>();
     await inBatches(plan.zones, async (zone) => {
-      const out = await api.route53.send(
-        new CreateHostedZoneCommand({ Name: zone, CallerReference: `demo-${zone}` }),
-      );
-      zoneIds.set(zone, out.HostedZone?.Id ?? '');
+      zoneIds.set(zone, await api.createHostedZone(zone, `demo-${zone}`));
     });
 
     await api.setClock(new Date(now - 4 * 24 * HOUR_MS));
@@ -107,13 +91,12 @@ export async function seedDemoAccount(options: SeedDemoOptions): Promise<SeedDem
     // batch per zone (each batch makes the verification engine re-check the account).
     log('DKIM records into the hosted zones');
     await inBatches(plan.zones, (zone) =>
-      changeRecords(
-        api,
+      api.changeRecords(
         zoneIds.get(zone) as string,
         'UPSERT',
         early
           .filter((x) => x.type === 'DOMAIN' && x.zone === zone)
-          .flatMap((x) => dkimCnames(x.name, tokens.get(x) ?? [])),
+          .flatMap((x) => dkimCnameRecords(x.name, tokens.get(x) ?? [])),
       ),
     );
     log('verification links opened');
@@ -127,13 +110,12 @@ export async function seedDemoAccount(options: SeedDemoOptions): Promise<SeedDem
     await api.setClock(new Date(now - HOUR_MS));
     const lost = byStatus('TEMPORARY_FAILURE');
     await inBatches([...new Set(lost.map((x) => x.zone as string))], (zone) =>
-      changeRecords(
-        api,
+      api.changeRecords(
         zoneIds.get(zone) as string,
         'DELETE',
         lost
           .filter((x) => x.zone === zone)
-          .flatMap((x) => dkimCnames(x.name, tokens.get(x) ?? []).slice(0, 1)),
+          .flatMap((x) => dkimCnameRecords(x.name, tokens.get(x) ?? []).slice(0, 1)),
       ),
     );
     await api.setClock(new Date(Date.now()));
@@ -189,7 +171,7 @@ export async function seedDemoAccount(options: SeedDemoOptions): Promise<SeedDem
   }
 }
 
-async function createIdentity(api: EmulatorApi, identity: PlannedIdentity): Promise<string[]> {
+async function createIdentity(api: EmulatorClient, identity: PlannedIdentity): Promise<string[]> {
   const out = await api.ses(identity.region).send(
     new CreateEmailIdentityCommand({
       EmailIdentity: identity.name,
@@ -200,27 +182,7 @@ async function createIdentity(api: EmulatorApi, identity: PlannedIdentity): Prom
   return out.DkimAttributes?.Tokens ?? [];
 }
 
-async function changeRecords(
-  api: EmulatorApi,
-  zoneId: string,
-  action: 'UPSERT' | 'DELETE',
-  records: Array<{ name: string; type: RRType; value: string }>,
-): Promise<void> {
-  if (!records.length) return;
-  await api.route53.send(
-    new ChangeResourceRecordSetsCommand({
-      HostedZoneId: zoneId,
-      ChangeBatch: {
-        Changes: records.map((r) => ({
-          Action: action,
-          ResourceRecordSet: { Name: r.name, Type: r.type, TTL: 1800, ResourceRecords: [{ Value: r.value }] },
-        })),
-      },
-    }),
-  );
-}
-
-async function putPolicy(api: EmulatorApi, identity: PlannedIdentity): Promise<void> {
+async function putPolicy(api: EmulatorClient, identity: PlannedIdentity): Promise<void> {
   const policy = {
     Version: '2012-10-17',
     Statement: [
@@ -243,7 +205,7 @@ async function putPolicy(api: EmulatorApi, identity: PlannedIdentity): Promise<v
 }
 
 /** A custom MAIL FROM domain; the first of each region also gets its MX and SPF records published. */
-async function putMailFrom(api: EmulatorApi, identity: PlannedIdentity, zoneId: string): Promise<void> {
+async function putMailFrom(api: EmulatorClient, identity: PlannedIdentity, zoneId: string): Promise<void> {
   const mailFrom = `${identity.mailFromLabel}.${identity.name}`;
   await api.ses(identity.region).send(
     new PutEmailIdentityMailFromAttributesCommand({
@@ -253,7 +215,7 @@ async function putMailFrom(api: EmulatorApi, identity: PlannedIdentity, zoneId: 
     }),
   );
   if (!identity.policy) return; // leave this one unpublished, so the console offers "Publish"
-  await changeRecords(api, zoneId, 'UPSERT', [
+  await api.changeRecords(zoneId, 'UPSERT', [
     { name: mailFrom, type: 'MX', value: `10 feedback-smtp.${identity.region}.amazonses.com` },
     { name: mailFrom, type: 'TXT', value: '"v=spf1 include:amazonses.com ~all"' },
   ]);

@@ -1,5 +1,13 @@
 export type { SeedOptions, SeedResult } from './control/seed.js';
 export type { VerificationMode } from './core.js';
-export { type EmulatorOptions, emulatorOptionsFromEnv, isLoopbackHost } from './options.js';
+export type { FaultConfig, FaultRule, FaultStats } from './faults/fault-injector.js';
+export {
+  type EmulatorOptions,
+  emulatorOptionsFromEnv,
+  emulatorPorts,
+  isLoopbackHost,
+  type ListeningPort,
+  portConflictLine,
+} from './options.js';
 export { type RunningEmulator, startEmulator } from './server.js';
 export type { StoreReport } from './store/inspect.js';

@@ -49,7 +49,7 @@ export function emulatorOptionsFromEnv(env: NodeJS.ProcessEnv): EmulatorOptions 
     throw new Error(`EMULATOR_VERIFICATION must be "realistic" or "auto", not "${mode}"`);
   }
   return {
-    port: env.EMULATOR_PORT ? Number(env.EMULATOR_PORT) : 4566,
+    port: parseBoundedInt('EMULATOR_PORT', env.EMULATOR_PORT, 0, 65_535) ?? 4566,
     host: env.EMULATOR_HOST ?? '127.0.0.1',
     dataDir: env.DATA_DIR ?? '.data',
     verificationMode: mode,
@@ -95,7 +95,7 @@ function parseBoundedInt(
   return number;
 }
 
-/** `EMULATOR_DNS_PORT`: default 10053; `off` turns the DNS server off. */
+/** `EMULATOR_DNS_PORT`: default 10053; `off` turns the DNS server off; 0 picks a free port. */
 function parseDnsPort(value: string | undefined): number | undefined {
   if (value === 'off') return undefined;
   const port = Number(value ?? 10053);
@@ -138,4 +138,53 @@ function parseVerificationDns(
     .map((s) => s.trim())
     .filter(Boolean);
   return { mode: 'resolver', servers: list.length > 0 ? list : undefined };
+}
+
+/** A port a process listens on, named for the person who has to move it. */
+export interface ListeningPort {
+  port: number;
+  /** The environment variable that sets it, e.g. `PORT`. */
+  variable: string;
+  /** What listens there, e.g. `the console`. */
+  what: string;
+  /** Whether it is a UDP port too (a failed UDP `bind` can only be this one). */
+  udp?: boolean;
+  /** How to run without it at all, e.g. `EMULATOR_DNS_PORT=off to run without the DNS server`. */
+  without?: string;
+}
+
+/**
+ * The one line to print when a listener could not get its port (`EADDRINUSE`, or `EACCES` for a
+ * privileged port): the port, what wanted it and the variable that moves it — instead of Node's stack
+ * trace. `undefined` for any other error, or a port that is not among `ports`.
+ */
+export function portConflictLine(error: unknown, ports: readonly ListeningPort[]): string | undefined {
+  const failure = error as (NodeJS.ErrnoException & { port?: unknown; address?: unknown }) | undefined;
+  const code = failure?.code;
+  if (code !== 'EADDRINUSE' && code !== 'EACCES') return undefined;
+  const udp = failure?.syscall === 'bind';
+  const port = ports.find((p) => p.port === failure?.port && (!udp || p.udp));
+  if (!port) return undefined;
+  const where = `Port ${port.port}${typeof failure?.address === 'string' ? ` on ${failure.address}` : ''} (${port.what})`;
+  const or = port.without ? `, or ${port.without}` : '';
+  return code === 'EADDRINUSE'
+    ? `${where} is in use by another program: set ${port.variable} to a free port${or}.`
+    : `${where} needs privileges this process does not have: set ${port.variable} to a port above 1023${or}.`;
+}
+
+/** The ports `startEmulator(options)` listens on, and the variables that set them. */
+export function emulatorPorts(options: EmulatorOptions): ListeningPort[] {
+  const ports: ListeningPort[] = [
+    { port: options.port ?? 4566, variable: 'EMULATOR_PORT', what: "the emulator's AWS endpoint" },
+  ];
+  if (options.dnsPort !== undefined) {
+    ports.push({
+      port: options.dnsPort,
+      variable: 'EMULATOR_DNS_PORT',
+      what: "the emulator's DNS server, UDP and TCP",
+      udp: true,
+      without: 'EMULATOR_DNS_PORT=off to run without the DNS server',
+    });
+  }
+  return ports;
 }

@@ -1,10 +1,13 @@
 import type { ClockResponse, MailboxMessage } from '@ses-console/contract';
 import {
-  findVerificationLink,
+  type CapturedMessage,
+  EmulatorControlClient,
+  EmulatorControlError,
+  EmulatorUnreachableError,
   isVerificationToken,
   VERIFICATION_TOKEN_RULE,
-  VERIFY_EMAIL_PATH,
-} from '@ses-console/emulator/verification-link';
+  verificationLinkIn,
+} from '@ses-console/emulator/client';
 import { AppError } from '../errors/app-error.js';
 
 /**
@@ -45,7 +48,7 @@ export function toMailboxMessage(raw: Json, emulatorUrl: string): MailboxMessage
   const text = str(body.text_part) ?? undefined;
   const html = str(body.html_part) ?? undefined;
   const rawData = str(raw.RawData);
-  const link = findVerificationLink([text, html, rawData].filter(Boolean).join('\n'), emulatorUrl);
+  const link = verificationLinkIn(raw as Partial<CapturedMessage>, emulatorUrl);
   const to = [
     ...strings(destination.ToAddresses),
     ...strings(destination.CcAddresses),
@@ -66,16 +69,6 @@ export function toMailboxMessage(raw: Json, emulatorUrl: string): MailboxMessage
   };
 }
 
-async function readJson(response: Response): Promise<Json> {
-  const text = await response.text();
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return parsed && typeof parsed === 'object' ? (parsed as Json) : {};
-  } catch {
-    return {}; // e.g. an HTML page: its text is not a message for the API
-  }
-}
-
 function upstreamError(status: number, body: Json, fallback: string): AppError {
   const message = str(body.message) ?? str(body.error) ?? fallback;
   if (status === 404) return new AppError(404, 'NotFound', message);
@@ -83,34 +76,33 @@ function upstreamError(status: number, body: Json, fallback: string): AppError {
   return new AppError(502, 'UpstreamError', 'The emulator did not answer as expected.');
 }
 
+function asJson(value: unknown): Json {
+  return value && typeof value === 'object' ? (value as Json) : {};
+}
+
 /** `token`: EMULATOR_CONTROL_TOKEN, sent as `x-emulator-control-token` when the control plane asks for one. */
 export function createEmulatorControl(baseUrl: string, options: { token?: string } = {}): EmulatorControl {
-  const auth: Record<string, string> = options.token ? { 'x-emulator-control-token': options.token } : {};
-  async function call(method: string, path: string, body?: unknown): Promise<Json> {
-    let response: Response;
+  const client = new EmulatorControlClient(baseUrl, { controlToken: options.token, timeoutMs: 10_000 });
+  /** The emulator's answer, or the AppError the API gives for it. */
+  async function call<T>(work: (emulator: EmulatorControlClient) => Promise<T>): Promise<T> {
     try {
-      response = await fetch(new URL(path, baseUrl), {
-        method,
-        headers: body === undefined ? auth : { ...auth, 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(10_000),
-      });
-    } catch {
-      throw new AppError(502, 'UpstreamError', 'The emulator is not reachable.');
+      return await work(client);
+    } catch (error) {
+      if (error instanceof EmulatorUnreachableError) {
+        throw new AppError(502, 'UpstreamError', 'The emulator is not reachable.');
+      }
+      if (error instanceof EmulatorControlError) {
+        // e.g. an HTML page: its text is not a message for the API
+        throw upstreamError(error.status, asJson(error.body), `Emulator answered ${error.status}`);
+      }
+      throw error;
     }
-    const json = await readJson(response);
-    if (!response.ok) throw upstreamError(response.status, json, `Emulator answered ${response.status}`);
-    return json;
   }
   const clockOf = (json: Json): ClockResponse => ({ now: isoOf(json.now) });
   return {
     async mailbox(filter) {
-      const query = new URLSearchParams();
-      if (filter.email) query.set('email', filter.email);
-      if (filter.id) query.set('id', filter.id);
-      const json = await call('GET', `/_aws/ses${query.size > 0 ? `?${query}` : ''}`);
-      const messages = Array.isArray(json.messages) ? (json.messages as Json[]) : [];
-      return messages.map((message) => toMailboxMessage(message, baseUrl));
+      const messages = await call((emulator) => emulator.messages(filter));
+      return messages.map((message) => toMailboxMessage(asJson(message), baseUrl));
     },
     async verifyEmail(token) {
       if (!isVerificationToken(token)) {
@@ -120,7 +112,7 @@ export function createEmulatorControl(baseUrl: string, options: { token?: string
         throw new AppError(400, 'InvalidVerificationToken', message, [{ field: 'token', message }]);
       }
       try {
-        await call('GET', `${VERIFY_EMAIL_PATH}?${new URLSearchParams({ token })}`);
+        await call((emulator) => emulator.verifyEmail(token));
       } catch (error) {
         if (error instanceof AppError && error.status < 500) {
           const message = 'This verification link is not valid or has expired';
@@ -131,8 +123,8 @@ export function createEmulatorControl(baseUrl: string, options: { token?: string
         throw error;
       }
     },
-    clock: async () => clockOf(await call('GET', '/_emulator/clock')),
+    clock: async () => clockOf(asJson(await call((emulator) => emulator.clock()))),
     advanceClock: async (seconds) =>
-      clockOf(await call('POST', '/_emulator/clock', { advanceSeconds: seconds })),
+      clockOf(asJson(await call((emulator) => emulator.advanceClock(seconds)))),
   };
 }
