@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { authModeSchema, regionSchema, roleSchema } from '@ses-console/contract';
+import { REGION_NAME_SOURCE } from '@ses-console/contract/region-name';
 import { isLoopbackHost } from '@ses-console/emulator';
 import { z } from 'zod';
 import { defaultRoleGroups } from './auth/principal.js';
@@ -64,8 +65,9 @@ const allowedHostsSchema = listSchema.superRefine((entries, ctx) => {
 });
 
 /** `arn:aws:elasticloadbalancing:<region>:<account>:loadbalancer/app/<name>/<id>`. */
-const ALB_ARN =
-  /^arn:aws[a-z-]*:elasticloadbalancing:([a-z0-9-]+):\d{12}:loadbalancer\/app\/[^/]+\/[0-9a-f]+$/;
+const ALB_ARN = new RegExp(
+  `^arn:aws[a-z-]*:elasticloadbalancing:(${REGION_NAME_SOURCE}):\\d{12}:loadbalancer/app/[^/]+/[0-9a-f]+$`,
+);
 
 /** Environment, parsed once at start-up. Every variable is documented in the README's configuration table. */
 const envSchema = z
