@@ -4,7 +4,7 @@
  * GovCloud (`us-gov-west-1`), China (`cn-north-1`) and ISO (`us-isob-east-1`) names all match; a name
  * that matches need not exist (`zz-nope-1` does) — whether a Region is offered is the REGIONS list's call.
  */
-const REGION_NAME = '[a-z]{2}(?:-[a-z]+){1,2}-\\d{1,2}';
+const REGION_NAME = '[a-z]{2}(-[a-z]+){1,2}-\\d{1,2}';
 
 export const REGION_NAME_PATTERN = new RegExp(`^${REGION_NAME}$`);
 
