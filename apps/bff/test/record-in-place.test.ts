@@ -47,14 +47,12 @@ describe('one record rule: the Route 53 column and live DNS agree', () => {
     const domain = `${unique('agree')}.com`;
     const zoneId = await createZone(h.route53, domain);
     const created = await h.ses().send(new CreateEmailIdentityCommand({ EmailIdentity: domain }));
-    await h
-      .ses()
-      .send(
-        new PutEmailIdentityMailFromAttributesCommand({
-          EmailIdentity: domain,
-          MailFromDomain: `bounce.${domain}`,
-        }),
-      );
+    await h.ses().send(
+      new PutEmailIdentityMailFromAttributesCommand({
+        EmailIdentity: domain,
+        MailFromDomain: `bounce.${domain}`,
+      }),
+    );
     return { domain, zoneId, tokens: created.DkimAttributes?.Tokens ?? [] };
   }
 
