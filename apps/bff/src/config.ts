@@ -8,6 +8,7 @@ import { checkDnsServers } from './clients/dns-resolver.js';
 import { parseAllowedHosts } from './http/allowed-hosts.js';
 import { sesCommercialRegions } from './regions.js';
 
+/** A comma-separated list (REGIONS, DNS_SERVERS, ALLOWED_HOSTS, TRUSTED_PROXIES): trimmed, empty items dropped. */
 const listSchema = z.string().transform((v) =>
   v
     .split(',')
@@ -27,34 +28,20 @@ const roleGroupsSchema = z
   })
   .pipe(z.partialRecord(roleSchema, z.array(z.string().min(1))));
 
-const regionListSchema = z
-  .string()
-  .transform((v) =>
-    v
-      .split(',')
-      .map((r) => r.trim())
-      .filter((r) => r.length > 0),
-  )
-  .pipe(z.array(regionSchema).min(1, 'REGIONS must name at least one region'));
+const regionListSchema = listSchema.pipe(
+  z.array(regionSchema).min(1, 'REGIONS must name at least one region'),
+);
 
-const dnsServerListSchema = z
-  .string()
-  .transform((v) =>
-    v
-      .split(',')
-      .map((s) => s.trim())
-      .filter((s) => s.length > 0),
-  )
-  .superRefine((servers, ctx) => {
-    try {
-      checkDnsServers(servers);
-    } catch {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'DNS_SERVERS must be a comma list of host[:port] IP addresses',
-      });
-    }
-  });
+const dnsServerListSchema = listSchema.superRefine((servers, ctx) => {
+  try {
+    checkDnsServers(servers);
+  } catch {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'DNS_SERVERS must be a comma list of host[:port] IP addresses',
+    });
+  }
+});
 
 const allowedHostsSchema = listSchema.superRefine((entries, ctx) => {
   try {
