@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { accessFor, apiPaths, type RegionInfo } from '@ses-console/contract';
+import type { RegionInfo } from '@ses-console/contract';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { createAuditRecorder } from './audit/audit-recorder.js';
@@ -21,13 +21,18 @@ import { logger as defaultLogger } from './logger.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { allRegionsRoutes } from './routes/all-regions-routes.js';
 import { auditRoutes } from './routes/audit-routes.js';
+import { configurationSetRoutes } from './routes/configuration-set-routes.js';
 import { dnsDiagnosticsRoutes } from './routes/dns-diagnostics-routes.js';
 import { emulatorRoutes } from './routes/emulator-routes.js';
 import { healthRouter } from './routes/health-routes.js';
-import { identityEditRoutes } from './routes/identity-edit-routes.js';
 import { identityRoutes } from './routes/identity-routes.js';
-import { metaRoutes, sendingRoutes } from './routes/meta-routes.js';
-import type { RouteDeps, RouteSpec } from './routes/route-spec.js';
+import { identitySettingsRoutes } from './routes/identity-settings-routes.js';
+import { metaRoutes, openApiRoutes } from './routes/meta-routes.js';
+import { paramRules } from './routes/params.js';
+import { policyRoutes } from './routes/policy-routes.js';
+import { publishDnsRoutes } from './routes/publish-dns-routes.js';
+import { type RouteBinding, type RouteDeps, type RouteSpec, routeSpecOf } from './routes/route-spec.js';
+import { sendTestEmailRoutes } from './routes/send-test-email-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { createAccountIdResolver } from './services/account-id.js';
 import { createEmulatorControl } from './services/emulator-control-service.js';
@@ -75,17 +80,29 @@ export const DEFAULT_API_TIMEOUT_MS = 100_000;
 
 export const API_VERSION = '1.0.0';
 
-/** The API routes this app serves (emulator routes only with the emulator backend). */
+/** The routes of `bindings` as registered: contract schemas parse each request, `:region` must be in REGIONS. */
+function routeSpecs(bindings: readonly RouteBinding[], regions: readonly RegionInfo[]): RouteSpec[] {
+  const rules = paramRules(regions);
+  return bindings.map((binding) => routeSpecOf(binding, rules));
+}
+
+/** The SES, Route 53 and emulator API routes this app serves (emulator routes only with the emulator backend). */
 export function apiRoutes(deps: RouteDeps): RouteSpec[] {
-  return [
-    ...metaRoutes(deps),
-    ...allRegionsRoutes(deps),
-    ...identityRoutes(deps),
-    ...dnsDiagnosticsRoutes(deps),
-    ...identityEditRoutes(deps),
-    ...sendingRoutes(deps),
-    ...(deps.emulator ? emulatorRoutes(deps.emulator) : []),
-  ];
+  return routeSpecs(
+    [
+      ...metaRoutes(deps),
+      ...allRegionsRoutes(deps),
+      ...identityRoutes(deps),
+      ...publishDnsRoutes(deps),
+      ...dnsDiagnosticsRoutes(deps),
+      ...identitySettingsRoutes(deps),
+      ...policyRoutes(deps),
+      ...configurationSetRoutes(deps),
+      ...sendTestEmailRoutes(deps),
+      ...(deps.emulator ? emulatorRoutes(deps.emulator) : []),
+    ],
+    deps.regions,
+  );
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -131,47 +148,39 @@ export function createApp(deps: AppDeps): Express {
     app.set('trust proxy', (address: string) => trusted(address));
   }
 
-  /** Every API route passes the same guards, chosen from the contract's access table. */
-  function guarded(method: RouteSpec['method'], path: string, handler: RequestHandler): RequestHandler[] {
-    const access = accessFor(method, path);
-    if (!access) {
+  /** Every API route passes the same guards, chosen by its access rule in the contract's route table. */
+  function guarded(route: RouteSpec): RequestHandler[] {
+    if (route.method === 'get') return [identify, authorize(route), route.handler];
+    if (!route.action) {
       throw new Error(
-        `No access rule for ${method.toUpperCase()} ${path}: add it to routeAccess in packages/contract/src/auth.ts`,
+        `No audit action for ${route.method.toUpperCase()} ${route.path}: add it to routeTable in packages/contract/src/access.ts`,
       );
     }
-    if (method === 'get') return [identify, authorize(access), handler];
-    if (!access.action) throw new Error(`No audit action for ${method.toUpperCase()} ${path} in routeAccess`);
     // Refusals (429, 401, 403) get a small entry; an allowed change gets its intent recorded before
     // the handler runs (or is refused with 503 when it cannot be), completed when it ends.
     return [
-      audit.refusals(access.action),
+      audit.refusals(route.action),
       mutationLimit,
       identify,
-      authorize(access),
-      audit.middleware(access.action),
-      handler,
+      authorize(route),
+      audit.middleware(route.action),
+      route.handler,
     ];
   }
 
+  let openApi: object = {};
   const routes = [
     ...apiRoutes(routeDeps),
-    ...sessionRoutes({ authenticator: auth.authenticator, sessions }),
-    ...auditRoutes({ store }),
+    ...routeSpecs(
+      [
+        ...sessionRoutes({ authenticator: auth.authenticator, sessions }),
+        ...auditRoutes({ store }),
+        ...openApiRoutes(() => openApi),
+      ],
+      deps.regions,
+    ),
   ];
-  const openApi = buildOpenApiDocument(
-    [
-      ...routes,
-      {
-        method: 'get',
-        path: apiPaths.openapi,
-        tag: 'Meta',
-        summary: 'This OpenAPI 3.1 document',
-        responses: { 200: { description: 'OpenAPI document' } },
-        handler: () => {},
-      },
-    ],
-    { version: API_VERSION },
-  );
+  openApi = buildOpenApiDocument(routes, { version: API_VERSION });
 
   app.use(requestLogging(logger));
   app.use(securityHeaders());
@@ -189,14 +198,7 @@ export function createApp(deps: AppDeps): Express {
     res.setHeader('cache-control', 'no-store');
     next();
   });
-  api.get(
-    apiPaths.openapi,
-    ...guarded('get', apiPaths.openapi, (_req, res) => {
-      res.json(openApi);
-    }),
-  );
-  for (const route of routes)
-    api[route.method](route.path, ...guarded(route.method, route.path, route.handler));
+  for (const route of routes) api[route.method](route.path, ...guarded(route));
   api.use('/api', apiNotFound);
   app.use(api);
 

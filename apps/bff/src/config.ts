@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { authModeSchema, regionSchema, roleSchema } from '@ses-console/contract';
+import { REGION_NAME_SOURCE } from '@ses-console/contract/region-name';
 import { isLoopbackHost } from '@ses-console/emulator';
 import { z } from 'zod';
 import { defaultRoleGroups } from './auth/principal.js';
@@ -7,6 +8,7 @@ import { checkDnsServers } from './clients/dns-resolver.js';
 import { parseAllowedHosts } from './http/allowed-hosts.js';
 import { sesCommercialRegions } from './regions.js';
 
+/** A comma-separated list (REGIONS, DNS_SERVERS, ALLOWED_HOSTS, TRUSTED_PROXIES): trimmed, empty items dropped. */
 const listSchema = z.string().transform((v) =>
   v
     .split(',')
@@ -26,34 +28,20 @@ const roleGroupsSchema = z
   })
   .pipe(z.partialRecord(roleSchema, z.array(z.string().min(1))));
 
-const regionListSchema = z
-  .string()
-  .transform((v) =>
-    v
-      .split(',')
-      .map((r) => r.trim())
-      .filter((r) => r.length > 0),
-  )
-  .pipe(z.array(regionSchema).min(1, 'REGIONS must name at least one region'));
+const regionListSchema = listSchema.pipe(
+  z.array(regionSchema).min(1, 'REGIONS must name at least one region'),
+);
 
-const dnsServerListSchema = z
-  .string()
-  .transform((v) =>
-    v
-      .split(',')
-      .map((s) => s.trim())
-      .filter((s) => s.length > 0),
-  )
-  .superRefine((servers, ctx) => {
-    try {
-      checkDnsServers(servers);
-    } catch {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'DNS_SERVERS must be a comma list of host[:port] IP addresses',
-      });
-    }
-  });
+const dnsServerListSchema = listSchema.superRefine((servers, ctx) => {
+  try {
+    checkDnsServers(servers);
+  } catch {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'DNS_SERVERS must be a comma list of host[:port] IP addresses',
+    });
+  }
+});
 
 const allowedHostsSchema = listSchema.superRefine((entries, ctx) => {
   try {
@@ -64,8 +52,9 @@ const allowedHostsSchema = listSchema.superRefine((entries, ctx) => {
 });
 
 /** `arn:aws:elasticloadbalancing:<region>:<account>:loadbalancer/app/<name>/<id>`. */
-const ALB_ARN =
-  /^arn:aws[a-z-]*:elasticloadbalancing:([a-z0-9-]+):\d{12}:loadbalancer\/app\/[^/]+\/[0-9a-f]+$/;
+const ALB_ARN = new RegExp(
+  `^arn:aws[a-z-]*:elasticloadbalancing:(${REGION_NAME_SOURCE}):\\d{12}:loadbalancer/app/[^/]+/[0-9a-f]+$`,
+);
 
 /** Environment, parsed once at start-up. Every variable is documented in the README's configuration table. */
 const envSchema = z

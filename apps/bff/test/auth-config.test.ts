@@ -93,6 +93,23 @@ describe('AUTH_MODE configuration', () => {
     expect(configError({ ...proxy, ALB_SIGNER_ARN: arn, ALB_ISSUER: 'https://idp.example.com' })).toBe('');
   });
 
+  it('when ALB_SIGNER_ARN has no Region name in its Region field, then it is refused (that field picks the ALB key server)', () => {
+    const proxy = {
+      AUTH_MODE: 'proxy',
+      HOST: '0.0.0.0',
+      TRUSTED_PROXIES: '10.0.0.0/8',
+      ALB_ISSUER: 'https://idp.example.com',
+    };
+    const arnIn = (region: string) =>
+      `arn:aws:elasticloadbalancing:${region}:123456789012:loadbalancer/app/console/50dc6c495c0c9188`;
+    expect(configError({ ...proxy, ALB_SIGNER_ARN: arnIn('us-gov-west-1') })).toBe('');
+    for (const region of ['internal', 'eu-west', '1-2-3']) {
+      expect(configError({ ...proxy, ALB_SIGNER_ARN: arnIn(region) }), region).toMatch(
+        /ALB_SIGNER_ARN must be an application load balancer ARN/,
+      );
+    }
+  });
+
   it('when OIDC_REDIRECT_URL names the public host, then it is allowed (any port) besides ALLOWED_HOSTS', () => {
     const config = loadConfig(
       {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkOf, type ExpectedRecord, presentTxt } from '../src/services/dns-record-match.js';
+import { checkOf, type ExpectedRecord, presentTxt } from '../src/services/dns-diagnostics-service.js';
 import { BYODKIM_PLACEHOLDER } from '../src/services/dns-records.js';
 
 const txt = (purpose: ExpectedRecord['purpose'], expected: string): ExpectedRecord => ({
@@ -41,6 +41,14 @@ describe('comparing what DNS answers with what SES asks for', () => {
     });
     expect(check.state).toBe('found');
     expect(check.required).toBe(false);
+  });
+
+  it('when a name holds two DMARC records, then the recommendation is a wrong value, since receivers then apply none (RFC 7489 §6.6.3)', () => {
+    const check = checkOf(txt('DMARC', '"v=DMARC1; p=none;"'), {
+      kind: 'records',
+      records: presentTxt(['v=DMARC1; p=reject', 'v=DMARC1; p=none']),
+    });
+    expect(check.state).toBe('wrong_value');
   });
 
   it('when a BYODKIM selector holds any DKIM key, then it is found, since SES never knows the key', () => {

@@ -1,4 +1,3 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { ChangeResourceRecordSetsCommand } from '@aws-sdk/client-route-53';
 import {
   CreateConfigurationSetCommand,
@@ -9,17 +8,9 @@ import {
 import { apiPaths } from '@ses-console/contract';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { byodkimKey } from './support/byodkim.js';
 import { ACCOUNT_ID, type Harness, REGION, startHarness, unique, url } from './support/harness.js';
 import { createZone } from './support/route53.js';
-
-function byodkimKey(): string {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
-  return privateKey
-    .export({ type: 'pkcs1', format: 'pem' })
-    .toString()
-    .replace(/-----[A-Z ]+-----/g, '')
-    .replace(/\s+/g, '');
-}
 
 describe('identity edits answer the updated detail', () => {
   let h: Harness;

@@ -1,5 +1,5 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { apiPaths } from '@ses-console/contract';
+import { apiPaths, type RouteId, routeSchemas, routeTable } from '@ses-console/contract';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiPath } from '../src/openapi/openapi-document.js';
@@ -48,6 +48,18 @@ describe('/api/openapi.json', () => {
       parameters: Array<{ name: string }>;
     };
     expect(list.parameters.map((p) => p.name)).toEqual(['region', 'name', 'type', 'status']);
+  });
+
+  it('when the document is read, then each route of the contract’s route table is there once, with its role and summary', () => {
+    const ids = Object.keys(routeTable) as RouteId[];
+    const operations = Object.values(doc.paths).flatMap((methods) => Object.keys(methods));
+    expect(operations).toHaveLength(ids.length);
+    for (const id of ids) {
+      const { method, path, role } = routeTable[id];
+      const operation = doc.paths[openApiPath(path)]?.[method] as { summary: string; description: string };
+      expect(operation?.summary, id).toBe(routeSchemas[id].summary);
+      expect(operation?.description, id).toContain(role ? `\`${role}\` role` : 'signed-in user');
+    }
   });
 
   it('when every documented operation is counted, then each one answers something other than a route 404', async () => {

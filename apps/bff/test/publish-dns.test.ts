@@ -35,6 +35,27 @@ describe('publish DNS records to Route 53', () => {
       .post(url(apiPaths.publishDns, { region: REGION, identity }))
       .send(body);
 
+  it('when the request has no body at all, then it publishes every record, as the OpenAPI document says the body is optional', async () => {
+    const domain = `${unique('pub-nobody')}.com`;
+    await createZone(h.route53, domain);
+    await domainWithMailFrom(domain);
+    const doc = await request(h.app).get(apiPaths.openapi);
+    const operation = doc.body.paths['/api/regions/{region}/identities/{identity}/publish-dns'].post;
+    expect(operation.requestBody.required).toBe(false);
+
+    const res = await request(h.app).post(url(apiPaths.publishDns, { region: REGION, identity: domain }));
+    expect(res.status).toBe(200);
+    expect(res.body.outcome).toBe('published');
+    expect(res.body.records.map((r: { purpose: string }) => r.purpose)).toEqual([
+      'DKIM',
+      'DKIM',
+      'DKIM',
+      'MAIL_FROM_MX',
+      'MAIL_FROM_SPF',
+    ]);
+    expect(res.body.records.every((r: { publishedInRoute53: boolean }) => r.publishedInRoute53)).toBe(true);
+  });
+
   it('when a subdomain identity has zones for the apex and the subdomain, then exactly the records SES asks for go to the longest-suffix zone', async () => {
     const apex = `${unique('pub')}.com`;
     const shop = `shop.${apex}`;

@@ -1,6 +1,6 @@
 /**
- * Who may do what: roles and the access table of every API route. Plain data without zod, so the
- * console's shell can ask `canCall` without loading the schema library.
+ * Who may do what: roles and the route table (every API route with its access rule). Plain data
+ * without zod, so the console's shell can ask `canCall` without loading the schema library.
  */
 import { apiPaths } from './routes.js';
 
@@ -32,9 +32,9 @@ export const authPaths = {
 export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
 
 /**
- * Who may call each API route, and the audit action a state-changing route records. The BFF refuses
- * to start when one of its routes is missing here, and the console asks `canCall` before offering a
- * button, so the rule lives in one place.
+ * Who may call an API route, and the audit action a state-changing route records. The console asks
+ * `canCall` before offering a button, and the BFF guards each route with its rule, so the rule lives in
+ * one place.
  */
 export interface RouteAccess {
   method: HttpMethod;
@@ -45,35 +45,71 @@ export interface RouteAccess {
   action?: string;
 }
 
-export const routeAccess: readonly RouteAccess[] = [
-  { method: 'get', path: apiPaths.meta, role: null },
-  { method: 'get', path: apiPaths.openapi, role: null },
-  { method: 'get', path: apiPaths.session, role: null },
-  { method: 'get', path: apiPaths.identities, role: 'viewer' },
-  { method: 'post', path: apiPaths.identities, role: 'admin', action: 'identity.create' },
-  { method: 'post', path: apiPaths.deleteIdentities, role: 'admin', action: 'identities.delete' },
-  { method: 'get', path: apiPaths.identity, role: 'viewer' },
-  { method: 'get', path: apiPaths.allRegionsIdentities, role: 'viewer' },
-  { method: 'get', path: apiPaths.dnsDiagnostics, role: 'viewer' },
-  { method: 'delete', path: apiPaths.identity, role: 'admin', action: 'identity.delete' },
-  { method: 'put', path: apiPaths.dkim, role: 'operator', action: 'dkim.update' },
-  { method: 'put', path: apiPaths.mailFrom, role: 'operator', action: 'mail-from.update' },
-  { method: 'put', path: apiPaths.feedback, role: 'operator', action: 'feedback.update' },
-  { method: 'put', path: apiPaths.configurationSet, role: 'operator', action: 'configuration-set.update' },
-  { method: 'put', path: apiPaths.tags, role: 'operator', action: 'tags.replace' },
-  { method: 'post', path: apiPaths.policies, role: 'admin', action: 'policy.create' },
-  { method: 'put', path: apiPaths.policy, role: 'admin', action: 'policy.update' },
-  { method: 'delete', path: apiPaths.policy, role: 'admin', action: 'policy.delete' },
-  { method: 'post', path: apiPaths.publishDns, role: 'operator', action: 'dns.publish' },
-  { method: 'get', path: apiPaths.configurationSets, role: 'viewer' },
-  { method: 'post', path: apiPaths.sendTestEmail, role: 'operator', action: 'email.send-test' },
-  { method: 'get', path: apiPaths.audit, role: 'viewer' },
-  { method: 'get', path: apiPaths.auditCsv, role: 'viewer' },
-  { method: 'get', path: apiPaths.emulatorMailbox, role: 'viewer' },
-  { method: 'post', path: apiPaths.emulatorVerifyEmail, role: 'operator', action: 'emulator.verify-email' },
-  { method: 'get', path: apiPaths.emulatorClock, role: 'viewer' },
-  { method: 'post', path: apiPaths.emulatorClock, role: 'operator', action: 'emulator.clock-advance' },
-];
+/**
+ * Every API route, declared once: its id, method, path, who may call it and the audit action of a
+ * change. The BFF registers exactly these (parsing each request with the schemas `route-schemas.ts`
+ * keeps under the same id), `/api/openapi.json` documents them, and the console builds its URLs from
+ * `apiPaths` and asks `canCall` / `canCallRoute`. Plain data, no zod.
+ */
+export const routeTable = {
+  getMeta: { method: 'get', path: apiPaths.meta, role: null },
+  getOpenApi: { method: 'get', path: apiPaths.openapi, role: null },
+  getSession: { method: 'get', path: apiPaths.session, role: null },
+  listIdentities: { method: 'get', path: apiPaths.identities, role: 'viewer' },
+  createIdentity: { method: 'post', path: apiPaths.identities, role: 'admin', action: 'identity.create' },
+  deleteIdentities: {
+    method: 'post',
+    path: apiPaths.deleteIdentities,
+    role: 'admin',
+    action: 'identities.delete',
+  },
+  getIdentity: { method: 'get', path: apiPaths.identity, role: 'viewer' },
+  listAllRegionsIdentities: { method: 'get', path: apiPaths.allRegionsIdentities, role: 'viewer' },
+  getDnsDiagnostics: { method: 'get', path: apiPaths.dnsDiagnostics, role: 'viewer' },
+  deleteIdentity: { method: 'delete', path: apiPaths.identity, role: 'admin', action: 'identity.delete' },
+  updateDkim: { method: 'put', path: apiPaths.dkim, role: 'operator', action: 'dkim.update' },
+  updateMailFrom: { method: 'put', path: apiPaths.mailFrom, role: 'operator', action: 'mail-from.update' },
+  updateFeedback: { method: 'put', path: apiPaths.feedback, role: 'operator', action: 'feedback.update' },
+  updateConfigurationSet: {
+    method: 'put',
+    path: apiPaths.configurationSet,
+    role: 'operator',
+    action: 'configuration-set.update',
+  },
+  replaceTags: { method: 'put', path: apiPaths.tags, role: 'operator', action: 'tags.replace' },
+  createPolicy: { method: 'post', path: apiPaths.policies, role: 'admin', action: 'policy.create' },
+  updatePolicy: { method: 'put', path: apiPaths.policy, role: 'admin', action: 'policy.update' },
+  deletePolicy: { method: 'delete', path: apiPaths.policy, role: 'admin', action: 'policy.delete' },
+  publishDns: { method: 'post', path: apiPaths.publishDns, role: 'operator', action: 'dns.publish' },
+  listConfigurationSets: { method: 'get', path: apiPaths.configurationSets, role: 'viewer' },
+  sendTestEmail: {
+    method: 'post',
+    path: apiPaths.sendTestEmail,
+    role: 'operator',
+    action: 'email.send-test',
+  },
+  getAudit: { method: 'get', path: apiPaths.audit, role: 'viewer' },
+  getAuditCsv: { method: 'get', path: apiPaths.auditCsv, role: 'viewer' },
+  getMailbox: { method: 'get', path: apiPaths.emulatorMailbox, role: 'viewer' },
+  verifyEmail: {
+    method: 'post',
+    path: apiPaths.emulatorVerifyEmail,
+    role: 'operator',
+    action: 'emulator.verify-email',
+  },
+  getClock: { method: 'get', path: apiPaths.emulatorClock, role: 'viewer' },
+  advanceClock: {
+    method: 'post',
+    path: apiPaths.emulatorClock,
+    role: 'operator',
+    action: 'emulator.clock-advance',
+  },
+} as const satisfies Record<string, RouteAccess>;
+
+export type RouteId = keyof typeof routeTable;
+
+/** The route table as a list (its order: the table's). */
+export const routeAccess: readonly RouteAccess[] = Object.values(routeTable);
 
 /** Audit actions of the browser-facing sign-in endpoints. */
 export const sessionActions = { signIn: 'session.sign-in', signOut: 'session.sign-out' } as const;
@@ -86,6 +122,11 @@ export function accessFor(method: HttpMethod, path: string): RouteAccess | undef
 export function canCall(granted: readonly Role[], method: HttpMethod, path: string): boolean {
   const access = accessFor(method, path);
   return access !== undefined && hasRole(granted, access.role);
+}
+
+/** Whether someone holding `granted` may call the route with this id. */
+export function canCallRoute(granted: readonly Role[], id: RouteId): boolean {
+  return hasRole(granted, routeTable[id].role);
 }
 
 /** Every audit action there is, for the Activity page's filter. */

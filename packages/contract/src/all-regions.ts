@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { identitySummarySchema, listIdentitiesQuerySchema } from './identities.js';
 
+/** Regions `GET /api/identities` loads at the same time: fast enough for the ~20 SES regions, polite to SES. */
+export const ALL_REGIONS_CONCURRENCY = 4;
+
 /** One row of the All regions table: an identity and the region it lives in. */
 export const regionalIdentitySummarySchema = identitySummarySchema.extend({ region: z.string() });
 export type RegionalIdentitySummary = z.infer<typeof regionalIdentitySummarySchema>;

@@ -52,6 +52,9 @@ const optionalText = z.string().trim().min(1).max(320).optional();
 /** At most this many bytes of entries (about, as JSON) in one page, whatever `limit` asks. */
 export const AUDIT_PAGE_MAX_BYTES = 1_048_576;
 
+/** The most rows one CSV export (`GET /api/audit.csv`) holds, newest first; narrow the filters for older ones. */
+export const AUDIT_CSV_MAX_ROWS = 50_000;
+
 /** `GET /api/audit` filters; every filter is optional and they combine with AND. */
 export const auditQuerySchema = z
   .object({

@@ -11,6 +11,7 @@ export * from './health.js';
 export * from './identities.js';
 export * from './meta.js';
 export * from './region-name.js';
+export * from './route-schemas.js';
 export * from './routes.js';
 export * from './seeded-random.js';
 export * from './sending.js';

@@ -1,6 +1,6 @@
 /**
- * Every BFF route, spelled once: the console builds URLs with these, the BFF registers them, and
- * `/api/openapi.json` is generated from this table plus the schemas.
+ * Every BFF path, spelled once: the console builds URLs with these, and the route table
+ * (`routeTable` in access.ts) gives each method on them its id and access rule.
  */
 export const apiPaths = {
   meta: '/api/meta',

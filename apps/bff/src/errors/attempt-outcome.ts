@@ -1,4 +1,5 @@
-import { isAwsThrottle, type SdkErrorShape } from './aws-error-map.js';
+import { AppError } from './app-error.js';
+import { isAwsThrottle, mapAwsError, type SdkErrorShape } from './aws-error-map.js';
 
 /**
  * What one failed attempt of an SDK call says about whether it ran at SES (or Route 53). The one rule
@@ -114,4 +115,23 @@ export function outcomeOfFailedChange(
 ): FailedChangeOutcome {
   if (wantedStateHolds(lastError)) return history.earlierMayHaveRun ? 'done-earlier' : 'already';
   return history.mayHaveRun ? 'unknown' : 'not-done';
+}
+
+/** `outcomeOfFailedChange` for a change made by one SDK call, its own retries being the attempts. */
+export function outcomeOfFailedSdkCall(
+  error: unknown,
+  wantedStateHolds: (error: unknown) => boolean,
+): FailedChangeOutcome {
+  return outcomeOfFailedChange(AttemptHistory.ofSdkCall(error), error, wantedStateHolds);
+}
+
+/**
+ * What a change that did not come out as wanted answers: the mapped SDK error (404, 409, 429, 503 …);
+ * when its outcome is `unknown` the message adds `mayHaveRun`, the sentence telling the user to look
+ * before repeating it ("The delete may have run: reload …").
+ */
+export function failedChangeError(error: unknown, outcome: FailedChangeOutcome, mayHaveRun: string): unknown {
+  const mapped = mapAwsError(error);
+  if (outcome !== 'unknown' || !(mapped instanceof AppError)) return mapped;
+  return new AppError(mapped.status, mapped.code, `${mapped.message} ${mayHaveRun}`, mapped.fieldErrors);
 }

@@ -1,4 +1,4 @@
-import { accessFor, errorEnvelopeSchema } from '@ses-console/contract';
+import { errorEnvelopeSchema } from '@ses-console/contract';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../auth/sessions.js';
 import type { RouteSpec } from '../routes/route-spec.js';
@@ -60,12 +60,11 @@ function operation(route: RouteSpec): JsonObject {
   );
   responses['5XX'] = errorResponse('SES, Route 53 or the emulator failed (error envelope, no internals)');
   const params = parameters(route);
-  const access = accessFor(route.method, route.path);
   const changes = route.method !== 'get';
   return {
     summary: route.summary,
-    description: access?.role
-      ? `Needs the \`${access.role}\` role (403 \`Forbidden\` with \`requiredRole\` otherwise).`
+    description: route.role
+      ? `Needs the \`${route.role}\` role (403 \`Forbidden\` with \`requiredRole\` otherwise).`
       : 'Needs a signed-in user (401 `Unauthenticated` otherwise).',
     security: [changes ? { sessionCookie: [], csrfToken: [] } : { sessionCookie: [] }],
     tags: [route.tag],
@@ -74,7 +73,7 @@ function operation(route: RouteSpec): JsonObject {
     ...(route.body
       ? {
           requestBody: {
-            required: true,
+            required: !route.bodyMayBeOmitted,
             content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
           },
         }

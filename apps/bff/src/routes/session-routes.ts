@@ -1,44 +1,36 @@
-import { apiPaths, type SessionResponse, sessionResponseSchema } from '@ses-console/contract';
+import type { SessionResponse } from '@ses-console/contract';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { Sessions } from '../auth/sessions.js';
 import { AppError } from '../errors/app-error.js';
-import type { RouteSpec } from './route-spec.js';
+import { type RouteBinding, route } from './route-spec.js';
 
 /**
  * `GET /api/session`: who is signed in, their roles, and the CSRF token. In modes where the user
  * signs in elsewhere (none, proxy) the first call opens the BFF session that holds the token.
  */
-export function sessionRoutes(deps: { authenticator: Authenticator; sessions: Sessions }): RouteSpec[] {
+export function sessionRoutes(deps: { authenticator: Authenticator; sessions: Sessions }): RouteBinding[] {
   return [
-    {
-      method: 'get',
-      path: apiPaths.session,
-      tag: 'Session',
-      summary: 'The signed-in user, their roles and the CSRF token for state-changing requests',
-      responses: { 200: { description: 'The session', schema: sessionResponseSchema } },
-      handler: async (req, res) => {
-        const principal = req.auth?.principal;
-        if (!principal) throw new AppError(401, 'Unauthenticated', 'Sign in to use the console.');
-        let session = req.auth?.session;
-        if (!session || session.data.principal.id !== principal.id) {
-          session = await deps.sessions.create(req, res, principal);
-        }
-        const body: SessionResponse = {
-          authMode: deps.authenticator.mode,
-          user: {
-            id: principal.id,
-            name: principal.name,
-            ...(principal.email ? { email: principal.email } : {}),
-          },
-          roles: principal.roles,
-          csrfToken: session.data.csrfToken,
-          signOut: deps.authenticator.signOut,
-          ...(deps.authenticator.proxySignOutUrl
-            ? { proxySignOutUrl: deps.authenticator.proxySignOutUrl }
-            : {}),
-        };
-        res.json(body);
-      },
-    },
+    route('getSession', async (_input, { req, res }): Promise<SessionResponse> => {
+      const principal = req.auth?.principal;
+      if (!principal) throw new AppError(401, 'Unauthenticated', 'Sign in to use the console.');
+      let session = req.auth?.session;
+      if (!session || session.data.principal.id !== principal.id) {
+        session = await deps.sessions.create(req, res, principal);
+      }
+      return {
+        authMode: deps.authenticator.mode,
+        user: {
+          id: principal.id,
+          name: principal.name,
+          ...(principal.email ? { email: principal.email } : {}),
+        },
+        roles: principal.roles,
+        csrfToken: session.data.csrfToken,
+        signOut: deps.authenticator.signOut,
+        ...(deps.authenticator.proxySignOutUrl
+          ? { proxySignOutUrl: deps.authenticator.proxySignOutUrl }
+          : {}),
+      };
+    }),
   ];
 }

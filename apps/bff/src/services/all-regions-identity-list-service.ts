@@ -1,16 +1,14 @@
-import type {
-  ListAllRegionsIdentitiesResponse,
-  ListIdentitiesQuery,
-  RegionalIdentitySummary,
-  RegionLoadResult,
+import {
+  ALL_REGIONS_CONCURRENCY,
+  type ListAllRegionsIdentitiesResponse,
+  type ListIdentitiesQuery,
+  type RegionalIdentitySummary,
+  type RegionLoadResult,
 } from '@ses-console/contract';
 import { mapWithConcurrency } from '@ses-console/contract/concurrency';
 import { AppError } from '../errors/app-error.js';
 import { listIdentities } from './identity-list-service.js';
 import type { ServiceContext } from './service-context.js';
-
-/** Regions loaded at the same time: fast enough for the ~20 SES regions, polite to SES and the BFF. */
-export const ALL_REGIONS_CONCURRENCY = 4;
 
 /**
  * Every region's identities, a few regions at a time. A region that fails is reported in `regions`

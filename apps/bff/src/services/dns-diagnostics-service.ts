@@ -1,9 +1,18 @@
-import { DMARC_RECOMMENDED_VALUE, type DnsDiagnosticsResponse } from '@ses-console/contract';
+import { DMARC_RECOMMENDED_VALUE, type DnsCheck, type DnsDiagnosticsResponse } from '@ses-console/contract';
 import type { DnsAnswer, DnsResolver } from '../clients/dns-resolver.js';
-import { checkOf, type ExpectedRecord, presentMx, presentTxt } from './dns-record-match.js';
+import { hostName, MATCH_RULE_DETAIL, matchRuleOf, recordInPlace } from './dns-record-match.js';
 import { domainOfIdentity, requiredDnsRecords } from './dns-records.js';
 import { getEmailIdentity } from './identity-detail-service.js';
 import type { ServiceContext } from './service-context.js';
+
+/** A record SES asks for (or recommends), before DNS is asked. */
+export interface ExpectedRecord {
+  purpose: DnsCheck['purpose'];
+  type: DnsCheck['type'];
+  name: string;
+  expected: string;
+  required: boolean;
+}
 
 /** The records SES asks for, then the DMARC record it recommends (domains only). */
 function expectedRecords(identity: string, region: string, ses: Parameters<typeof requiredDnsRecords>[2]) {
@@ -25,6 +34,27 @@ function expectedRecords(identity: string, region: string, ses: Parameters<typeo
       required: false,
     },
   ];
+}
+
+/** DNS answers in the form the expected values are written in (TXT quoted, MX `priority host`). */
+export const presentTxt = (strings: string[]) => strings.map((s) => `"${s.replace(/[\\"]/g, '\\$&')}"`);
+export const presentMx = (records: Array<{ priority: number; exchange: string }>) =>
+  records.map((r) => `${r.priority} ${hostName(r.exchange)}`);
+
+/**
+ * Turns a DNS answer into the check's state: found (in place by the one record rule,
+ * dns-record-match.ts), missing, wrong value (records of that type, not what SES asks for) or
+ * resolver error.
+ */
+export function checkOf(record: ExpectedRecord, answer: DnsAnswer<string>): DnsCheck {
+  const wanted = { purpose: record.purpose, type: record.type, value: record.expected };
+  const base = { ...record, detail: MATCH_RULE_DETAIL[matchRuleOf(wanted)] };
+  if (answer.kind === 'error') {
+    return { ...base, state: 'resolver_error', found: [], detail: `${answer.message} (${answer.code})` };
+  }
+  if (answer.kind === 'none' || answer.records.length === 0) return { ...base, state: 'missing', found: [] };
+  const found = answer.records;
+  return { ...base, state: recordInPlace(wanted, found) ? 'found' : 'wrong_value', found };
 }
 
 async function lookup(dns: DnsResolver, record: ExpectedRecord): Promise<DnsAnswer<string>> {

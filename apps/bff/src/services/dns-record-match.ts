@@ -1,22 +1,24 @@
-import type { DnsCheck } from '@ses-console/contract';
-import type { DnsAnswer } from '../clients/dns-resolver.js';
+import type { DnsRecord } from '@ses-console/contract';
 import { BYODKIM_PLACEHOLDER } from './dns-records.js';
-import { includesAmazonSes, isSpf } from './spf-record.js';
+import { satisfiesSesSpf, txtText } from './spf-record.js';
 
-type Rule = 'exact' | 'dkim-key' | 'dmarc' | 'spf';
-
-/** A record SES asks for (or recommends), before DNS is asked. */
-export interface ExpectedRecord {
-  purpose: DnsCheck['purpose'];
-  type: DnsCheck['type'];
-  name: string;
-  expected: string;
-  required: boolean;
+/**
+ * The one rule for "is this DNS record in place?": the identity detail's Route 53 column, what
+ * publishing still has to write, and the live DNS diagnostics all ask `recordInPlace`, so they cannot
+ * disagree about the same name. It compares what a name holds for one type (all its values, in
+ * presentation form: TXT as quoted strings, MX as `priority host`) with what SES asks for.
+ */
+export interface WantedRecord {
+  purpose: DnsRecord['purpose'] | 'DMARC';
+  type: DnsRecord['type'];
+  /** The value SES asks for (or recommends), in presentation form. */
+  value: string;
 }
 
+export type MatchRule = 'host' | 'mx' | 'spf' | 'dkim-key' | 'dmarc' | 'text';
+
+/** DNS names and CNAME/MX hosts compare without case and without the trailing dot. */
 export const hostName = (value: string) => value.trim().replace(/\.$/, '').toLowerCase();
-const unquote = (value: string) => value.replace(/^"(.*)"$/s, '$1');
-const quote = (value: string) => `"${value.replace(/"/g, '\\"')}"`;
 
 /** `10 feedback-smtp.us-east-1.amazonses.com` → priority and normalised host. */
 export function parseMx(value: string): { priority: number; host: string } | undefined {
@@ -24,55 +26,63 @@ export function parseMx(value: string): { priority: number; host: string } | und
   return match ? { priority: Number(match[1]), host: hostName(match[2] ?? '') } : undefined;
 }
 
-function ruleOf(record: ExpectedRecord): Rule {
-  if (record.purpose === 'DMARC') return 'dmarc';
-  if (record.purpose === 'MAIL_FROM_SPF') return 'spf';
-  if (record.purpose === 'DKIM' && record.type === 'TXT' && record.expected === BYODKIM_PLACEHOLDER)
-    return 'dkim-key';
-  return 'exact';
+/** Whether two MX values are the same exchange at the same priority (host case and trailing dot aside). */
+export function sameMx(a: string, b: string): boolean {
+  const x = parseMx(a);
+  const y = parseMx(b);
+  return !!x && !!y && x.priority === y.priority && x.host === y.host;
 }
 
-const RULE_DETAIL: Record<Rule, string | undefined> = {
-  exact: undefined,
+/** A DKIM public key record (`p=` followed by key material), read as a resolver joins its strings. */
+const isDkimKey = (value: string) => /(^|[;\s])p=[A-Za-z0-9+/]/.test(txtText(value));
+const isDmarc = (value: string) => /^v=DMARC1(;|\s|$)/i.test(txtText(value).trim());
+
+export function matchRuleOf(record: WantedRecord): MatchRule {
+  if (record.purpose === 'DMARC') return 'dmarc';
+  if (record.purpose === 'MAIL_FROM_SPF') return 'spf';
+  if (record.type === 'TXT' && record.value === BYODKIM_PLACEHOLDER) return 'dkim-key';
+  if (record.type === 'CNAME') return 'host';
+  if (record.type === 'MX') return 'mx';
+  return 'text';
+}
+
+/**
+ * Whether `values` (everything the name holds for the record's type) are what the record asks for:
+ * - CNAME: exactly the target (a CNAME set has one value);
+ * - MX (MAIL FROM): exactly one MX, SES's, same priority and host — with another MX on the name SES's
+ *   MAIL FROM setup fails (SES-REFERENCE: "exactly one MX on that name, else setup fails");
+ * - MAIL FROM SPF: exactly one SPF record at the name and it includes amazonses.com (SES's own record,
+ *   or one it was merged into); other TXT strings do not matter (RFC 7208: two SPF records fail);
+ * - BYODKIM TXT: any DKIM key (`p=…`), since only the owner knows the public key;
+ * - DMARC: exactly one `v=DMARC1` record, any policy (RFC 7489 §6.6.3: with two, no DMARC applies);
+ * - other TXT: one value whose text, strings joined, is the one asked for.
+ */
+export function recordInPlace(record: WantedRecord, values: readonly string[]): boolean {
+  switch (matchRuleOf(record)) {
+    case 'host':
+      return values.length === 1 && hostName(values[0] as string) === hostName(record.value);
+    case 'mx':
+      return values.length === 1 && sameMx(values[0] as string, record.value);
+    case 'spf':
+      return satisfiesSesSpf(values);
+    case 'dkim-key':
+      return values.some(isDkimKey);
+    case 'dmarc':
+      return values.filter(isDmarc).length === 1;
+    case 'text': {
+      const wanted = txtText(record.value);
+      return values.some((v) => txtText(v) === wanted);
+    }
+  }
+}
+
+/** What the rule accepts, for a person, where it is more than "exactly this value". */
+export const MATCH_RULE_DETAIL: Record<MatchRule, string | undefined> = {
+  host: undefined,
+  text: undefined,
+  mx: 'SES needs this MX record to be the only one on the MAIL FROM domain.',
   'dkim-key': 'SES never sees your public key, so any DKIM key record (p=…) on this name counts as found.',
   dmarc:
     'Recommended, not required for verification. Any DMARC record (v=DMARC1…) counts; p=none only monitors.',
   spf: 'Any SPF record (v=spf1…) that includes amazonses.com counts; a name may have only one SPF record.',
 };
-
-/** Whether one value DNS answered (presentation form) is what the record asks for. */
-export function valueMatches(record: ExpectedRecord, found: string): boolean {
-  switch (ruleOf(record)) {
-    case 'dkim-key':
-      return /(^|[;\s])p=[A-Za-z0-9+/]/.test(unquote(found));
-    case 'dmarc':
-      return /^v=DMARC1(;|\s|$)/i.test(unquote(found).trim());
-    case 'spf':
-      return isSpf(found) && includesAmazonSes(found);
-    default:
-      break;
-  }
-  if (record.type === 'CNAME') return hostName(found) === hostName(record.expected);
-  if (record.type === 'MX') {
-    const want = parseMx(record.expected);
-    const got = parseMx(found);
-    return !!want && !!got && want.priority === got.priority && want.host === got.host;
-  }
-  return unquote(found) === unquote(record.expected);
-}
-
-/** Turns a DNS answer into the check's state: found / missing / wrong value / resolver error. */
-export function checkOf(record: ExpectedRecord, answer: DnsAnswer<string>): DnsCheck {
-  const base = { ...record, detail: RULE_DETAIL[ruleOf(record)] };
-  if (answer.kind === 'error') {
-    return { ...base, state: 'resolver_error', found: [], detail: `${answer.message} (${answer.code})` };
-  }
-  if (answer.kind === 'none' || answer.records.length === 0) return { ...base, state: 'missing', found: [] };
-  const found = answer.records;
-  return { ...base, state: found.some((v) => valueMatches(record, v)) ? 'found' : 'wrong_value', found };
-}
-
-/** DNS answers in the form the expected values are written in (TXT quoted, MX `priority host`). */
-export const presentTxt = (strings: string[]) => strings.map(quote);
-export const presentMx = (records: Array<{ priority: number; exchange: string }>) =>
-  records.map((r) => `${r.priority} ${hostName(r.exchange)}`);

@@ -10,9 +10,8 @@ import type {
   PublishResult,
 } from '@ses-console/contract';
 import type { z } from 'zod';
-import { AppError } from '../errors/app-error.js';
-import { AttemptHistory, outcomeOfFailedChange } from '../errors/attempt-outcome.js';
-import { describeFailure, isAwsAlreadyExists, mapAwsError } from '../errors/aws-error-map.js';
+import { failedChangeError, outcomeOfFailedSdkCall } from '../errors/attempt-outcome.js';
+import { describeFailure, isAwsAlreadyExists } from '../errors/aws-error-map.js';
 import { getIdentityDetail } from './identity-detail-service.js';
 import { assertMailFromDomain, signingAttributesOf } from './identity-edit-service.js';
 import { publishDnsRecords } from './publish-dns-service.js';
@@ -32,17 +31,13 @@ async function createOnce(name: string, call: () => Promise<unknown>): Promise<b
     await call();
     return false;
   } catch (error) {
-    const outcome = outcomeOfFailedChange(AttemptHistory.ofSdkCall(error), error, isAwsAlreadyExists);
+    const outcome = outcomeOfFailedSdkCall(error, isAwsAlreadyExists);
     if (outcome === 'done-earlier') return true;
-    const mapped = mapAwsError(error);
-    if (outcome === 'unknown' && mapped instanceof AppError) {
-      throw new AppError(
-        mapped.status,
-        mapped.code,
-        `${mapped.message} The create may have run: reload the identities to see whether ${name} exists before trying again.`,
-      );
-    }
-    throw mapped;
+    throw failedChangeError(
+      error,
+      outcome,
+      `The create may have run: reload the identities to see whether ${name} exists before trying again.`,
+    );
   }
 }
 

@@ -3,14 +3,15 @@ import { DeleteEmailIdentityCommand } from '@aws-sdk/client-sesv2';
 import type { DeleteIdentitiesResponse, DeleteResult } from '@ses-console/contract';
 import { mapWithConcurrency } from '@ses-console/contract/concurrency';
 import { backoffDelayMs } from '../clients/retry-policy.js';
-import { AppError } from '../errors/app-error.js';
 import {
   AttemptHistory,
   describeUnanswered,
   type FailedChangeOutcome,
+  failedChangeError,
   outcomeOfFailedChange,
+  outcomeOfFailedSdkCall,
 } from '../errors/attempt-outcome.js';
-import { describeFailure, isAwsNotFound, mapAwsError } from '../errors/aws-error-map.js';
+import { describeFailure, isAwsNotFound } from '../errors/aws-error-map.js';
 import { type AimdOptions, AimdPacer, DEFAULT_AIMD } from './pacing/aimd-pacer.js';
 import type { ServiceContext } from './service-context.js';
 
@@ -38,13 +39,17 @@ function resultOf(
 }
 
 /**
- * The outcome of a single delete whose SDK call failed (the single-delete route, where the SDK
- * retries). A last NotFound means "deleted" only when an earlier attempt may have run (5xx, timeout,
- * reset: it may have deleted the identity before its answer was lost); after throttles or refused
- * connections nothing of this request ran, so the identity was not there.
+ * The result of a delete whose last attempt failed, read against its attempts (by default those of
+ * one SDK call, its retries included; the bulk delete passes its own). A last NotFound means
+ * "deleted" only when an earlier attempt may have run (5xx, timeout, reset: it may have deleted the
+ * identity before its answer was lost); after throttles or refused connections nothing of this
+ * request ran, so the identity was not there.
  */
-export function outcomeOfFailedDelete(identity: string, error: unknown): DeleteResult {
-  const history = AttemptHistory.ofSdkCall(error);
+export function outcomeOfFailedDelete(
+  identity: string,
+  error: unknown,
+  history: AttemptHistory = AttemptHistory.ofSdkCall(error),
+): DeleteResult {
   return resultOf(identity, outcomeOfFailedChange(history, error, isAwsNotFound), history, error);
 }
 
@@ -53,17 +58,13 @@ export async function deleteIdentity(ctx: ServiceContext, region: string, identi
   try {
     await ctx.clients.ses(region).send(new DeleteEmailIdentityCommand({ EmailIdentity: identity }));
   } catch (error) {
-    const result = outcomeOfFailedDelete(identity, error);
-    if (result.outcome === 'deleted') return;
-    const mapped = mapAwsError(error);
-    if (result.outcome === 'unknown' && mapped instanceof AppError) {
-      throw new AppError(
-        mapped.status,
-        mapped.code,
-        `${mapped.message} The delete may have run: reload to see whether ${identity} is still there.`,
-      );
-    }
-    throw mapped;
+    const outcome = outcomeOfFailedSdkCall(error, isAwsNotFound);
+    if (outcome === 'done-earlier') return;
+    throw failedChangeError(
+      error,
+      outcome,
+      `The delete may have run: reload to see whether ${identity} is still there.`,
+    );
   }
 }
 
@@ -148,9 +149,7 @@ export async function deleteIdentities(
         lastError = error;
         const failure = history.record(error);
         pacer.release(slot, failure === 'throttled' ? 'throttled' : 'failed');
-        if (failure === 'rejected') {
-          return resultOf(identity, outcomeOfFailedChange(history, error, isAwsNotFound), history, error);
-        }
+        if (failure === 'rejected') return outcomeOfFailedDelete(identity, error, history);
         if (failure !== 'throttled') {
           const pause = backoffDelayMs(attempt + 1);
           if (performance.now() + pause >= lastStart) break;

@@ -1,9 +1,9 @@
 import { GetEmailIdentityCommand, type GetEmailIdentityCommandOutput } from '@aws-sdk/client-sesv2';
 import type { DnsRecord, HostedZoneRef, IdentityDetail } from '@ses-console/contract';
 import { callAws, isAwsNotFound } from '../errors/aws-error-map.js';
+import { recordInPlace } from './dns-record-match.js';
 import { domainOfIdentity, type RequiredRecord, requiredDnsRecords } from './dns-records.js';
-import { recordSetHolds } from './record-in-place.js';
-import { findPublicHostedZone, readRecordSet } from './route53-zones.js';
+import { findPublicHostedZone, readRecordSet, recordValues } from './route53-zones.js';
 import { identityArn, type ServiceContext } from './service-context.js';
 
 function isoFromDate(value: Date | undefined): string | undefined {
@@ -20,16 +20,14 @@ export async function getEmailIdentity(
   );
 }
 
-/** Whether the zone holds this record (the rule is `recordSetHolds`, shared with publishing). */
+/** Whether the zone holds this record (the one rule, dns-record-match.ts, shared with publishing and DNS). */
 async function isPublished(
   ctx: ServiceContext,
   zone: HostedZoneRef,
   record: RequiredRecord,
 ): Promise<boolean> {
-  return recordSetHolds(
-    record,
-    await readRecordSet(ctx.clients.route53(), zone.id, record.name, record.type),
-  );
+  const set = await readRecordSet(ctx.clients.route53(), zone.id, record.name, record.type);
+  return recordInPlace(record, recordValues(set));
 }
 
 export interface DnsState {

@@ -7,6 +7,7 @@ import {
   PutEmailIdentityDkimSigningAttributesCommand,
   PutEmailIdentityFeedbackAttributesCommand,
   PutEmailIdentityMailFromAttributesCommand,
+  type SESv2Client,
   TagResourceCommand,
   UntagResourceCommand,
   UpdateEmailIdentityPolicyCommand,
@@ -61,7 +62,7 @@ export async function updateDkim(
   region: string,
   identity: string,
   change: { signingEnabled?: boolean; signing?: DkimSettings },
-): Promise<void> {
+): Promise<IdentityDetail> {
   if (change.signingEnabled === undefined && change.signing === undefined) {
     const message = 'Provide signingEnabled, signing or both';
     throw AppError.badRequest(message, [{ field: 'signingEnabled', message }]);
@@ -112,17 +113,32 @@ export async function updateDkim(
       },
     );
   }
+  return getIdentityDetail(ctx, region, identity);
 }
 
-export async function updateMailFrom(
+/**
+ * One SES call that changes the identity, then the identity as it is after it: what every edit of the
+ * detail page answers, so the console renders the result at once.
+ */
+async function changeThenDetail(
+  ctx: ServiceContext,
+  region: string,
+  identity: string,
+  change: (ses: SESv2Client) => Promise<unknown>,
+): Promise<IdentityDetail> {
+  await callAws(() => change(ctx.clients.ses(region)));
+  return getIdentityDetail(ctx, region, identity);
+}
+
+export function updateMailFrom(
   ctx: ServiceContext,
   region: string,
   identity: string,
   change: { domain: string | null; behaviorOnMxFailure: BehaviorOnMxFailure },
-): Promise<void> {
+): Promise<IdentityDetail> {
   if (change.domain !== null) assertMailFromDomain(identity, change.domain, 'domain');
-  await callAws(() =>
-    ctx.clients.ses(region).send(
+  return changeThenDetail(ctx, region, identity, (ses) =>
+    ses.send(
       new PutEmailIdentityMailFromAttributesCommand({
         EmailIdentity: identity,
         ...(change.domain !== null
@@ -133,14 +149,14 @@ export async function updateMailFrom(
   );
 }
 
-export async function updateFeedbackForwarding(
+export function updateFeedbackForwarding(
   ctx: ServiceContext,
   region: string,
   identity: string,
   enabled: boolean,
-): Promise<void> {
-  await callAws(() =>
-    ctx.clients.ses(region).send(
+): Promise<IdentityDetail> {
+  return changeThenDetail(ctx, region, identity, (ses) =>
+    ses.send(
       new PutEmailIdentityFeedbackAttributesCommand({
         EmailIdentity: identity,
         EmailForwardingEnabled: enabled,
@@ -149,14 +165,14 @@ export async function updateFeedbackForwarding(
   );
 }
 
-export async function updateDefaultConfigurationSet(
+export function updateDefaultConfigurationSet(
   ctx: ServiceContext,
   region: string,
   identity: string,
   name: string | null,
-): Promise<void> {
-  await callAws(() =>
-    ctx.clients.ses(region).send(
+): Promise<IdentityDetail> {
+  return changeThenDetail(ctx, region, identity, (ses) =>
+    ses.send(
       new PutEmailIdentityConfigurationSetAttributesCommand({
         EmailIdentity: identity,
         ...(name !== null ? { ConfigurationSetName: name } : {}),
@@ -165,48 +181,30 @@ export async function updateDefaultConfigurationSet(
   );
 }
 
-export async function createPolicy(
+/** Creates an authorization policy (`create`) or replaces the document of an existing one (`update`). */
+export function putPolicy(
   ctx: ServiceContext,
   region: string,
   identity: string,
-  name: string,
-  document: string,
-): Promise<void> {
-  await callAws(() =>
-    ctx.clients
-      .ses(region)
-      .send(
-        new CreateEmailIdentityPolicyCommand({ EmailIdentity: identity, PolicyName: name, Policy: document }),
-      ),
+  mode: 'create' | 'update',
+  policy: { name: string; document: string },
+): Promise<IdentityDetail> {
+  const input = { EmailIdentity: identity, PolicyName: policy.name, Policy: policy.document };
+  return changeThenDetail(ctx, region, identity, (ses) =>
+    mode === 'create'
+      ? ses.send(new CreateEmailIdentityPolicyCommand(input))
+      : ses.send(new UpdateEmailIdentityPolicyCommand(input)),
   );
 }
 
-export async function updatePolicy(
+export function deletePolicy(
   ctx: ServiceContext,
   region: string,
   identity: string,
   name: string,
-  document: string,
-): Promise<void> {
-  await callAws(() =>
-    ctx.clients
-      .ses(region)
-      .send(
-        new UpdateEmailIdentityPolicyCommand({ EmailIdentity: identity, PolicyName: name, Policy: document }),
-      ),
-  );
-}
-
-export async function deletePolicy(
-  ctx: ServiceContext,
-  region: string,
-  identity: string,
-  name: string,
-): Promise<void> {
-  await callAws(() =>
-    ctx.clients
-      .ses(region)
-      .send(new DeleteEmailIdentityPolicyCommand({ EmailIdentity: identity, PolicyName: name })),
+): Promise<IdentityDetail> {
+  return changeThenDetail(ctx, region, identity, (ses) =>
+    ses.send(new DeleteEmailIdentityPolicyCommand({ EmailIdentity: identity, PolicyName: name })),
   );
 }
 

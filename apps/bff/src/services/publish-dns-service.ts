@@ -8,10 +8,10 @@ import {
 import type { DnsRecord, PublishChange, PublishPlan, PublishResult } from '@ses-console/contract';
 import { AppError } from '../errors/app-error.js';
 import { callAws } from '../errors/aws-error-map.js';
+import { recordInPlace, sameMx } from './dns-record-match.js';
 import type { RequiredRecord } from './dns-records.js';
 import { dnsStateOf, getEmailIdentity } from './identity-detail-service.js';
-import { recordSetHolds, sameMx } from './record-in-place.js';
-import { readRecordSet } from './route53-zones.js';
+import { readRecordSet, recordValues } from './route53-zones.js';
 import type { ServiceContext } from './service-context.js';
 import { isSpf, mergeAmazonSesInclude } from './spf-record.js';
 
@@ -31,9 +31,6 @@ interface PlannedChange {
   current?: ResourceRecordSet;
 }
 
-const rawValues = (set: ResourceRecordSet | undefined) =>
-  (set?.ResourceRecords ?? []).map((r) => r.Value ?? '');
-
 /**
  * What publishing `record` would do to the set the zone has at its name and type (`undefined`: it is
  * already what SES asks for). Never drops a value without saying so: an MX or CNAME that has to go is a
@@ -43,9 +40,9 @@ function planRecord(
   record: RequiredRecord,
   current: ResourceRecordSet | undefined,
 ): PlannedChange | undefined {
-  if (recordSetHolds(record, current)) return undefined;
+  const existing = recordValues(current);
+  if (recordInPlace(record, existing)) return undefined;
   const base = { purpose: record.purpose, type: record.type, name: record.name };
-  const existing = rawValues(current);
   if (current?.AliasTarget || current?.SetIdentifier !== undefined) {
     throw new AppError(
       409,

@@ -68,9 +68,7 @@ export async function readRecordSet(
   return first;
 }
 
-/** Values of a record set, normalized for comparison (CNAME targets without the trailing dot). */
+/** The values of a record set as Route 53 holds them (presentation form); none when there is no set. */
 export function recordValues(set: ResourceRecordSet | undefined): string[] {
-  return (set?.ResourceRecords ?? []).map((r) =>
-    set?.Type === 'CNAME' ? normalizeDnsName(r.Value ?? '') : (r.Value ?? ''),
-  );
+  return (set?.ResourceRecords ?? []).map((r) => r.Value ?? '');
 }

@@ -1,4 +1,9 @@
-import { AUDIT_PAGE_MAX_BYTES, type AuditQuery } from '@ses-console/contract';
+import {
+  AUDIT_PAGE_MAX_BYTES,
+  type AuditEntry,
+  type AuditQuery,
+  type AuditResult,
+} from '@ses-console/contract';
 
 export interface SqlDialect {
   /** The placeholder of the n-th (1-based) parameter. */
@@ -14,8 +19,6 @@ export interface SqlDialect {
   parametersLength: string;
   /** The smaller of two numbers. */
   least(a: string, b: string): string;
-  /** The SELECT list of a full row, with `parameters`/`identity` shortened as `readLimits` says. */
-  rowColumns: string;
 }
 
 /**
@@ -86,23 +89,75 @@ export function pickPage(
   return { ids, nextCursor: scanned.length > ids.length && last ? last : null };
 }
 
+/** The SELECT list of a full row, with `parameters` and `identity` shortened as `readLimits` says. */
+function rowColumns(dialect: SqlDialect): string {
+  return `id, time, actor, actor_name, action, method, path, region,
+    substr(identity, 1, ${readLimits.identity}) AS identity, ${dialect.textLength('identity')} AS identity_length,
+    CASE WHEN ${dialect.parametersLength} > ${readLimits.parameters} THEN NULL ELSE parameters END AS parameters,
+    ${dialect.parametersLength} AS parameters_length,
+    result, status, error_code, request_id, completed_at, deadline_exceeded`;
+}
+
 /** Second step: the full rows of the picked ids, newest first. */
 export function auditRowsSql(ids: string[], dialect: SqlDialect): { sql: string; args: unknown[] } {
   const args = ids.map(Number);
   const list = args.map((_, i) => dialect.param(i + 1)).join(', ');
   return {
-    sql: `SELECT ${dialect.rowColumns} FROM audit_log WHERE id IN (${list}) ORDER BY id DESC`,
+    sql: `SELECT ${rowColumns(dialect)} FROM audit_log WHERE id IN (${list}) ORDER BY id DESC`,
     args,
   };
 }
 
-/** `parameters` of a row whose stored value was too large to read into a page. */
-export function omittedParameters(length: number): Record<string, unknown> {
-  return { '[omitted]': `parameters of ${length} characters, too large to show` };
+/** A row as `auditRowsSql` selects it, once the store turned its dialect's types into these. */
+export interface AuditRow {
+  id: string | number;
+  /** ISO-8601. */
+  time: string;
+  actor: string | null;
+  actor_name: string | null;
+  action: string;
+  method: string;
+  path: string;
+  region: string | null;
+  identity: string | null;
+  identity_length: number | null;
+  /** NULL when the stored value was too large to read (`readLimits`). */
+  parameters: Record<string, unknown> | null;
+  parameters_length: number;
+  result: AuditResult;
+  status: number | null;
+  error_code: string | null;
+  request_id: string;
+  completed_at: string | null;
+  deadline_exceeded: boolean;
 }
 
 /** `identity` of a row, with a note when the stored value was cut on the way out. */
-export function shownIdentity(identity: string | null, length: number | null): string | null {
+function shownIdentity(identity: string | null, length: number | null): string | null {
   if (identity === null) return null;
   return length !== null && length > readLimits.identity ? `${identity}…[${length} characters]` : identity;
+}
+
+/** The entry a page carries for a row, the same from both stores. */
+export function auditEntryOf(row: AuditRow): AuditEntry {
+  return {
+    id: String(row.id),
+    time: row.time,
+    actor: row.actor,
+    ...(row.actor_name ? { actorName: row.actor_name } : {}),
+    action: row.action,
+    method: row.method,
+    path: row.path,
+    region: row.region,
+    identity: shownIdentity(row.identity, row.identity_length),
+    parameters: row.parameters ?? {
+      '[omitted]': `parameters of ${row.parameters_length} characters, too large to show`,
+    },
+    result: row.result,
+    status: row.status,
+    errorCode: row.error_code,
+    requestId: row.request_id,
+    completedAt: row.completed_at,
+    deadlineExceeded: row.deadline_exceeded,
+  };
 }

@@ -1,38 +1,19 @@
-import type { AuditEntry, AuditPage, AuditQuery, AuditResult } from '@ses-console/contract';
+import type { AuditEntry, AuditPage, AuditQuery } from '@ses-console/contract';
 import pg from 'pg';
 import {
+  type AuditRow,
+  auditEntryOf,
   auditRowsSql,
   auditScanSql,
-  omittedParameters,
   pickPage,
-  readLimits,
   type SqlDialect,
-  shownIdentity,
 } from './audit-query-sql.js';
 import { migratePostgres } from './postgres-migrations.js';
 import { sessionKey } from './session-key.js';
 import type { AuditOutcome, NewAuditEntry, Store } from './store.js';
 
-interface AuditRow {
-  id: string;
-  time: Date;
-  actor: string | null;
-  actor_name: string | null;
-  action: string;
-  method: string;
-  path: string;
-  region: string | null;
-  identity: string | null;
-  identity_length: number | null;
-  parameters: Record<string, unknown> | null;
-  parameters_length: number;
-  result: AuditResult;
-  status: number | null;
-  error_code: string | null;
-  request_id: string;
-  completed_at: Date | null;
-  deadline_exceeded: boolean;
-}
+/** A row as pg returns it: TIMESTAMPTZ as Date, JSONB parsed, BIGSERIAL as text. */
+type PostgresAuditRow = Omit<AuditRow, 'time' | 'completed_at'> & { time: Date; completed_at: Date | null };
 
 const postgresDialect: SqlDialect = {
   param: (n) => `$${n}`,
@@ -42,32 +23,14 @@ const postgresDialect: SqlDialect = {
   textLength: (column) => `char_length(${column})`,
   parametersLength: 'octet_length(parameters::text)',
   least: (a, b) => `LEAST(${a}, ${b})`,
-  rowColumns: `id, time, actor, actor_name, action, method, path, region,
-    substr(identity, 1, ${readLimits.identity}) AS identity, char_length(identity) AS identity_length,
-    CASE WHEN octet_length(parameters::text) > ${readLimits.parameters} THEN NULL ELSE parameters END AS parameters,
-    octet_length(parameters::text) AS parameters_length,
-    result, status, error_code, request_id, completed_at, deadline_exceeded`,
 };
 
-function toEntry(row: AuditRow): AuditEntry {
-  return {
-    id: String(row.id),
+function toEntry(row: PostgresAuditRow): AuditEntry {
+  return auditEntryOf({
+    ...row,
     time: row.time.toISOString(),
-    actor: row.actor,
-    ...(row.actor_name ? { actorName: row.actor_name } : {}),
-    action: row.action,
-    method: row.method,
-    path: row.path,
-    region: row.region,
-    identity: shownIdentity(row.identity, row.identity_length),
-    parameters: row.parameters ?? omittedParameters(row.parameters_length),
-    result: row.result,
-    status: row.status,
-    errorCode: row.error_code,
-    requestId: row.request_id,
-    completedAt: row.completed_at ? row.completed_at.toISOString() : null,
-    deadlineExceeded: row.deadline_exceeded,
-  };
+    completed_at: row.completed_at ? row.completed_at.toISOString() : null,
+  });
 }
 
 /**
@@ -176,7 +139,7 @@ export async function openPostgresStore(connectionString: string): Promise<Store
         const { ids, nextCursor } = pickPage(scanned.rows, query.limit);
         if (ids.length === 0) return { entries: [], nextCursor: null };
         const rows = auditRowsSql(ids, postgresDialect);
-        const result = await pool.query<AuditRow>(rows.sql, rows.args);
+        const result = await pool.query<PostgresAuditRow>(rows.sql, rows.args);
         return { entries: result.rows.map(toEntry), nextCursor };
       },
     },

@@ -1,40 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AuditEntry, AuditPage, AuditQuery, AuditResult } from '@ses-console/contract';
+import type { AuditEntry, AuditPage, AuditQuery } from '@ses-console/contract';
 import Database from 'better-sqlite3';
 import {
+  type AuditRow,
+  auditEntryOf,
   auditRowsSql,
   auditScanSql,
-  omittedParameters,
   pickPage,
-  readLimits,
   type SqlDialect,
-  shownIdentity,
 } from './audit-query-sql.js';
 import { sessionKey } from './session-key.js';
 import { migrateSqlite } from './sqlite-migrations.js';
 import type { AuditOutcome, NewAuditEntry, SessionKind, Store } from './store.js';
 
-interface AuditRow {
-  id: number;
-  time: string;
-  actor: string | null;
-  actor_name: string | null;
-  action: string;
-  method: string;
-  path: string;
-  region: string | null;
-  identity: string | null;
-  identity_length: number | null;
+/** A row as better-sqlite3 returns it: parameters as JSON text, the flag as 0/1. */
+type SqliteAuditRow = Omit<AuditRow, 'parameters' | 'deadline_exceeded'> & {
   parameters: string | null;
-  parameters_length: number;
-  result: AuditResult;
-  status: number | null;
-  error_code: string | null;
-  request_id: string;
-  completed_at: string | null;
   deadline_exceeded: number;
-}
+};
 
 const sqliteDialect: SqlDialect = {
   param: () => '?',
@@ -44,35 +28,14 @@ const sqliteDialect: SqlDialect = {
   textLength: (column) => `length(${column})`,
   parametersLength: 'length(parameters)',
   least: (a, b) => `min(${a}, ${b})`,
-  rowColumns: `id, time, actor, actor_name, action, method, path, region,
-    substr(identity, 1, ${readLimits.identity}) AS identity, length(identity) AS identity_length,
-    CASE WHEN length(parameters) > ${readLimits.parameters} THEN NULL ELSE parameters END AS parameters,
-    length(parameters) AS parameters_length,
-    result, status, error_code, request_id, completed_at, deadline_exceeded`,
 };
 
-function toEntry(row: AuditRow): AuditEntry {
-  return {
-    id: String(row.id),
-    time: row.time,
-    actor: row.actor,
-    ...(row.actor_name ? { actorName: row.actor_name } : {}),
-    action: row.action,
-    method: row.method,
-    path: row.path,
-    region: row.region,
-    identity: shownIdentity(row.identity, row.identity_length),
-    parameters:
-      row.parameters === null
-        ? omittedParameters(row.parameters_length)
-        : (JSON.parse(row.parameters) as Record<string, unknown>),
-    result: row.result,
-    status: row.status,
-    errorCode: row.error_code,
-    requestId: row.request_id,
-    completedAt: row.completed_at,
-    deadlineExceeded: row.deadline_exceeded === 1,
-  };
+function toEntry(row: SqliteAuditRow): AuditEntry {
+  return auditEntryOf({
+    ...row,
+    parameters: row.parameters === null ? null : (JSON.parse(row.parameters) as Record<string, unknown>),
+    deadline_exceeded: row.deadline_exceeded === 1,
+  });
 }
 
 /** The default store: one SQLite file (`DATA_DIR/bff.sqlite`), or memory with `:memory:`. */
@@ -166,7 +129,7 @@ export function openSqliteStore(file: string): Store {
         if (ids.length === 0) return { entries: [], nextCursor: null };
         const rows = auditRowsSql(ids, sqliteDialect);
         const entries = db
-          .prepare<unknown[], AuditRow>(rows.sql)
+          .prepare<unknown[], SqliteAuditRow>(rows.sql)
           .all(...rows.args)
           .map(toEntry);
         return { entries, nextCursor };
