@@ -1,5 +1,6 @@
-export type { SeedOptions, SeedResult } from './control/seed.js';
 export type { VerificationMode } from './core.js';
+export { type EmulatorLogger, jsonLinesLogger, type LogLevel } from './logger.js';
 export { type EmulatorOptions, emulatorOptionsFromEnv, isLoopbackHost } from './options.js';
 export { type RunningEmulator, startEmulator } from './server.js';
+export type { SeedOptions, SeedResult } from './services/ses/seed.js';
 export type { StoreReport } from './store/inspect.js';
