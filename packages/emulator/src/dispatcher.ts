@@ -61,8 +61,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     const ctx = contextFromHeaders(raw.headers, deps.defaults);
     const forControl = control.owns(rawPath);
     const candidates = forControl ? [] : services.filter((s) => mayBeFor(s.recognition, method, rawPath));
-    // Until the body tells which service it is, errors take the likeliest one's wire format; the
-    // control plane and unrecognised requests answer in REST-JSON.
+    // Until a service claims the request, errors take the wire format of the first that may (a form
+    // `POST /` no query service claims still gets an XML error a query SDK can read); the control plane
+    // and paths no service may own answer in REST-JSON.
     let protocol: WireProtocol = candidates[0]?.protocol ?? REST_JSON;
     let service: ServiceModule | undefined;
     let operation: MatchedOperation | undefined;
