@@ -38,6 +38,7 @@ export type Dispatch = (raw: http.IncomingMessage) => Promise<OutgoingResponse>;
 
 /** What the request log says about one request. */
 interface Outcome {
+  requestId?: string;
   service?: string;
   operation?: string;
 }
@@ -59,6 +60,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     // request whose label is `..` to another operation (or none).
     const rawPath = rawPathOf(target);
     const ctx = contextFromHeaders(raw.headers, deps.defaults);
+    outcome.requestId = ctx.requestId;
     const forControl = control.owns(rawPath);
     const candidates = forControl ? [] : services.filter((s) => mayBeFor(s.recognition, method, rawPath));
     // Until a service claims the request, errors take the wire format of the first that may (a form
@@ -124,7 +126,6 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         method: raw.method,
         path: rawPathOf(raw.url ?? '/'),
         status: out.status,
-        requestId: out.headers['x-amzn-requestid'],
         ...outcome,
       },
       'emulator request',

@@ -16,6 +16,26 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 /** pino's numeric levels. */
 const LEVELS: Record<LogLevel, number> = { debug: 20, info: 30, warn: 40, error: 50 };
 
+/** pino's level names (what LOG_LEVEL takes in the BFF too) → the lowest level written; `silent` writes nothing. */
+const LEVEL_NAMES: Record<string, LogLevel | 'silent'> = {
+  trace: 'debug',
+  debug: 'debug',
+  info: 'info',
+  warn: 'warn',
+  error: 'error',
+  fatal: 'error',
+  silent: 'silent',
+};
+
+/** `LOG_LEVEL` for the standalone emulator; unset means `info`. */
+export function parseLogLevel(value: string | undefined): LogLevel | 'silent' {
+  if (value === undefined || value === '') return 'info';
+  if (!Object.hasOwn(LEVEL_NAMES, value)) {
+    throw new Error(`LOG_LEVEL must be one of ${Object.keys(LEVEL_NAMES).join(', ')}, not "${value}"`);
+  }
+  return LEVEL_NAMES[value] as LogLevel | 'silent';
+}
+
 /** An Error as pino's standard serialiser writes it; other values as they are. */
 function serialisable(value: unknown): unknown {
   if (!(value instanceof Error)) return value;
@@ -23,15 +43,16 @@ function serialisable(value: unknown): unknown {
 }
 
 export interface JsonLinesOptions {
-  /** Lowest level written (default `info`). */
-  level?: LogLevel;
+  /** Lowest level written (default `info`); `silent` writes nothing. */
+  level?: LogLevel | 'silent';
   /** Where each line goes (default: stderr). */
   write?: (line: string) => void;
 }
 
 /** JSON lines (stderr by default): the standalone emulator's logger. */
 export function jsonLinesLogger(options: JsonLinesOptions = {}): EmulatorLogger {
-  const threshold = LEVELS[options.level ?? 'info'];
+  const level = options.level ?? 'info';
+  const threshold = level === 'silent' ? Number.POSITIVE_INFINITY : LEVELS[level];
   const write = options.write ?? ((line: string) => process.stderr.write(line));
   const log = (level: LogLevel) => (fields: object, message: string) => {
     if (LEVELS[level] < threshold) return;

@@ -1,6 +1,6 @@
 import type { VerificationMode } from './core.js';
 import { type FaultConfig, parseFaultConfig } from './faults/fault-injector.js';
-import type { EmulatorLogger } from './logger.js';
+import { type EmulatorLogger, jsonLinesLogger, parseLogLevel } from './logger.js';
 import { parseCredentials, type SigV4Credential } from './protocol/sigv4.js';
 
 export interface EmulatorOptions {
@@ -76,6 +76,9 @@ export function emulatorOptionsFromEnv(env: NodeJS.ProcessEnv): EmulatorOptions 
       600_000,
     ),
     maxConnections: parseBoundedInt('EMULATOR_MAX_CONNECTIONS', env.EMULATOR_MAX_CONNECTIONS, 1, 1_000_000),
+    // Standalone: JSON lines on stderr at LOG_LEVEL (`debug` adds a line per request). The BFF passes its
+    // own pino logger instead.
+    logger: jsonLinesLogger({ level: parseLogLevel(env.LOG_LEVEL) }),
   };
 }
 

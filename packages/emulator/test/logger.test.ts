@@ -1,8 +1,17 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ListHostedZonesCommand } from '@aws-sdk/client-route-53';
 import { GetEmailIdentityCommand, ListEmailIdentitiesCommand } from '@aws-sdk/client-sesv2';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jsonLinesLogger, type RunningEmulator, startEmulator } from '../src/index.js';
+import {
+  emulatorOptionsFromEnv,
+  jsonLinesLogger,
+  type RunningEmulator,
+  startEmulator,
+} from '../src/index.js';
+import { type ChildEmulator, ensureBuilt, startChildEmulator } from './child-emulator.js';
 import { sesClient } from './helpers.js';
 import { rejectionOf, route53Client } from './route53-helpers.js';
 
@@ -95,5 +104,50 @@ describe('jsonLinesLogger (the standalone emulator’s stderr logger)', () => {
     cyclic.self = cyclic;
     jsonLinesLogger({ write: (line) => written.push(line) }).warn({ cyclic }, 'odd');
     expect(JSON.parse(written[0] ?? '{}')).toMatchObject({ level: 40, msg: 'odd' });
+  });
+});
+
+describe('the standalone emulator (node dist/main.js) logs JSON lines on stderr', () => {
+  let dataDir: string;
+  let child: ChildEmulator | undefined;
+  beforeAll(() => {
+    ensureBuilt();
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'emu-log-'));
+  }, 120_000);
+  afterAll(async () => {
+    child?.process.kill('SIGTERM');
+    await child?.exited;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('when LOG_LEVEL=debug, then each request is a JSON line on stderr with pino’s fields', async () => {
+    child = await startChildEmulator(dataDir, { LOG_LEVEL: 'debug' });
+    let stderr = '';
+    child.process.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
+    const res = await fetch(`${child.url}/_emulator/health`);
+    expect(res.status).toBe(200);
+    await expect.poll(() => stderr, { timeout: 5_000 }).toContain('"msg":"emulator request"');
+    const line = stderr
+      .split('\n')
+      .filter(Boolean)
+      .map((text) => JSON.parse(text) as Record<string, unknown>)
+      .find((entry) => entry.path === '/_emulator/health');
+    expect(line).toMatchObject({
+      level: 20,
+      msg: 'emulator request',
+      method: 'GET',
+      status: 200,
+      operation: 'Health',
+    });
+    expect(typeof line?.time).toBe('number');
+  });
+
+  it('when LOG_LEVEL is not a level name, then the emulator options say which values it takes', () => {
+    expect(() => emulatorOptionsFromEnv({ LOG_LEVEL: 'loud' })).toThrow(
+      'LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent, not "loud"',
+    );
+    expect(() => emulatorOptionsFromEnv({ LOG_LEVEL: 'constructor' })).toThrow(/LOG_LEVEL must be one of/);
   });
 });

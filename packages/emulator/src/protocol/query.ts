@@ -58,7 +58,10 @@ export interface QueryForm {
   fields: URLSearchParams;
 }
 
-/** Longest dotted key accepted; the SDKs' deepest keys (SNS message attributes) have 6 segments. */
+/**
+ * Longest dotted key accepted: far beyond any AWS input (SNS `MessageAttributes.entry.1.Value.StringValue`
+ * has 5 parts), small enough that no form nests without bound.
+ */
 export const MAX_KEY_SEGMENTS = 32;
 
 const FORM_TYPE = 'application/x-www-form-urlencoded';
@@ -143,7 +146,8 @@ function decodeNode(node: RawNode, path: string): QueryNode {
     paths.set(list, path);
     return list;
   }
-  if (node.value !== undefined) {
+  // `Foo=` beside `Foo.Bar=…` adds nothing (an empty value is how an empty list or structure is sent).
+  if (node.value !== undefined && node.value !== '') {
     throw new InvalidQueryParameter(`${path}: given both as a value and as a structure.`);
   }
   return decodeStruct(node, path);
