@@ -33,6 +33,8 @@ if (config.SES_BACKEND === 'emulator') {
       ...emulatorOptionsFromEnv(process.env),
       port: config.EMULATOR_PORT,
       dataDir: config.DATA_DIR,
+      // Its lines go through the BFF's pino logger (same format and destination as the BFF's own).
+      logger: logger.child({ component: 'emulator' }),
     };
     emulator = await startEmulator(options);
   } catch (error) {

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
-import { Clock } from './engine/clock.js';
+import { Clock } from './clock.js';
+import { type EmulatorLogger, jsonLinesLogger } from './logger.js';
 import { type Db, openDatabase } from './store/db.js';
 import { MetaRepo } from './store/meta-repo.js';
 
@@ -22,17 +23,26 @@ export interface EmulatorEvents {
   'dns-changed': [accountId: string];
 }
 
-/** What every part of the emulator shares: the store, the clock and an event bus. */
+/** What every part of the emulator shares: the store, the clock, an event bus and the logger. */
 export interface EmulatorCore {
   config: EmulatorConfig;
   db: Db;
   meta: MetaRepo;
   clock: Clock;
   events: EventEmitter<EmulatorEvents>;
+  logger: EmulatorLogger;
 }
 
-export function createCore(config: EmulatorConfig): EmulatorCore {
+/** `logger` defaults to JSON lines on stderr. */
+export function createCore(config: EmulatorConfig, options: { logger?: EmulatorLogger } = {}): EmulatorCore {
   const db = openDatabase(config.dataDir);
   const meta = new MetaRepo(db);
-  return { config, db, meta, clock: new Clock(meta), events: new EventEmitter<EmulatorEvents>() };
+  return {
+    config,
+    db,
+    meta,
+    clock: new Clock(meta),
+    events: new EventEmitter<EmulatorEvents>(),
+    logger: options.logger ?? jsonLinesLogger(),
+  };
 }

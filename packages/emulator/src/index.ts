@@ -1,6 +1,6 @@
-export type { SeedOptions, SeedResult } from './control/seed.js';
 export type { VerificationMode } from './core.js';
 export type { FaultConfig, FaultRule, FaultStats } from './faults/fault-injector.js';
+export { type EmulatorLogger, jsonLinesLogger, type LogLevel } from './logger.js';
 export {
   type EmulatorOptions,
   emulatorOptionsFromEnv,
@@ -10,4 +10,5 @@ export {
   portConflictLine,
 } from './options.js';
 export { type RunningEmulator, startEmulator } from './server.js';
+export type { SeedOptions, SeedResult } from './services/ses/seed.js';
 export type { StoreReport } from './store/inspect.js';

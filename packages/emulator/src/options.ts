@@ -1,5 +1,6 @@
 import type { VerificationMode } from './core.js';
 import { type FaultConfig, parseFaultConfig } from './faults/fault-injector.js';
+import { type EmulatorLogger, jsonLinesLogger, parseLogLevel } from './logger.js';
 import { parseCredentials, type SigV4Credential } from './protocol/sigv4.js';
 
 export interface EmulatorOptions {
@@ -35,6 +36,11 @@ export interface EmulatorOptions {
   requestTimeoutMs?: number;
   /** Open connections at most (default 1000). */
   maxConnections?: number;
+  /**
+   * Where the emulator logs (unexpected errors; each request at debug level). Embedded, pass the host's
+   * pino logger; default: JSON lines on stderr at info level.
+   */
+  logger?: EmulatorLogger;
 }
 
 /** Addresses only this machine can reach. */
@@ -70,6 +76,9 @@ export function emulatorOptionsFromEnv(env: NodeJS.ProcessEnv): EmulatorOptions 
       600_000,
     ),
     maxConnections: parseBoundedInt('EMULATOR_MAX_CONNECTIONS', env.EMULATOR_MAX_CONNECTIONS, 1, 1_000_000),
+    // Standalone: JSON lines on stderr at LOG_LEVEL (`debug` adds a line per request). The BFF passes its
+    // own pino logger instead.
+    logger: jsonLinesLogger({ level: parseLogLevel(env.LOG_LEVEL) }),
   };
 }
 

@@ -241,6 +241,24 @@ describe('control plane: reset and seed', () => {
     const res = await fetch(`${emulator.url}/_emulator/nope`);
     expect(res.status).toBe(404);
   });
+
+  it('when a control endpoint is called with a method it does not answer, then 405 names the methods and nothing changes', async () => {
+    const before = emulator.inspectStore().digest;
+    for (const [method, path, allow] of [
+      ['PUT', '/_emulator/faults', 'GET, POST, DELETE'],
+      ['DELETE', '/_emulator/clock', 'GET, POST'],
+      ['POST', '/_aws/ses', 'GET, DELETE'],
+      ['GET', '/_emulator/reset', 'POST'],
+    ] as const) {
+      const res = await fetch(`${emulator.url}${path}`, { method });
+      expect(res.status, `${method} ${path}`).toBe(405);
+      expect(res.headers.get('allow')).toBe(allow);
+      expect(((await res.json()) as { message: string }).message).toBe(
+        `Use ${allow.replace(/, ([A-Z]+)$/, ' or $1')}`,
+      );
+    }
+    expect(emulator.inspectStore().digest).toBe(before);
+  });
 });
 
 describe('accounts', () => {

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../src/core.js';
 import { type RunningEmulator, startEmulator } from '../src/index.js';
 import { createRoute53Service } from '../src/services/route53/service.js';
-import { createSesV2Service } from '../src/services/sesv2/service.js';
+import { createSesState } from '../src/services/ses/state.js';
+import { createSesV2Module } from '../src/services/sesv2/service.js';
 import {
   anyValue,
   encodeLabel,
@@ -23,10 +24,10 @@ function emulatedOperations() {
     publicUrl: '',
   });
   const route53 = createRoute53Service(core);
-  const sesv2 = createSesV2Service(core, { dns: route53.dnsView });
+  const sesv2 = createSesV2Module(createSesState(core, { dns: route53.dnsView }));
   const operations = [
-    ...sesv2.module.router.list().map((r) => ({ ...r, service: 'sesv2' as const })),
-    ...route53.module.router.list().map((r) => ({ ...r, service: 'route53' as const })),
+    ...sesv2.operations.list().map((r) => ({ ...r, service: 'sesv2' as const })),
+    ...route53.module.operations.list().map((r) => ({ ...r, service: 'route53' as const })),
   ];
   core.db.close();
   return operations;

@@ -30,7 +30,9 @@ function route53Implemented(): boolean {
     publicUrl: '',
   });
   try {
-    return createRoute53Service(core).module.router.match('POST', '/2013-04-01/hostedzone') !== undefined;
+    return createRoute53Service(core)
+      .module.operations.list()
+      .some((r) => r.method === 'POST' && r.template === '/2013-04-01/hostedzone');
   } finally {
     core.db.close();
   }

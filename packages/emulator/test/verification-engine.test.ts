@@ -1,9 +1,9 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type EmulatorCore, type VerificationMode } from '../src/core.js';
-import type { DnsView } from '../src/engine/dns-view.js';
-import { applyTransition, newTrack } from '../src/engine/transitions.js';
-import { createSesV2Service, type SesV2Service } from '../src/services/sesv2/service.js';
+import type { DnsView } from '../src/dns/dns-view.js';
+import { createSesState, type SesState } from '../src/services/ses/state.js';
+import { applyTransition, newTrack } from '../src/services/ses/verification/transitions.js';
 
 /** A stand-in for the Route 53 DnsView, so the engine can be tested before (and apart from) Route 53. */
 class FakeDns implements DnsView {
@@ -36,7 +36,7 @@ const HOUR = 3600;
 describe('verification engine (DNS-driven transitions, in-test DnsView)', () => {
   let core: EmulatorCore;
   let dns: FakeDns;
-  let ses: SesV2Service;
+  let ses: SesState;
 
   function setup(mode: VerificationMode = 'realistic') {
     core = createCore({
@@ -46,7 +46,7 @@ describe('verification engine (DNS-driven transitions, in-test DnsView)', () => 
       publicUrl: 'http://emu',
     });
     dns = new FakeDns(core);
-    ses = createSesV2Service(core, { dns });
+    ses = createSesState(core, { dns });
     ses.start();
   }
   beforeEach(() => setup());

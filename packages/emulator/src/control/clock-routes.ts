@@ -1,13 +1,18 @@
-import { type Clock, ClockRangeError } from '../engine/clock.js';
+import { type Clock, ClockRangeError } from '../clock.js';
 import type { IncomingRequest, OutgoingResponse } from '../protocol/http-types.js';
+import type { ControlPlane } from './control-plane.js';
 import { badRequest, isResponse, json, readJsonObject } from './responses.js';
 
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** `GET /_emulator/clock` → `{now}`; `POST` with `{advanceSeconds}` or `{set}` moves it (listeners run first). */
-export function handleClock(req: IncomingRequest, clock: Clock): OutgoingResponse | undefined {
-  if (req.method === 'GET') return json(200, { now: clock.now().toISOString() });
-  if (req.method !== 'POST') return undefined;
+export function addClockRoutes(control: ControlPlane, clock: Clock): void {
+  control
+    .add('GET', '/_emulator/clock', 'GetClock', () => json(200, { now: clock.now().toISOString() }))
+    .add('POST', '/_emulator/clock', 'SetClock', (req) => moveClock(req, clock));
+}
+
+function moveClock(req: IncomingRequest, clock: Clock): OutgoingResponse {
   const body = readJsonObject(req.body);
   if (isResponse(body)) return body;
   const { advanceSeconds, set } = body;

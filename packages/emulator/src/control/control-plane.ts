@@ -1,99 +1,94 @@
-import { isRegionName } from '@ses-console/contract/region-name';
 import type { EmulatorCore } from '../core.js';
+import type { FaultInjector } from '../faults/fault-injector.js';
 import type { IncomingRequest, OutgoingResponse } from '../protocol/http-types.js';
-import type { Route53Service } from '../services/route53/service.js';
-import type { SesV2Service } from '../services/sesv2/service.js';
+import { type RouteHandler, Router } from '../protocol/router.js';
 import { inspectStore } from '../store/inspect.js';
 import { deleteAllState } from '../store/reset.js';
-import { handleClock } from './clock-routes.js';
-import { handleMailbox } from './mailbox.js';
-import { badRequest, isResponse, json, readJsonObject } from './responses.js';
-import { SeedError, type SeedOptions, seedIdentities } from './seed.js';
-import { handleVerifyEmail } from './verify-email.js';
+import { addClockRoutes } from './clock-routes.js';
+import { addFaultRoutes } from './faults-routes.js';
+import { json } from './responses.js';
 
-export interface ControlPlane {
-  /** Answers `/_emulator/*` and `/_aws/ses` requests; `undefined` for anything else. */
-  handle(req: IncomingRequest): Promise<OutgoingResponse | undefined>;
+/** What the control plane answered, and through which endpoint (for the request log). */
+export interface ControlAnswer {
+  operation?: string;
+  response: OutgoingResponse;
 }
 
-const SEED_STATUSES = ['SUCCESS', 'PENDING', 'FAILED', 'TEMPORARY_FAILURE', 'NOT_STARTED'] as const;
+const CONTROL_PREFIX = '/_emulator/';
 
-function parseSeedOptions(body: Record<string, unknown>): SeedOptions | string {
-  const { identities, regions, accountId, hostedZones, statuses, names } = body;
-  if (
-    typeof identities !== 'number' ||
-    !Number.isInteger(identities) ||
-    identities < 1 ||
-    identities > 100_000
-  ) {
-    return 'identities must be an integer between 1 and 100000.';
-  }
-  if (regions !== undefined && (!Array.isArray(regions) || !regions.every((r) => isRegionName(r)))) {
-    return 'regions must be a list of AWS region names such as "us-east-1".';
-  }
-  if (accountId !== undefined && (typeof accountId !== 'string' || !/^\d{12}$/.test(accountId))) {
-    return 'accountId must be a 12-digit AWS account id.';
-  }
-  if (hostedZones !== undefined && typeof hostedZones !== 'boolean')
-    return 'hostedZones must be true or false.';
-  if (
-    statuses !== undefined &&
-    (!Array.isArray(statuses) || !statuses.every((s) => (SEED_STATUSES as readonly unknown[]).includes(s)))
-  ) {
-    return `statuses must be a list of ${SEED_STATUSES.join(', ')}.`;
-  }
-  if (names !== undefined && (!Array.isArray(names) || !names.every((n) => typeof n === 'string'))) {
-    return 'names must be a list of identity names (domains or email addresses).';
-  }
-  return {
-    identities,
-    regions: regions as string[] | undefined,
-    accountId,
-    hostedZones,
-    statuses: statuses as SeedOptions['statuses'],
-    names: names as string[] | undefined,
-  };
+function spokenList(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
+/**
+ * The control plane: every `/_emulator/*` endpoint and the services' own control endpoints (SES's
+ * `/_aws/ses` mailbox), routed by the same `Router` as the REST services. JSON in and out; the core
+ * answers its refusals (browser guard, token, body size) in the REST-JSON error form. With
+ * EMULATOR_CONTROL_TOKEN set, every endpoint but those added as `open` needs the token.
+ */
+export class ControlPlane {
+  private readonly router = new Router();
+  /** `GET <template>` of the endpoints open without the token (GET and HEAD). */
+  private readonly open = new Set<string>();
+
+  add(
+    method: string,
+    template: string,
+    operation: string,
+    handler: RouteHandler,
+    options: { open?: boolean } = {},
+  ): this {
+    this.router.add(method, template, operation, handler);
+    if (options.open && method === 'GET') this.open.add(template);
+    return this;
+  }
+
+  /** Whether a path is the control plane's: anything under `/_emulator/`, and every path it has a route at. */
+  owns(rawPath: string): boolean {
+    return rawPath.startsWith(CONTROL_PREFIX) || this.router.methodsAt(rawPath).length > 0;
+  }
+
+  /** Whether a request needs the control token: all but GET/HEAD of an open endpoint. */
+  needsToken(method: string, rawPath: string): boolean {
+    if (method !== 'GET' && method !== 'HEAD') return true;
+    const route = this.router.match('GET', rawPath)?.route;
+    return route === undefined || !this.open.has(route.template);
+  }
+
+  async answer(req: IncomingRequest): Promise<ControlAnswer> {
+    const found = this.router.resolve(req);
+    if (found) return { operation: found.operation, response: await found.run() };
+    const methods = this.router.methodsAt(req.rawPath);
+    if (methods.length > 0) {
+      const response = json(405, { message: `Use ${spokenList(methods)}` });
+      response.headers.allow = methods.join(', ');
+      return { response };
+    }
+    return { response: json(404, { message: `No control-plane endpoint ${req.method} ${req.rawPath}` }) };
+  }
+}
+
+/**
+ * The endpoints every emulator has, whatever it serves: health (which lists `services`), the clock,
+ * the store report, reset (every table emptied, the clock back to real time) and fault injection.
+ */
 export function createControlPlane(
   core: EmulatorCore,
-  services: { sesv2: SesV2Service; route53: Route53Service },
+  deps: { faults: FaultInjector; services: readonly string[] },
 ): ControlPlane {
-  const { sesv2 } = services;
-  return {
-    async handle(req) {
-      const path = req.rawPath.replace(/\/+$/, '') || '/';
-      if (path === '/_aws/ses') return handleMailbox(req, sesv2.store.mailbox);
-      if (!path.startsWith('/_emulator/')) return undefined;
-      if (req.method === 'GET' && path === '/_emulator/health') {
-        return json(200, { status: 'ok', services: ['sesv2', 'route53'] });
-      }
-      if (req.method === 'GET' && path === '/_emulator/verify-email') {
-        return handleVerifyEmail(req, sesv2, core.clock.nowMs());
-      }
-      if (path === '/_emulator/clock') return handleClock(req, core.clock);
-      if (req.method === 'GET' && path === '/_emulator/store') {
-        return json(200, inspectStore(core.db, { integrity: req.query.get('integrity') === 'true' }));
-      }
-      if (req.method === 'POST' && path === '/_emulator/reset') {
-        deleteAllState(core.db);
-        core.clock.reset();
-        return json(200, { reset: true, now: core.clock.now().toISOString() });
-      }
-      if (req.method === 'POST' && path === '/_emulator/seed') {
-        const body = readJsonObject(req.body);
-        if (isResponse(body)) return body;
-        const options = parseSeedOptions(body);
-        if (typeof options === 'string') return badRequest(options);
-        try {
-          const defaults = { accountId: core.config.defaultAccountId, region: core.config.defaultRegion };
-          return json(200, seedIdentities(sesv2, options, defaults, services.route53));
-        } catch (error) {
-          if (error instanceof SeedError) return badRequest(error.message);
-          throw error;
-        }
-      }
-      return json(404, { message: `No control-plane endpoint ${req.method} ${req.rawPath}` });
-    },
-  };
+  const control = new ControlPlane()
+    .add('GET', '/_emulator/health', 'Health', () => json(200, { status: 'ok', services: deps.services }), {
+      open: true,
+    })
+    .add('GET', '/_emulator/store', 'InspectStore', (req) =>
+      json(200, inspectStore(core.db, { integrity: req.query.get('integrity') === 'true' })),
+    )
+    .add('POST', '/_emulator/reset', 'Reset', () => {
+      deleteAllState(core.db);
+      core.clock.reset();
+      return json(200, { reset: true, now: core.clock.now().toISOString() });
+    });
+  addClockRoutes(control, core.clock);
+  addFaultRoutes(control, deps.faults);
+  return control;
 }

@@ -1,22 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
-/** `/_emulator/*` and `/_aws/ses`: the control plane (reset, seed, clock, faults, store, mailbox). */
-export function isControlPath(rawPath: string): boolean {
-  const path = rawPath.replace(/\/+$/, '') || '/';
-  return path === '/_aws/ses' || path.startsWith('/_emulator/');
-}
-
-/**
- * Open without the token: the health probe, and the verification link people click in a browser
- * (its own `token` parameter is the secret, and a browser cannot add headers to a link).
- */
-function isPublic(method: string, rawPath: string): boolean {
-  const path = rawPath.replace(/\/+$/, '');
-  if (path === '/_emulator/health') return method === 'GET' || method === 'HEAD';
-  return path === '/_emulator/verify-email' && (method === 'GET' || method === 'HEAD');
-}
-
 function sameSecret(sent: string, expected: string): boolean {
   const a = Buffer.from(sent);
   const b = Buffer.from(expected);
@@ -25,16 +9,16 @@ function sameSecret(sent: string, expected: string): boolean {
 
 /**
  * With EMULATOR_CONTROL_TOKEN set, the control plane answers only requests that carry it, as
- * `x-emulator-control-token: <token>` or `Authorization: Bearer <token>`. Returns the refusal's message,
- * or `undefined` when the request may go on (no token configured, a public endpoint, or the token sent).
+ * `x-emulator-control-token: <token>` or `Authorization: Bearer <token>` (compared in constant time).
+ * Which endpoints are open without it (the health probe, the verification link) is the control plane's
+ * to say (`ControlPlane.needsToken`). Returns the refusal's message, or `undefined` when the request may
+ * go on (no token configured, or the token sent).
  */
 export function controlTokenRefusal(
-  method: string,
-  rawPath: string,
   headers: IncomingHttpHeaders,
   token: string | undefined,
 ): string | undefined {
-  if (!token || !isControlPath(rawPath) || isPublic(method, rawPath)) return undefined;
+  if (!token) return undefined;
   const direct = headers['x-emulator-control-token'];
   const sent =
     (Array.isArray(direct) ? direct[0] : direct) ??

@@ -8,7 +8,7 @@ import { AwsError } from '../protocol/aws-error.js';
  * Faults are decided before an operation runs, so a failed call never changed state.
  */
 export interface FaultRule {
-  /** `sesv2`, `route53` or `*`. */
+  /** A service module's `name` (e.g. the one `GET /_emulator/health` lists) or `*`. */
   service: string;
   /** Operation name (e.g. `DeleteEmailIdentity`) or `*`. */
   operation: string;
@@ -67,7 +67,7 @@ function emptyStats(): FaultStats {
   return { calls: {}, received: {}, injected: {}, outcomes: {}, succeeded: {} };
 }
 
-function validateRule(rule: unknown, index: number): FaultRule {
+function validateRule(rule: unknown, index: number, services?: readonly string[]): FaultRule {
   const fail = (field: string, rule: string) => {
     throw new AwsError('BadRequest', 400, `rules[${index}].${field}: ${rule}`);
   };
@@ -76,8 +76,16 @@ function validateRule(rule: unknown, index: number): FaultRule {
   const r = rule as Record<string, unknown>;
   const service = r.service ?? '*';
   const operation = r.operation ?? '*';
-  if (typeof service !== 'string' || !['*', 'sesv2', 'route53'].includes(service))
-    fail('service', 'must be "sesv2", "route53" or "*"');
+  if (typeof service !== 'string' || service.length === 0) fail('service', 'must be a service name or "*"');
+  if (services && service !== '*' && !services.includes(service as string)) {
+    fail(
+      'service',
+      `must be ${[...services, '*']
+        .map((s) => JSON.stringify(s))
+        .join(', ')
+        .replace(/, ([^,]*)$/, ' or $1')}`,
+    );
+  }
   if (typeof operation !== 'string' || operation.length === 0)
     fail('operation', 'must be an operation name or "*"');
   const region = r.region;
@@ -116,8 +124,11 @@ function validateRule(rule: unknown, index: number): FaultRule {
   };
 }
 
-/** Parses and checks a fault configuration; a bad one is a 400 naming the field. */
-export function parseFaultConfig(value: unknown): FaultConfig {
+/**
+ * Parses and checks a fault configuration; a bad one is a 400 naming the field. With `services` (the
+ * names of the services being served), a rule must name one of them or `*`.
+ */
+export function parseFaultConfig(value: unknown, services?: readonly string[]): FaultConfig {
   if (!value || typeof value !== 'object' || !Array.isArray((value as { rules?: unknown }).rules)) {
     throw new AwsError('BadRequest', 400, 'rules: must be an array of fault rules');
   }
@@ -125,7 +136,7 @@ export function parseFaultConfig(value: unknown): FaultConfig {
   if (seed !== undefined && (typeof seed !== 'number' || !Number.isInteger(seed))) {
     throw new AwsError('BadRequest', 400, 'seed: must be an integer');
   }
-  return { rules: rules.map(validateRule), seed: seed as number | undefined };
+  return { rules: rules.map((rule, i) => validateRule(rule, i, services)), seed: seed as number | undefined };
 }
 
 interface Bucket {
@@ -133,24 +144,20 @@ interface Bucket {
   updatedMs: number;
 }
 
-/** The wire error each service answers for an injected fault. */
-function faultError(service: string, kind: 'throttle' | 'error'): AwsError {
-  if (service === 'route53') {
-    return kind === 'throttle'
-      ? new AwsError('Throttling', 400, 'Rate exceeded')
-      : new AwsError(
-          'PriorRequestNotComplete',
-          400,
-          'The request was rejected because Route 53 was still processing a prior request.',
-        );
-  }
-  return kind === 'throttle'
-    ? new AwsError('TooManyRequestsException', 429, 'Too Many Requests')
-    : new AwsError(
-        'InternalServiceErrorException',
-        500,
-        'The request couldn’t be processed because of an internal service error.',
-      );
+/**
+ * The errors a service answers for injected faults, in its own wire codes: its throttling error, its
+ * server-side error, and the error that replaces a lost answer.
+ */
+export interface FaultErrors {
+  throttle(): AwsError;
+  serverError(): AwsError;
+  lostAnswer(): AwsError;
+}
+
+/** A service as the injector sees it: the name rules match, the errors it answers. */
+export interface FaultTarget {
+  name: string;
+  faults: FaultErrors;
 }
 
 /** Counts one call of `key` against its target: the path labels joined with `/`, or `-`. */
@@ -173,13 +180,26 @@ export class FaultInjector {
   private uses = new Map<number, number>();
   private stats: FaultStats = emptyStats();
 
-  constructor(private readonly nowMs: () => number = Date.now) {}
+  /** `services`: the names rules may use (besides `*`). */
+  constructor(
+    private readonly services: readonly string[],
+    private readonly nowMs: () => number = Date.now,
+  ) {}
 
+  /** Takes a parsed configuration (e.g. EMULATOR_FAULTS); a rule naming another service is refused. */
   configure(config: FaultConfig): void {
+    parseFaultConfig(config, this.services);
     this.config = config;
     this.random = config.seed === undefined ? Math.random : seededRandom(config.seed);
     this.buckets.clear();
     this.uses.clear();
+  }
+
+  /** Replaces rules and counters by a configuration as sent (`POST /_emulator/faults`); a bad one changes nothing. */
+  replace(value: unknown): void {
+    const config = parseFaultConfig(value, this.services);
+    this.clear();
+    this.configure(config);
   }
 
   clear(): void {
@@ -197,11 +217,12 @@ export class FaultInjector {
    * operation's path labels (the target counted in `received`).
    */
   async apply(
-    service: string,
+    target: FaultTarget,
     operation: string,
     region?: string,
     labels: readonly string[] = [],
   ): Promise<void> {
+    const service = target.name;
     const key = `${service}:${operation}`;
     this.stats.calls[key] = (this.stats.calls[key] ?? 0) + 1;
     countTarget(this.stats.received, key, labels);
@@ -230,7 +251,7 @@ export class FaultInjector {
     if (fault) {
       const injectedKey = `${key}:${fault}`;
       this.stats.injected[injectedKey] = (this.stats.injected[injectedKey] ?? 0) + 1;
-      throw faultError(service, fault);
+      throw fault === 'throttle' ? target.faults.throttle() : target.faults.serverError();
     }
   }
 
@@ -238,7 +259,8 @@ export class FaultInjector {
    * After an operation ran with a 2xx: whether to replace its answer by a server error (a lost answer).
    * The execution is still counted in `succeeded`; the injection is counted as `lost-answer`.
    */
-  loseAnswer(service: string, operation: string): AwsError | undefined {
+  loseAnswer(target: FaultTarget, operation: string): AwsError | undefined {
+    const service = target.name;
     const index = this.config.rules.findIndex(
       (r, i) => this.matches(r, i, service, operation) && r.lostAnswerProbability,
     );
@@ -247,9 +269,7 @@ export class FaultInjector {
     this.uses.set(index, (this.uses.get(index) ?? 0) + 1);
     const injectedKey = `${service}:${operation}:lost-answer`;
     this.stats.injected[injectedKey] = (this.stats.injected[injectedKey] ?? 0) + 1;
-    return service === 'route53'
-      ? new AwsError('InternalFailure', 500, 'The request processing has failed because of an unknown error.')
-      : faultError(service, 'error');
+    return target.faults.lostAnswer();
   }
 
   /** Records how a call was answered (after the operation ran, or after an injected fault). */

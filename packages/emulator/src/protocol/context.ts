@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
-/** Who is calling and where: read from the SigV4 credential scope (signatures are not verified). */
+/**
+ * Who is calling and where, read from the SigV4 credential scope of the Authorization header. By
+ * default the signature itself is not checked (any key works, as with LocalStack); with
+ * `EMULATOR_AUTH=sigv4` the core verifies it (`sigv4.ts`) before any operation runs, and the verified
+ * key's account replaces the one read here.
+ */
 export interface RequestContext {
   requestId: string;
   accountId: string;

@@ -6,6 +6,32 @@ export type RouteHandler = (
   params: RouteParams,
 ) => OutgoingResponse | Promise<OutgoingResponse>;
 
+/** An operation found for a request, ready to run. */
+export interface MatchedOperation {
+  operation: string;
+  /** Path labels by name (REST); what fault counters count as the call's target. */
+  params: RouteParams;
+  run(): OutgoingResponse | Promise<OutgoingResponse>;
+}
+
+/** One entry of an operation table, for tests that must cover every operation. */
+export interface OperationEntry {
+  method: string;
+  template: string;
+  operation: string;
+  labels: string[];
+}
+
+/**
+ * How a service finds the operation a request calls: by method + path (`Router`, REST protocols) or by
+ * the `Action` form field (`QueryActions`, query protocol).
+ */
+export interface OperationTable {
+  /** The operation of a request its service recognised; `undefined` when there is none. */
+  resolve(req: IncomingRequest): MatchedOperation | undefined;
+  list(): OperationEntry[];
+}
+
 interface Route {
   method: string;
   /** Path template as added, e.g. `/v2/email/identities/{EmailIdentity}`. */
@@ -19,9 +45,9 @@ interface Route {
 /**
  * Method + path-template routing, with templates spelled as in the SDK models
  * (`/v2/email/identities/{EmailIdentity}`). Labels are percent-decoded (never `+` → space).
- * A trailing slash on the request is tolerated.
+ * A trailing slash on the request is tolerated. Serves the REST services and the control plane alike.
  */
-export class Router {
+export class Router implements OperationTable {
   private readonly routes: Route[] = [];
 
   add(method: string, template: string, operation: string, handler: RouteHandler): this {
@@ -50,7 +76,7 @@ export class Router {
   }
 
   /** Every route, for tests that must cover each operation (method, path template, operation, labels). */
-  list(): Array<{ method: string; template: string; operation: string; labels: string[] }> {
+  list(): OperationEntry[] {
     return this.routes.map(({ method, template, operation, labels }) => ({
       method,
       template,
@@ -76,5 +102,18 @@ export class Router {
       return { route, params };
     }
     return undefined;
+  }
+
+  resolve(req: IncomingRequest): MatchedOperation | undefined {
+    const found = this.match(req.method, req.rawPath);
+    if (!found) return undefined;
+    const { route, params } = found;
+    return { operation: route.operation, params, run: () => route.handler(req, params) };
+  }
+
+  /** The methods some route answers at this path (for a 405 that says which to use). */
+  methodsAt(rawPath: string): string[] {
+    const methods = this.routes.filter((r) => r.pattern.test(rawPath)).map((r) => r.method);
+    return [...new Set(methods)];
   }
 }

@@ -1,11 +1,11 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { AwsError } from './aws-error.js';
 
 /**
  * Strict SigV4 verification (`EMULATOR_AUTH=sigv4`). It rebuilds the canonical request the way the AWS
  * SDKs and the CLI sign non-S3 services (path segments encoded twice, query sorted and RFC 3986 encoded,
- * signed headers trimmed) and compares signatures. Errors use each protocol's AWS codes.
+ * signed headers trimmed) and compares signatures. The core answers a failure with the code of the
+ * service's protocol (`WireProtocol.codes.sigV4`).
  */
 export interface SigV4Credential {
   secretAccessKey: string;
@@ -19,8 +19,8 @@ export type SigV4Failure = 'missing' | 'unknown-key' | 'bad-signature' | 'expire
 export const MAX_SKEW_MS = 5 * 60 * 1000;
 
 export interface SignedRequest {
-  /** Signing name the target service expects in the credential scope (`ses`, `route53`); unchecked when omitted. */
-  signingName?: string;
+  /** Signing names the target service accepts in the credential scope (its module's `signingNames`); unchecked when omitted. */
+  signingNames?: readonly string[];
   method: string;
   /** Path as received (percent-encoded), no query. */
   rawPath: string;
@@ -164,10 +164,10 @@ export function verifySigV4(
       `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${date}' != '${amzDate.slice(0, 8)}', from '${amzDate}'.`,
     );
   }
-  if (req.signingName !== undefined && service !== req.signingName) {
+  if (req.signingNames !== undefined && !req.signingNames.includes(service as string)) {
     throw new SigV4Error(
       'bad-signature',
-      `Credential should be scoped to correct service: '${req.signingName}'. `,
+      `Credential should be scoped to correct service: '${req.signingNames[0]}'. `,
     );
   }
   const signedHeaders = (signedHeadersText as string).split(';');
@@ -215,19 +215,6 @@ export function verifySigV4(
     );
   }
   return { accessKeyId: accessKeyId as string, accountId: credential.accountId };
-}
-
-/** The AWS error each protocol answers for a SigV4 failure (all 403). */
-export function sigV4ErrorFor(protocol: 'rest-json' | 'rest-xml', error: SigV4Error): AwsError {
-  const codes: Record<SigV4Failure, [json: string, xml: string]> = {
-    missing: ['MissingAuthenticationTokenException', 'MissingAuthenticationToken'],
-    'unknown-key': ['UnrecognizedClientException', 'InvalidClientTokenId'],
-    'bad-signature': ['InvalidSignatureException', 'SignatureDoesNotMatch'],
-    expired: ['InvalidSignatureException', 'SignatureDoesNotMatch'],
-    'not-yet-valid': ['InvalidSignatureException', 'SignatureDoesNotMatch'],
-  };
-  const [json, xml] = codes[error.failure];
-  return new AwsError(protocol === 'rest-json' ? json : xml, 403, error.message);
 }
 
 /**

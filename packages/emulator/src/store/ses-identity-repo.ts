@@ -1,5 +1,5 @@
-import type { IdentityRecord, Page, PageRequest, Scope } from '../services/sesv2/model/types.js';
 import type { Db } from './db.js';
+import type { IdentityRecord, Page, PageRequest, Scope } from './ses-records.js';
 
 export interface IdentityFilter {
   nameContains?: string;

@@ -1,5 +1,5 @@
-import type { MailboxMessage } from '../services/sesv2/model/types.js';
 import type { Db } from './db.js';
+import type { MailboxMessage } from './ses-records.js';
 
 /** Every message the emulator "sent": SendEmail captures and SES's own verification emails. */
 export class SesMailboxRepo {

@@ -1,5 +1,5 @@
-import type { Scope } from '../services/sesv2/model/types.js';
 import type { Db } from './db.js';
+import type { Scope } from './ses-records.js';
 
 /** Sending-authorization policies of identities: name → JSON document. */
 export class SesPolicyRepo {

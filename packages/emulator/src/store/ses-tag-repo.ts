@@ -1,5 +1,5 @@
-import type { TagRecord } from '../services/sesv2/model/types.js';
 import type { Db } from './db.js';
+import type { TagRecord } from './ses-records.js';
 
 /** Tags by resource ARN, in the order they were first set. */
 export class SesTagRepo {

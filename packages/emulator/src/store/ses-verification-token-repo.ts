@@ -1,5 +1,5 @@
-import type { Scope, VerificationToken } from '../services/sesv2/model/types.js';
 import type { Db } from './db.js';
+import type { Scope, VerificationToken } from './ses-records.js';
 
 interface Row {
   token: string;

@@ -83,3 +83,21 @@ export class InvalidAction extends AwsError {
     super('InvalidAction', 400, `The emulator does not implement ${method} ${rawPath}.`);
   }
 }
+
+/** What Route 53 answers when a caller exceeds its request rate (injected faults). */
+export class Throttling extends AwsError {
+  constructor() {
+    super('Throttling', 400, 'Rate exceeded');
+  }
+}
+
+/** Route 53's answer while a previous change is still being processed (its "server error" for injected faults). */
+export class PriorRequestNotComplete extends AwsError {
+  constructor() {
+    super(
+      'PriorRequestNotComplete',
+      400,
+      'The request was rejected because Route 53 was still processing a prior request.',
+    );
+  }
+}

@@ -1,7 +1,7 @@
 import type { EventEmitter } from 'node:events';
 import type { EmulatorEvents } from '../../core.js';
+import type { DnsRecordSet, DnsView } from '../../dns/dns-view.js';
 import type { ZoneRecordSource } from '../../dns/zone-answers.js';
-import type { DnsRecordSet, DnsView } from '../../engine/dns-view.js';
 import type { ChangeRow, RecordSetData, Route53Repo, ZoneRow } from '../../store/route53-repo.js';
 import {
   type ChangeInput,

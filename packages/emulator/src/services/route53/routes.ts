@@ -1,13 +1,13 @@
 import type { IncomingRequest, OutgoingResponse } from '../../protocol/http-types.js';
+import { xmlResponse } from '../../protocol/rest-xml.js';
+import { Router } from '../../protocol/router.js';
 import {
   type ParsedXml,
   parseXmlRequest,
   type XmlElement,
   XmlSyntaxError,
   xmlList,
-  xmlResponse,
-} from '../../protocol/rest-xml.js';
-import { Router } from '../../protocol/router.js';
+} from '../../protocol/xml.js';
 import { RR_TYPES } from './change-batch.js';
 import { presentDnsName } from './dns-names.js';
 import { InvalidInput, validationError } from './errors.js';

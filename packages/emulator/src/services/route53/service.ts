@@ -1,11 +1,11 @@
 import type { EmulatorCore } from '../../core.js';
+import type { DnsView } from '../../dns/dns-view.js';
 import type { ZoneRecordSource } from '../../dns/zone-answers.js';
-import type { DnsView } from '../../engine/dns-view.js';
-import type { AwsError } from '../../protocol/aws-error.js';
-import { xmlErrorResponse } from '../../protocol/rest-xml.js';
+import { InternalFailure } from '../../protocol/core-errors.js';
+import { restXmlProtocol } from '../../protocol/rest-xml.js';
 import { Route53Repo } from '../../store/route53-repo.js';
 import type { ServiceModule } from '../service.js';
-import { InvalidAction } from './errors.js';
+import { InvalidAction, PriorRequestNotComplete, Throttling } from './errors.js';
 import { type ChangeInfo, type HostedZone, Route53Model } from './model.js';
 import { route53Router } from './routes.js';
 import { ROUTE53_NAMESPACE } from './wire.js';
@@ -39,17 +39,20 @@ export interface Route53Service {
 export function createRoute53Service(core: EmulatorCore): Route53Service {
   const repo = new Route53Repo(core.db);
   const model = new Route53Model(repo, core.clock, core.events);
-  const errorResponse = (requestId: string, error: AwsError) =>
-    xmlErrorResponse(ROUTE53_NAMESPACE, requestId, error);
   let seedCounter = 0;
   return {
     module: {
       name: 'route53',
-      owns: (rawPath) => rawPath.startsWith('/2013-04-01/'),
-      router: route53Router(model, () => core.config.publicUrl),
-      errorResponse,
-      unknownOperation: (requestId, method, rawPath) =>
-        errorResponse(requestId, new InvalidAction(method, rawPath)),
+      signingNames: ['route53'],
+      recognition: { kind: 'path-prefix', prefix: '/2013-04-01' },
+      protocol: restXmlProtocol(ROUTE53_NAMESPACE),
+      operations: route53Router(model, () => core.config.publicUrl),
+      unknownOperation: (req) => new InvalidAction(req.method, req.rawPath),
+      faults: {
+        throttle: () => new Throttling(),
+        serverError: () => new PriorRequestNotComplete(),
+        lostAnswer: () => new InternalFailure(),
+      },
     },
     dnsView: model.dnsView,
     createHostedZone: (accountId, name, options = {}) =>

@@ -9,7 +9,7 @@ import {
   type XmlElement,
   type XmlValue,
   xmlList,
-} from '../../protocol/rest-xml.js';
+} from '../../protocol/xml.js';
 import type { RecordSetData } from '../../store/route53-repo.js';
 import type { ChangeInput, RecordSetInput } from './change-batch.js';
 import { presentDnsName } from './dns-names.js';

@@ -1,58 +1,19 @@
 import { AwsError } from '../../protocol/aws-error.js';
 
-/** SES v2 error codes as the model declares them: one class per code, status from the model. */
+/** SES v2's own wire codes beyond the model's (`../ses/model/errors.ts`): what it answers for faults. */
 
-export class BadRequestException extends AwsError {
-  constructor(message: string) {
-    super('BadRequestException', 400, message);
+export class TooManyRequestsException extends AwsError {
+  constructor() {
+    super('TooManyRequestsException', 429, 'Too Many Requests');
   }
 }
 
-/** Note: 400, not 409, as the SES v2 model declares it. */
-export class AlreadyExistsException extends AwsError {
-  constructor(message: string) {
-    super('AlreadyExistsException', 400, message);
+export class InternalServiceErrorException extends AwsError {
+  constructor() {
+    super(
+      'InternalServiceErrorException',
+      500,
+      'The request couldn’t be processed because of an internal service error.',
+    );
   }
-}
-
-export class LimitExceededException extends AwsError {
-  constructor(message: string) {
-    super('LimitExceededException', 400, message);
-  }
-}
-
-export class NotFoundException extends AwsError {
-  constructor(message: string) {
-    super('NotFoundException', 404, message);
-  }
-}
-
-export class MessageRejected extends AwsError {
-  constructor(message: string) {
-    super('MessageRejected', 400, message);
-  }
-}
-
-export class MailFromDomainNotVerifiedException extends AwsError {
-  constructor(message: string) {
-    super('MailFromDomainNotVerifiedException', 400, message);
-  }
-}
-
-export class SerializationException extends AwsError {
-  constructor(message: string) {
-    super('SerializationException', 400, message);
-  }
-}
-
-/** AWS's Smithy-constraint message: `1 validation error detected: Value 'x' at 'field' failed to satisfy constraint: …`. */
-export function validationError(field: string, constraint: string, value?: unknown): BadRequestException {
-  const shown = value === undefined ? '' : ` '${typeof value === 'string' ? value : JSON.stringify(value)}'`;
-  return new BadRequestException(
-    `1 validation error detected: Value${shown} at '${field}' failed to satisfy constraint: ${constraint}`,
-  );
-}
-
-export function missingField(field: string): BadRequestException {
-  return validationError(field, 'Member must not be null');
 }

@@ -9,11 +9,11 @@ import type {
 import type { IncomingRequest, OutgoingResponse } from '../../protocol/http-types.js';
 import { jsonResponse, parseJsonBody } from '../../protocol/rest-json.js';
 import type { RouteParams } from '../../protocol/router.js';
-import { validationError } from './errors.js';
-import { CONFIGURATION_SET_OPTIONS } from './model/configuration-sets.js';
-import type { SesModel } from './model/index.js';
-import type { SendInput } from './model/sending.js';
-import type { Scope } from './model/types.js';
+import type { Scope } from '../../store/ses-records.js';
+import { CONFIGURATION_SET_OPTIONS } from '../ses/model/configuration-sets.js';
+import { validationError } from '../ses/model/errors.js';
+import type { SesModel } from '../ses/model/index.js';
+import type { SendInput } from '../ses/model/sending.js';
 import { createIdentityOutput, dkimAttributes, getIdentityOutput, identityInfo, type Wire } from './wire.js';
 import {
   type JsonObject,

@@ -1,4 +1,4 @@
-import { SerializationException } from './errors.js';
+import { SerializationException } from '../../protocol/rest-json.js';
 
 /**
  * Typed reads of JSON request members. A member of the wrong JSON type is a SerializationException,

@@ -4,9 +4,9 @@ import type {
   GetEmailIdentityResponse,
   IdentityInfo,
 } from '@aws-sdk/client-sesv2';
-import { SIGNING_HOSTED_ZONE } from '../../engine/dns-checks.js';
-import type { IdentityView } from './model/identities.js';
-import type { DkimState, IdentityRecord } from './model/types.js';
+import type { DkimState, IdentityRecord } from '../../store/ses-records.js';
+import type { IdentityView } from '../ses/model/identities.js';
+import { SIGNING_HOSTED_ZONE } from '../ses/verification/dns-checks.js';
 
 /** An SDK output shape as it travels in JSON: timestamps are epoch seconds, blobs base64. */
 export type Wire<T> = T extends Date

@@ -1,3 +1,5 @@
+import type { Scope } from '../../../store/ses-records.js';
+import { LIMITS, type ModelContext } from './context.js';
 import {
   AlreadyExistsException,
   BadRequestException,
@@ -5,10 +7,8 @@ import {
   missingField,
   NotFoundException,
   validationError,
-} from '../errors.js';
-import { LIMITS, type ModelContext } from './context.js';
+} from './errors.js';
 import type { IdentityModel } from './identities.js';
-import type { Scope } from './types.js';
 
 const POLICY_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
 

@@ -1,6 +1,5 @@
-import { BadRequestException, missingField, NotFoundException, validationError } from '../errors.js';
-import type { JsonObject } from '../wire-input.js';
-import type { Scope, TagRecord } from './types.js';
+import type { Scope, TagRecord } from '../../../store/ses-records.js';
+import { BadRequestException, missingField, NotFoundException, validationError } from './errors.js';
 
 export type ResourceKind = 'identity' | 'configuration-set';
 
@@ -34,8 +33,11 @@ export function resourceNotFound(arn: string): NotFoundException {
 export const MAX_TAGS = 50;
 const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 
+/** A tag as a request sends it (`{Key, Value}`), not yet validated: every API version's wire reads into this. */
+export type TagInput = Record<string, unknown>;
+
 /** Validates `Tags` input ([{Key, Value}]); a missing Value is stored as "". */
-export function parseTags(input: JsonObject[] | undefined, field = 'tags'): TagRecord[] {
+export function parseTags(input: TagInput[] | undefined, field = 'tags'): TagRecord[] {
   if (input === undefined) return [];
   if (input.length > MAX_TAGS) {
     throw validationError(field, `Member must have length less than or equal to ${MAX_TAGS}`);

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { VerificationStatus } from '@aws-sdk/client-sesv2';
-import { dkimRecords } from '../engine/dns-checks.js';
-import { applyTransition, DNS_SEARCH_WINDOW_MS, newTrack } from '../engine/transitions.js';
-import { LIMITS } from '../services/sesv2/model/context.js';
-import { easyDkimTokens } from '../services/sesv2/model/dkim-keys.js';
-import { parseIdentityName } from '../services/sesv2/model/names.js';
-import type { DkimState, IdentityRecord, Scope, StatusTrack } from '../services/sesv2/model/types.js';
-import { sendVerificationEmail } from '../services/sesv2/model/verification-email.js';
-import type { SesV2Service } from '../services/sesv2/service.js';
+import type { DkimState, IdentityRecord, Scope, StatusTrack } from '../../store/ses-records.js';
+import { LIMITS } from './model/context.js';
+import { easyDkimTokens } from './model/dkim-keys.js';
+import { parseIdentityName } from './model/names.js';
+import { sendVerificationEmail } from './model/verification-email.js';
+import type { SesState } from './state.js';
+import { dkimRecords } from './verification/dns-checks.js';
+import { applyTransition, DNS_SEARCH_WINDOW_MS, newTrack } from './verification/transitions.js';
 
 export interface SeedOptions {
   /** How many identities to create in total, spread over the regions and the five statuses. */
@@ -106,7 +106,7 @@ function easyDkim(track: StatusTrack, now: number): DkimState {
  * TEMPORARY_FAILURE (verified domains whose records vanished an hour ago), NOT_STARTED (addresses).
  */
 export function seedIdentities(
-  ses: SesV2Service,
+  ses: SesState,
   options: SeedOptions,
   defaults: Scope,
   hostedZoneApi?: HostedZoneSeeder,

@@ -1,7 +1,8 @@
-import type { VerificationMode } from '../core.js';
-import type { IdentityRecord } from '../services/sesv2/model/types.js';
-import type { SesStore } from '../store/ses-store.js';
-import type { DnsView } from './dns-view.js';
+import type { VerificationMode } from '../../../core.js';
+import type { DnsView } from '../../../dns/dns-view.js';
+import type { EmulatorLogger } from '../../../logger.js';
+import type { IdentityRecord } from '../../../store/ses-records.js';
+import type { SesStore } from '../../../store/ses-store.js';
 import { deadlinePassed, evaluateIdentity, statusChanged } from './evaluate.js';
 
 /** A check that changes nothing but its timestamps is written at most this often (emulated time). */
@@ -17,6 +18,8 @@ export interface VerificationEngineDeps {
    * identities' checks will look up. Without it, passes read the view directly (the Route 53 store).
    */
   prefetch?: (identities: IdentityRecord[]) => Promise<void>;
+  /** Where a failed timer pass is reported. */
+  logger: EmulatorLogger;
 }
 
 /**
@@ -27,7 +30,7 @@ export interface VerificationEngineDeps {
 export type RunReason = 'dns' | 'time';
 
 /**
- * Drives every identity's status machines (engine/transitions.ts) forward: on a real-time timer,
+ * Drives every identity's status machines (`transitions.ts`) forward: on a real-time timer,
  * and whenever the emulator clock changes or Route 53 records of an account change (the owner of
  * this engine wires those triggers). Each run is one SQLite transaction.
  */
@@ -97,8 +100,8 @@ export class VerificationEngine {
   start(intervalMs = 5000): void {
     this.stop();
     this.timer = setInterval(() => {
-      this.runResolved(undefined, 'time').catch((error) => {
-        console.error('emulator: verification engine run failed', error);
+      this.runResolved(undefined, 'time').catch((err: unknown) => {
+        this.deps.logger.error({ err, reason: 'time' }, 'emulator: verification engine run failed');
       });
     }, intervalMs);
     this.timer.unref();

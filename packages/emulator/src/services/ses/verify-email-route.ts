@@ -1,10 +1,18 @@
-import type { IncomingRequest, OutgoingResponse } from '../protocol/http-types.js';
-import type { SesV2Service } from '../services/sesv2/service.js';
-import { htmlPage } from './responses.js';
-import { isVerificationToken } from './verification-link.js';
+import type { ControlPlane } from '../../control/control-plane.js';
+import { htmlPage } from '../../control/responses.js';
+import { isVerificationToken, VERIFY_EMAIL_PATH } from '../../control/verification-link.js';
+import type { IncomingRequest, OutgoingResponse } from '../../protocol/http-types.js';
+import type { SesState } from './state.js';
 
-/** `GET /_emulator/verify-email?token=`: what clicking the link in a verification email does. */
-export function handleVerifyEmail(req: IncomingRequest, ses: SesV2Service, now: number): OutgoingResponse {
+/**
+ * `GET /_emulator/verify-email?token=`: what clicking the link in a verification email does. Open
+ * without the control token: the link's own token is the secret, and a browser cannot add headers.
+ */
+export function addVerifyEmailRoute(control: ControlPlane, ses: SesState, now: () => number): void {
+  control.add('GET', VERIFY_EMAIL_PATH, 'VerifyEmail', (req) => verifyEmail(req, ses, now()), { open: true });
+}
+
+function verifyEmail(req: IncomingRequest, ses: SesState, now: number): OutgoingResponse {
   const token = req.query.get('token');
   if (!isVerificationToken(token)) {
     return htmlPage(

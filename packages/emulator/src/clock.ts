@@ -1,4 +1,4 @@
-import type { MetaRepo } from '../store/meta-repo.js';
+import type { MetaRepo } from './store/meta-repo.js';
 
 /**
  * The range the emulated instant must stay in: a date every consumer can print and parse (ISO-8601 with

@@ -1,14 +1,18 @@
 import { Resolver } from 'node:dns/promises';
-import type { IdentityRecord } from '../services/sesv2/model/types.js';
-import { dkimRecords } from './dns-checks.js';
+import { mapWithConcurrency } from '@ses-console/contract/concurrency';
 import type { DnsRecordSet, DnsView } from './dns-view.js';
 
 /**
- * Public DNS as a real resolver answers it (`EMULATOR_VERIFICATION_DNS=resolver`): the engine asks
- * the DNS servers (by default the emulator's own DNS server) instead of reading the Route 53 store.
- * DNS is asynchronous and the engine's pass is one synchronous transaction, so the records a pass
- * needs are resolved first (`prefetch`) and the pass reads the answers from this cache.
+ * Public DNS as a real resolver answers it (`EMULATOR_VERIFICATION_DNS=resolver`): a checker (SES's
+ * verification engine) asks the DNS servers (by default the emulator's own DNS server) instead of
+ * reading the Route 53 store. DNS is asynchronous and a check pass is one synchronous transaction, so
+ * the records a pass needs are resolved first (`prefetch`) and the pass reads the answers from this cache.
  */
+export interface DnsQuestion {
+  name: string;
+  type: string;
+}
+
 type Answer =
   | { kind: 'records'; set: DnsRecordSet }
   | { kind: 'nodata' }
@@ -51,24 +55,13 @@ export class ResolverDnsView implements DnsView {
     this.resolver.setServers(servers);
   }
 
-  /** Resolves every record the given identities' checks will look up, replacing older answers. */
-  async prefetch(identities: IdentityRecord[]): Promise<void> {
-    const wanted = new Map<string, { name: string; type: string }>();
-    for (const identity of identities) {
-      if (identity.dkim && identity.type === 'DOMAIN') {
-        for (const record of dkimRecords(identity.name, identity.dkim))
-          wanted.set(key(record.name, record.type), record);
-      }
-      if (identity.mailFrom.domain)
-        wanted.set(key(identity.mailFrom.domain, 'MX'), { name: identity.mailFrom.domain, type: 'MX' });
-    }
-    const queue = [...wanted.values()];
-    const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        this.cache.set(key(next.name, next.type), await this.resolve(next.name, next.type));
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
+  /** Resolves every question (each name and type once), replacing older answers. */
+  async prefetch(questions: Iterable<DnsQuestion>): Promise<void> {
+    const wanted = new Map<string, DnsQuestion>();
+    for (const question of questions) wanted.set(key(question.name, question.type), question);
+    await mapWithConcurrency([...wanted.values()], CONCURRENCY, async ({ name, type }) => {
+      this.cache.set(key(name, type), await this.resolve(name, type));
+    });
   }
 
   private async resolve(name: string, type: string): Promise<Answer> {

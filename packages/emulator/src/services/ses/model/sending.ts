@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { BadRequestException, MessageRejected, missingField, validationError } from '../errors.js';
+import type { MailboxMessage, Scope } from '../../../store/ses-records.js';
 import { LIMITS, type ModelContext } from './context.js';
+import { BadRequestException, MessageRejected, missingField, validationError } from './errors.js';
 import { configurationSetNotFound } from './identities.js';
 import { bareAddress, isValidEmailAddress, senderCandidates } from './names.js';
-import type { MailboxMessage, Scope } from './types.js';
 
 export interface SendInput {
   fromEmailAddress?: string;

@@ -1,6 +1,6 @@
 import type { VerificationError } from '@aws-sdk/client-sesv2';
-import type { DkimState, IdentityRecord } from '../services/sesv2/model/types.js';
-import type { DnsView } from './dns-view.js';
+import type { DnsView } from '../../../dns/dns-view.js';
+import type { DkimState, IdentityRecord } from '../../../store/ses-records.js';
 import type { DnsObservation } from './transitions.js';
 
 export const SIGNING_HOSTED_ZONE = 'dkim.amazonses.com';
@@ -54,6 +54,20 @@ export function observeDkim(dns: DnsView, identity: IdentityRecord): DnsObservat
     if (!ok) return { found: false, errorType: 'INVALID_VALUE' };
   }
   return { found: true };
+}
+
+/** Every record the checks of these identities look up (what a resolver view resolves before a pass). */
+export function dnsQuestions(identities: readonly IdentityRecord[]): Array<{ name: string; type: string }> {
+  const questions: Array<{ name: string; type: string }> = [];
+  for (const identity of identities) {
+    if (identity.dkim && identity.type === 'DOMAIN') {
+      for (const record of dkimRecords(identity.name, identity.dkim)) {
+        questions.push({ name: record.name, type: record.type });
+      }
+    }
+    if (identity.mailFrom.domain) questions.push({ name: identity.mailFrom.domain, type: 'MX' });
+  }
+  return questions;
 }
 
 /** The MX value SES asks for on a custom MAIL FROM domain. */

@@ -1,4 +1,4 @@
-import { BadRequestException, missingField, validationError } from '../errors.js';
+import { BadRequestException, missingField, validationError } from './errors.js';
 
 const DOMAIN_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const LOCAL_PART = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$/;

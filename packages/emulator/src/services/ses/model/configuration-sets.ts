@@ -1,10 +1,9 @@
-import { AlreadyExistsException, LimitExceededException, missingField, validationError } from '../errors.js';
-import type { JsonObject } from '../wire-input.js';
+import type { ConfigurationSetRecord, Scope, TagRecord } from '../../../store/ses-records.js';
 import { LIMITS, type ModelContext } from './context.js';
+import { AlreadyExistsException, LimitExceededException, missingField, validationError } from './errors.js';
 import { configurationSetNotFound } from './identities.js';
 import { nextToken, pageRequest } from './pagination.js';
-import { parseTags, resourceArn } from './resources.js';
-import type { ConfigurationSetRecord, Scope, TagRecord } from './types.js';
+import { parseTags, resourceArn, type TagInput } from './resources.js';
 
 const NAME = /^[a-zA-Z0-9_-]{1,64}$/;
 /** Option objects CreateConfigurationSet accepts; stored as given and echoed by GetConfigurationSet. */
@@ -40,7 +39,7 @@ export class ConfigurationSetModel {
     scope: Scope,
     name: string | undefined,
     options: Record<string, unknown>,
-    tagsInput?: JsonObject[],
+    tagsInput?: TagInput[],
   ): void {
     const valid = validateConfigurationSetName(name);
     const tags = parseTags(tagsInput);

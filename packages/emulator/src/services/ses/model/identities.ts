@@ -1,7 +1,10 @@
 import type { BehaviorOnMxFailure, DkimSigningKeyLength, VerificationStatus } from '@aws-sdk/client-sesv2';
-import { evaluateIdentity } from '../../../engine/evaluate.js';
-import { applyTransition, newTrack } from '../../../engine/transitions.js';
 import type { IdentityFilter } from '../../../store/ses-identity-repo.js';
+import type { DkimState, IdentityRecord, Scope, TagRecord } from '../../../store/ses-records.js';
+import { evaluateIdentity } from '../verification/evaluate.js';
+import { applyTransition, newTrack } from '../verification/transitions.js';
+import { LIMITS, type ModelContext } from './context.js';
+import { easyDkimTokens, parseKeyLength, validateByodkim } from './dkim-keys.js';
 import {
   AlreadyExistsException,
   BadRequestException,
@@ -9,14 +12,10 @@ import {
   missingField,
   NotFoundException,
   validationError,
-} from '../errors.js';
-import type { JsonObject } from '../wire-input.js';
-import { LIMITS, type ModelContext } from './context.js';
-import { easyDkimTokens, parseKeyLength, validateByodkim } from './dkim-keys.js';
+} from './errors.js';
 import { domainOfAddress, identityKey, isValidDomain, parseIdentityName } from './names.js';
 import { nextToken, pageRequest } from './pagination.js';
-import { parseTags, resourceArn } from './resources.js';
-import type { DkimState, IdentityRecord, Scope, TagRecord } from './types.js';
+import { parseTags, resourceArn, type TagInput } from './resources.js';
 import { sendVerificationEmail } from './verification-email.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -32,7 +31,7 @@ const BEHAVIORS: readonly BehaviorOnMxFailure[] = ['USE_DEFAULT_VALUE', 'REJECT_
 
 export interface CreateIdentityInput {
   emailIdentity?: string;
-  tags?: JsonObject[];
+  tags?: TagInput[];
   dkimSigningAttributes?: {
     DomainSigningSelector?: string;
     DomainSigningPrivateKey?: string;

@@ -6,6 +6,13 @@ import type {
   VerificationStatus,
 } from '@aws-sdk/client-sesv2';
 
+/**
+ * The SES records as the store keeps them (identities, configuration sets, tags, captured mail,
+ * verification tokens): one home for the shapes that the repositories persist and the SES model
+ * (`services/ses/model/`), shared by every SES API version, reads and writes. Status values are typed
+ * with `import type` from the SDK; nothing here imports from the services above the store.
+ */
+
 /** Where SES state lives: per account and region. */
 export interface Scope {
   accountId: string;
@@ -14,7 +21,7 @@ export interface Scope {
 
 /**
  * One status machine (identity verification, DKIM or MAIL FROM), all times in epoch ms on the
- * emulator clock. Changed only through the declared transitions in `engine/transitions.ts`.
+ * emulator clock. Changed only through the declared transitions in `services/ses/verification/transitions.ts`.
  */
 export interface StatusTrack {
   status: VerificationStatus;
@@ -106,5 +113,3 @@ export interface Page<T> {
   /** Sequence number of the last item when more follow. */
   lastSeq?: number;
 }
-
-export const HOUR_MS = 60 * 60 * 1000;

@@ -1,5 +1,5 @@
 import type { VerificationError, VerificationStatus } from '@aws-sdk/client-sesv2';
-import type { StatusTrack } from '../services/sesv2/model/types.js';
+import type { StatusTrack } from '../../../store/ses-records.js';
 
 /**
  * The declared status transitions of SES identities, DKIM and custom MAIL FROM (SES-REFERENCE §2).

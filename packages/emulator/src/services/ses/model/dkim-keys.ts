@@ -1,6 +1,6 @@
 import { createPrivateKey, randomBytes } from 'node:crypto';
 import type { DkimSigningKeyLength } from '@aws-sdk/client-sesv2';
-import { BadRequestException, missingField, validationError } from '../errors.js';
+import { BadRequestException, missingField, validationError } from './errors.js';
 
 const TOKEN_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 

@@ -1,5 +1,5 @@
-import { BadRequestException, validationError } from '../errors.js';
-import type { PageRequest } from './types.js';
+import type { PageRequest } from '../../../store/ses-records.js';
+import { BadRequestException, validationError } from './errors.js';
 
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;

@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { verificationLinkFor } from '../../../control/verification-link.js';
-import { EMAIL_LINK_VALIDITY_MS } from '../../../engine/transitions.js';
+import type { MailboxMessage, Scope } from '../../../store/ses-records.js';
+import { EMAIL_LINK_VALIDITY_MS } from '../verification/transitions.js';
 import type { ModelContext } from './context.js';
-import type { MailboxMessage, Scope } from './types.js';
 
 const REGION_NAMES: Record<string, string> = {
   'us-east-1': 'US East (N. Virginia)',

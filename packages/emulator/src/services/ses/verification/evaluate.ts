@@ -1,7 +1,7 @@
-import type { VerificationMode } from '../core.js';
-import type { IdentityRecord, StatusTrack } from '../services/sesv2/model/types.js';
+import type { VerificationMode } from '../../../core.js';
+import type { DnsView } from '../../../dns/dns-view.js';
+import type { IdentityRecord, StatusTrack } from '../../../store/ses-records.js';
 import { observeDkim, observeMailFrom } from './dns-checks.js';
-import type { DnsView } from './dns-view.js';
 import {
   applyTransition,
   checkDnsTrack,

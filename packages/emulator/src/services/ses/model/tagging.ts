@@ -1,9 +1,8 @@
-import { BadRequestException, missingField } from '../errors.js';
-import type { JsonObject } from '../wire-input.js';
+import type { Scope, TagRecord } from '../../../store/ses-records.js';
 import { LIMITS, type ModelContext } from './context.js';
+import { BadRequestException, missingField } from './errors.js';
 import { identityKey } from './names.js';
-import { parseResourceArn, parseTags, resourceArn, resourceNotFound } from './resources.js';
-import type { Scope, TagRecord } from './types.js';
+import { parseResourceArn, parseTags, resourceArn, resourceNotFound, type TagInput } from './resources.js';
 
 /** TagResource / UntagResource / ListTagsForResource on identity and configuration-set ARNs. */
 export class TaggingModel {
@@ -24,7 +23,7 @@ export class TaggingModel {
     return resourceArn(scope, 'configuration-set', parsed.name);
   }
 
-  tag(scope: Scope, arn: string | undefined, tagsInput: JsonObject[] | undefined): void {
+  tag(scope: Scope, arn: string | undefined, tagsInput: TagInput[] | undefined): void {
     if (tagsInput === undefined) throw missingField('tags');
     const tags = parseTags(tagsInput);
     const store = this.ctx.store;

@@ -1,5 +1,5 @@
 import type { VerificationMode } from '../../../core.js';
-import type { DnsView } from '../../../engine/dns-view.js';
+import type { DnsView } from '../../../dns/dns-view.js';
 import type { SesStore } from '../../../store/ses-store.js';
 
 /** What the SES v2 model needs from the outside world. */

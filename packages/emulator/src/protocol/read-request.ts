@@ -1,0 +1,45 @@
+import type http from 'node:http';
+import { RequestEntityTooLargeException, RequestTimeout } from './core-errors.js';
+
+/** Largest request body accepted (SES v2 allows 40 MB messages; base64 in JSON makes them bigger). */
+export const MAX_BODY_BYTES = 60 * 1024 * 1024;
+
+/** Reads the whole body; too large → 413 at once (the rest of the upload is discarded), cut off → 408. */
+export function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        // Answer 413 at once and discard the rest of the upload (destroying the socket would leave
+        // the client with a reset instead of an answer).
+        req.off('data', onData);
+        req.resume();
+        chunks.length = 0;
+        reject(new RequestEntityTooLargeException());
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    // The client went away or was cut off (request timeout): nobody is left to answer.
+    req.on('error', () => reject(new RequestTimeout()));
+  });
+}
+
+/** The request target's path exactly as received (no dot-segment resolution), without the query. */
+export function rawPathOf(target: string): string {
+  const path = target.split('?')[0] ?? '/';
+  // An absolute-form target (`GET http://host/path`) keeps only its path.
+  const absolute = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(path);
+  const rest = absolute ? path.slice(absolute[0].length) : path;
+  return rest.startsWith('/') ? rest : `/${rest}`;
+}
+
+/** The query string as received, without `?` (what SigV4 signed). */
+export function rawQueryOf(target: string): string {
+  const at = target.indexOf('?');
+  return at < 0 ? '' : target.slice(at + 1);
+}

@@ -1,0 +1,57 @@
+import type { ControlPlane } from '../control/control-plane.js';
+import type { EmulatorCore } from '../core.js';
+import { ResolverDnsView } from '../dns/resolver-dns-view.js';
+import type { ZoneRecordSource } from '../dns/zone-answers.js';
+import type { EmulatorOptions } from '../options.js';
+import { createRoute53Service } from './route53/service.js';
+import type { ServiceModule } from './service.js';
+import { addSesControlRoutes } from './ses/control-routes.js';
+import { type SeedOptions, type SeedResult, seedIdentities } from './ses/seed.js';
+import { createSesState } from './ses/state.js';
+import { createSesV2Module } from './sesv2/service.js';
+
+/**
+ * The services this emulator serves and how they are wired to each other: the one place that names
+ * them. Route 53's public zones are the DNS that SES's verification engine reads (or a real resolver
+ * replaces them); SES v2 serves the SES state. The core (`server.ts`, `dispatcher.ts`) only sees the
+ * result: service modules, their control-plane endpoints, and what the DNS server answers from.
+ */
+export interface ServiceCatalog {
+  /** Every AWS service on the port, in the order they are asked whether a request is theirs. */
+  modules: ServiceModule[];
+  /** Adds the services' own control-plane endpoints (mailbox, verification link, seeding). */
+  addControlRoutes(control: ControlPlane): void;
+  /** The zones the DNS server answers from for an account. */
+  zoneRecordSource(accountId: string): ZoneRecordSource;
+  /** Resolver mode without servers asks the emulator's own DNS server at `address` (`host:port`). */
+  useOwnDnsServer(address: string): void;
+  /** Seeds identities in every status (benchmarks, demos); same as `POST /_emulator/seed`. */
+  seed(options: SeedOptions): SeedResult;
+  /** Starts background work (the verification engine). */
+  start(): void;
+  stop(): void;
+}
+
+export function createServiceCatalog(
+  core: EmulatorCore,
+  options: Pick<EmulatorOptions, 'verificationDns'>,
+): ServiceCatalog {
+  const route53 = createRoute53Service(core);
+  const resolverServers =
+    options.verificationDns?.mode === 'resolver' ? (options.verificationDns.servers ?? []) : undefined;
+  const resolver = resolverServers ? new ResolverDnsView(resolverServers) : undefined;
+  const ses = createSesState(core, { dns: route53.dnsView, resolver });
+  const defaults = () => ({ accountId: core.config.defaultAccountId, region: core.config.defaultRegion });
+  return {
+    modules: [createSesV2Module(ses), route53.module],
+    addControlRoutes: (control) =>
+      addSesControlRoutes(control, ses, { now: () => core.clock.nowMs(), defaults, zones: route53 }),
+    zoneRecordSource: (accountId) => route53.zoneRecordSource(accountId),
+    useOwnDnsServer: (address) => {
+      if (resolver && resolverServers?.length === 0) resolver.setServers([address]);
+    },
+    seed: (seedOptions) => seedIdentities(ses, seedOptions, defaults(), route53),
+    start: () => ses.start(),
+    stop: () => ses.stop(),
+  };
+}

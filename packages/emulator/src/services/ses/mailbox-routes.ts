@@ -1,0 +1,44 @@
+import type { ControlPlane } from '../../control/control-plane.js';
+import { json } from '../../control/responses.js';
+import type { IncomingRequest, OutgoingResponse } from '../../protocol/http-types.js';
+import type { SesMailboxRepo } from '../../store/ses-mailbox-repo.js';
+import type { MailboxMessage } from '../../store/ses-records.js';
+import { bareAddress } from './model/names.js';
+
+/** A captured message in LocalStack's `/_aws/ses` shape, plus our ConfigurationSetName and AccountId. */
+function toLocalStack(message: MailboxMessage) {
+  return {
+    Id: message.id,
+    Region: message.region,
+    Destination: message.destination,
+    Source: message.source,
+    Subject: message.subject,
+    Body:
+      message.rawData === undefined
+        ? { text_part: message.textPart ?? null, html_part: message.htmlPart ?? null }
+        : undefined,
+    RawData: message.rawData,
+    Timestamp: new Date(message.timestamp).toISOString(),
+    ConfigurationSetName: message.configurationSetName,
+    AccountId: message.accountId,
+  };
+}
+
+/** `GET /_aws/ses` (`?email=` matches the source address, `?id=`) and `DELETE /_aws/ses` (`?id=` for one). */
+export function addMailboxRoutes(control: ControlPlane, mailbox: SesMailboxRepo): void {
+  control
+    .add('GET', '/_aws/ses', 'ListMailbox', (req) => listMailbox(req, mailbox))
+    .add('DELETE', '/_aws/ses', 'ClearMailbox', (req) => {
+      mailbox.delete(req.query.get('id') ?? undefined);
+      return { status: 204, headers: {}, body: '' };
+    });
+}
+
+function listMailbox(req: IncomingRequest, mailbox: SesMailboxRepo): OutgoingResponse {
+  const email = req.query.get('email')?.toLowerCase();
+  const messages = mailbox
+    .list(req.query.get('id') ?? undefined)
+    .filter((m) => email === undefined || bareAddress(m.source).toLowerCase() === email)
+    .map(toLocalStack);
+  return json(200, { messages });
+}
