@@ -1,30 +1,41 @@
-import { apiPath, apiPaths, type CreatePolicyRequest, type IdentityDetail } from '@ses-console/contract';
+import {
+  apiPath,
+  apiPaths,
+  type CreatePolicyRequest,
+  type IdentityDetail,
+  type UpdatePolicyRequest,
+} from '@ses-console/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import { identityKeys } from './identity-queries';
 
-type PolicyChange =
+export type PolicyChange =
   | { kind: 'create'; name: string; document: string }
   | { kind: 'update'; name: string; document: string }
   | { kind: 'delete'; name: string };
 
-export function changePolicy(region: string, identity: string, change: PolicyChange): Promise<unknown> {
+/** Every policy route answers the identity as it now is (the contract's `identityDetailSchema`). */
+export function changePolicy(
+  region: string,
+  identity: string,
+  change: PolicyChange,
+): Promise<IdentityDetail> {
   if (change.kind === 'create') {
     const body: CreatePolicyRequest = { name: change.name, document: change.document };
-    return api.post(apiPath(apiPaths.policies, { region, identity }), body);
+    return api.post<IdentityDetail>(apiPath(apiPaths.policies, { region, identity }), body);
   }
   const path = apiPath(apiPaths.policy, { region, identity, policyName: change.name });
-  return change.kind === 'update' ? api.put(path, { document: change.document }) : api.delete(path);
+  if (change.kind === 'delete') return api.delete<IdentityDetail>(path);
+  const body: UpdatePolicyRequest = { document: change.document };
+  return api.put<IdentityDetail>(path, body);
 }
 
 export function usePolicyMutation(region: string, identity: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (change: PolicyChange) => changePolicy(region, identity, change),
-    onSuccess: async (result) => {
-      if (result && typeof result === 'object' && 'policies' in result) {
-        queryClient.setQueryData(identityKeys.detail(region, identity), result as IdentityDetail);
-      }
+    onSuccess: async (detail) => {
+      queryClient.setQueryData(identityKeys.detail(region, identity), detail);
       await queryClient.invalidateQueries({ queryKey: identityKeys.detail(region, identity) });
     },
   });

@@ -1,6 +1,7 @@
-import { apiPaths, type MailboxResponse } from '@ses-console/contract';
+import { apiPaths, type MailboxResponse, type VerifyEmailResponse } from '@ses-console/contract';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
+import { identityKeys } from '../../identities/api/identity-queries';
 
 export const mailboxKeys = {
   all: ['mailbox'] as const,
@@ -19,7 +20,7 @@ export const mailboxQueryOptions = () =>
 export function useVerifyEmail() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (token: string) => api.post<unknown>(apiPaths.emulatorVerifyEmail, { token }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['identities'] }),
+    mutationFn: (token: string) => api.post<VerifyEmailResponse>(apiPaths.emulatorVerifyEmail, { token }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: identityKeys.all }),
   });
 }
