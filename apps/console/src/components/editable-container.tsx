@@ -4,23 +4,19 @@ import Form from '@cloudscape-design/components/form';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { ReactNode } from 'react';
+import type { EditableContainerState } from '../hooks/use-edit-in-place';
+import { ChangeError } from './change-error';
+import { FormActions } from './form-actions';
 
-interface EditableContainerProps {
+interface EditableContainerProps extends EditableContainerState {
   title: string;
   description?: ReactNode;
   counter?: string;
-  editing: boolean;
-  saving: boolean;
-  /** The failed save's error (text, or a ChangeError with what was applied). */
-  error?: ReactNode;
   /** Buttons next to Edit (e.g. "Publish DNS records to Route53"). */
   extraActions?: ReactNode;
   editLabel?: string;
   /** False: Edit is shown disabled, with the reason (the user's role may not change this). */
   canEdit?: boolean;
-  onEdit(): void;
-  onCancel(): void;
-  onSave(): void;
   view: ReactNode;
   form: ReactNode;
   footer?: ReactNode;
@@ -28,10 +24,11 @@ interface EditableContainerProps {
 
 /**
  * A Container that switches in place between its values and an edit form: Edit opens the form, Save
- * changes applies it, Cancel leaves everything as it was.
+ * changes applies it, Cancel leaves everything as it was. Renders only: `useEditInPlace` owns the flow
+ * (spread its `container` into these props).
  */
 export function EditableContainer(props: EditableContainerProps) {
-  const { title, description, counter, editing, saving, error, extraActions, editLabel = 'Edit' } = props;
+  const { title, description, counter, editing, saving, failure, extraActions, editLabel = 'Edit' } = props;
   const canEdit = props.canEdit ?? true;
   return (
     <Container
@@ -45,6 +42,7 @@ export function EditableContainer(props: EditableContainerProps) {
               <SpaceBetween direction="horizontal" size="xs">
                 {extraActions}
                 <Button
+                  ref={props.editButtonRef}
                   onClick={props.onEdit}
                   ariaLabel={`${editLabel} ${title}`}
                   disabled={!canEdit}
@@ -70,17 +68,16 @@ export function EditableContainer(props: EditableContainerProps) {
           noValidate
         >
           <Form
-            errorText={error}
+            errorText={failure ? <ChangeError error={failure} /> : undefined}
             errorIconAriaLabel="Error"
             actions={
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button formAction="none" variant="link" onClick={props.onCancel} disabled={saving}>
-                  Cancel
-                </Button>
-                <Button variant="primary" loading={saving} loadingText="Saving changes">
-                  Save changes
-                </Button>
-              </SpaceBetween>
+              <FormActions
+                submitLabel="Save changes"
+                loadingText="Saving changes"
+                submitting={saving}
+                onCancel={props.onCancel}
+                cancelDisabled={saving}
+              />
             }
           >
             {props.form}

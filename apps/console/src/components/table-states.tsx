@@ -3,6 +3,7 @@ import Button from '@cloudscape-design/components/button';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import type { ReactNode } from 'react';
+import { describeError } from '../lib/api-client';
 
 export function TableEmptyState({
   title,
@@ -50,5 +51,20 @@ export function TableErrorState({ message, onRetry }: { message: string; onRetry
         <Button onClick={onRetry}>Retry</Button>
       </SpaceBetween>
     </Box>
+  );
+}
+
+/**
+ * A table's empty slot: when the list could not be loaded, the reason with Retry (`failed` names
+ * what, e.g. "Identities could not be loaded"); otherwise the collection's empty or no-match state.
+ */
+export function loadErrorOr(
+  query: { error: unknown; refetch(): unknown },
+  failed: string,
+  empty: ReactNode,
+): ReactNode {
+  if (!query.error) return empty;
+  return (
+    <TableErrorState message={`${failed}: ${describeError(query.error)}`} onRetry={() => query.refetch()} />
   );
 }

@@ -1,6 +1,6 @@
 import { csvCell } from '@ses-console/contract/csv';
 import { describe, expect, it } from 'vitest';
-import { identitiesToCsv } from '../features/identities/config/table-config';
+import { identitiesToCsv } from '../features/identities/model/identity-rows';
 import { toCsv } from './csv';
 
 describe('CSV', () => {

@@ -5,7 +5,7 @@ import { paths } from '../../config/paths';
 import { configurationSetsQueryOptions } from '../../features/configuration-sets/api/configuration-set-queries';
 import { useCreateIdentity } from '../../features/identities/api/use-create-identity';
 import { CreateIdentityForm } from '../../features/identities/components/create-identity-form';
-import { createOutcomeNotifications } from '../../features/identities/config/create-outcome';
+import { createOutcomeNotifications } from '../../features/identities/model/create-outcome';
 import { useNotifications } from '../../lib/notifications';
 
 function CreateIdentityPage({ region }: { region: string }) {

@@ -3,7 +3,7 @@ import Header from '@cloudscape-design/components/header';
 import { useSearchParams } from 'react-router';
 import { RegionGate } from '../../components/region-gate';
 import { IdentitiesTable, type ListUrlState } from '../../features/identities/components/identities-table';
-import { isSortField } from '../../features/identities/config/identity-status';
+import { isSortField } from '../../features/identities/model/identity-status';
 import { useRegion } from '../../hooks/use-region';
 import { useUrlStateWriter } from '../../hooks/use-url-state';
 

@@ -10,6 +10,7 @@ import Table, { type TableProps } from '@cloudscape-design/components/table';
 import { type AuditEntry, auditActions } from '@ses-console/contract';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { RefreshButton } from '../../../components/refresh-button';
 import { TableEmptyState } from '../../../components/table-states';
 import { describeError } from '../../../lib/api-client';
 import { auditListQueryOptions } from '../api/audit-queries';
@@ -137,12 +138,7 @@ export function ActivityTable(props: {
           description="Every change made through this console: who, when, what, and how it ended."
           actions={
             <SpaceBetween direction="horizontal" size="xs">
-              <Button
-                iconName="refresh"
-                ariaLabel="Refresh activity"
-                loading={query.isFetching && !query.isPending}
-                onClick={() => query.refetch()}
-              />
+              <RefreshButton query={query} ariaLabel="Refresh activity" />
               <Button iconName="download" href={auditCsvHref(filters)} download="ses-console-audit.csv">
                 Export CSV
               </Button>

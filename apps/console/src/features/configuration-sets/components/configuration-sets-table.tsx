@@ -1,11 +1,10 @@
 import { useCollection } from '@cloudscape-design/collection-hooks';
-import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
 import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import { useQuery } from '@tanstack/react-query';
-import { TableEmptyState, TableErrorState, TableNoMatchState } from '../../../components/table-states';
-import { describeError } from '../../../lib/api-client';
+import { RefreshButton } from '../../../components/refresh-button';
+import { loadErrorOr, TableEmptyState, TableNoMatchState } from '../../../components/table-states';
 import { configurationSetsQueryOptions } from '../api/configuration-set-queries';
 
 /** Read-only list of the Region's configuration sets (this console manages identities, not sets). */
@@ -32,28 +31,12 @@ export function ConfigurationSetsTable({ region }: { region: string }) {
       columnDefinitions={[
         { id: 'name', header: 'Name', cell: (s) => s.name, sortingField: 'name', isRowHeader: true },
       ]}
-      empty={
-        query.error ? (
-          <TableErrorState
-            message={`Configuration sets could not be loaded: ${describeError(query.error)}`}
-            onRetry={() => query.refetch()}
-          />
-        ) : (
-          collectionProps.empty
-        )
-      }
+      empty={loadErrorOr(query, 'Configuration sets could not be loaded', collectionProps.empty)}
       header={
         <Header
           variant="h2"
           counter={query.data ? `(${query.data.length})` : undefined}
-          actions={
-            <Button
-              iconName="refresh"
-              ariaLabel="Refresh configuration sets"
-              loading={query.isFetching && !query.isPending}
-              onClick={() => query.refetch()}
-            />
-          }
+          actions={<RefreshButton query={query} ariaLabel="Refresh configuration sets" />}
         >
           Configuration sets
         </Header>

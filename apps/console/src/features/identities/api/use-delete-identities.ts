@@ -4,23 +4,15 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, describeError } from '../../../lib/api-client';
 import { identityKeys, invalidateListsOf } from './identity-queries';
 
-export const deleteIdentities = (region: string, identities: string[]) =>
-  api.post<DeleteIdentitiesResponse>(apiPath(apiPaths.deleteIdentities, { region }), { identities });
+/**
+ * The route every delete in the console calls (the table's and the identity page's): its access
+ * rule is what decides whether Delete is offered, and its audit action (`identities.delete`) is what
+ * the Activity page shows.
+ */
+export const deleteIdentitiesRoute = { method: 'post', path: apiPaths.deleteIdentities } as const;
 
-export function useDeleteIdentities(region: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (identities: string[]) => deleteIdentities(region, identities),
-    onSuccess: async (result) => {
-      for (const r of result.results) {
-        if (r.outcome !== 'failed') {
-          queryClient.removeQueries({ queryKey: identityKeys.detail(region, r.identity) });
-        }
-      }
-      await invalidateListsOf(queryClient, region);
-    },
-  });
-}
+export const deleteIdentities = (region: string, identities: string[]) =>
+  api.post<DeleteIdentitiesResponse>(apiPath(deleteIdentitiesRoute.path, { region }), { identities });
 
 export type RegionalDeleteResult = DeleteResult & { region: string };
 

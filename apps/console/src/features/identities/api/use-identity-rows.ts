@@ -1,7 +1,7 @@
 import type { RegionLoadResult } from '@ses-console/contract';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { IdentityRow } from '../config/identity-status';
+import type { IdentityRow } from '../model/identity-rows';
 import { allRegionsIdentitiesQueryOptions, identitiesQueryOptions } from './identity-queries';
 
 /** What the identities table lists: one region, or every configured region. */

@@ -11,46 +11,28 @@ import Table from '@cloudscape-design/components/table';
 import Textarea from '@cloudscape-design/components/textarea';
 import { apiPaths, type IdentityDetail, policyDocumentSchema, policyNameSchema } from '@ses-console/contract';
 import { useState } from 'react';
+import { ChangeError } from '../../../components/change-error';
+import { FormActions } from '../../../components/form-actions';
 import { TableEmptyState } from '../../../components/table-states';
+import { useEditInPlace } from '../../../hooks/use-edit-in-place';
 import { describeError } from '../../../lib/api-client';
 import { useNotifications } from '../../../lib/notifications';
 import { useCan } from '../../../lib/session-queries';
-import { usePolicyMutation } from '../api/use-policy-mutations';
+import { type PolicyChange, usePolicyMutation } from '../api/use-policy-mutations';
+import { policyTemplate, prettyPolicy } from '../model/policy-document';
 
 interface Policy {
   name: string;
   document: string;
 }
 
-/** A starting point that only needs an account id: allow it to send from this identity. */
-export function policyTemplate(detail: IdentityDetail): string {
-  return JSON.stringify(
-    {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Sid: 'AllowSend',
-          Effect: 'Allow',
-          Principal: { AWS: ['123456789012'] },
-          Action: ['ses:SendEmail', 'ses:SendRawEmail'],
-          Resource: detail.arn,
-        },
-      ],
-    },
-    null,
-    2,
-  );
-}
+type PolicyDraft = { mode: 'create' | 'edit'; name: string; document: string };
 
-function pretty(document: string): string {
-  try {
-    return JSON.stringify(JSON.parse(document), null, 2);
-  } catch {
-    return document;
-  }
-}
+const fields = ['name', 'document'] as const;
 
-type Editor = { mode: 'create' | 'edit'; name: string; document: string };
+/** The first message of a failed zod check, if it failed. */
+const issueOf = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
+  result.success ? undefined : result.error?.issues[0]?.message;
 
 export function AuthorizationTab({ detail }: { detail: IdentityDetail }) {
   // Policies are an admin's: create, edit and delete need the admin role.
@@ -60,38 +42,29 @@ export function AuthorizationTab({ detail }: { detail: IdentityDetail }) {
   const policies: Policy[] = Object.entries(detail.policies).map(([name, document]) => ({ name, document }));
   const [selected, setSelected] = useState<Policy[]>([]);
   const [viewing, setViewing] = useState<Policy | null>(null);
-  const [editor, setEditor] = useState<Editor | null>(null);
-  const [submitted, setSubmitted] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const current = selected[0] && policies.find((p) => p.name === selected[0]?.name);
-
-  const nameError = editor?.mode === 'create' ? policyNameSchema.safeParse(editor.name) : undefined;
-  const docResult = editor ? policyDocumentSchema.safeParse(editor.document) : undefined;
-  const errors = {
-    name: submitted && nameError && !nameError.success ? nameError.error.issues[0]?.message : undefined,
-    document: submitted && docResult && !docResult.success ? docResult.error.issues[0]?.message : undefined,
-  };
-
-  const save = () => {
-    if (!editor) return;
-    setSubmitted(true);
-    if ((nameError && !nameError.success) || !docResult?.success) return;
-    mutation.mutate(
-      editor.mode === 'create'
-        ? { kind: 'create', name: editor.name, document: editor.document }
-        : { kind: 'update', name: editor.name, document: editor.document },
-      {
-        onSuccess: () => {
-          notify({
-            id: `policy-${detail.name}-${editor.name}`,
-            type: 'success',
-            content: `Policy ${editor.name} was ${editor.mode === 'create' ? 'created' : 'saved'}.`,
-          });
-          setEditor(null);
-        },
-      },
-    );
-  };
+  // The editor replaces the table; Cancel or saving brings focus back to the button that opened it.
+  const edit = useEditInPlace({
+    initialDraft: (): PolicyDraft => ({ mode: 'create', name: '', document: policyTemplate(detail) }),
+    fields,
+    validate: (draft) => ({
+      name: draft.mode === 'create' ? issueOf(policyNameSchema.safeParse(draft.name)) : undefined,
+      document: issueOf(policyDocumentSchema.safeParse(draft.document)),
+    }),
+    fieldForPath: (path) => (path === 'name' || path === 'document' ? path : undefined),
+    toRequest: ({ mode, name, document }): PolicyChange =>
+      mode === 'create' ? { kind: 'create', name, document } : { kind: 'update', name, document },
+    submit: mutation.mutateAsync,
+    success: (change) => ({
+      id: `policy-${detail.name}-${change.name}`,
+      type: 'success',
+      content: `Policy ${change.name} was ${change.kind === 'create' ? 'created' : 'saved'}.`,
+    }),
+  });
+  const editor = edit.draft;
+  const setEditor = edit.setDraft;
+  const errors = edit.errors;
 
   if (editor) {
     return (
@@ -106,20 +79,17 @@ export function AuthorizationTab({ detail }: { detail: IdentityDetail }) {
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            save();
+            void edit.save();
           }}
         >
           <Form
-            errorText={mutation.error ? describeError(mutation.error) : undefined}
+            errorText={edit.failure ? <ChangeError error={edit.failure} /> : undefined}
             actions={
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button formAction="none" variant="link" onClick={() => setEditor(null)}>
-                  Cancel
-                </Button>
-                <Button variant="primary" loading={mutation.isPending}>
-                  {editor.mode === 'create' ? 'Create policy' : 'Save changes'}
-                </Button>
-              </SpaceBetween>
+              <FormActions
+                submitLabel={editor.mode === 'create' ? 'Create policy' : 'Save changes'}
+                submitting={edit.saving}
+                onCancel={edit.cancel}
+              />
             }
           >
             <SpaceBetween size="l">
@@ -130,6 +100,7 @@ export function AuthorizationTab({ detail }: { detail: IdentityDetail }) {
                   errorText={errors.name}
                 >
                   <Input
+                    ref={edit.fieldRef('name')}
                     value={editor.name}
                     onChange={({ detail: d }) => setEditor({ ...editor, name: d.value })}
                   />
@@ -142,6 +113,7 @@ export function AuthorizationTab({ detail }: { detail: IdentityDetail }) {
                 stretch
               >
                 <Textarea
+                  ref={edit.fieldRef('document')}
                   value={editor.document}
                   rows={16}
                   spellcheck={false}
@@ -181,24 +153,23 @@ export function AuthorizationTab({ detail }: { detail: IdentityDetail }) {
                   </Button>
                 )}
                 <Button
+                  ref={edit.openerRef('edit')}
                   disabled={!current || !mayChange}
-                  onClick={() => {
-                    if (!current) return;
-                    mutation.reset();
-                    setSubmitted(false);
-                    setEditor({ mode: 'edit', name: current.name, document: pretty(current.document) });
-                  }}
+                  onClick={() =>
+                    current &&
+                    edit.open(
+                      { mode: 'edit', name: current.name, document: prettyPolicy(current.document) },
+                      'edit',
+                    )
+                  }
                 >
                   Edit
                 </Button>
                 {mayChange && (
                   <Button
                     variant="primary"
-                    onClick={() => {
-                      mutation.reset();
-                      setSubmitted(false);
-                      setEditor({ mode: 'create', name: '', document: policyTemplate(detail) });
-                    }}
+                    ref={edit.openerRef('create')}
+                    onClick={() => edit.open(undefined, 'create')}
                   >
                     Create policy
                   </Button>
@@ -241,7 +212,9 @@ export function AuthorizationTab({ detail }: { detail: IdentityDetail }) {
         }
       >
         <Box variant="code">
-          <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{viewing ? pretty(viewing.document) : ''}</pre>
+          <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
+            {viewing ? prettyPolicy(viewing.document) : ''}
+          </pre>
         </Box>
       </Modal>
       <Modal

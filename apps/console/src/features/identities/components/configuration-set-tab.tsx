@@ -1,15 +1,15 @@
 import Checkbox from '@cloudscape-design/components/checkbox';
 import FormField from '@cloudscape-design/components/form-field';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
-import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { apiPaths, type IdentityDetail } from '@ses-console/contract';
-import { useState } from 'react';
 import { EditableContainer } from '../../../components/editable-container';
-import { describeError } from '../../../lib/api-client';
-import { useNotifications } from '../../../lib/notifications';
+import { useEditInPlace } from '../../../hooks/use-edit-in-place';
 import { useCan } from '../../../lib/session-queries';
+import { ConfigurationSetSelect } from '../../configuration-sets/components/configuration-set-select';
 import { useEditIdentity } from '../api/use-edit-identity';
+
+const fields = ['name'] as const;
 
 export function ConfigurationSetTab({
   detail,
@@ -21,48 +21,35 @@ export function ConfigurationSetTab({
   configurationSetsLoading: boolean;
 }) {
   const canEdit = useCan('put', apiPaths.configurationSet);
-  const { notify } = useNotifications();
-  const edit = useEditIdentity('configurationSet', detail.region, detail.name);
-  const [form, setForm] = useState<{ assign: boolean; name: string | null } | null>(null);
-  const [submitted, setSubmitted] = useState(false);
-  const missing =
-    form?.assign && !form.name ? 'Choose a configuration set, or clear the checkbox' : undefined;
+  const mutation = useEditIdentity('configurationSet', detail.region, detail.name);
+  const edit = useEditInPlace({
+    initialDraft: () => ({
+      assign: !!detail.configurationSetName,
+      name: detail.configurationSetName ?? null,
+    }),
+    fields,
+    validate: (draft) => ({
+      name: draft.assign && !draft.name ? 'Choose a configuration set, or clear the checkbox' : undefined,
+    }),
+    fieldForPath: (path) => (path === 'configurationSetName' ? 'name' : undefined),
+    toRequest: (draft) => ({ configurationSetName: draft.assign ? draft.name : null }),
+    submit: mutation.mutateAsync,
+    success: ({ configurationSetName }) => ({
+      id: `configuration-set-${detail.name}`,
+      type: 'success',
+      content: configurationSetName
+        ? `${configurationSetName} is now the default configuration set of ${detail.name}.`
+        : `${detail.name} no longer has a default configuration set.`,
+    }),
+  });
+  const { draft: form, setDraft: setForm } = edit;
 
   return (
     <EditableContainer
       canEdit={canEdit}
       title="Default configuration set"
       description="The configuration set used for mail from this identity when the sender names none."
-      editing={form !== null}
-      saving={edit.isPending}
-      error={edit.error ? describeError(edit.error) : undefined}
-      onEdit={() => {
-        edit.reset();
-        setSubmitted(false);
-        setForm({ assign: !!detail.configurationSetName, name: detail.configurationSetName ?? null });
-      }}
-      onCancel={() => setForm(null)}
-      onSave={() => {
-        if (!form) return;
-        setSubmitted(true);
-        if (missing) return;
-        const configurationSetName = form.assign ? form.name : null;
-        edit.mutate(
-          { configurationSetName },
-          {
-            onSuccess: () => {
-              setForm(null);
-              notify({
-                id: `configuration-set-${detail.name}`,
-                type: 'success',
-                content: configurationSetName
-                  ? `${configurationSetName} is now the default configuration set of ${detail.name}.`
-                  : `${detail.name} no longer has a default configuration set.`,
-              });
-            },
-          },
-        );
-      }}
+      {...edit.container}
       view={
         <KeyValuePairs
           columns={1}
@@ -79,15 +66,13 @@ export function ConfigurationSetTab({
               Assign a default configuration set
             </Checkbox>
             {form.assign && (
-              <FormField label="Default configuration set" errorText={submitted ? missing : undefined}>
-                <Select
-                  selectedOption={form.name ? { value: form.name, label: form.name } : null}
-                  onChange={({ detail: d }) => setForm({ ...form, name: d.selectedOption.value ?? null })}
-                  options={configurationSets.map((name) => ({ value: name, label: name }))}
-                  placeholder="Choose a configuration set"
-                  statusType={configurationSetsLoading ? 'loading' : 'finished'}
-                  loadingText="Loading configuration sets"
-                  empty="No configuration sets in this Region"
+              <FormField label="Default configuration set" errorText={edit.errors.name}>
+                <ConfigurationSetSelect
+                  selectRef={edit.fieldRef('name')}
+                  value={form.name}
+                  onChange={(name) => setForm({ ...form, name })}
+                  configurationSets={configurationSets}
+                  loading={configurationSetsLoading}
                 />
               </FormField>
             )}

@@ -23,7 +23,7 @@ import {
   mapFieldErrors,
   toCreateRequest,
   validateCreateForm,
-} from '../config/create-identity-form';
+} from '../model/create-identity-form';
 
 interface CreateIdentityFormProps {
   configurationSets: string[];

@@ -9,16 +9,18 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import type { DeleteResult } from '@ses-console/contract';
 import { type ReactNode, useEffect, useState } from 'react';
+import type { DeleteRowResult } from '../model/delete-outcome';
 
 export const CONFIRMATION_WORD = 'delete';
 
 export type DeletePhase = 'confirm' | 'deleting' | 'done';
 
-interface DeleteIdentitiesModalProps {
+export interface DeleteIdentitiesModalProps {
   visible: boolean;
-  identities: string[];
+  /** The rows to delete: keyed by region + name, named as the page names them. */
+  identities: { key: string; label: string }[];
   phase: DeletePhase;
-  results: DeleteResult[];
+  results: DeleteRowResult[];
   error?: string;
   onDismiss(): void;
   onConfirm(): void;
@@ -32,7 +34,7 @@ const outcomeDisplay: Record<DeleteResult['outcome'], ReactNode> = {
   unknown: <StatusIndicator type="warning">Not confirmed</StatusIndicator>,
 };
 
-/** Props only: the page owns selection, the request and notifications. */
+/** Props only: `useDeleteIdentitiesFlow` owns the request, the results and notifications. */
 export function DeleteIdentitiesModal(props: DeleteIdentitiesModalProps) {
   const { visible, identities, phase, results, error, onDismiss, onConfirm } = props;
   const [typed, setTyped] = useState('');
@@ -46,7 +48,7 @@ export function DeleteIdentitiesModal(props: DeleteIdentitiesModalProps) {
       ? 'Delete results'
       : many
         ? `Delete ${identities.length} identities?`
-        : `Delete ${identities[0] ?? 'identity'}?`;
+        : `Delete ${identities[0]?.label ?? 'identity'}?`;
 
   return (
     <Modal
@@ -84,9 +86,9 @@ export function DeleteIdentitiesModal(props: DeleteIdentitiesModalProps) {
           variant="embedded"
           ariaLabels={{ tableLabel: 'Delete results' }}
           items={results}
-          trackBy="identity"
+          trackBy="key"
           columnDefinitions={[
-            { id: 'identity', header: 'Identity', cell: (r) => r.identity, isRowHeader: true },
+            { id: 'identity', header: 'Identity', cell: (r) => r.label, isRowHeader: true },
             { id: 'outcome', header: 'Result', cell: (r) => outcomeDisplay[r.outcome] },
             { id: 'message', header: 'Reason', cell: (r) => r.message ?? '-' },
           ]}
@@ -99,9 +101,9 @@ export function DeleteIdentitiesModal(props: DeleteIdentitiesModalProps) {
             verified again.
           </Box>
           <ul aria-label="Identities to delete">
-            {identities.map((name) => (
-              <li key={name}>
-                <Box variant="strong">{name}</Box>
+            {identities.map((row) => (
+              <li key={row.key}>
+                <Box variant="strong">{row.label}</Box>
               </li>
             ))}
           </ul>

@@ -10,9 +10,9 @@ import type { DnsCheck, IdentityDetail } from '@ses-console/contract';
 import { useQuery } from '@tanstack/react-query';
 import { describeError } from '../../../lib/api-client';
 import { dnsDiagnosticsQueryOptions } from '../api/identity-queries';
-import { dnsCheckDisplay } from '../config/dns-check-display';
-import { purposeLabel } from '../config/dns-record-set';
-import { formatDate } from '../config/identity-display';
+import { dnsCheckDisplay } from '../model/dns-check-display';
+import { purposeLabel } from '../model/dns-record-set';
+import { formatDate } from '../model/identity-display';
 
 function Answer({ check }: { check: DnsCheck }) {
   const display = dnsCheckDisplay(check);

@@ -3,24 +3,35 @@ import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
-import type { DnsRecord } from '@ses-console/contract';
+import type { DnsRecord, IdentityDetail } from '@ses-console/contract';
 import { CopyValue } from '../../../components/copy-value';
 import { downloadCsv } from '../../../lib/csv';
+import { recordSetToCsv } from '../model/dns-record-set';
 
+/** A value with its copy button, breaking anywhere (DNS names and keys are long). */
+function Copyable({ value, label }: { value: string; label: string }) {
+  return (
+    <Box>
+      <span style={{ wordBreak: 'break-all' }}>{value}</span> <CopyValue value={value} label={label} />
+    </Box>
+  );
+}
+
+/**
+ * Some of an identity's records (DKIM, or MAIL FROM) with copy buttons; "Download .csv record set"
+ * saves the identity's whole record set, and the Route 53 column shows once a hosted zone covers the
+ * domain.
+ */
 export function DnsRecordsTable({
+  detail,
   title,
   records,
-  fileName,
-  csv,
-  showPublished,
 }: {
+  detail: IdentityDetail;
   title: string;
   records: DnsRecord[];
-  fileName: string;
-  /** The file "Download .csv record set" saves: the identity's whole record set, not only this table's rows. */
-  csv: () => string;
-  showPublished: boolean;
 }) {
+  const showPublished = !!detail.hostedZone;
   return (
     <Table
       variant="embedded"
@@ -36,7 +47,9 @@ export function DnsRecordsTable({
             <Button
               iconName="download"
               disabled={records.length === 0}
-              onClick={() => downloadCsv(fileName, csv())}
+              onClick={() =>
+                downloadCsv(`${detail.name}-dns-records.csv`, recordSetToCsv(detail.name, detail.dnsRecords))
+              }
             >
               Download .csv record set
             </Button>
@@ -51,23 +64,13 @@ export function DnsRecordsTable({
         {
           id: 'name',
           header: 'Name',
-          cell: (r) => (
-            <Box>
-              <span style={{ wordBreak: 'break-all' }}>{r.name}</span>{' '}
-              <CopyValue value={r.name} label="Name" />
-            </Box>
-          ),
+          cell: (r) => <Copyable value={r.name} label="Name" />,
           isRowHeader: true,
         },
         {
           id: 'value',
           header: 'Value',
-          cell: (r) => (
-            <Box>
-              <span style={{ wordBreak: 'break-all' }}>{r.value}</span>{' '}
-              <CopyValue value={r.value} label="Value" />
-            </Box>
-          ),
+          cell: (r) => <Copyable value={r.value} label="Value" />,
         },
         ...(showPublished
           ? [

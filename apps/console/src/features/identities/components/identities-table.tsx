@@ -7,38 +7,38 @@ import Pagination from '@cloudscape-design/components/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
-import { apiPaths, type DeleteResult } from '@ses-console/contract';
-import { useMemo, useState } from 'react';
+import { apiPaths } from '@ses-console/contract';
+import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
+import { RefreshButton } from '../../../components/refresh-button';
 import { RouterLink } from '../../../components/router-link';
-import { TableEmptyState, TableErrorState, TableNoMatchState } from '../../../components/table-states';
+import { loadErrorOr, TableEmptyState, TableNoMatchState } from '../../../components/table-states';
 import { paths } from '../../../config/paths';
 import { useLocalStorage } from '../../../hooks/use-local-storage';
-import { describeError } from '../../../lib/api-client';
 import { downloadCsv } from '../../../lib/csv';
-import { useNotifications } from '../../../lib/notifications';
 import { useCan } from '../../../lib/session-queries';
-import { type RegionalDeleteResult, useDeleteIdentityRows } from '../api/use-delete-identities';
 import { type IdentityScope, useIdentityRows } from '../api/use-identity-rows';
-import {
-  type IdentityRow,
-  type IdentitySortField,
-  identityRowKey,
-  sortIdentities,
-} from '../config/identity-status';
 import {
   allRegionsContentDisplayOptions,
   columnDefinitions,
   contentDisplayOptions,
   DEFAULT_PREFERENCES,
   type IdentityTablePreferences,
-  identitiesToCsv,
-  matchesFilter,
   PREFERENCES_STORAGE_KEY,
   pageSizeOptions,
   withRegionColumn,
 } from '../config/table-config';
-import { DeleteIdentitiesModal, type DeletePhase } from './delete-identities-modal';
+import { useDeleteIdentitiesFlow } from '../hooks/use-delete-identities-flow';
+import {
+  type IdentityRef,
+  type IdentityRow,
+  identitiesToCsv,
+  identityRowKey,
+  identityRowLabel,
+  matchesFilter,
+} from '../model/identity-rows';
+import { type IdentitySortField, sortIdentities } from '../model/identity-status';
+import { DeleteIdentitiesModal } from './delete-identities-modal';
 
 export interface ListUrlState {
   filter: string;
@@ -56,22 +56,14 @@ interface IdentitiesTableProps {
   onUrlStateChange(next: Partial<ListUrlState>): void;
 }
 
-/** How a row is named where its region matters (dialogs, messages) in the All regions view. */
-function rowLabel(scope: IdentityScope, row: { name: string; region: string }): string {
-  return scope.kind === 'all' ? `${row.name} (${row.region})` : row.name;
-}
-
 export function IdentitiesTable({ scope, region, urlState, onUrlStateChange }: IdentitiesTableProps) {
   const navigate = useNavigate();
-  const { notify } = useNotifications();
   const query = useIdentityRows(scope);
   const allRegions = scope.kind === 'all';
   // What the signed-in user may do: hidden (create, delete) or disabled (send) otherwise.
   const canCreate = useCan('post', apiPaths.identities);
-  const mayCall = {
-    delete: useCan('post', apiPaths.deleteIdentities),
-    sendTestEmail: useCan('post', apiPaths.sendTestEmail),
-  };
+  const maySendTestEmail = useCan('post', apiPaths.sendTestEmail);
+  const labelOf = (row: IdentityRef) => identityRowLabel(row, allRegions);
   const [preferences, setPreferences] = useLocalStorage<IdentityTablePreferences>(
     PREFERENCES_STORAGE_KEY,
     DEFAULT_PREFERENCES,
@@ -118,103 +110,13 @@ export function IdentitiesTable({ scope, region, urlState, onUrlStateChange }: I
 
   const selected = collectionProps.selectedItems ?? [];
   const onlySelected = selected.length === 1 ? selected[0] : undefined;
-  const canSendTestEmail = onlySelected?.status === 'SUCCESS' && mayCall.sendTestEmail;
+  const canSendTestEmail = onlySelected?.status === 'SUCCESS' && maySendTestEmail;
 
-  // ---- delete flow: the table owns selection and notifications, the modal only renders ----
-  const deleteMutation = useDeleteIdentityRows();
-  const [deleteTargets, setDeleteTargets] = useState<IdentityRow[] | null>(null);
-  const [phase, setPhase] = useState<DeletePhase>('confirm');
-  const [results, setResults] = useState<DeleteResult[]>([]);
-  const [deleteError, setDeleteError] = useState<string>();
-  const labelOf = (row: { name: string; region: string }) => rowLabel(scope, row);
-  // The modal names rows; in the All regions view the same name can exist in two regions.
-  const asModalResult = (r: RegionalDeleteResult): DeleteResult => ({
-    ...r,
-    identity: labelOf({ name: r.identity, region: r.region }),
+  // The delete flow: rows not deleted stay selected; the modal only renders.
+  const deletion = useDeleteIdentitiesFlow<IdentityRow>({
+    labelOf,
+    keepSelected: (rows) => actions.setSelectedItems(rows),
   });
-
-  const openDelete = () => {
-    setDeleteTargets([...selected]);
-    setPhase('confirm');
-    setResults([]);
-    setDeleteError(undefined);
-  };
-
-  const runDelete = (targets: IdentityRow[]) => {
-    setPhase('deleting');
-    setDeleteError(undefined);
-    notify({
-      id: 'delete-identities',
-      type: 'in-progress',
-      loading: true,
-      content: `Deleting ${targets.length === 1 && targets[0] ? labelOf(targets[0]) : `${targets.length} identities`}…`,
-      dismissible: false,
-    });
-    deleteMutation.mutate(targets, {
-      onSuccess: (regionalResults) => {
-        const response = { results: regionalResults.map(asModalResult) };
-        setResults(response.results);
-        setPhase('done');
-        // Failed ones are still there; unconfirmed ones may be: both stay selected for a retry
-        // (deleting again is safe: a gone identity answers "Already gone").
-        const notDeleted = (r: DeleteResult) => r.outcome === 'failed' || r.outcome === 'unknown';
-        const leftRows = regionalResults.filter(notDeleted);
-        const left = response.results.filter(notDeleted);
-        const failed = left.filter((r) => r.outcome === 'failed');
-        const unconfirmed = left.filter((r) => r.outcome === 'unknown');
-        const gone = response.results.filter((r) => !notDeleted(r));
-        const byKey = new Map(targets.map((i) => [identityRowKey(i), i]));
-        const stillThere = leftRows
-          .map((f) => byKey.get(identityRowKey({ region: f.region, name: f.identity })))
-          .filter((i): i is IdentityRow => !!i);
-        actions.setSelectedItems(stillThere);
-        if (left.length === 0) {
-          // Everything went: nothing to review, so the dialog closes and the Flashbar says so.
-          setDeleteTargets(null);
-          notify({
-            id: 'delete-identities',
-            type: 'success',
-            content:
-              gone.length === 1
-                ? `Successfully deleted ${gone[0]?.identity}.`
-                : `Successfully deleted ${gone.length} identities.`,
-          });
-        } else {
-          const parts = [
-            failed.length > 0 ? `${failed.length} could not be deleted` : '',
-            unconfirmed.length > 0
-              ? `${unconfirmed.length} ${unconfirmed.length === 1 ? 'was' : 'were'} not confirmed (SES did not answer; ${unconfirmed.length === 1 ? 'it' : 'they'} may or may not be deleted)`
-              : '',
-          ].filter(Boolean);
-          notify({
-            id: 'delete-identities',
-            type: gone.length ? 'warning' : 'error',
-            header: `Deleted ${gone.length} of ${response.results.length} identities. ${parts.join('; ')} and ${left.length === 1 ? 'stays' : 'stay'} selected.`,
-            content: (
-              <ul>
-                {left.map((f) => (
-                  <li key={f.identity}>
-                    {f.identity}: {f.message ?? (f.outcome === 'unknown' ? 'not confirmed' : 'unknown error')}
-                  </li>
-                ))}
-              </ul>
-            ),
-            action: <Button onClick={() => runDelete(stillThere)}>Retry</Button>,
-          });
-        }
-      },
-      onError: (error) => {
-        setPhase('confirm');
-        setDeleteError(describeError(error));
-        notify({
-          id: 'delete-identities',
-          type: 'error',
-          header: 'Failed to delete identities',
-          content: describeError(error),
-        });
-      },
-    });
-  };
 
   // Preferences are shared by both views; the Region column only exists in All regions.
   const columnDisplay = allRegions
@@ -264,16 +166,7 @@ export function IdentitiesTable({ scope, region, urlState, onUrlStateChange }: I
         }
         loading={query.isPending}
         loadingText={allRegions ? 'Loading identities in all Regions' : 'Loading identities'}
-        empty={
-          query.error ? (
-            <TableErrorState
-              message={`Identities could not be loaded: ${describeError(query.error)}`}
-              onRetry={() => query.refetch()}
-            />
-          ) : (
-            collectionProps.empty
-          )
-        }
+        empty={loadErrorOr(query, 'Identities could not be loaded', collectionProps.empty)}
         ariaLabels={{
           tableLabel: 'Identities',
           allItemsSelectionLabel: () => 'Select all identities',
@@ -291,12 +184,7 @@ export function IdentitiesTable({ scope, region, urlState, onUrlStateChange }: I
             }
             actions={
               <SpaceBetween direction="horizontal" size="xs">
-                <Button
-                  iconName="refresh"
-                  ariaLabel="Refresh identities"
-                  loading={query.isFetching && !query.isPending}
-                  onClick={() => query.refetch()}
-                />
+                <RefreshButton query={query} ariaLabel="Refresh identities" />
                 <Button
                   disabled={!canSendTestEmail}
                   onClick={() =>
@@ -313,8 +201,8 @@ export function IdentitiesTable({ scope, region, urlState, onUrlStateChange }: I
                 >
                   Download CSV
                 </Button>
-                {mayCall.delete && (
-                  <Button disabled={selected.length === 0} onClick={openDelete}>
+                {deletion.allowed && (
+                  <Button disabled={selected.length === 0} onClick={() => deletion.open(selected)}>
                     Delete
                   </Button>
                 )}
@@ -372,17 +260,7 @@ export function IdentitiesTable({ scope, region, urlState, onUrlStateChange }: I
           />
         }
       />
-      {deleteTargets !== null && (
-        <DeleteIdentitiesModal
-          visible
-          identities={deleteTargets.map(labelOf)}
-          phase={phase}
-          results={results}
-          error={deleteError}
-          onDismiss={() => setDeleteTargets(null)}
-          onConfirm={() => runDelete(deleteTargets)}
-        />
-      )}
+      {deletion.modal && <DeleteIdentitiesModal {...deletion.modal} />}
     </SpaceBetween>
   );
 }

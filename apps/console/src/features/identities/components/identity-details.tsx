@@ -5,19 +5,17 @@ import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import Tabs, { type TabsProps } from '@cloudscape-design/components/tabs';
-import { apiPaths, type DeleteResult, type IdentityDetail } from '@ses-console/contract';
+import { apiPaths, type IdentityDetail } from '@ses-console/contract';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { type IdentityTab, paths } from '../../../config/paths';
 import { ApiError, describeError } from '../../../lib/api-client';
-import { useNotifications } from '../../../lib/notifications';
 import { useCan } from '../../../lib/session-queries';
 import { identityQueryOptions } from '../api/identity-queries';
-import { outcomeOfFailedRequest, useDeleteIdentities } from '../api/use-delete-identities';
+import { useDeleteIdentitiesFlow } from '../hooks/use-delete-identities-flow';
 import { AuthorizationTab } from './authorization-tab';
 import { ConfigurationSetTab } from './configuration-set-tab';
-import { DeleteIdentitiesModal, type DeletePhase } from './delete-identities-modal';
+import { DeleteIdentitiesModal } from './delete-identities-modal';
 import { DkimContainer } from './dkim-container';
 import { DnsDiagnosticsContainer } from './dns-diagnostics-container';
 import { IdentitySummary } from './identity-summary';
@@ -72,14 +70,14 @@ function tabsFor(detail: IdentityDetail, props: IdentityDetailsProps): TabsProps
 export function IdentityDetails(props: IdentityDetailsProps) {
   const { region, identity } = props;
   const navigate = useNavigate();
-  const { notify } = useNotifications();
   const query = useQuery(identityQueryOptions(region, identity));
-  const canDelete = useCan('delete', apiPaths.identity);
   const canSend = useCan('post', apiPaths.sendTestEmail);
-  const remove = useDeleteIdentities(region);
-  const [deleting, setDeleting] = useState(false);
-  const [phase, setPhase] = useState<DeletePhase>('confirm');
-  const [results, setResults] = useState<DeleteResult[]>([]);
+  // The same flow as the table's (and the same route, so the same permission and audit action);
+  // once the identity is gone the page goes back to the list.
+  const deletion = useDeleteIdentitiesFlow({
+    labelOf: (row) => row.name,
+    onAllDeleted: () => navigate(paths.identities.href({ region })),
+  });
 
   if (query.isPending) return <Spinner size="large" />;
   if (query.error) {
@@ -114,15 +112,8 @@ export function IdentityDetails(props: IdentityDetailsProps) {
           variant="h1"
           actions={
             <SpaceBetween direction="horizontal" size="xs">
-              {canDelete && (
-                <Button
-                  onClick={() => {
-                    setPhase('confirm');
-                    setDeleting(true);
-                  }}
-                >
-                  Delete
-                </Button>
+              {deletion.allowed && (
+                <Button onClick={() => deletion.open([{ region, name: detail.name }])}>Delete</Button>
               )}
               {canSend && detail.verifiedForSending && detail.status === 'SUCCESS' && (
                 <Button onClick={() => navigate(paths.sendTestEmail.href(detail.name, { region }))}>
@@ -151,45 +142,7 @@ export function IdentityDetails(props: IdentityDetailsProps) {
           ariaLabel="Identity settings"
         />
       </SpaceBetween>
-      {deleting && (
-        <DeleteIdentitiesModal
-          visible
-          identities={[detail.name]}
-          phase={phase}
-          results={results}
-          error={remove.error ? describeError(remove.error) : undefined}
-          onDismiss={() => setDeleting(false)}
-          onConfirm={() => {
-            setPhase('deleting');
-            remove.mutate([detail.name], {
-              onSuccess: (response) => {
-                // Not deleted, or not confirmed: the results say which and why.
-                const left = response.results.find((r) => r.outcome === 'failed' || r.outcome === 'unknown');
-                if (left) {
-                  setResults(response.results);
-                  setPhase('done');
-                  return;
-                }
-                notify({
-                  id: 'delete-identities',
-                  type: 'success',
-                  content: `Successfully deleted ${detail.name}.`,
-                });
-                navigate(paths.identities.href({ region }));
-              },
-              onError: (error) => {
-                // No answer (timeout, 5xx): the delete may have run, so it is not confirmed, not failed.
-                if (outcomeOfFailedRequest(error) === 'failed') {
-                  setPhase('confirm');
-                  return;
-                }
-                setResults([{ identity: detail.name, outcome: 'unknown', message: describeError(error) }]);
-                setPhase('done');
-              },
-            });
-          }}
-        />
-      )}
+      {deletion.modal && <DeleteIdentitiesModal {...deletion.modal} />}
     </ContentLayout>
   );
 }

@@ -5,8 +5,8 @@ import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import type { IdentityDetail } from '@ses-console/contract';
 import { CopyValue } from '../../../components/copy-value';
-import { identityTypeLabel } from '../config/identity-status';
-import { IdentityStatus } from '../config/table-config';
+import { identityTypeLabel } from '../model/identity-status';
+import { IdentityStatus } from './identity-status-indicator';
 
 export function IdentitySummary({ detail, regionName }: { detail: IdentityDetail; regionName?: string }) {
   return (

@@ -5,94 +5,49 @@ import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
-import { apiPaths, type BehaviorOnMxFailure, domainSchema, type IdentityDetail } from '@ses-console/contract';
-import { useState } from 'react';
+import { apiPaths, type BehaviorOnMxFailure, type IdentityDetail } from '@ses-console/contract';
 import { EditableContainer } from '../../../components/editable-container';
-import { describeError } from '../../../lib/api-client';
-import { useNotifications } from '../../../lib/notifications';
+import { useEditInPlace } from '../../../hooks/use-edit-in-place';
 import { useCan } from '../../../lib/session-queries';
 import { useEditIdentity } from '../api/use-edit-identity';
-import { recordSetToCsv } from '../config/dns-record-set';
-import { behaviorLabel, mailFromStatusDisplay } from '../config/identity-display';
+import { behaviorLabel, mailFromStatusDisplay } from '../model/identity-display';
+import {
+  mailFromDraftFrom,
+  mailFromFieldForPath,
+  mailFromFields,
+  mailFromRequest,
+  validateMailFrom,
+} from '../model/mail-from-settings';
 import { DnsRecordsTable } from './dns-records-table';
-import { canPublish, PublishDnsButton } from './publish-dns-button';
-
-interface MailFromForm {
-  enabled: boolean;
-  subdomain: string;
-  behavior: BehaviorOnMxFailure;
-}
-
-/** The part of the MAIL FROM domain before `.{identity}` (what the user edits). */
-export function subdomainOf(mailFromDomain: string | undefined, identity: string): string {
-  if (!mailFromDomain) return '';
-  const suffix = `.${identity}`;
-  return mailFromDomain.endsWith(suffix) ? mailFromDomain.slice(0, -suffix.length) : mailFromDomain;
-}
-
-function validateSubdomain(form: MailFromForm, identity: string): string | undefined {
-  if (!form.enabled) return undefined;
-  if (!form.subdomain.trim()) return 'Enter a MAIL FROM subdomain, such as mail';
-  const parsed = domainSchema.safeParse(`${form.subdomain.trim()}.${identity}`);
-  return parsed.success ? undefined : parsed.error.issues[0]?.message;
-}
+import { publishDnsAction } from './publish-dns-button';
 
 export function MailFromContainer({ detail }: { detail: IdentityDetail }) {
   const canEdit = useCan('put', apiPaths.mailFrom);
-  const { notify } = useNotifications();
-  const edit = useEditIdentity('mailFrom', detail.region, detail.name);
-  const [form, setForm] = useState<MailFromForm | null>(null);
-  const [submitted, setSubmitted] = useState(false);
+  const mutation = useEditIdentity('mailFrom', detail.region, detail.name);
+  const edit = useEditInPlace({
+    initialDraft: () => mailFromDraftFrom(detail),
+    fields: mailFromFields,
+    validate: (draft) => validateMailFrom(detail.name, draft),
+    fieldForPath: mailFromFieldForPath,
+    toRequest: (draft) => mailFromRequest(detail.name, draft),
+    submit: mutation.mutateAsync,
+    success: () => ({
+      id: `mail-from-${detail.name}`,
+      type: 'success',
+      content: `Custom MAIL FROM settings of ${detail.name} were saved.`,
+    }),
+  });
+  const { draft: form, setDraft: setForm } = edit;
   const records = detail.dnsRecords.filter((r) => r.purpose !== 'DKIM');
   const status = detail.mailFrom.status ? mailFromStatusDisplay[detail.mailFrom.status] : undefined;
-  const subdomainError = form && submitted ? validateSubdomain(form, detail.name) : undefined;
-
-  const save = () => {
-    if (!form) return;
-    setSubmitted(true);
-    if (validateSubdomain(form, detail.name)) return;
-    edit.mutate(
-      {
-        domain: form.enabled ? `${form.subdomain.trim()}.${detail.name}` : null,
-        behaviorOnMxFailure: form.behavior,
-      },
-      {
-        onSuccess: () => {
-          setForm(null);
-          notify({
-            id: `mail-from-${detail.name}`,
-            type: 'success',
-            content: `Custom MAIL FROM settings of ${detail.name} were saved.`,
-          });
-        },
-      },
-    );
-  };
 
   return (
     <EditableContainer
       canEdit={canEdit}
       title="Custom MAIL FROM domain"
       description="Bounces and complaints go to this subdomain instead of amazonses.com, which aligns SPF for DMARC."
-      editing={form !== null}
-      saving={edit.isPending}
-      error={edit.error ? describeError(edit.error) : undefined}
-      onEdit={() => {
-        edit.reset();
-        setSubmitted(false);
-        setForm({
-          enabled: !!detail.mailFrom.domain,
-          subdomain: subdomainOf(detail.mailFrom.domain, detail.name),
-          behavior: detail.mailFrom.behaviorOnMxFailure,
-        });
-      }}
-      onCancel={() => setForm(null)}
-      onSave={save}
-      extraActions={
-        canPublish(detail, records) ? (
-          <PublishDnsButton detail={detail} scope="mail-from" label="MAIL FROM" />
-        ) : undefined
-      }
+      {...edit.container}
+      extraActions={publishDnsAction(detail, records, 'mail-from', 'MAIL FROM')}
       view={
         <SpaceBetween size="l">
           <KeyValuePairs
@@ -107,13 +62,7 @@ export function MailFromContainer({ detail }: { detail: IdentityDetail }) {
             ]}
           />
           {detail.mailFrom.domain && (
-            <DnsRecordsTable
-              title="MAIL FROM DNS records"
-              records={records}
-              fileName={`${detail.name}-dns-records.csv`}
-              csv={() => recordSetToCsv(detail.name, detail.dnsRecords)}
-              showPublished={!!detail.hostedZone}
-            />
+            <DnsRecordsTable detail={detail} title="MAIL FROM DNS records" records={records} />
           )}
         </SpaceBetween>
       }
@@ -130,10 +79,11 @@ export function MailFromContainer({ detail }: { detail: IdentityDetail }) {
               <>
                 <FormField
                   label="MAIL FROM domain"
-                  errorText={subdomainError}
+                  errorText={edit.errors.subdomain}
                   secondaryControl={<span>.{detail.name}</span>}
                 >
                   <Input
+                    ref={edit.fieldRef('subdomain')}
                     value={form.subdomain}
                     ariaLabel="MAIL FROM subdomain"
                     placeholder="mail"

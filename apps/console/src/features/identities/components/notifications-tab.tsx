@@ -3,47 +3,31 @@ import FormField from '@cloudscape-design/components/form-field';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { apiPaths, type IdentityDetail } from '@ses-console/contract';
-import { useState } from 'react';
 import { EditableContainer } from '../../../components/editable-container';
-import { describeError } from '../../../lib/api-client';
-import { useNotifications } from '../../../lib/notifications';
+import { useEditInPlace } from '../../../hooks/use-edit-in-place';
 import { useCan } from '../../../lib/session-queries';
 import { useEditIdentity } from '../api/use-edit-identity';
 
 export function NotificationsTab({ detail }: { detail: IdentityDetail }) {
   const canEdit = useCan('put', apiPaths.feedback);
-  const { notify } = useNotifications();
-  const edit = useEditIdentity('feedback', detail.region, detail.name);
-  const [enabled, setEnabled] = useState<boolean | null>(null);
+  const mutation = useEditIdentity('feedback', detail.region, detail.name);
+  const edit = useEditInPlace({
+    initialDraft: () => detail.feedbackForwardingEnabled,
+    toRequest: (enabled) => ({ emailForwardingEnabled: enabled }),
+    submit: mutation.mutateAsync,
+    success: ({ emailForwardingEnabled }) => ({
+      id: `feedback-${detail.name}`,
+      type: 'success',
+      content: `Email feedback forwarding of ${detail.name} is now ${emailForwardingEnabled ? 'enabled' : 'disabled'}.`,
+    }),
+  });
+  const enabled = edit.draft;
   return (
     <EditableContainer
       canEdit={canEdit}
       title="Email feedback forwarding"
       description="When enabled, SES emails bounce and complaint notifications to the sender (or Return-Path) address."
-      editing={enabled !== null}
-      saving={edit.isPending}
-      error={edit.error ? describeError(edit.error) : undefined}
-      onEdit={() => {
-        edit.reset();
-        setEnabled(detail.feedbackForwardingEnabled);
-      }}
-      onCancel={() => setEnabled(null)}
-      onSave={() => {
-        if (enabled === null) return;
-        edit.mutate(
-          { emailForwardingEnabled: enabled },
-          {
-            onSuccess: () => {
-              setEnabled(null);
-              notify({
-                id: `feedback-${detail.name}`,
-                type: 'success',
-                content: `Email feedback forwarding of ${detail.name} is now ${enabled ? 'enabled' : 'disabled'}.`,
-              });
-            },
-          },
-        );
-      }}
+      {...edit.container}
       view={
         <KeyValuePairs
           columns={1}
@@ -65,7 +49,7 @@ export function NotificationsTab({ detail }: { detail: IdentityDetail }) {
             label="Email feedback forwarding"
             description="SES only lets you disable it when bounce and complaint notifications go to SNS topics."
           >
-            <Checkbox checked={enabled} onChange={({ detail: d }) => setEnabled(d.checked)}>
+            <Checkbox checked={enabled} onChange={({ detail: d }) => edit.setDraft(d.checked)}>
               Enabled
             </Checkbox>
           </FormField>

@@ -1,16 +1,23 @@
 import Button from '@cloudscape-design/components/button';
 import { apiPaths, type DnsRecord, type IdentityDetail, type PublishPlan } from '@ses-console/contract';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { describeError } from '../../../lib/api-client';
 import { useNotifications } from '../../../lib/notifications';
 import { useCan } from '../../../lib/session-queries';
 import { type PublishScope, usePublishDns } from '../api/use-publish-dns';
+import { canPublish } from '../model/publish-dns';
 import { PublishDnsConfirmModal } from './publish-dns-confirm-modal';
 
-/** True when Route 53 hosts the domain and some of this container's records are not in it yet. */
-export function canPublish(detail: IdentityDetail, records: DnsRecord[]): boolean {
-  const publishable = records.filter((r) => r.publishable);
-  return !!detail.hostedZone && publishable.length > 0 && publishable.some((r) => !r.publishedInRoute53);
+/** A container's publish button, offered only while some of its records are missing from Route 53. */
+export function publishDnsAction(
+  detail: IdentityDetail,
+  records: DnsRecord[],
+  scope: Exclude<PublishScope, 'all'>,
+  label: string,
+): ReactNode {
+  return canPublish(detail, records) ? (
+    <PublishDnsButton detail={detail} scope={scope} label={label} />
+  ) : undefined;
 }
 
 export function PublishDnsButton({

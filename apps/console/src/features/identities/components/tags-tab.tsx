@@ -2,25 +2,39 @@ import FormField from '@cloudscape-design/components/form-field';
 import Table from '@cloudscape-design/components/table';
 import TagEditor, { type TagEditorProps } from '@cloudscape-design/components/tag-editor';
 import { apiPaths, type IdentityDetail, tagListSchema } from '@ses-console/contract';
-import { useState } from 'react';
-import { ChangeError } from '../../../components/change-error';
 import { EditableContainer } from '../../../components/editable-container';
 import { TableEmptyState } from '../../../components/table-states';
-import { useNotifications } from '../../../lib/notifications';
+import { useEditInPlace } from '../../../hooks/use-edit-in-place';
 import { useCan } from '../../../lib/session-queries';
 import { useEditIdentity } from '../api/use-edit-identity';
 
+const fields = ['tags'] as const;
+
+/** The tags the editor keeps, as the contract's request wants them. */
+const keptTags = (tags: readonly TagEditorProps.Tag[]) =>
+  tags.filter((t) => !t.markedForRemoval).map((t) => ({ key: t.key.trim(), value: t.value }));
+
 export function TagsTab({ detail }: { detail: IdentityDetail }) {
   const canEdit = useCan('put', apiPaths.tags);
-  const { notify } = useNotifications();
-  const edit = useEditIdentity('tags', detail.region, detail.name);
-  const [tags, setTags] = useState<TagEditorProps.Tag[] | null>(null);
-  const [submitted, setSubmitted] = useState(false);
-  const kept = (tags ?? [])
-    .filter((t) => !t.markedForRemoval)
-    .map((t) => ({ key: t.key.trim(), value: t.value }));
-  const parsed = tagListSchema.safeParse(kept);
-  const error = submitted && !parsed.success ? parsed.error.issues[0]?.message : undefined;
+  const mutation = useEditIdentity('tags', detail.region, detail.name);
+  const edit = useEditInPlace({
+    initialDraft: (): TagEditorProps.Tag[] =>
+      detail.tags.map((t) => ({ key: t.key, value: t.value, existing: true })),
+    fields,
+    validate: (tags) => {
+      const parsed = tagListSchema.safeParse(keptTags(tags));
+      return { tags: parsed.success ? undefined : parsed.error.issues[0]?.message };
+    },
+    fieldForPath: (path) => (path.startsWith('tags') ? 'tags' : undefined),
+    toRequest: (tags) => ({ tags: tagListSchema.parse(keptTags(tags)) }),
+    submit: mutation.mutateAsync,
+    success: () => ({
+      id: `tags-${detail.name}`,
+      type: 'success',
+      content: `Tags of ${detail.name} were saved.`,
+    }),
+  });
+  const tags = edit.draft;
 
   return (
     <EditableContainer
@@ -29,32 +43,7 @@ export function TagsTab({ detail }: { detail: IdentityDetail }) {
       counter={`(${detail.tags.length})`}
       editLabel="Manage tags"
       description="Key-value labels for finding and grouping identities."
-      editing={tags !== null}
-      saving={edit.isPending}
-      error={edit.error ? <ChangeError error={edit.error} /> : undefined}
-      onEdit={() => {
-        edit.reset();
-        setSubmitted(false);
-        setTags(detail.tags.map((t) => ({ key: t.key, value: t.value, existing: true })));
-      }}
-      onCancel={() => setTags(null)}
-      onSave={() => {
-        setSubmitted(true);
-        if (!parsed.success) return;
-        edit.mutate(
-          { tags: parsed.data },
-          {
-            onSuccess: () => {
-              setTags(null);
-              notify({
-                id: `tags-${detail.name}`,
-                type: 'success',
-                content: `Tags of ${detail.name} were saved.`,
-              });
-            },
-          },
-        );
-      }}
+      {...edit.container}
       view={
         <Table
           variant="embedded"
@@ -70,8 +59,13 @@ export function TagsTab({ detail }: { detail: IdentityDetail }) {
       }
       form={
         tags && (
-          <FormField errorText={error} stretch>
-            <TagEditor tags={tags} onChange={({ detail: d }) => setTags([...d.tags])} tagLimit={50} />
+          <FormField errorText={edit.errors.tags} stretch>
+            <TagEditor
+              ref={edit.fieldRef('tags')}
+              tags={tags}
+              onChange={({ detail: d }) => edit.setDraft([...d.tags])}
+              tagLimit={50}
+            />
           </FormField>
         )
       }

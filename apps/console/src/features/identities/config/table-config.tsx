@@ -1,15 +1,9 @@
 import type { CollectionPreferencesProps } from '@cloudscape-design/components/collection-preferences';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import type { TableProps } from '@cloudscape-design/components/table';
-import type { IdentitySummary } from '@ses-console/contract';
 import type { ReactNode } from 'react';
-import { toCsv } from '../../../lib/csv';
-import { type IdentityRow, identityTypeLabel, statusDisplay } from './identity-status';
-
-export function IdentityStatus({ status }: { status: IdentitySummary['status'] }) {
-  const display = statusDisplay[status];
-  return <StatusIndicator type={display.type}>{display.label}</StatusIndicator>;
-}
+import { IdentityStatus } from '../components/identity-status-indicator';
+import type { IdentityRow } from '../model/identity-rows';
+import { identityTypeLabel } from '../model/identity-status';
 
 export function columnDefinitions(
   renderLink: (row: IdentityRow) => ReactNode,
@@ -87,21 +81,4 @@ export function withRegionColumn(
   return display.some((c) => c.id === 'region')
     ? [...display]
     : [...display, { id: 'region', visible: true }];
-}
-
-/** Free-text filtering matches the name, the region and the words the user sees for type and status. */
-export function matchesFilter(item: IdentitySummary & { region?: string }, text: string): boolean {
-  const needle = text.trim().toLowerCase();
-  if (!needle) return true;
-  return [item.name, item.region ?? '', identityTypeLabel[item.type], statusDisplay[item.status].label].some(
-    (v) => v.toLowerCase().includes(needle),
-  );
-}
-
-/** The rows as the table shows them (words, not enum values), for "Download CSV". */
-export function identitiesToCsv(rows: readonly IdentityRow[]): string {
-  return toCsv(
-    ['Identity', 'Identity type', 'Status', 'Region'],
-    rows.map((r) => [r.name, identityTypeLabel[r.type], statusDisplay[r.status].label, r.region]),
-  );
 }

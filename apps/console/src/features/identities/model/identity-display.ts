@@ -1,10 +1,10 @@
 import type { StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
 import type { MailFromStatus, VerificationStatus } from '@ses-console/contract';
 
-export const dkimStatusDisplay: Record<
-  VerificationStatus,
-  { label: string; type: StatusIndicatorProps.Type }
-> = {
+type StatusDisplay = { label: string; type: StatusIndicatorProps.Type };
+
+/** DKIM's status words (the SES console's, which differ from the identity status column's). */
+export const dkimStatusDisplay: Record<VerificationStatus, StatusDisplay> = {
   SUCCESS: { label: 'Successful', type: 'success' },
   FAILED: { label: 'Failed', type: 'error' },
   PENDING: { label: 'Pending', type: 'pending' },
@@ -12,14 +12,12 @@ export const dkimStatusDisplay: Record<
   NOT_STARTED: { label: 'Not started', type: 'stopped' },
 };
 
-export const mailFromStatusDisplay: Record<
-  MailFromStatus,
-  { label: string; type: StatusIndicatorProps.Type }
-> = {
-  SUCCESS: { label: 'Successful', type: 'success' },
-  FAILED: { label: 'Failed', type: 'error' },
-  PENDING: { label: 'Pending', type: 'pending' },
-  TEMPORARY_FAILURE: { label: 'Temporary failure', type: 'warning' },
+/** MAIL FROM reads like DKIM; it has no "not started" (no domain set means no status). */
+export const mailFromStatusDisplay: Record<MailFromStatus, StatusDisplay> = {
+  SUCCESS: dkimStatusDisplay.SUCCESS,
+  FAILED: dkimStatusDisplay.FAILED,
+  PENDING: dkimStatusDisplay.PENDING,
+  TEMPORARY_FAILURE: dkimStatusDisplay.TEMPORARY_FAILURE,
 };
 
 export function dkimTypeLabel(origin: string | undefined): string {

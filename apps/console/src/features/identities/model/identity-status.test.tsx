@@ -1,8 +1,8 @@
 import type { IdentitySummary, VerificationStatus } from '@ses-console/contract';
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { IdentityStatus } from '../components/identity-status-indicator';
 import { sortIdentities, statusDisplay } from './identity-status';
-import { IdentityStatus } from './table-config';
 
 const identity = (name: string, status: VerificationStatus): IdentitySummary => ({
   name,

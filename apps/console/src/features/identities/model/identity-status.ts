@@ -31,12 +31,6 @@ export function isSortField(value: string | null): value is IdentitySortField {
   return value === 'name' || value === 'type' || value === 'status' || value === 'region';
 }
 
-/** A row of the identities table: the region is known even when one region is shown. */
-export type IdentityRow = IdentitySummary & { region: string };
-
-/** Selection and React keys: the same name can exist in several regions. */
-export const identityRowKey = (row: Pick<IdentityRow, 'region' | 'name'>) => `${row.region}/${row.name}`;
-
 /** What sorting needs: a summary, with its region when rows come from several. */
 type Sortable = IdentitySummary & { region?: string };
 

@@ -1,6 +1,6 @@
 import type { DnsRecord, IdentityDetail } from '@ses-console/contract';
 import { describe, expect, it } from 'vitest';
-import { canPublish } from './publish-dns-button';
+import { canPublish } from './publish-dns';
 
 const record = (published: boolean, publishable = true): DnsRecord => ({
   purpose: 'DKIM',

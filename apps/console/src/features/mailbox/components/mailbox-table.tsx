@@ -7,8 +7,7 @@ import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import type { MailboxMessage } from '@ses-console/contract';
 import { useQuery } from '@tanstack/react-query';
-import { TableEmptyState, TableErrorState, TableNoMatchState } from '../../../components/table-states';
-import { describeError } from '../../../lib/api-client';
+import { loadErrorOr, TableEmptyState, TableNoMatchState } from '../../../components/table-states';
 import { mailboxQueryOptions } from '../api/mailbox-queries';
 import { MessageViewer } from './message-viewer';
 
@@ -61,16 +60,7 @@ export function MailboxTable({
           { id: 'configurationSet', header: 'Configuration set', cell: (m) => m.configurationSetName ?? '-' },
           { id: 'sentAt', header: 'Sent at', cell: (m) => new Date(m.sentAt).toLocaleString() },
         ]}
-        empty={
-          query.error ? (
-            <TableErrorState
-              message={`The mailbox could not be loaded: ${describeError(query.error)}`}
-              onRetry={() => query.refetch()}
-            />
-          ) : (
-            collectionProps.empty
-          )
-        }
+        empty={loadErrorOr(query, 'The mailbox could not be loaded', collectionProps.empty)}
         header={
           <Header
             variant="h2"
