@@ -1,6 +1,7 @@
 import { useSearchParams } from 'react-router';
 import { ActivityTable } from '../../features/activity/components/activity-table';
-import { defaultActivityFilters, filtersFromSearch } from '../../features/activity/config/activity-filters';
+import { defaultActivityFilters } from '../../features/activity/config/activity-filters';
+import { filtersFromSearch } from '../../features/activity/model/audit-query';
 import { useUrlStateWriter } from '../../hooks/use-url-state';
 
 const urlDefaults = { ...defaultActivityFilters };

@@ -1,7 +1,8 @@
 import { type AuditPage, apiPaths } from '@ses-console/contract';
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { type ActivityFilters, auditQueryFor, auditSearch } from '../config/activity-filters';
+import type { ActivityFilters } from '../config/activity-filters';
+import { auditQueryFor, auditSearch } from '../model/audit-query';
 
 export const auditKeys = {
   all: ['audit'] as const,

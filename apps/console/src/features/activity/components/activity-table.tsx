@@ -7,7 +7,7 @@ import Select, { type SelectProps } from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
-import { type AuditEntry, auditActions } from '@ses-console/contract';
+import type { AuditEntry } from '@ses-console/contract';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { RefreshButton } from '../../../components/refresh-button';
@@ -16,20 +16,12 @@ import { describeError } from '../../../lib/api-client';
 import { auditListQueryOptions } from '../api/audit-queries';
 import {
   type ActivityFilters,
-  auditCsvHref,
+  actionOptions,
   defaultActivityFilters,
-  timeRanges,
+  rangeOptions,
+  resultOptions,
 } from '../config/activity-filters';
-
-const anyOption: SelectProps.Option = { value: '', label: 'Any' };
-const actionOptions: SelectProps.Option[] = [anyOption, ...auditActions.map((a) => ({ value: a, label: a }))];
-const resultOptions: SelectProps.Option[] = [
-  anyOption,
-  { value: 'success', label: 'Success' },
-  { value: 'error', label: 'Error' },
-  { value: 'unknown', label: 'Outcome unknown' },
-];
-const rangeOptions: SelectProps.Option[] = timeRanges.map((r) => ({ value: r.id, label: r.label }));
+import { auditCsvHref } from '../model/audit-query';
 
 /** Who made the request; requests without a sign-in have no actor (never a made-up name). */
 function actorLabel(entry: AuditEntry): string {

@@ -1,4 +1,5 @@
-import { type AuditQueryInput, type AuditResult, apiPaths, auditResultSchema } from '@ses-console/contract';
+import type { SelectProps } from '@cloudscape-design/components/select';
+import { type AuditResult, auditActions } from '@ses-console/contract';
 
 /** Time ranges offered on the Activity page (the URL keeps the id, the query gets `from`). */
 export const timeRanges = [
@@ -26,40 +27,15 @@ export const defaultActivityFilters: ActivityFilters = {
   range: '7d',
 };
 
-export function filtersFromSearch(search: URLSearchParams): ActivityFilters {
-  const result = search.get('result');
-  const range = search.get('range');
-  return {
-    actor: search.get('actor') ?? '',
-    action: search.get('action') ?? '',
-    identity: search.get('identity') ?? '',
-    result: auditResultSchema.safeParse(result).success ? (result as AuditResult) : '',
-    range: timeRanges.some((r) => r.id === range) ? (range as TimeRangeId) : defaultActivityFilters.range,
-  };
-}
-
-/** The API query for these filters, with `from` computed now (so "last hour" means the last hour). */
-export function auditQueryFor(filters: ActivityFilters, now = Date.now()): AuditQueryInput {
-  const seconds = timeRanges.find((r) => r.id === filters.range)?.seconds;
-  return {
-    ...(filters.actor.trim() ? { actor: filters.actor.trim() } : {}),
-    ...(filters.action ? { action: filters.action } : {}),
-    ...(filters.identity.trim() ? { identity: filters.identity.trim() } : {}),
-    ...(filters.result ? { result: filters.result } : {}),
-    ...(seconds ? { from: new Date(now - seconds * 1000).toISOString() } : {}),
-  };
-}
-
-export function auditSearch(query: AuditQueryInput): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== '') params.set(key, String(value));
-  }
-  return params.toString();
-}
-
-/** The CSV export of the same filters. */
-export function auditCsvHref(filters: ActivityFilters): string {
-  const search = auditSearch(auditQueryFor(filters));
-  return search ? `${apiPaths.auditCsv}?${search}` : apiPaths.auditCsv;
-}
+const anyOption: SelectProps.Option = { value: '', label: 'Any' };
+export const actionOptions: SelectProps.Option[] = [
+  anyOption,
+  ...auditActions.map((a) => ({ value: a, label: a })),
+];
+export const resultOptions: SelectProps.Option[] = [
+  anyOption,
+  { value: 'success', label: 'Success' },
+  { value: 'error', label: 'Error' },
+  { value: 'unknown', label: 'Outcome unknown' },
+];
+export const rangeOptions: SelectProps.Option[] = timeRanges.map((r) => ({ value: r.id, label: r.label }));

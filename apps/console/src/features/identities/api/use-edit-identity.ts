@@ -10,10 +10,11 @@ import {
 } from '@ses-console/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../../../lib/api-client';
+import { useCan } from '../../../lib/session-queries';
 import { identityKeys, invalidateListsOf } from './identity-queries';
 
 /** Each edit route answers the updated identity, so the page shows the saved state without a refetch. */
-interface EditRoutes {
+export interface EditRoutes {
   dkim: UpdateDkimRequest;
   mailFrom: UpdateMailFromRequest;
   feedback: UpdateFeedbackRequest;
@@ -21,14 +22,19 @@ interface EditRoutes {
   tags: ReplaceTagsRequest;
 }
 
-export const editIdentity = <K extends keyof EditRoutes>(
+export type EditRoute = keyof EditRoutes;
+
+export const editIdentity = <K extends EditRoute>(
   route: K,
   region: string,
   identity: string,
   body: EditRoutes[K],
 ) => api.put<IdentityDetail>(apiPath(apiPaths[route], { region, identity }), body);
 
-export function useEditIdentity<K extends keyof EditRoutes>(route: K, region: string, identity: string) {
+/** Whether the signed-in user may call this edit route (the PUT `editIdentity` sends). */
+export const useCanEditIdentity = (route: EditRoute) => useCan('put', apiPaths[route]);
+
+export function useEditIdentity<K extends EditRoute>(route: K, region: string, identity: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: EditRoutes[K]) => editIdentity(route, region, identity, body),

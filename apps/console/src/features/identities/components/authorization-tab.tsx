@@ -9,35 +9,25 @@ import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import Textarea from '@cloudscape-design/components/textarea';
-import { apiPaths, type IdentityDetail, policyDocumentSchema, policyNameSchema } from '@ses-console/contract';
+import type { IdentityDetail } from '@ses-console/contract';
 import { useState } from 'react';
 import { ChangeError } from '../../../components/change-error';
 import { FormActions } from '../../../components/form-actions';
 import { TableEmptyState } from '../../../components/table-states';
-import { useEditInPlace } from '../../../hooks/use-edit-in-place';
 import { describeError } from '../../../lib/api-client';
 import { useNotifications } from '../../../lib/notifications';
-import { useCan } from '../../../lib/session-queries';
-import { type PolicyChange, usePolicyMutation } from '../api/use-policy-mutations';
-import { policyTemplate, prettyPolicy } from '../model/policy-document';
+import { usePolicyMutation } from '../api/use-policy-mutations';
+import { usePolicyEditor } from '../hooks/use-identity-edits';
+import { prettyPolicy } from '../model/policy-document';
 
 interface Policy {
   name: string;
   document: string;
 }
 
-type PolicyDraft = { mode: 'create' | 'edit'; name: string; document: string };
-
-const fields = ['name', 'document'] as const;
-
-/** The first message of a failed zod check, if it failed. */
-const issueOf = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
-  result.success ? undefined : result.error?.issues[0]?.message;
-
 export function AuthorizationTab({ detail }: { detail: IdentityDetail }) {
-  // Policies are an admin's: create, edit and delete need the admin role.
-  const mayChange = useCan('post', apiPaths.policies);
   const { notify } = useNotifications();
+  // Deleting is its own request (asked in a dialog, answered in the Flashbar).
   const mutation = usePolicyMutation(detail.region, detail.name);
   const policies: Policy[] = Object.entries(detail.policies).map(([name, document]) => ({ name, document }));
   const [selected, setSelected] = useState<Policy[]>([]);
@@ -45,23 +35,7 @@ export function AuthorizationTab({ detail }: { detail: IdentityDetail }) {
   const [confirmDelete, setConfirmDelete] = useState(false);
   const current = selected[0] && policies.find((p) => p.name === selected[0]?.name);
   // The editor replaces the table; Cancel or saving brings focus back to the button that opened it.
-  const edit = useEditInPlace({
-    initialDraft: (): PolicyDraft => ({ mode: 'create', name: '', document: policyTemplate(detail) }),
-    fields,
-    validate: (draft) => ({
-      name: draft.mode === 'create' ? issueOf(policyNameSchema.safeParse(draft.name)) : undefined,
-      document: issueOf(policyDocumentSchema.safeParse(draft.document)),
-    }),
-    fieldForPath: (path) => (path === 'name' || path === 'document' ? path : undefined),
-    toRequest: ({ mode, name, document }): PolicyChange =>
-      mode === 'create' ? { kind: 'create', name, document } : { kind: 'update', name, document },
-    submit: mutation.mutateAsync,
-    success: (change) => ({
-      id: `policy-${detail.name}-${change.name}`,
-      type: 'success',
-      content: `Policy ${change.name} was ${change.kind === 'create' ? 'created' : 'saved'}.`,
-    }),
-  });
+  const edit = usePolicyEditor(detail);
   const editor = edit.draft;
   const setEditor = edit.setDraft;
   const errors = edit.errors;
@@ -147,14 +121,14 @@ export function AuthorizationTab({ detail }: { detail: IdentityDetail }) {
             description="Sending authorization policies let other accounts or IAM users send from this identity."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
-                {mayChange && (
+                {edit.canEdit && (
                   <Button disabled={!current} onClick={() => setConfirmDelete(true)}>
                     Delete
                   </Button>
                 )}
                 <Button
                   ref={edit.openerRef('edit')}
-                  disabled={!current || !mayChange}
+                  disabled={!current || !edit.canEdit}
                   onClick={() =>
                     current &&
                     edit.open(
@@ -165,7 +139,7 @@ export function AuthorizationTab({ detail }: { detail: IdentityDetail }) {
                 >
                   Edit
                 </Button>
-                {mayChange && (
+                {edit.canEdit && (
                   <Button
                     variant="primary"
                     ref={edit.openerRef('create')}

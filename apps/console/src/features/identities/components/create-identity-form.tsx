@@ -1,5 +1,4 @@
 import Alert from '@cloudscape-design/components/alert';
-import Button from '@cloudscape-design/components/button';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import Container from '@cloudscape-design/components/container';
 import ExpandableSection from '@cloudscape-design/components/expandable-section';
@@ -8,19 +7,21 @@ import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import RadioGroup from '@cloudscape-design/components/radio-group';
-import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import TagEditor from '@cloudscape-design/components/tag-editor';
 import Textarea from '@cloudscape-design/components/textarea';
 import Tiles from '@cloudscape-design/components/tiles';
 import type { CreateIdentityResponse } from '@ses-console/contract';
 import { useState } from 'react';
-import { ApiError, describeError } from '../../../lib/api-client';
+import { ChangeError } from '../../../components/change-error';
+import { FormActions } from '../../../components/form-actions';
+import { useFormSubmission } from '../../../hooks/use-form-submission';
+import { ConfigurationSetSelect } from '../../configuration-sets/components/configuration-set-select';
 import {
-  type CreateFormErrors,
+  createFormFields,
   type CreateIdentityForm as FormState,
+  fieldForPath,
   initialCreateForm,
-  mapFieldErrors,
   toCreateRequest,
   validateCreateForm,
 } from '../model/create-identity-form';
@@ -36,36 +37,30 @@ interface CreateIdentityFormProps {
 export function CreateIdentityForm(props: CreateIdentityFormProps) {
   const { configurationSets, configurationSetsLoading, submitting, onSubmit, onCancel } = props;
   const [form, setForm] = useState<FormState>(initialCreateForm);
-  const [submitted, setSubmitted] = useState(false);
   const [touched, setTouched] = useState<Set<string>>(new Set());
-  const [serverErrors, setServerErrors] = useState<CreateFormErrors>({});
-  const [formError, setFormError] = useState<string>();
-
   const clientErrors = validateCreateForm(form);
-  const errorFor = (field: keyof CreateFormErrors) =>
-    serverErrors[field] ?? (submitted || touched.has(field) ? clientErrors[field] : undefined);
+  const submission = useFormSubmission({
+    fields: createFormFields,
+    clientErrors,
+    fieldForPath: (path) => {
+      const field = fieldForPath(path, form.type);
+      return field === 'form' ? undefined : field;
+    },
+  });
+  // A field the user left shows its error at once; the others once the form was submitted.
+  const errorFor = (field: (typeof createFormFields)[number]) =>
+    submission.errors[field] ?? (touched.has(field) ? clientErrors[field] : undefined);
   const touch = (field: string) => () => setTouched((prev) => new Set(prev).add(field));
   const update = (changes: Partial<FormState>) => {
     setForm((prev) => ({ ...prev, ...changes }));
-    setServerErrors({});
+    submission.clearServerErrors();
   };
+  const ref = submission.fieldRef;
 
   const isDomain = form.type === 'DOMAIN';
   const domainSuffix = form.domain.trim() || 'example.com';
 
-  const submit = async () => {
-    setSubmitted(true);
-    setFormError(undefined);
-    if (Object.keys(validateCreateForm(form)).length > 0) return;
-    try {
-      await onSubmit(toCreateRequest(form));
-    } catch (error) {
-      if (error instanceof ApiError && error.fieldErrors.length > 0) {
-        setServerErrors(mapFieldErrors(error.fieldErrors, form.type));
-      }
-      setFormError(describeError(error));
-    }
-  };
+  const submit = () => submission.submit(() => onSubmit(toCreateRequest(form)));
 
   return (
     <form
@@ -84,17 +79,15 @@ export function CreateIdentityForm(props: CreateIdentityFormProps) {
             Create identity
           </Header>
         }
-        errorText={formError}
+        errorText={submission.failure ? <ChangeError error={submission.failure} /> : undefined}
         errorIconAriaLabel="Error"
         actions={
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button formAction="none" variant="link" onClick={onCancel}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={submitting} loadingText="Creating identity">
-              Create identity
-            </Button>
-          </SpaceBetween>
+          <FormActions
+            submitLabel="Create identity"
+            loadingText="Creating identity"
+            submitting={submitting}
+            onCancel={onCancel}
+          />
         }
       >
         <SpaceBetween size="l">
@@ -126,6 +119,7 @@ export function CreateIdentityForm(props: CreateIdentityFormProps) {
                   errorText={errorFor('domain')}
                 >
                   <Input
+                    ref={ref('domain')}
                     value={form.domain}
                     placeholder="example.com"
                     onChange={({ detail }) => update({ domain: detail.value })}
@@ -136,6 +130,7 @@ export function CreateIdentityForm(props: CreateIdentityFormProps) {
               ) : (
                 <FormField label="Email address" errorText={errorFor('email')}>
                   <Input
+                    ref={ref('email')}
                     type="email"
                     value={form.email}
                     placeholder="sender@example.com"
@@ -155,20 +150,12 @@ export function CreateIdentityForm(props: CreateIdentityFormProps) {
                 </Checkbox>
                 {form.useConfigurationSet && (
                   <FormField label="Default configuration set" errorText={errorFor('configurationSet')}>
-                    <Select
-                      selectedOption={
-                        form.configurationSet
-                          ? { value: form.configurationSet, label: form.configurationSet }
-                          : null
-                      }
-                      onChange={({ detail }) =>
-                        update({ configurationSet: detail.selectedOption.value ?? null })
-                      }
-                      options={configurationSets.map((name) => ({ value: name, label: name }))}
-                      placeholder="Choose a configuration set"
-                      statusType={configurationSetsLoading ? 'loading' : 'finished'}
-                      loadingText="Loading configuration sets"
-                      empty="No configuration sets in this Region"
+                    <ConfigurationSetSelect
+                      selectRef={ref('configurationSet')}
+                      value={form.configurationSet}
+                      onChange={(configurationSet) => update({ configurationSet })}
+                      configurationSets={configurationSets}
+                      loading={configurationSetsLoading}
                     />
                   </FormField>
                 )}
@@ -191,6 +178,7 @@ export function CreateIdentityForm(props: CreateIdentityFormProps) {
                         secondaryControl={<span>.{domainSuffix}</span>}
                       >
                         <Input
+                          ref={ref('mailFromSubdomain')}
                           value={form.mailFromSubdomain}
                           placeholder="mail"
                           ariaLabel="MAIL FROM subdomain"
@@ -275,6 +263,7 @@ export function CreateIdentityForm(props: CreateIdentityFormProps) {
                           errorText={errorFor('privateKey')}
                         >
                           <Textarea
+                            ref={ref('privateKey')}
                             value={form.privateKey}
                             rows={5}
                             onChange={({ detail }) => update({ privateKey: detail.value })}
@@ -287,6 +276,7 @@ export function CreateIdentityForm(props: CreateIdentityFormProps) {
                           errorText={errorFor('selector')}
                         >
                           <Input
+                            ref={ref('selector')}
                             value={form.selector}
                             onChange={({ detail }) => update({ selector: detail.value })}
                             onBlur={touch('selector')}
@@ -340,6 +330,7 @@ export function CreateIdentityForm(props: CreateIdentityFormProps) {
           >
             <FormField errorText={errorFor('tags')} stretch>
               <TagEditor
+                ref={ref('tags')}
                 tags={form.tags.map((t) => ({ ...t, existing: false }))}
                 onChange={({ detail }) =>
                   update({

@@ -6,39 +6,16 @@ import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Textarea from '@cloudscape-design/components/textarea';
-import { apiPaths, type DkimKeyLength, type IdentityDetail } from '@ses-console/contract';
+import type { DkimKeyLength, IdentityDetail } from '@ses-console/contract';
 import { EditableContainer } from '../../../components/editable-container';
-import { useEditInPlace } from '../../../hooks/use-edit-in-place';
-import { useCan } from '../../../lib/session-queries';
-import { useEditIdentity } from '../api/use-edit-identity';
-import {
-  type DkimDraft,
-  dkimDraftFrom,
-  dkimFieldForPath,
-  dkimFields,
-  dkimRequest,
-  validateDkim,
-} from '../model/dkim-settings';
+import { useDkimEdit } from '../hooks/use-identity-edits';
+import type { DkimDraft } from '../model/dkim-settings';
 import { dkimStatusDisplay, dkimTypeLabel, formatDate } from '../model/identity-display';
 import { DnsRecordsTable } from './dns-records-table';
 import { publishDnsAction } from './publish-dns-button';
 
 export function DkimContainer({ detail }: { detail: IdentityDetail }) {
-  const canEdit = useCan('put', apiPaths.dkim);
-  const mutation = useEditIdentity('dkim', detail.region, detail.name);
-  const edit = useEditInPlace({
-    initialDraft: () => dkimDraftFrom(detail),
-    fields: dkimFields,
-    validate: (draft) => validateDkim(detail, draft),
-    fieldForPath: dkimFieldForPath,
-    toRequest: (draft) => dkimRequest(detail, draft),
-    submit: mutation.mutateAsync,
-    success: () => ({
-      id: `dkim-${detail.name}`,
-      type: 'success',
-      content: `DKIM settings of ${detail.name} were saved.`,
-    }),
-  });
+  const edit = useDkimEdit(detail);
   const { draft: form, setDraft: setForm, errors } = edit;
   const records = detail.dnsRecords.filter((r) => r.purpose === 'DKIM');
   const isDomain = detail.type === 'DOMAIN';
@@ -46,7 +23,6 @@ export function DkimContainer({ detail }: { detail: IdentityDetail }) {
 
   return (
     <EditableContainer
-      canEdit={canEdit}
       title="DomainKeys Identified Mail (DKIM)"
       description="DKIM signatures let receivers check that mail from this identity is authentic."
       {...edit.container}

@@ -5,45 +5,21 @@ import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
-import { apiPaths, type BehaviorOnMxFailure, type IdentityDetail } from '@ses-console/contract';
+import type { BehaviorOnMxFailure, IdentityDetail } from '@ses-console/contract';
 import { EditableContainer } from '../../../components/editable-container';
-import { useEditInPlace } from '../../../hooks/use-edit-in-place';
-import { useCan } from '../../../lib/session-queries';
-import { useEditIdentity } from '../api/use-edit-identity';
+import { useMailFromEdit } from '../hooks/use-identity-edits';
 import { behaviorLabel, mailFromStatusDisplay } from '../model/identity-display';
-import {
-  mailFromDraftFrom,
-  mailFromFieldForPath,
-  mailFromFields,
-  mailFromRequest,
-  validateMailFrom,
-} from '../model/mail-from-settings';
 import { DnsRecordsTable } from './dns-records-table';
 import { publishDnsAction } from './publish-dns-button';
 
 export function MailFromContainer({ detail }: { detail: IdentityDetail }) {
-  const canEdit = useCan('put', apiPaths.mailFrom);
-  const mutation = useEditIdentity('mailFrom', detail.region, detail.name);
-  const edit = useEditInPlace({
-    initialDraft: () => mailFromDraftFrom(detail),
-    fields: mailFromFields,
-    validate: (draft) => validateMailFrom(detail.name, draft),
-    fieldForPath: mailFromFieldForPath,
-    toRequest: (draft) => mailFromRequest(detail.name, draft),
-    submit: mutation.mutateAsync,
-    success: () => ({
-      id: `mail-from-${detail.name}`,
-      type: 'success',
-      content: `Custom MAIL FROM settings of ${detail.name} were saved.`,
-    }),
-  });
+  const edit = useMailFromEdit(detail);
   const { draft: form, setDraft: setForm } = edit;
   const records = detail.dnsRecords.filter((r) => r.purpose !== 'DKIM');
   const status = detail.mailFrom.status ? mailFromStatusDisplay[detail.mailFrom.status] : undefined;
 
   return (
     <EditableContainer
-      canEdit={canEdit}
       title="Custom MAIL FROM domain"
       description="Bounces and complaints go to this subdomain instead of amazonses.com, which aligns SPF for DMARC."
       {...edit.container}

@@ -1,6 +1,5 @@
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import Form from '@cloudscape-design/components/form';
 import FormField from '@cloudscape-design/components/form-field';
@@ -14,22 +13,19 @@ import {
   type SendTestEmailRequest,
   type SendTestEmailResponse,
   sendTestEmailRequestSchema,
-  simulatorScenarios,
 } from '@ses-console/contract';
 import { useState } from 'react';
+import { ChangeError } from '../../../components/change-error';
 import { CopyValue } from '../../../components/copy-value';
-import { ApiError, describeError } from '../../../lib/api-client';
-
-type Scenario = SendTestEmailRequest['scenario'];
-
-export const scenarioOptions: { value: Scenario; label: string; description?: string }[] = [
-  { value: 'success', label: 'Successful delivery', description: simulatorScenarios.success },
-  { value: 'bounce', label: 'Bounce', description: simulatorScenarios.bounce },
-  { value: 'complaint', label: 'Complaint', description: simulatorScenarios.complaint },
-  { value: 'ooto', label: 'Automatic response (ooto)', description: simulatorScenarios.ooto },
-  { value: 'suppressionlist', label: 'Suppression list', description: simulatorScenarios.suppressionlist },
-  { value: 'custom', label: 'Custom', description: 'Send to an address you choose' },
-];
+import { FormActions } from '../../../components/form-actions';
+import { useFormSubmission } from '../../../hooks/use-form-submission';
+import {
+  IDENTITY_DEFAULT_SET as NO_SET,
+  type Scenario,
+  type SendTestEmailField,
+  scenarioOptions,
+  sendTestEmailFields,
+} from '../config/send-test-email-options';
 
 interface SendTestEmailFormProps {
   detail: IdentityDetail;
@@ -38,8 +34,6 @@ interface SendTestEmailFormProps {
   onSend(request: SendTestEmailRequest): Promise<SendTestEmailResponse>;
   onCancel(): void;
 }
-
-const NO_SET = '__identity_default__';
 
 export function SendTestEmailForm({
   detail,
@@ -55,10 +49,7 @@ export function SendTestEmailForm({
   const [subject, setSubject] = useState(`Test email from ${detail.name}`);
   const [body, setBody] = useState('This is a test message sent from the SES identity console.');
   const [configurationSet, setConfigurationSet] = useState<string>(NO_SET);
-  const [submitted, setSubmitted] = useState(false);
   const [sent, setSent] = useState<SendTestEmailResponse | null>(null);
-  const [formError, setFormError] = useState<string>();
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
 
   const request: SendTestEmailRequest = {
     from: isDomain ? `${localPart.trim()}@${detail.name}` : detail.name,
@@ -69,11 +60,19 @@ export function SendTestEmailForm({
     configurationSetName: configurationSet === NO_SET ? undefined : configurationSet,
   };
   const parsed = sendTestEmailRequestSchema.safeParse(request);
-  const clientErrors: Record<string, string> = {};
+  const clientErrors: Partial<Record<SendTestEmailField, string>> = {};
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) clientErrors[issue.path.join('.')] ??= issue.message;
+    for (const issue of parsed.error.issues) {
+      clientErrors[issue.path.join('.') as SendTestEmailField] ??= issue.message;
+    }
   }
-  const errorFor = (field: string) => serverErrors[field] ?? (submitted ? clientErrors[field] : undefined);
+  const submission = useFormSubmission({
+    fields: sendTestEmailFields,
+    clientErrors,
+    fieldForPath: (path) => sendTestEmailFields.find((field) => field === path),
+  });
+  const errorFor = (field: SendTestEmailField) => submission.errors[field];
+  const ref = submission.fieldRef;
   const setOption = scenarioOptions.find((o) => o.value === scenario);
   const setOptions = [
     {
@@ -84,18 +83,8 @@ export function SendTestEmailForm({
   ];
 
   const submit = async () => {
-    setSubmitted(true);
-    setFormError(undefined);
-    setServerErrors({});
-    if (!parsed.success) return;
-    try {
-      setSent(await onSend(request));
-    } catch (error) {
-      if (error instanceof ApiError) {
-        setServerErrors(Object.fromEntries(error.fieldErrors.map((f) => [f.field, f.message])));
-      }
-      setFormError(describeError(error));
-    }
+    const outcome = await submission.submit(() => onSend(request));
+    if (outcome.ok) setSent(outcome.value);
   };
 
   return (
@@ -115,16 +104,14 @@ export function SendTestEmailForm({
             Send test email
           </Header>
         }
-        errorText={formError}
+        errorText={submission.failure ? <ChangeError error={submission.failure} /> : undefined}
         actions={
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button formAction="none" variant="link" onClick={onCancel}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={sending} loadingText="Sending test email">
-              Send test email
-            </Button>
-          </SpaceBetween>
+          <FormActions
+            submitLabel="Send test email"
+            loadingText="Sending test email"
+            submitting={sending}
+            onCancel={onCancel}
+          />
         }
       >
         <SpaceBetween size="l">
@@ -143,6 +130,7 @@ export function SendTestEmailForm({
               >
                 {isDomain ? (
                   <Input
+                    ref={ref('from')}
                     value={localPart}
                     ariaLabel="From-address local part"
                     onChange={({ detail: d }) => setLocalPart(d.value)}
@@ -164,6 +152,7 @@ export function SendTestEmailForm({
               {scenario === 'custom' && (
                 <FormField label="Custom recipient" errorText={errorFor('customRecipient')}>
                   <Input
+                    ref={ref('customRecipient')}
                     type="email"
                     value={customRecipient}
                     placeholder="recipient@example.com"
@@ -172,10 +161,19 @@ export function SendTestEmailForm({
                 </FormField>
               )}
               <FormField label="Subject" errorText={errorFor('subject')}>
-                <Input value={subject} onChange={({ detail: d }) => setSubject(d.value)} />
+                <Input
+                  ref={ref('subject')}
+                  value={subject}
+                  onChange={({ detail: d }) => setSubject(d.value)}
+                />
               </FormField>
               <FormField label="Body" errorText={errorFor('body')} stretch>
-                <Textarea value={body} rows={6} onChange={({ detail: d }) => setBody(d.value)} />
+                <Textarea
+                  ref={ref('body')}
+                  value={body}
+                  rows={6}
+                  onChange={({ detail: d }) => setBody(d.value)}
+                />
               </FormField>
               <FormField
                 label="Configuration set"
@@ -183,6 +181,7 @@ export function SendTestEmailForm({
                 errorText={errorFor('configurationSetName')}
               >
                 <Select
+                  ref={ref('configurationSetName')}
                   selectedOption={setOptions.find((o) => o.value === configurationSet) ?? null}
                   onChange={({ detail: d }) => setConfigurationSet(d.selectedOption.value ?? NO_SET)}
                   options={setOptions}

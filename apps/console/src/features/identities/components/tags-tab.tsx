@@ -1,44 +1,17 @@
 import FormField from '@cloudscape-design/components/form-field';
 import Table from '@cloudscape-design/components/table';
-import TagEditor, { type TagEditorProps } from '@cloudscape-design/components/tag-editor';
-import { apiPaths, type IdentityDetail, tagListSchema } from '@ses-console/contract';
+import TagEditor from '@cloudscape-design/components/tag-editor';
+import type { IdentityDetail } from '@ses-console/contract';
 import { EditableContainer } from '../../../components/editable-container';
 import { TableEmptyState } from '../../../components/table-states';
-import { useEditInPlace } from '../../../hooks/use-edit-in-place';
-import { useCan } from '../../../lib/session-queries';
-import { useEditIdentity } from '../api/use-edit-identity';
-
-const fields = ['tags'] as const;
-
-/** The tags the editor keeps, as the contract's request wants them. */
-const keptTags = (tags: readonly TagEditorProps.Tag[]) =>
-  tags.filter((t) => !t.markedForRemoval).map((t) => ({ key: t.key.trim(), value: t.value }));
+import { useTagsEdit } from '../hooks/use-identity-edits';
 
 export function TagsTab({ detail }: { detail: IdentityDetail }) {
-  const canEdit = useCan('put', apiPaths.tags);
-  const mutation = useEditIdentity('tags', detail.region, detail.name);
-  const edit = useEditInPlace({
-    initialDraft: (): TagEditorProps.Tag[] =>
-      detail.tags.map((t) => ({ key: t.key, value: t.value, existing: true })),
-    fields,
-    validate: (tags) => {
-      const parsed = tagListSchema.safeParse(keptTags(tags));
-      return { tags: parsed.success ? undefined : parsed.error.issues[0]?.message };
-    },
-    fieldForPath: (path) => (path.startsWith('tags') ? 'tags' : undefined),
-    toRequest: (tags) => ({ tags: tagListSchema.parse(keptTags(tags)) }),
-    submit: mutation.mutateAsync,
-    success: () => ({
-      id: `tags-${detail.name}`,
-      type: 'success',
-      content: `Tags of ${detail.name} were saved.`,
-    }),
-  });
+  const edit = useTagsEdit(detail);
   const tags = edit.draft;
 
   return (
     <EditableContainer
-      canEdit={canEdit}
       title="Tags"
       counter={`(${detail.tags.length})`}
       editLabel="Manage tags"

@@ -3,7 +3,6 @@ import {
   type CreateIdentityRequest,
   createIdentityRequestSchema,
   type DkimKeyLength,
-  type FieldError,
 } from '@ses-console/contract';
 
 /** What the create page edits; turned into the contract's request by `toCreateRequest`. */
@@ -36,6 +35,17 @@ export type CreateFormField =
   | 'form';
 
 export type CreateFormErrors = Partial<Record<CreateFormField, string>>;
+
+/** The fields that show their own errors, in the order the page shows them. */
+export const createFormFields = [
+  'domain',
+  'email',
+  'configurationSet',
+  'mailFromSubdomain',
+  'privateKey',
+  'selector',
+  'tags',
+] as const satisfies readonly CreateFormField[];
 
 export const initialCreateForm: CreateIdentityForm = {
   type: 'DOMAIN',
@@ -96,18 +106,6 @@ export function fieldForPath(path: string, type: CreateIdentityForm['type']): Cr
   if (path === 'dkim.privateKey') return 'privateKey';
   if (path.startsWith('tags')) return 'tags';
   return 'form';
-}
-
-export function mapFieldErrors(
-  fieldErrors: FieldError[],
-  type: CreateIdentityForm['type'],
-): CreateFormErrors {
-  const errors: CreateFormErrors = {};
-  for (const fe of fieldErrors) {
-    const field = fieldForPath(fe.field, type);
-    errors[field] ??= fe.message;
-  }
-  return errors;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { auditCsvHref, auditQueryFor, defaultActivityFilters, filtersFromSearch } from './activity-filters';
+import { defaultActivityFilters } from '../config/activity-filters';
+import { auditCsvHref, auditQueryFor, filtersFromSearch } from './audit-query';
 
 describe('activity filters', () => {
   it('when the URL has filters, then they are read and unknown values fall back to the defaults', () => {
