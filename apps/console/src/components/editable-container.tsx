@@ -1,12 +1,10 @@
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
-import Form from '@cloudscape-design/components/form';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { ReactNode } from 'react';
 import type { EditableContainerState } from '../hooks/use-edit-in-place';
-import { ChangeError } from './change-error';
-import { FormActions } from './form-actions';
+import { SubmitForm } from './submit-form';
 
 interface EditableContainerProps extends EditableContainerState {
   title: string;
@@ -60,29 +58,17 @@ export function EditableContainer(props: EditableContainerProps) {
       footer={editing ? undefined : props.footer}
     >
       {editing ? (
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            props.onSave();
-          }}
-          noValidate
+        <SubmitForm
+          failure={failure}
+          submitLabel="Save changes"
+          loadingText="Saving changes"
+          submitting={saving}
+          onSubmit={props.onSave}
+          onCancel={props.onCancel}
+          cancelDisabled={saving}
         >
-          <Form
-            errorText={failure ? <ChangeError error={failure} /> : undefined}
-            errorIconAriaLabel="Error"
-            actions={
-              <FormActions
-                submitLabel="Save changes"
-                loadingText="Saving changes"
-                submitting={saving}
-                onCancel={props.onCancel}
-                cancelDisabled={saving}
-              />
-            }
-          >
-            {props.form}
-          </Form>
-        </form>
+          {props.form}
+        </SubmitForm>
       ) : (
         props.view
       )}

@@ -1,7 +1,6 @@
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
-import Form from '@cloudscape-design/components/form';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
@@ -11,8 +10,7 @@ import Table from '@cloudscape-design/components/table';
 import Textarea from '@cloudscape-design/components/textarea';
 import type { IdentityDetail } from '@ses-console/contract';
 import { useState } from 'react';
-import { ChangeError } from '../../../components/change-error';
-import { FormActions } from '../../../components/form-actions';
+import { SubmitForm } from '../../../components/submit-form';
 import { TableEmptyState } from '../../../components/table-states';
 import { describeError } from '../../../lib/api-client';
 import { useNotifications } from '../../../lib/notifications';
@@ -49,54 +47,43 @@ export function AuthorizationTab({ detail }: { detail: IdentityDetail }) {
           </Header>
         }
       >
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void edit.save();
-          }}
+        <SubmitForm
+          failure={edit.failure}
+          submitLabel={editor.mode === 'create' ? 'Create policy' : 'Save changes'}
+          submitting={edit.saving}
+          onSubmit={() => void edit.save()}
+          onCancel={edit.cancel}
         >
-          <Form
-            errorText={edit.failure ? <ChangeError error={edit.failure} /> : undefined}
-            actions={
-              <FormActions
-                submitLabel={editor.mode === 'create' ? 'Create policy' : 'Save changes'}
-                submitting={edit.saving}
-                onCancel={edit.cancel}
-              />
-            }
-          >
-            <SpaceBetween size="l">
-              {editor.mode === 'create' && (
-                <FormField
-                  label="Policy name"
-                  constraintText="Letters, digits, _ and -; up to 64 characters."
-                  errorText={errors.name}
-                >
-                  <Input
-                    ref={edit.fieldRef('name')}
-                    value={editor.name}
-                    onChange={({ detail: d }) => setEditor({ ...editor, name: d.value })}
-                  />
-                </FormField>
-              )}
+          <SpaceBetween size="l">
+            {editor.mode === 'create' && (
               <FormField
-                label="Policy document"
-                description="A JSON sending-authorization policy (at most 4 KB)."
-                errorText={errors.document}
-                stretch
+                label="Policy name"
+                constraintText="Letters, digits, _ and -; up to 64 characters."
+                errorText={errors.name}
               >
-                <Textarea
-                  ref={edit.fieldRef('document')}
-                  value={editor.document}
-                  rows={16}
-                  spellcheck={false}
-                  onChange={({ detail: d }) => setEditor({ ...editor, document: d.value })}
+                <Input
+                  ref={edit.fieldRef('name')}
+                  value={editor.name}
+                  onChange={({ detail: d }) => setEditor({ ...editor, name: d.value })}
                 />
               </FormField>
-            </SpaceBetween>
-          </Form>
-        </form>
+            )}
+            <FormField
+              label="Policy document"
+              description="A JSON sending-authorization policy (at most 4 KB)."
+              errorText={errors.document}
+              stretch
+            >
+              <Textarea
+                ref={edit.fieldRef('document')}
+                value={editor.document}
+                rows={16}
+                spellcheck={false}
+                onChange={({ detail: d }) => setEditor({ ...editor, document: d.value })}
+              />
+            </FormField>
+          </SpaceBetween>
+        </SubmitForm>
       </Container>
     );
   }

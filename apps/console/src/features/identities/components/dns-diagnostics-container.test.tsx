@@ -1,29 +1,21 @@
-import type { DnsCheck, DnsDiagnosticsResponse, IdentityDetail } from '@ses-console/contract';
+import type { DnsCheck, DnsDiagnosticsResponse } from '@ses-console/contract';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppProvider, createQueryClient } from '../../../app/provider';
 import { type FakeBff, startFakeBff } from '../../../testing/fake-bff';
+import { testIdentityDetail } from '../../../testing/identity-detail';
 import { DnsDiagnosticsContainer } from './dns-diagnostics-container';
 
 let bff: FakeBff | undefined;
 afterEach(() => bff?.close());
 
-const detail: IdentityDetail = {
+const detail = testIdentityDetail({
   name: 'diag.example',
-  type: 'DOMAIN',
-  region: 'us-east-1',
-  arn: 'arn:aws:ses:us-east-1:000000000000:identity/diag.example',
   status: 'PENDING',
   verifiedForSending: false,
   dkim: { signingEnabled: true, status: 'PENDING', origin: 'AWS_SES', tokens: ['t1'] },
-  mailFrom: { behaviorOnMxFailure: 'USE_DEFAULT_VALUE' },
-  feedbackForwardingEnabled: true,
-  policies: {},
-  tags: [],
-  dnsRecords: [],
-  authentication: { available: true },
-};
+});
 
 const check = (over: Partial<DnsCheck>): DnsCheck => ({
   purpose: 'DKIM',

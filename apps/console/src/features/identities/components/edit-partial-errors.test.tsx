@@ -1,37 +1,16 @@
-import type { IdentityDetail } from '@ses-console/contract';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppProvider, createQueryClient } from '../../../app/provider';
 import { type FakeBff, startFakeBff } from '../../../testing/fake-bff';
+import { testIdentityDetail } from '../../../testing/identity-detail';
 import { DkimContainer } from './dkim-container';
 import { TagsTab } from './tags-tab';
 
 let bff: FakeBff | undefined;
 afterEach(() => bff?.close());
 
-const detail: IdentityDetail = {
-  name: 'half.example',
-  type: 'DOMAIN',
-  region: 'us-east-1',
-  arn: 'arn:aws:ses:us-east-1:000000000000:identity/half.example',
-  status: 'SUCCESS',
-  verifiedForSending: true,
-  dkim: {
-    signingEnabled: true,
-    status: 'SUCCESS',
-    origin: 'AWS_SES',
-    tokens: ['t1'],
-    currentKeyLength: 'RSA_2048_BIT',
-    nextKeyLength: 'RSA_2048_BIT',
-  },
-  mailFrom: { behaviorOnMxFailure: 'USE_DEFAULT_VALUE' },
-  feedbackForwardingEnabled: true,
-  policies: {},
-  tags: [{ key: 'env', value: 'prod' }],
-  dnsRecords: [],
-  authentication: { available: true },
-};
+const detail = testIdentityDetail({ name: 'half.example', tags: [{ key: 'env', value: 'prod' }] });
 
 const partial = (applied: string[], notApplied: string[]) => ({
   status: 503,

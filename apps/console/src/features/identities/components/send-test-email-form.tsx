@@ -1,7 +1,6 @@
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Container from '@cloudscape-design/components/container';
-import Form from '@cloudscape-design/components/form';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
@@ -15,9 +14,8 @@ import {
   sendTestEmailRequestSchema,
 } from '@ses-console/contract';
 import { useState } from 'react';
-import { ChangeError } from '../../../components/change-error';
 import { CopyValue } from '../../../components/copy-value';
-import { FormActions } from '../../../components/form-actions';
+import { SubmitForm } from '../../../components/submit-form';
 import { useFormSubmission } from '../../../hooks/use-form-submission';
 import {
   IDENTITY_DEFAULT_SET as NO_SET,
@@ -88,109 +86,94 @@ export function SendTestEmailForm({
   };
 
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+    <SubmitForm
+      header={
+        <Header
+          variant="h1"
+          description="Send a message through the SES mailbox simulator or to an address you choose."
+        >
+          Send test email
+        </Header>
+      }
+      failure={submission.failure}
+      submitLabel="Send test email"
+      loadingText="Sending test email"
+      submitting={sending}
+      onSubmit={() => void submit()}
+      onCancel={onCancel}
     >
-      <Form
-        header={
-          <Header
-            variant="h1"
-            description="Send a message through the SES mailbox simulator or to an address you choose."
-          >
-            Send test email
-          </Header>
-        }
-        errorText={submission.failure ? <ChangeError error={submission.failure} /> : undefined}
-        actions={
-          <FormActions
-            submitLabel="Send test email"
-            loadingText="Sending test email"
-            submitting={sending}
-            onCancel={onCancel}
-          />
-        }
-      >
-        <SpaceBetween size="l">
-          {sent && (
-            <Alert type="success" header="Test email sent">
-              Message ID: <Box variant="code">{sent.messageId}</Box>{' '}
-              <CopyValue value={sent.messageId} label="Message ID" /> (to {sent.to})
-            </Alert>
-          )}
-          <Container header={<Header variant="h2">Message details</Header>}>
-            <SpaceBetween size="l">
-              <FormField
-                label="From-address"
-                errorText={errorFor('from')}
-                secondaryControl={isDomain ? <Box padding={{ top: 'xxs' }}>@{detail.name}</Box> : undefined}
-              >
-                {isDomain ? (
-                  <Input
-                    ref={ref('from')}
-                    value={localPart}
-                    ariaLabel="From-address local part"
-                    onChange={({ detail: d }) => setLocalPart(d.value)}
-                  />
-                ) : (
-                  <Input value={detail.name} readOnly ariaLabel="From-address" />
-                )}
-              </FormField>
-              <FormField
-                label="Scenario"
-                description="Mailbox simulator addresses behave like real recipients would."
-              >
-                <Select
-                  selectedOption={setOption ?? null}
-                  onChange={({ detail: d }) => setScenario(d.selectedOption.value as Scenario)}
-                  options={scenarioOptions}
-                />
-              </FormField>
-              {scenario === 'custom' && (
-                <FormField label="Custom recipient" errorText={errorFor('customRecipient')}>
-                  <Input
-                    ref={ref('customRecipient')}
-                    type="email"
-                    value={customRecipient}
-                    placeholder="recipient@example.com"
-                    onChange={({ detail: d }) => setCustomRecipient(d.value)}
-                  />
-                </FormField>
-              )}
-              <FormField label="Subject" errorText={errorFor('subject')}>
+      <SpaceBetween size="l">
+        {sent && (
+          <Alert type="success" header="Test email sent">
+            Message ID: <Box variant="code">{sent.messageId}</Box>{' '}
+            <CopyValue value={sent.messageId} label="Message ID" /> (to {sent.to})
+          </Alert>
+        )}
+        <Container header={<Header variant="h2">Message details</Header>}>
+          <SpaceBetween size="l">
+            <FormField
+              label="From-address"
+              errorText={errorFor('from')}
+              secondaryControl={isDomain ? <Box padding={{ top: 'xxs' }}>@{detail.name}</Box> : undefined}
+            >
+              {isDomain ? (
                 <Input
-                  ref={ref('subject')}
-                  value={subject}
-                  onChange={({ detail: d }) => setSubject(d.value)}
+                  ref={ref('from')}
+                  value={localPart}
+                  ariaLabel="From-address local part"
+                  onChange={({ detail: d }) => setLocalPart(d.value)}
+                />
+              ) : (
+                <Input value={detail.name} readOnly ariaLabel="From-address" />
+              )}
+            </FormField>
+            <FormField
+              label="Scenario"
+              description="Mailbox simulator addresses behave like real recipients would."
+            >
+              <Select
+                selectedOption={setOption ?? null}
+                onChange={({ detail: d }) => setScenario(d.selectedOption.value as Scenario)}
+                options={scenarioOptions}
+              />
+            </FormField>
+            {scenario === 'custom' && (
+              <FormField label="Custom recipient" errorText={errorFor('customRecipient')}>
+                <Input
+                  ref={ref('customRecipient')}
+                  type="email"
+                  value={customRecipient}
+                  placeholder="recipient@example.com"
+                  onChange={({ detail: d }) => setCustomRecipient(d.value)}
                 />
               </FormField>
-              <FormField label="Body" errorText={errorFor('body')} stretch>
-                <Textarea
-                  ref={ref('body')}
-                  value={body}
-                  rows={6}
-                  onChange={({ detail: d }) => setBody(d.value)}
-                />
-              </FormField>
-              <FormField
-                label="Configuration set"
-                description="Override the identity's default configuration set for this message."
-                errorText={errorFor('configurationSetName')}
-              >
-                <Select
-                  ref={ref('configurationSetName')}
-                  selectedOption={setOptions.find((o) => o.value === configurationSet) ?? null}
-                  onChange={({ detail: d }) => setConfigurationSet(d.selectedOption.value ?? NO_SET)}
-                  options={setOptions}
-                />
-              </FormField>
-            </SpaceBetween>
-          </Container>
-        </SpaceBetween>
-      </Form>
-    </form>
+            )}
+            <FormField label="Subject" errorText={errorFor('subject')}>
+              <Input ref={ref('subject')} value={subject} onChange={({ detail: d }) => setSubject(d.value)} />
+            </FormField>
+            <FormField label="Body" errorText={errorFor('body')} stretch>
+              <Textarea
+                ref={ref('body')}
+                value={body}
+                rows={6}
+                onChange={({ detail: d }) => setBody(d.value)}
+              />
+            </FormField>
+            <FormField
+              label="Configuration set"
+              description="Override the identity's default configuration set for this message."
+              errorText={errorFor('configurationSetName')}
+            >
+              <Select
+                ref={ref('configurationSetName')}
+                selectedOption={setOptions.find((o) => o.value === configurationSet) ?? null}
+                onChange={({ detail: d }) => setConfigurationSet(d.selectedOption.value ?? NO_SET)}
+                options={setOptions}
+              />
+            </FormField>
+          </SpaceBetween>
+        </Container>
+      </SpaceBetween>
+    </SubmitForm>
   );
 }
