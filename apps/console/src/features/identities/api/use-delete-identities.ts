@@ -1,4 +1,4 @@
-import { apiPath, apiPaths, type DeleteIdentitiesResponse, type DeleteResult } from '@ses-console/contract';
+import { apiPath, type DeleteIdentitiesResponse, type DeleteResult, routeTable } from '@ses-console/contract';
 import { mapWithConcurrency } from '@ses-console/contract/concurrency';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, describeError } from '../../../lib/api-client';
@@ -9,7 +9,7 @@ import { identityKeys, invalidateListsOf } from './identity-queries';
  * rule is what decides whether Delete is offered, and its audit action (`identities.delete`) is what
  * the Activity page shows.
  */
-export const deleteIdentitiesRoute = { method: 'post', path: apiPaths.deleteIdentities } as const;
+export const deleteIdentitiesRoute = routeTable.deleteIdentities;
 
 export const deleteIdentities = (region: string, identities: string[]) =>
   api.post<DeleteIdentitiesResponse>(apiPath(deleteIdentitiesRoute.path, { region }), { identities });
