@@ -10,7 +10,7 @@ export const MAX_ATTEMPTS = 6;
 const BASE_DELAY_MS = 100;
 const MAX_DELAY_MS = 2_000;
 
-/** Sum of the largest delays between MAX_ATTEMPTS attempts (documented in the README). */
+/** Sum of the largest delays between MAX_ATTEMPTS attempts (documented in docs/operating.md). */
 export const MAX_TOTAL_BACKOFF_MS = Array.from({ length: MAX_ATTEMPTS - 1 }, (_, i) =>
   Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (i + 1)),
 ).reduce((a, b) => a + b, 0);
@@ -22,5 +22,7 @@ export function backoffDelayMs(attempt: number, random: () => number = Math.rand
 }
 
 export function createRetryStrategy(maxAttempts = MAX_ATTEMPTS): ConfiguredRetryStrategy {
-  return new ConfiguredRetryStrategy(maxAttempts, (attempt) => backoffDelayMs(attempt));
+  // The strategy numbers its retries from 1 (the first retry is the second attempt): without the +1
+  // every wait would be half the one intended here and MAX_TOTAL_BACKOFF_MS would never be reached.
+  return new ConfiguredRetryStrategy(maxAttempts, (retry) => backoffDelayMs(retry + 1));
 }
