@@ -1,4 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { testReporters } from '../vitest.shared.js';
 
-export default defineConfig({ test: { reporters: testReporters('scripts') } });
+// Only the set-up tests: docs-paths.test.mjs is a node:test suite that scripts/test.mjs runs (and counts) itself.
+export default defineConfig({
+  test: { include: ['test/**/*.test.ts'], reporters: testReporters('scripts') },
+});
