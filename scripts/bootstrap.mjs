@@ -28,7 +28,7 @@ const TAIL_LINES = 40;
 const STOP_GRACE_MS = 2000;
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
-/** Environment every child process gets (see README, "Configuration"). */
+/** Environment every child process gets (docs/configuration.md, "Set by the set-up scripts"). */
 export function setupEnv() {
   Object.assign(process.env, {
     npm_config_nodedir: process.env.npm_config_nodedir || '/usr',

@@ -56,7 +56,7 @@ const ALB_ARN = new RegExp(
   `^arn:aws[a-z-]*:elasticloadbalancing:(${REGION_NAME_SOURCE}):\\d{12}:loadbalancer/app/[^/]+/[0-9a-f]+$`,
 );
 
-/** Environment, parsed once at start-up. Every variable is documented in the README's configuration table. */
+/** Environment, parsed once at start-up. Every variable is documented in docs/configuration.md. */
 const envSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(8080),

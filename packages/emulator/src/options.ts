@@ -48,7 +48,7 @@ export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
-/** Emulator options from the documented environment variables (README, "Emulator"). */
+/** Emulator options from the documented environment variables (docs/configuration.md, "Emulator"). */
 export function emulatorOptionsFromEnv(env: NodeJS.ProcessEnv): EmulatorOptions {
   const mode = env.EMULATOR_VERIFICATION ?? 'realistic';
   if (mode !== 'realistic' && mode !== 'auto') {

@@ -2,8 +2,8 @@ import type { IncomingRequest } from './http-types.js';
 import { queryFormOf } from './query.js';
 
 /**
- * How a service's requests are told from every other service's on the one port (ARCHITECTURE.md,
- * "emulator services"):
+ * How a service's requests are told from every other service's on the one port (docs/emulator.md,
+ * "What it emulates"):
  * - `path-prefix`: REST services, by path: the prefix itself or anything below it (`/v2/email/…` SES v2,
  *   `/2013-04-01/…` Route 53);
  * - `query`: query services, by `POST /` with a form body whose `Version` is the service's API version
