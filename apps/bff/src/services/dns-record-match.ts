@@ -18,6 +18,7 @@ export interface WantedRecord {
 export type MatchRule = 'host' | 'mx' | 'spf' | 'dkim-key' | 'dmarc' | 'text';
 
 /** DNS names and CNAME/MX hosts compare without case and without the trailing dot. */
+/** DNS names compare without case and without the trailing dot of an absolute name (Route 53 answers `a.example.com.`). */
 export const hostName = (value: string) => value.trim().replace(/\.$/, '').toLowerCase();
 
 /** `10 feedback-smtp.us-east-1.amazonses.com` → priority and normalised host. */
@@ -83,6 +84,6 @@ export const MATCH_RULE_DETAIL: Record<MatchRule, string | undefined> = {
   mx: 'SES needs this MX record to be the only one on the MAIL FROM domain.',
   'dkim-key': 'SES never sees your public key, so any DKIM key record (p=…) on this name counts as found.',
   dmarc:
-    'Recommended, not required for verification. Any DMARC record (v=DMARC1…) counts; p=none only monitors.',
+    'Recommended, not required for verification. Exactly one DMARC record (v=DMARC1…) counts (with two, no policy applies); p=none only monitors.',
   spf: 'Any SPF record (v=spf1…) that includes amazonses.com counts; a name may have only one SPF record.',
 };

@@ -6,11 +6,7 @@ import {
 } from '@aws-sdk/client-route-53';
 import type { HostedZoneRef } from '@ses-console/contract';
 import { callAws } from '../errors/aws-error-map.js';
-
-/** Route 53 names are absolute and lowercase; compare without the trailing dot. */
-export function normalizeDnsName(name: string): string {
-  return name.replace(/\.$/, '').toLowerCase();
-}
+import { hostName } from './dns-record-match.js';
 
 export function bareZoneId(id: string): string {
   return id.replace(/^\/?hostedzone\//, '');
@@ -18,7 +14,7 @@ export function bareZoneId(id: string): string {
 
 /** `a.b.example.com` → `a.b.example.com`, `b.example.com`, `example.com` (longest first). */
 export function candidateZoneNames(domain: string): string[] {
-  const labels = normalizeDnsName(domain).split('.');
+  const labels = hostName(domain).split('.');
   const names: string[] = [];
   for (let i = 0; i <= labels.length - 2; i += 1) names.push(labels.slice(i).join('.'));
   return names;
@@ -37,9 +33,9 @@ export async function findPublicHostedZone(
       route53.send(new ListHostedZonesByNameCommand({ DNSName: candidate, MaxItems: 10 })),
     );
     const zone = (out.HostedZones ?? []).find(
-      (z) => normalizeDnsName(z.Name ?? '') === candidate && z.Config?.PrivateZone !== true,
+      (z) => hostName(z.Name ?? '') === candidate && z.Config?.PrivateZone !== true,
     );
-    if (zone?.Id) return { id: bareZoneId(zone.Id), name: normalizeDnsName(zone.Name ?? candidate) };
+    if (zone?.Id) return { id: bareZoneId(zone.Id), name: hostName(zone.Name ?? candidate) };
   }
   return undefined;
 }
@@ -62,7 +58,7 @@ export async function readRecordSet(
     ),
   );
   const first = out.ResourceRecordSets?.[0];
-  if (!first || first.Type !== type || normalizeDnsName(first.Name ?? '') !== normalizeDnsName(name)) {
+  if (!first || first.Type !== type || hostName(first.Name ?? '') !== hostName(name)) {
     return undefined;
   }
   return first;
