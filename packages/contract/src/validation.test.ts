@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { createIdentityRequestSchema } from './identities.js';
 import { apiPath, apiPaths } from './routes.js';
 import { sendTestEmailRequestSchema } from './sending.js';
-import { isValidDomain, isValidEmailAddress, policyDocumentSchema, tagListSchema } from './validation.js';
+import {
+  domainNameProblem,
+  domainSchema,
+  isValidDomain,
+  isValidEmailAddress,
+  policyDocumentSchema,
+  tagListSchema,
+} from './validation.js';
 
 describe('identity name rules', () => {
   it.each(['example.com', 'mail.shop.example.com', 'xn--bcher-kva.example', 'a-b.co'])(
@@ -20,6 +27,35 @@ describe('identity name rules', () => {
     `${'a'.repeat(64)}.com`,
     '1.2.3.4',
   ])('when the domain is %s, then it is rejected', (d) => expect(isValidDomain(d)).toBe(false));
+  it('when a domain of valid labels has 254 characters, then the message is the total-length rule', () => {
+    const domain = `${Array.from({ length: 4 }, () => 'a'.repeat(62)).join('.')}.ab`; // 4 × 63 + 2 = 254
+    expect(domain).toHaveLength(254);
+    const result = domainSchema.safeParse(domain);
+    expect(result.error?.issues.map((i) => i.message)).toEqual([
+      'A domain name has at most 253 characters; this one has 254',
+    ]);
+  });
+  it('when a domain of 254 characters also has a 64-character label, then the total length is still named first', () => {
+    const domain = `${'b'.repeat(64)}.${Array.from({ length: 3 }, () => 'a'.repeat(61)).join('.')}.com`;
+    expect(domain).toHaveLength(254);
+    expect(domainNameProblem(domain)).toMatch(/^A domain name has at most 253 characters/);
+  });
+  it.each([
+    [
+      `${'a'.repeat(64)}.com`,
+      /^Each label \(the part between dots\) has at most 63 characters; "a{12}…" has 64$/,
+    ],
+    ['example.com.', /^Leave out the dot at the end$/],
+    ['example', /at least two labels/],
+    ['a..com', /no empty labels/],
+    ['bad_domain.com', /\("bad_domain" does not\)$/],
+    ['1.2.3.4', /last label .* not all digits/],
+  ])('when the domain is %s, then the message names its rule', (domain, message) => {
+    expect(domainNameProblem(domain)).toMatch(message);
+  });
+  it('when the domain is empty, then only "Enter a domain" is said', () => {
+    expect(domainSchema.safeParse('').error?.issues.map((i) => i.message)).toEqual(['Enter a domain']);
+  });
   it('when an address has a +label, then it is valid; without a local part it is not', () => {
     expect(isValidEmailAddress('sender+tag@example.com')).toBe(true);
     expect(isValidEmailAddress('@example.com')).toBe(false);

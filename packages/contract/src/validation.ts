@@ -5,14 +5,36 @@ import { REGION_NAME_PATTERN, REGION_NAME_RULE } from './region-name.js';
  * Input rules shared by the console (inline validation) and the BFF (400 naming the field).
  * Messages say the rule, so a user knows what to change.
  */
-const DOMAIN_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
+const DOMAIN_LABEL_CHARS = /^(?!-)[a-z0-9-]+(?<!-)$/i;
+
+/**
+ * What is wrong with a domain name, in words that name the rule; the broadest rule first, so a
+ * 254-character name hears that it is too long rather than something about one of its labels.
+ */
+export function domainNameProblem(value: string): string | undefined {
+  if (value.length === 0) return 'Enter a domain';
+  if (value.length > 253) return `A domain name has at most 253 characters; this one has ${value.length}`;
+  if (value.endsWith('.')) return 'Leave out the dot at the end';
+  const labels = value.split('.');
+  const long = labels.find((l) => l.length > 63);
+  if (long) {
+    return `Each label (the part between dots) has at most 63 characters; "${long.slice(0, 12)}…" has ${long.length}`;
+  }
+  const bad = labels.find((l) => l.length > 0 && !DOMAIN_LABEL_CHARS.test(l));
+  if (bad !== undefined) {
+    return `Enter a valid domain name, such as example.com: labels have only letters, digits and hyphens, and no hyphen first or last ("${bad}" does not)`;
+  }
+  if (labels.some((l) => l.length === 0)) {
+    return 'Enter a valid domain name, such as example.com: no empty labels (two dots in a row, or a dot first)';
+  }
+  if (labels.length < 2)
+    return 'A domain name has at least two labels separated by dots, such as example.com';
+  if (/^\d+$/.test(labels.at(-1) ?? '')) return 'The last label of a domain name is not all digits';
+  return undefined;
+}
 
 export function isValidDomain(value: string): boolean {
-  if (value.length === 0 || value.length > 253 || value.endsWith('.')) return false;
-  const labels = value.split('.');
-  return (
-    labels.length >= 2 && labels.every((l) => DOMAIN_LABEL.test(l)) && !/^\d+$/.test(labels.at(-1) ?? '')
-  );
+  return domainNameProblem(value) === undefined;
 }
 
 const LOCAL_PART = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
@@ -28,10 +50,10 @@ export const domainSchema = z
   .string()
   .trim()
   .min(1, 'Enter a domain')
-  .refine(
-    isValidDomain,
-    'Enter a valid domain name, such as example.com (letters, digits and hyphens; labels of 1–63 characters separated by dots)',
-  );
+  .superRefine((value, ctx) => {
+    const problem = value.length === 0 ? undefined : domainNameProblem(value); // min(1) said it
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const emailAddressSchema = z
   .string()
