@@ -133,6 +133,22 @@ describe('DNS diagnostics over real DNS (BFF → Node resolver → emulator DNS 
     });
   });
 
+  it('when a long domain makes its DKIM names too long for DNS, then each says so with its code once', async () => {
+    // A valid domain of about 230 characters: "<token>._domainkey." makes its DKIM names longer than 253.
+    const domain = [unique('long'), ...['a', 'b', 'c', 'd'].map((c) => c.repeat(50)), 'com'].join('.');
+    expect(domain.length).toBeLessThanOrEqual(253);
+    await h.ses().send(new CreateEmailIdentityCommand({ EmailIdentity: domain }));
+    const checks = await diagnose(domain);
+    const dkim = checks.filter((c) => c.purpose === 'DKIM');
+    expect(dkim).toHaveLength(3);
+    for (const check of dkim) {
+      expect(check.state).toBe('resolver_error');
+      expect(check.detail).toBe(
+        'the name is too long for DNS to look up (over 253 characters, or a label over 63) (EBADNAME)',
+      );
+    }
+  });
+
   it('when the identity does not exist, then the answer is 404 in the error envelope', async () => {
     const res = await request(h.app).get(
       url(apiPaths.dnsDiagnostics, { region: REGION, identity: `${unique('nobody')}.com` }),

@@ -207,6 +207,18 @@ describe('identities: list, detail, create, delete', () => {
     expect(res.body.error.code).toBe('AlreadyExists');
   });
 
+  it('when the name is already an identity, then the 409 names the name field in words of its own', async () => {
+    const address = `${unique('dup')}@example.com`;
+    await createThroughSdk([address]);
+    const res = await request(h.app)
+      .post(url(apiPaths.identities, { region: REGION }))
+      .send({ type: 'EMAIL_ADDRESS', name: address });
+    expect(res.status).toBe(409);
+    const message = `${address} already exists as an identity in ${REGION}.`;
+    expect(res.body.error).toMatchObject({ code: 'AlreadyExists', message });
+    expect(res.body.error.fieldErrors).toEqual([{ field: 'name', message }]);
+  });
+
   it('when 50 identities are deleted and 3 do not exist, then 47 are deleted and 3 reported not found', async () => {
     const prefix = unique('del');
     const existing = Array.from({ length: 47 }, (_, i) => `${prefix}-${i}.example.com`);

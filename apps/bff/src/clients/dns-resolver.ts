@@ -33,6 +33,9 @@ const ERROR_TEXT: Record<string, string> = {
   EREFUSED: 'the DNS server refused the query',
   ECONNREFUSED: 'the DNS server could not be reached (connection refused)',
   EBADRESP: 'the DNS server sent a malformed answer',
+  // c-ares refuses the name before asking anyone: a record name over 253 characters, or a label over
+  // 63 (a long domain's DKIM names, `<token>._domainkey.<domain>`, can be).
+  EBADNAME: 'the name is too long for DNS to look up (over 253 characters, or a label over 63)',
 };
 
 async function ask<T>(query: () => Promise<T[]>): Promise<DnsAnswer<T>> {
@@ -42,7 +45,8 @@ async function ask<T>(query: () => Promise<T[]>): Promise<DnsAnswer<T>> {
     const code = (error as { code?: unknown }).code;
     if (typeof code === 'string' && NO_RECORD.has(code)) return { kind: 'none' };
     const known = typeof code === 'string' ? code : 'EUNKNOWN';
-    return { kind: 'error', code: known, message: ERROR_TEXT[known] ?? `the DNS lookup failed (${known})` };
+    // The message says what happened; the code travels beside it (the diagnostics add it once).
+    return { kind: 'error', code: known, message: ERROR_TEXT[known] ?? 'the DNS lookup failed' };
   }
 }
 

@@ -125,6 +125,18 @@ function unavailable(name: string, error: SdkErrorShape): AppError | undefined {
   );
 }
 
+/**
+ * A create that SES refused because the name is taken (`AlreadyExists`, however it was mapped): the
+ * 409 names the request field that holds the name, with a sentence of ours, so a form shows it under
+ * that field instead of AWS's "Email identity x already exist." at the bottom of the page. Any other
+ * error is returned untouched.
+ */
+export function alreadyExistsOnField(error: unknown, field: string, message: string): unknown {
+  const mapped = mapAwsError(error);
+  if (!(mapped instanceof AppError) || mapped.code !== 'AlreadyExists') return error;
+  return new AppError(409, 'AlreadyExists', message, [{ field, message }]);
+}
+
 /** Maps an SDK error to an AppError; anything that is not an SDK error is returned untouched. */
 export function mapAwsError(error: unknown): unknown {
   const name = awsErrorName(error);

@@ -11,7 +11,7 @@ import type {
 } from '@ses-console/contract';
 import type { z } from 'zod';
 import { failedChangeError, outcomeOfFailedSdkCall } from '../errors/attempt-outcome.js';
-import { describeFailure, isAwsAlreadyExists } from '../errors/aws-error-map.js';
+import { alreadyExistsOnField, describeFailure, isAwsAlreadyExists } from '../errors/aws-error-map.js';
 import { getIdentityDetail } from './identity-detail-service.js';
 import { assertMailFromDomain, signingAttributesOf } from './identity-edit-service.js';
 import { publishDnsRecords } from './publish-dns-service.js';
@@ -26,17 +26,21 @@ export type CreateIdentityInput = z.output<typeof createIdentityRequestSchema>;
  * request ran, so AlreadyExists is someone else's identity: a 409, and no later step touches it.
  * Returns whether an earlier attempt created it; any other failure is thrown as an AppError.
  */
-async function createOnce(name: string, call: () => Promise<unknown>): Promise<boolean> {
+async function createOnce(name: string, region: string, call: () => Promise<unknown>): Promise<boolean> {
   try {
     await call();
     return false;
   } catch (error) {
     const outcome = outcomeOfFailedSdkCall(error, isAwsAlreadyExists);
     if (outcome === 'done-earlier') return true;
-    throw failedChangeError(
-      error,
-      outcome,
-      `The create may have run: reload the identities to see whether ${name} exists before trying again.`,
+    throw alreadyExistsOnField(
+      failedChangeError(
+        error,
+        outcome,
+        `The create may have run: reload the identities to see whether ${name} exists before trying again.`,
+      ),
+      'name',
+      `${name} already exists as an identity in ${region}.`,
     );
   }
 }
@@ -61,7 +65,7 @@ export async function createIdentity(
   }
   const ses = ctx.clients.ses(region);
   const name = input.name;
-  const createdByEarlierAttempt = await createOnce(name, () =>
+  const createdByEarlierAttempt = await createOnce(name, region, () =>
     ses.send(
       new CreateEmailIdentityCommand({
         EmailIdentity: name,
