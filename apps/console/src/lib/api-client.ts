@@ -1,4 +1,5 @@
 import type { ErrorEnvelope, FieldError } from '@ses-console/contract';
+import { humanizeTimes } from './format-time';
 
 /** A non-2xx BFF answer, carrying the error envelope so callers can show its code, message and fields. */
 export class ApiError extends Error {
@@ -123,10 +124,14 @@ export const api = {
   delete: <T>(path: string) => apiRequest<T>('DELETE', path),
 };
 
-/** A message for a Flashbar or Alert: the server's words plus its request id, for support. */
+/**
+ * A message for a Flashbar or Alert: the server's words (times in them as people read them) plus its
+ * request id, for support.
+ */
 export function describeError(error: unknown): string {
   if (error instanceof ApiError) {
-    return error.requestId ? `${error.message} (request id ${error.requestId})` : error.message;
+    const message = humanizeTimes(error.message);
+    return error.requestId ? `${message} (request id ${error.requestId})` : message;
   }
   return error instanceof Error ? error.message : String(error);
 }

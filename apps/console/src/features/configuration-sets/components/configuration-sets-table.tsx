@@ -5,6 +5,7 @@ import TextFilter from '@cloudscape-design/components/text-filter';
 import { useQuery } from '@tanstack/react-query';
 import { RefreshButton } from '../../../components/refresh-button';
 import { loadErrorOr, TableEmptyState, TableNoMatchState } from '../../../components/table-states';
+import { countOf } from '../../../lib/plural';
 import { configurationSetsQueryOptions } from '../api/configuration-set-queries';
 
 /** Read-only list of the Region's configuration sets (this console manages identities, not sets). */
@@ -46,7 +47,7 @@ export function ConfigurationSetsTable({ region }: { region: string }) {
           {...filterProps}
           filteringPlaceholder="Filter configuration sets"
           filteringAriaLabel="Filter configuration sets"
-          countText={`${filteredItemsCount ?? 0} matches`}
+          countText={countOf(filteredItemsCount ?? 0, 'match', 'matches')}
         />
       }
     />

@@ -1,5 +1,6 @@
 import type { StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
 import type { MailFromStatus, VerificationStatus } from '@ses-console/contract';
+import { formatDateTime } from '../../../lib/format-time';
 
 type StatusDisplay = { label: string; type: StatusIndicatorProps.Type };
 
@@ -33,8 +34,7 @@ export const behaviorLabel = {
   REJECT_MESSAGE: 'Reject message',
 } as const;
 
+/** A time of an identity (last key generation, a DNS check): `formatDateTime`, the console's one rule. */
 export function formatDate(iso: string | undefined): string {
-  if (!iso) return '-';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
+  return formatDateTime(iso);
 }

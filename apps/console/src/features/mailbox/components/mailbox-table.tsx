@@ -8,6 +8,7 @@ import TextFilter from '@cloudscape-design/components/text-filter';
 import type { MailboxMessage } from '@ses-console/contract';
 import { useQuery } from '@tanstack/react-query';
 import { loadErrorOr, TableEmptyState, TableNoMatchState } from '../../../components/table-states';
+import { countOf } from '../../../lib/plural';
 import { mailboxQueryOptions } from '../api/mailbox-queries';
 import { MessageViewer } from './message-viewer';
 
@@ -78,7 +79,7 @@ export function MailboxTable({
             {...filterProps}
             filteringPlaceholder="Filter messages"
             filteringAriaLabel="Filter messages"
-            countText={`${filteredItemsCount ?? 0} matches`}
+            countText={countOf(filteredItemsCount ?? 0, 'match', 'matches')}
           />
         }
         pagination={<Pagination {...paginationProps} />}
