@@ -10,7 +10,8 @@ export const ALL_REGIONS = 'all';
 
 /**
  * The selected AWS Region: the `region` query parameter wins, then the last region chosen on this
- * browser, then the BFF's default. Unknown codes fall back the same way, so a stale bookmark still works.
+ * browser, then the BFF's default. A code in the URL that this console does not offer is reported as
+ * `unavailableRegion` (the shell says so and leaves the URL as it is); `region` is then the fallback.
  */
 export function useRegion() {
   const meta = useMeta();
@@ -26,11 +27,15 @@ export function useRegion() {
       ? remembered
       : (meta.data?.defaultRegion ?? fromUrl ?? undefined);
   const remember = useCallback((code: string) => writeStored(STORAGE_KEY, code), []);
+  const unavailableRegion =
+    fromUrl && fromUrl !== ALL_REGIONS && regions.length > 0 && !known(fromUrl) ? fromUrl : undefined;
   return {
     /** Always one real region (with `?region=all`, the last one chosen): pages that need one use it. */
     region,
     /** Whether the URL asks for All regions (only the identities list honours it). */
     allRegions: fromUrl === ALL_REGIONS,
+    /** The URL's `?region=` when this console does not offer it (e.g. `zz-nope-1`). */
+    unavailableRegion,
     regions,
     backend: meta.data?.backend,
     isLoading: meta.isPending,

@@ -4,11 +4,16 @@ import { useEffect } from 'react';
 import { matchPath, Outlet, useLocation, useSearchParams } from 'react-router';
 import { paths } from '../../config/paths';
 import { useRegion } from '../../hooks/use-region';
-import { useNotifications } from '../../lib/notifications';
+import { useNotifications, useNotificationsFollowPage } from '../../lib/notifications';
 import { Breadcrumbs } from './breadcrumbs';
+import { MobileNavigationHeading } from './mobile-navigation-heading';
 import { Navigation } from './navigation';
+import { RegionCheck } from './region-check';
 import { SessionGate } from './session-gate';
+import { MainContent, SkipLink } from './skip-link';
 import { TopBar } from './top-bar';
+import { usePageTitle } from './use-page-title';
+import './shell.css';
 
 function contentTypeFor(pathname: string): AppLayoutProps.ContentType {
   if (matchPath(paths.createIdentity.path, pathname) || matchPath(paths.sendTestEmail.path, pathname)) {
@@ -26,13 +31,15 @@ function contentTypeFor(pathname: string): AppLayoutProps.ContentType {
 
 /** Keeps the Region visible in the URL (so links can be shared) and remembered for the next visit. */
 function useRegionInUrl() {
-  const { region, remember, allRegions } = useRegion();
+  const { region, remember, allRegions, unavailableRegion } = useRegion();
   const [searchParams, setSearchParams] = useSearchParams();
   const inUrl = searchParams.get('region');
   const { pathname } = useLocation();
   useEffect(() => {
     // `/` redirects to the list in the same commit; writing the query there would undo that redirect.
     if (!region || pathname === paths.home.path) return;
+    // A Region this console does not offer: the page says so, and the URL keeps what was asked for.
+    if (unavailableRegion) return;
     // `?region=all` stays on the identities list, its one page; elsewhere it becomes a real region.
     if (allRegions && pathname === paths.identities.path) return;
     remember(region);
@@ -46,29 +53,41 @@ function useRegionInUrl() {
         { replace: true },
       );
     }
-  }, [region, inUrl, pathname, remember, setSearchParams, allRegions]);
+  }, [region, inUrl, pathname, remember, setSearchParams, allRegions, unavailableRegion]);
 }
 
 export function AppShell() {
   const { items } = useNotifications();
   const location = useLocation();
   useRegionInUrl();
+  usePageTitle();
+  useNotificationsFollowPage(location.pathname);
   return (
     <>
+      <SkipLink />
       <div id="top-nav" style={{ position: 'sticky', top: 0, zIndex: 1002 }}>
         <TopBar />
       </div>
       <AppLayout
         headerSelector="#top-nav"
-        navigation={<Navigation />}
+        navigation={
+          <>
+            <MobileNavigationHeading />
+            <Navigation />
+          </>
+        }
         breadcrumbs={<Breadcrumbs />}
         notifications={<Flashbar items={items} stackItems={items.length > 3} />}
         contentType={contentTypeFor(location.pathname)}
         toolsHide
         content={
-          <SessionGate>
-            <Outlet />
-          </SessionGate>
+          <MainContent>
+            <SessionGate>
+              <RegionCheck>
+                <Outlet />
+              </RegionCheck>
+            </SessionGate>
+          </MainContent>
         }
         ariaLabels={{
           navigation: 'Side navigation',

@@ -22,7 +22,8 @@ function userUtility(
     text: session.user.name,
     description: session.user.email ? `${session.user.email} · ${roles}` : roles,
     iconName: 'user-profile',
-    ariaLabel: `Signed in as ${session.user.name}`,
+    // Starts with what the button shows (WCAG 2.5.3: voice users say the visible words).
+    ariaLabel: `${session.user.name} (signed in)`,
     title: session.user.name,
     items:
       session.signOut === 'none'
@@ -54,6 +55,11 @@ export function TopBar() {
   const [theme, setTheme] = useState<Theme>(storedTheme);
   const current = regions.find((r) => r.code === region);
   const nextTheme: Theme = theme === 'dark' ? 'light' : 'dark';
+  const regionText = allRegions
+    ? 'All regions'
+    : current
+      ? `${current.name} (${current.code})`
+      : (region ?? 'Region');
   const session = useSession().data;
   const { notify } = useNotifications();
   const onSignOut = () => {
@@ -76,12 +82,8 @@ export function TopBar() {
       utilities={[
         {
           type: 'menu-dropdown',
-          text: allRegions
-            ? 'All regions'
-            : current
-              ? `${current.name} (${current.code})`
-              : (region ?? 'Region'),
-          ariaLabel: `Region: ${allRegions ? 'All regions' : (current?.name ?? region ?? 'not selected')}`,
+          text: regionText,
+          ariaLabel: `${regionText}, Region`,
           title: 'Select a Region',
           iconName: 'globe',
           items: [
@@ -113,7 +115,7 @@ export function TopBar() {
           type: 'button',
           iconName: theme === 'dark' ? 'star-filled' : 'star',
           text: nextTheme === 'dark' ? 'Dark mode' : 'Light mode',
-          ariaLabel: `Switch to ${nextTheme} mode`,
+          ariaLabel: nextTheme === 'dark' ? 'Dark mode' : 'Light mode',
           onClick: () => {
             applyTheme(nextTheme);
             setTheme(nextTheme);
