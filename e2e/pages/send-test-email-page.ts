@@ -5,12 +5,13 @@ import { ConsoleShell } from './console-shell';
 export class SendTestEmailPage {
   readonly shell: ConsoleShell;
   readonly sendButton: Locator;
+  /** The Flashbar message a successful send leaves (its Message ID and recipient). */
   readonly result: Locator;
 
   constructor(readonly page: Page) {
     this.shell = new ConsoleShell(page);
     this.sendButton = page.getByRole('button', { name: 'Send test email' });
-    this.result = page.getByText(/^Message ID:/);
+    this.result = this.shell.notifications.getByText(/^Message ID/);
   }
 
   async goto(region: string, identity: string): Promise<void> {
@@ -33,8 +34,7 @@ export class SendTestEmailPage {
     if (options.subject) await this.page.getByRole('textbox', { name: 'Subject' }).fill(options.subject);
     if (options.configurationSet) await this.choose('Configuration set', options.configurationSet);
     await this.sendButton.click();
-    const messageId = this.page.getByRole('main').locator('code, [class*="code"]').first();
-    await expect(this.page.getByText('Test email sent').first()).toBeVisible();
-    return ((await messageId.textContent()) ?? '').trim();
+    await expect(this.shell.flash('Test email sent')).toBeVisible();
+    return ((await this.result.locator('code').first().textContent()) ?? '').trim();
   }
 }

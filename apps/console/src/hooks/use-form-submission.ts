@@ -36,10 +36,33 @@ export function fieldErrorsOf<F extends string>(
 }
 
 /**
+ * Whether a failed request's message only repeats what its fields now show (a 400 the BFF summarises
+ * as "<field>: <rule>", a 409 on the name): then the form's alert would say it a second time.
+ */
+function onlyRepeatsFields<F extends string>(
+  error: unknown,
+  fieldForPath: ((path: string) => F | undefined) | undefined,
+): boolean {
+  if (
+    !(error instanceof ApiError) ||
+    error.partlyApplied ||
+    error.fieldErrors.length === 0 ||
+    !fieldForPath
+  ) {
+    return false;
+  }
+  if (!error.fieldErrors.every((f) => fieldForPath(f.field) !== undefined)) return false;
+  return error.fieldErrors.some(
+    (f) => error.message === f.message || error.message === `${f.field}: ${f.message}`,
+  );
+}
+
+/**
  * One submit flow for every form: client validation first (nothing is sent while a field is
  * invalid), then the request; a failed request's envelope is split into field errors (under their
  * fields) and the failure itself (the form's alert, with what was applied when it was applied in
- * part). After a failed submit, focus moves to the first invalid field.
+ * part; none when the fields already say all of it). After a failed submit, focus moves to the first
+ * invalid field.
  */
 export function useFormSubmission<F extends string>(options: FormSubmissionOptions<F>) {
   const { fields, clientErrors, fieldForPath } = options;
@@ -105,7 +128,8 @@ export function useFormSubmission<F extends string>(options: FormSubmissionOptio
       return { ok: true, value: await send() };
     } catch (error) {
       const fieldErrors = fieldErrorsOf(error, fieldForPath);
-      setFailure(error);
+      // Said once: under the fields when that is all there is to say, else (also) in the form's alert.
+      setFailure(onlyRepeatsFields(error, fieldForPath) ? undefined : error);
       setServerErrors(fieldErrors);
       focusFirstOf(fieldErrors);
       return { ok: false };

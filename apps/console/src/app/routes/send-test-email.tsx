@@ -1,7 +1,9 @@
 import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
 import Spinner from '@cloudscape-design/components/spinner';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
+import { CopyValue } from '../../components/copy-value';
 import { RegionGate } from '../../components/region-gate';
 import { paths } from '../../config/paths';
 import { configurationSetsQueryOptions } from '../../features/configuration-sets/api/configuration-set-queries';
@@ -13,7 +15,8 @@ import { useNotifications } from '../../lib/notifications';
 
 function SendTestEmailPage({ region, identity }: { region: string; identity: string }) {
   const navigate = useNavigate();
-  const { notify } = useNotifications();
+  const { notify, dismiss } = useNotifications();
+  const flashId = `send-test-email-${identity}`;
   const detail = useQuery(identityQueryOptions(region, identity));
   const sets = useQuery(configurationSetsQueryOptions(region));
   const send = useSendTestEmail(region);
@@ -32,12 +35,20 @@ function SendTestEmailPage({ region, identity }: { region: string; identity: str
       sending={send.isPending}
       onCancel={() => navigate(paths.identity.href(identity, { region }))}
       onSend={async (request) => {
+        // One place for the outcome: the Flashbar says a send succeeded, the form's alert that it
+        // failed; a new send takes the last success away, so it never sits beside a later error.
+        dismiss(flashId);
         const result = await send.mutateAsync(request);
         notify({
-          id: `send-test-email-${identity}`,
+          id: flashId,
           type: 'success',
           header: 'Test email sent',
-          content: `Message ID ${result.messageId} to ${result.to}.`,
+          content: (
+            <>
+              Message ID <Box variant="code">{result.messageId}</Box>{' '}
+              <CopyValue value={result.messageId} label="Message ID" /> to {result.to}.
+            </>
+          ),
         });
         return result;
       }}

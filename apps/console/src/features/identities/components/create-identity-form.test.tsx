@@ -68,7 +68,7 @@ describe('create identity form', () => {
     const { user } = renderForm(onSubmit);
     await user.type(screen.getByRole('textbox', { name: 'Domain' }), 'example.com');
     await user.click(screen.getByRole('checkbox', { name: /Use a custom MAIL FROM domain/ }));
-    await user.type(screen.getByRole('textbox', { name: 'MAIL FROM subdomain' }), 'bounce');
+    await user.type(screen.getByRole('textbox', { name: /^MAIL FROM domain/ }), 'bounce');
     await user.click(submit());
     const request = onSubmit.mock.calls[0]?.[0] as CreateIdentityRequest;
     expect(request).toMatchObject({
@@ -100,5 +100,33 @@ describe('create identity form', () => {
     expect(await screen.findByText('Identity example.com already exists in us-east-1')).toBeTruthy();
     expect(screen.getAllByText(/The request is invalid \(request id req-1\)/).length).toBeGreaterThan(0);
     expect(within(document.body).queryByText('Enter a domain')).toBeNull();
+  });
+
+  it('when the name is already an identity, then the 409 shows once, under the name field, which gets focus', async () => {
+    const message = 'example.com already exists as an identity in us-east-1.';
+    const onSubmit = vi
+      .fn()
+      .mockRejectedValue(
+        new ApiError(
+          409,
+          { code: 'AlreadyExists', message, requestId: 'req-2', fieldErrors: [{ field: 'name', message }] },
+          'failed',
+        ),
+      );
+    const { user } = renderForm(onSubmit);
+    const domain = screen.getByRole('textbox', { name: 'Domain' });
+    await user.type(domain, 'example.com');
+    await user.click(submit());
+    expect(await screen.findByText(message)).toBeTruthy();
+    expect(screen.getAllByText(new RegExp(message.replaceAll('.', '\\.'))).length).toBe(1);
+    expect(document.activeElement).toBe(domain);
+  });
+
+  it('when the form is submitted with an invalid domain, then focus moves to the domain field', async () => {
+    const { user } = renderForm();
+    await user.type(screen.getByRole('textbox', { name: 'Domain' }), 'not_a domain');
+    await user.click(submit());
+    await screen.findByText(/Enter a valid domain name/);
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Domain' }));
   });
 });

@@ -5,7 +5,7 @@ import { describeError } from '../../../lib/api-client';
 import { useNotifications } from '../../../lib/notifications';
 import { useCan } from '../../../lib/session-queries';
 import { type PublishScope, usePublishDns } from '../api/use-publish-dns';
-import { canPublish } from '../model/publish-dns';
+import { canPublish, publishOutcomeMessage } from '../model/publish-dns';
 import { PublishDnsConfirmModal } from './publish-dns-confirm-modal';
 
 /** A container's publish button, offered only while some of its records are missing from Route 53. */
@@ -46,27 +46,7 @@ export function PublishDnsButton({
           return;
         }
         setPlan(undefined);
-        if (result.outcome === 'published') {
-          const written = result.plan?.changes.length ?? result.records.length;
-          notify({
-            id,
-            type: 'success',
-            header: `${label} DNS records published to Route 53`,
-            content:
-              written === 0
-                ? `The ${label} records were already in hosted zone ${result.hostedZone?.name ?? detail.hostedZone?.name}.`
-                : `${written} record set${written === 1 ? ' was' : 's were'} written to hosted zone ${result.hostedZone?.name ?? detail.hostedZone?.name}. SES verifies them shortly.`,
-          });
-        } else if (result.outcome === 'no_hosted_zone') {
-          notify({
-            id,
-            type: 'warning',
-            header: 'No Route 53 hosted zone covers this domain',
-            content: 'Publish the records with your DNS provider instead.',
-          });
-        } else {
-          notify({ id, type: 'info', content: `The ${label} records are already published.` });
-        }
+        notify({ id, ...publishOutcomeMessage(result, label, detail.hostedZone?.name) });
       },
       (error: unknown) => {
         setPlan(undefined);

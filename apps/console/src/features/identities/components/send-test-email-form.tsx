@@ -1,4 +1,3 @@
-import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Container from '@cloudscape-design/components/container';
 import FormField from '@cloudscape-design/components/form-field';
@@ -14,7 +13,6 @@ import {
   sendTestEmailRequestSchema,
 } from '@ses-console/contract';
 import { useState } from 'react';
-import { CopyValue } from '../../../components/copy-value';
 import { SubmitForm } from '../../../components/submit-form';
 import { useFormSubmission } from '../../../hooks/use-form-submission';
 import {
@@ -47,7 +45,6 @@ export function SendTestEmailForm({
   const [subject, setSubject] = useState(`Test email from ${detail.name}`);
   const [body, setBody] = useState('This is a test message sent from the SES identity console.');
   const [configurationSet, setConfigurationSet] = useState<string>(NO_SET);
-  const [sent, setSent] = useState<SendTestEmailResponse | null>(null);
 
   const request: SendTestEmailRequest = {
     from: isDomain ? `${localPart.trim()}@${detail.name}` : detail.name,
@@ -80,10 +77,7 @@ export function SendTestEmailForm({
     ...configurationSets.map((name) => ({ value: name, label: name })),
   ];
 
-  const submit = async () => {
-    const outcome = await submission.submit(() => onSend(request));
-    if (outcome.ok) setSent(outcome.value);
-  };
+  const submit = () => submission.submit(() => onSend(request));
 
   return (
     <SubmitForm
@@ -103,12 +97,6 @@ export function SendTestEmailForm({
       onCancel={onCancel}
     >
       <SpaceBetween size="l">
-        {sent && (
-          <Alert type="success" header="Test email sent">
-            Message ID: <Box variant="code">{sent.messageId}</Box>{' '}
-            <CopyValue value={sent.messageId} label="Message ID" /> (to {sent.to})
-          </Alert>
-        )}
         <Container header={<Header variant="h2">Message details</Header>}>
           <SpaceBetween size="l">
             <FormField

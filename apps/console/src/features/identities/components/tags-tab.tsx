@@ -5,6 +5,7 @@ import type { IdentityDetail } from '@ses-console/contract';
 import { EditableContainer } from '../../../components/editable-container';
 import { TableEmptyState } from '../../../components/table-states';
 import { useTagsEdit } from '../hooks/use-identity-edits';
+import { tagEditorShowsProblem } from '../model/tag-editor-rules';
 
 export function TagsTab({ detail }: { detail: IdentityDetail }) {
   const edit = useTagsEdit(detail);
@@ -32,7 +33,7 @@ export function TagsTab({ detail }: { detail: IdentityDetail }) {
       }
       form={
         tags && (
-          <FormField errorText={edit.errors.tags} stretch>
+          <FormField errorText={tagEditorShowsProblem(tags) ? undefined : edit.errors.tags} stretch>
             <TagEditor
               ref={edit.fieldRef('tags')}
               tags={tags}

@@ -31,7 +31,7 @@ export interface DeleteFlowOptions<R extends IdentityRef> {
  */
 export function useDeleteIdentitiesFlow<R extends IdentityRef>(options: DeleteFlowOptions<R>) {
   const { labelOf, keepSelected, onAllDeleted } = options;
-  const { notify } = useNotifications();
+  const { notify, dismiss } = useNotifications();
   const allowed = useCan(deleteIdentitiesRoute.method, deleteIdentitiesRoute.path);
   const mutation = useDeleteIdentityRows();
   const [targets, setTargets] = useState<R[] | null>(null);
@@ -49,26 +49,24 @@ export function useDeleteIdentitiesFlow<R extends IdentityRef>(options: DeleteFl
   const run = async (rows: R[]) => {
     setPhase('deleting');
     setError(undefined);
+    // Kept on every page until its result replaces it: the user may go elsewhere while it runs.
     notify({
       id: DELETE_FLASH_ID,
       type: 'in-progress',
       loading: true,
       content: deletingMessage(rows.map(labelOf)),
       dismissible: false,
+      lifetime: 'pages',
     });
     let settled: Awaited<ReturnType<typeof mutation.mutateAsync>>;
     try {
       settled = await mutation.mutateAsync(rows);
     } catch (failure) {
-      // Every region refused (4xx): nothing was deleted, the dialog stays open with the reason.
+      // Every region refused (4xx): nothing was deleted. The dialog, still open, says why; the same
+      // words in the Flashbar behind it would say it twice.
       setPhase('confirm');
       setError(describeError(failure));
-      notify({
-        id: DELETE_FLASH_ID,
-        type: 'error',
-        header: 'Failed to delete identities',
-        content: describeError(failure),
-      });
+      dismiss(DELETE_FLASH_ID);
       return;
     }
     const byKey = new Map(rows.map((row) => [identityRowKey(row), row]));
@@ -91,7 +89,13 @@ export function useDeleteIdentitiesFlow<R extends IdentityRef>(options: DeleteFl
     if (summary.complete) {
       // Nothing to review: the dialog closes and the Flashbar says so.
       setTargets(null);
-      notify({ id: DELETE_FLASH_ID, type: 'success', content: summary.message });
+      // With `onAllDeleted` the console leaves this page (the identity is gone): the message is the next page's.
+      notify({
+        id: DELETE_FLASH_ID,
+        type: 'success',
+        content: summary.message,
+        lifetime: onAllDeleted ? 'next-page' : 'page',
+      });
       onAllDeleted?.();
       return;
     }

@@ -1,5 +1,6 @@
 import type { CreateIdentityResponse } from '@ses-console/contract';
 import { describe, expect, it } from 'vitest';
+import { testIdentityDetail } from '../../../testing/identity-detail';
 import { createOutcomeNotifications } from './create-outcome';
 
 const base: CreateIdentityResponse = { name: 'example.com', steps: [], complete: true };
@@ -30,6 +31,27 @@ describe('what the console says after creating an identity', () => {
     );
     expect(note?.type).toBe('info');
     expect(note?.content).toContain('No Route 53 hosted zone in this account covers this domain');
+  });
+
+  it('when publishing was not asked for but a Route 53 zone covers the domain, then it points at Publish, not another DNS provider', () => {
+    const [note] = createOutcomeNotifications(
+      { ...base, identity: testIdentityDetail({ hostedZone: { id: 'Z1', name: 'example.com' } }) },
+      true,
+    );
+    expect(note?.content).toBe(
+      'Route 53 hosted zone example.com covers this domain. To verify it, choose Publish DNS records to Route53 under Authentication; SES keeps checking for 72 hours.',
+    );
+    expect(note?.content).not.toContain('DNS provider');
+  });
+
+  it('when publishing was not asked for and no zone covers the domain, then it says to use the DNS provider', () => {
+    const [note] = createOutcomeNotifications({ ...base, identity: testIdentityDetail() }, true);
+    expect(note?.content).toContain('with your DNS provider');
+  });
+
+  it('when an identity is created, then its messages belong to the page that opens next', () => {
+    const notes = createOutcomeNotifications({ ...base, name: 'me@example.com' }, false);
+    expect(notes.map((n) => n.lifetime)).toEqual(['next-page']);
   });
 
   it('when publishing would change existing records, then it says nothing was published and where to review', () => {

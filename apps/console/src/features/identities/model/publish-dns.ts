@@ -1,7 +1,44 @@
-import type { DnsRecord, IdentityDetail } from '@ses-console/contract';
+import type { FlashbarProps } from '@cloudscape-design/components/flashbar';
+import type { DnsRecord, IdentityDetail, PublishResult } from '@ses-console/contract';
+import { countOf } from '../../../lib/plural';
 
 /** True when Route 53 hosts the domain and some of this container's records are not in it yet. */
 export function canPublish(detail: IdentityDetail, records: DnsRecord[]): boolean {
   const publishable = records.filter((r) => r.publishable);
   return !!detail.hostedZone && publishable.length > 0 && publishable.some((r) => !r.publishedInRoute53);
+}
+
+/**
+ * What the Flashbar says after a publish (not `needs_confirmation`, which opens the dialog). The count
+ * is of the record sets this publish wrote: the plan's changes, i.e. the container's records that
+ * were missing (MAIL FROM: its MX and its TXT, so at most 2), never every record of the identity.
+ */
+export function publishOutcomeMessage(
+  result: PublishResult,
+  label: string,
+  zoneName: string | undefined,
+): Pick<FlashbarProps.MessageDefinition, 'type' | 'header' | 'content'> {
+  const zone = result.hostedZone?.name ?? zoneName;
+  if (result.outcome === 'no_hosted_zone') {
+    return {
+      type: 'warning',
+      header: 'No Route 53 hosted zone covers this domain',
+      content: 'Publish the records with your DNS provider instead.',
+    };
+  }
+  if (result.outcome !== 'published') {
+    return { type: 'info', content: `The ${label} records are already published.` };
+  }
+  const header = `${label} DNS records published to Route 53`;
+  if (!result.plan)
+    return { type: 'success', header, content: `Written to hosted zone ${zone}. SES verifies them shortly.` };
+  const written = result.plan.changes.length;
+  if (written === 0)
+    return { type: 'success', header, content: `The ${label} records were already in hosted zone ${zone}.` };
+  const sets = countOf(written, 'record set was', 'record sets were');
+  return {
+    type: 'success',
+    header,
+    content: `${sets} written to hosted zone ${zone}. SES verifies them shortly.`,
+  };
 }
