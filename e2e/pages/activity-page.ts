@@ -11,7 +11,7 @@ export class ActivityPage {
   constructor(readonly page: Page) {
     this.shell = new ConsoleShell(page);
     this.table = page.getByRole('table', { name: 'Activity' });
-    this.identityFilter = page.getByRole('searchbox', { name: 'Filter by identity' });
+    this.identityFilter = page.getByRole('searchbox', { name: 'Identity filter' });
     this.exportButton = page.getByRole('link', { name: 'Export CSV' });
   }
 

@@ -5,13 +5,13 @@ import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import Select, { type SelectProps } from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
 import type { AuditEntry } from '@ses-console/contract';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { RefreshButton } from '../../../components/refresh-button';
 import { TableEmptyState } from '../../../components/table-states';
+import { StatusText } from '../../../components/text-wrapping';
 import { describeError } from '../../../lib/api-client';
 import { auditListQueryOptions } from '../api/audit-queries';
 import {
@@ -37,13 +37,13 @@ function actorLabel(entry: AuditEntry): string {
 function ResultCell({ entry }: { entry: AuditEntry }) {
   const outcome =
     entry.result === 'success' ? (
-      <StatusIndicator type="success">Success ({entry.status})</StatusIndicator>
+      <StatusText type="success">Success ({entry.status})</StatusText>
     ) : entry.result === 'error' ? (
-      <StatusIndicator type="error">
+      <StatusText type="error">
         {entry.errorCode ?? 'Error'} ({entry.status})
-      </StatusIndicator>
+      </StatusText>
     ) : (
-      <StatusIndicator type="warning">Outcome unknown</StatusIndicator>
+      <StatusText type="warning">Outcome unknown</StatusText>
     );
   const note =
     entry.result === 'unknown'
@@ -93,7 +93,7 @@ function TextFilter(props: { label: string; value: string; onApply(value: string
     <FormField label={props.label}>
       <Input
         type="search"
-        ariaLabel={`Filter by ${props.label.toLowerCase()}`}
+        ariaLabel={`${props.label} filter`}
         value={draft}
         onChange={({ detail }) => setDraft(detail.value)}
         onKeyDown={({ detail }) => detail.key === 'Enter' && props.onApply(draft)}
@@ -168,7 +168,6 @@ export function ActivityTable(props: {
           </FormField>
           <FormField label="Time range">
             <Select
-              ariaLabel="Time range"
               selectedOption={pick(rangeOptions, filters.range)}
               options={rangeOptions}
               onChange={({ detail }) =>

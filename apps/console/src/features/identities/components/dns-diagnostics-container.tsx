@@ -4,10 +4,10 @@ import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import type { DnsCheck, IdentityDetail } from '@ses-console/contract';
 import { useQuery } from '@tanstack/react-query';
+import { LongText, StatusText } from '../../../components/text-wrapping';
 import { describeError } from '../../../lib/api-client';
 import { dnsDiagnosticsQueryOptions } from '../api/identity-queries';
 import { dnsCheckDisplay } from '../model/dns-check-display';
@@ -16,7 +16,7 @@ import { formatDate } from '../model/identity-display';
 
 function Answer({ check }: { check: DnsCheck }) {
   const display = dnsCheckDisplay(check);
-  return <StatusIndicator type={display.type}>{display.label}</StatusIndicator>;
+  return <StatusText type={display.type}>{display.label}</StatusText>;
 }
 
 function FoundValues({ check }: { check: DnsCheck }) {
@@ -25,9 +25,7 @@ function FoundValues({ check }: { check: DnsCheck }) {
   return (
     <SpaceBetween size="xxs">
       {check.found.map((value) => (
-        <span key={value} style={{ wordBreak: 'break-all' }}>
-          {value}
-        </span>
+        <LongText key={value}>{value}</LongText>
       ))}
     </SpaceBetween>
   );
@@ -102,13 +100,13 @@ export function DnsDiagnosticsContainer({ detail }: { detail: IdentityDetail }) 
               {
                 id: 'name',
                 header: 'Name',
-                cell: (c) => <span style={{ wordBreak: 'break-all' }}>{c.name}</span>,
+                cell: (c) => <LongText>{c.name}</LongText>,
                 isRowHeader: true,
               },
               {
                 id: 'expected',
                 header: 'Expected value',
-                cell: (c) => <span style={{ wordBreak: 'break-all' }}>{c.expected}</span>,
+                cell: (c) => <LongText>{c.expected}</LongText>,
               },
               { id: 'state', header: 'DNS answer', cell: (c) => <Answer check={c} />, width: 190 },
               { id: 'found', header: 'Value found', cell: (c) => <FoundValues check={c} /> },

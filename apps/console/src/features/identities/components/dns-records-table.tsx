@@ -1,18 +1,18 @@
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import type { DnsRecord, IdentityDetail } from '@ses-console/contract';
 import { CopyValue } from '../../../components/copy-value';
+import { LongText, StatusText } from '../../../components/text-wrapping';
 import { downloadCsv } from '../../../lib/csv';
 import { recordSetToCsv } from '../model/dns-record-set';
 
-/** A value with its copy button, breaking anywhere (DNS names and keys are long). */
+/** A value with its copy button; DNS names and keys are long and break where they must. */
 function Copyable({ value, label }: { value: string; label: string }) {
   return (
     <Box>
-      <span style={{ wordBreak: 'break-all' }}>{value}</span> <CopyValue value={value} label={label} />
+      <LongText>{value}</LongText> <CopyValue value={value} label={label} />
     </Box>
   );
 }
@@ -80,11 +80,11 @@ export function DnsRecordsTable({
                 header: 'Route 53',
                 cell: (r: DnsRecord) =>
                   r.publishedInRoute53 ? (
-                    <StatusIndicator type="success">Published</StatusIndicator>
+                    <StatusText type="success">Published</StatusText>
                   ) : r.publishable ? (
-                    <StatusIndicator type="pending">Not published</StatusIndicator>
+                    <StatusText type="pending">Not published</StatusText>
                   ) : (
-                    <StatusIndicator type="info">Publish yourself</StatusIndicator>
+                    <StatusText type="info">Publish yourself</StatusText>
                   ),
               },
             ]

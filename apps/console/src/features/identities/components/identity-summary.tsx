@@ -5,6 +5,7 @@ import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import type { IdentityDetail } from '@ses-console/contract';
 import { CopyValue } from '../../../components/copy-value';
+import { LongText } from '../../../components/text-wrapping';
 import { identityTypeLabel } from '../model/identity-status';
 import { IdentityStatus } from './identity-status-indicator';
 
@@ -20,8 +21,7 @@ export function IdentitySummary({ detail, regionName }: { detail: IdentityDetail
             label: 'Amazon Resource Name (ARN)',
             value: (
               <Box>
-                <span style={{ wordBreak: 'break-all' }}>{detail.arn}</span>{' '}
-                <CopyValue value={detail.arn} label="ARN" />
+                <LongText>{detail.arn}</LongText> <CopyValue value={detail.arn} label="ARN" />
               </Box>
             ),
           },
