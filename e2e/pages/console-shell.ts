@@ -11,7 +11,7 @@ export class ConsoleShell {
     this.sideNavigation = page.getByRole('navigation', { name: 'Side navigation' });
     this.breadcrumbs = page.getByRole('navigation', { name: 'Breadcrumbs' });
     this.notifications = page.getByRole('region', { name: 'Notifications' });
-    this.regionSelector = page.getByRole('button', { name: /^Region:/ });
+    this.regionSelector = page.getByRole('button', { name: /, Region$/ });
   }
 
   /** Picks a Region from the top navigation by its code, e.g. `eu-west-1`. */
@@ -26,9 +26,9 @@ export class ConsoleShell {
     await this.page.getByRole('menuitemcheckbox', { name: /^All regions/ }).click();
   }
 
-  /** The top navigation's user menu ("Signed in as …"). */
+  /** The top navigation's user menu ("<name> (signed in)"). */
   userMenu(name: string): Locator {
-    return this.page.getByRole('button', { name: `Signed in as ${name}` });
+    return this.page.getByRole('button', { name: `${name} (signed in)` });
   }
 
   async signOut(name: string): Promise<void> {

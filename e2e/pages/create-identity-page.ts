@@ -24,7 +24,7 @@ export class CreateIdentityPage {
     await this.page.getByRole('textbox', { name: 'Domain' }).fill(domain);
     if (options.mailFromSubdomain) {
       await this.page.getByRole('checkbox', { name: /Use a custom MAIL FROM domain/ }).check();
-      await this.page.getByRole('textbox', { name: 'MAIL FROM subdomain' }).fill(options.mailFromSubdomain);
+      await this.page.getByRole('textbox', { name: /^MAIL FROM domain/ }).fill(options.mailFromSubdomain);
     }
     if (options.publishToRoute53) {
       await this.page.getByRole('checkbox', { name: /Publish DNS records to Route53/ }).check();

@@ -118,7 +118,7 @@ export class IdentitiesPage {
   async deleteSelected(): Promise<Locator> {
     await this.deleteButton.click();
     const dialog = this.page.getByRole('dialog');
-    const typed = dialog.getByRole('textbox', { name: 'Type delete to confirm' });
+    const typed = dialog.getByRole('textbox', { name: /^To confirm deletion/ });
     if (await typed.isVisible()) await typed.fill('delete');
     await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
     return dialog;

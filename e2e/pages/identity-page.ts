@@ -60,7 +60,7 @@ export class IdentityPage {
   async setMailFromDomain(subdomain: string, onMxFailure?: 'Reject message'): Promise<void> {
     await this.edit('Custom MAIL FROM domain');
     await this.page.getByRole('checkbox', { name: 'Use a custom MAIL FROM domain' }).check();
-    await this.page.getByRole('textbox', { name: 'MAIL FROM subdomain' }).fill(subdomain);
+    await this.page.getByRole('textbox', { name: /^MAIL FROM domain/ }).fill(subdomain);
     if (onMxFailure) await this.page.getByRole('radio', { name: onMxFailure }).check();
     await this.save();
   }

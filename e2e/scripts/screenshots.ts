@@ -51,7 +51,7 @@ test('screenshots of the list, identity and create pages', async ({
   await identityPage.goto(region, 'shop.example.com', 'authentication');
   await identityPage.edit('Custom MAIL FROM domain');
   await page.getByRole('checkbox', { name: 'Use a custom MAIL FROM domain' }).check();
-  await page.getByRole('textbox', { name: 'MAIL FROM subdomain' }).fill('mail');
+  await page.getByRole('textbox', { name: /^MAIL FROM domain/ }).fill('mail');
   await identityPage.save();
   await expect(identityPage.publishButton('DKIM')).toBeVisible();
   await capture(page, 'identity-page.png');
@@ -59,7 +59,7 @@ test('screenshots of the list, identity and create pages', async ({
   await createIdentityPage.goto(region);
   await page.getByRole('textbox', { name: 'Domain' }).fill('marketing.example.com');
   await page.getByRole('checkbox', { name: 'Use a custom MAIL FROM domain' }).check();
-  await page.getByRole('textbox', { name: 'MAIL FROM subdomain' }).fill('bounce');
+  await page.getByRole('textbox', { name: /^MAIL FROM domain/ }).fill('bounce');
   await page.getByRole('checkbox', { name: /Publish DNS records to Route53/ }).check();
   await capture(page, 'create-identity.png');
 });

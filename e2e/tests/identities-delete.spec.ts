@@ -27,7 +27,7 @@ test('an operator deletes one identity, then three at once after typing the conf
   await expect(dialog.getByRole('heading', { name: 'Delete 3 identities?' })).toBeVisible();
   const confirm = dialog.getByRole('button', { name: 'Delete', exact: true });
   await expect(confirm).toBeDisabled();
-  await dialog.getByRole('textbox', { name: 'Type delete to confirm' }).fill('delete');
+  await dialog.getByRole('textbox', { name: /^To confirm deletion/ }).fill('delete');
   await confirm.click();
   await expect(dialog).toBeHidden();
   await expect(identitiesPage.shell.flash('Successfully deleted 3 identities.')).toBeVisible();

@@ -168,7 +168,7 @@ export function CreateIdentityForm(props: CreateIdentityFormProps) {
                         ref={ref('mailFromSubdomain')}
                         value={form.mailFromSubdomain}
                         placeholder="mail"
-                        ariaLabel="MAIL FROM subdomain"
+                        ariaLabel={`MAIL FROM domain (subdomain of ${domainSuffix})`}
                         onChange={({ detail }) => update({ mailFromSubdomain: detail.value })}
                         onBlur={touch('mailFromSubdomain')}
                       />
@@ -294,7 +294,6 @@ export function CreateIdentityForm(props: CreateIdentityFormProps) {
                 <Checkbox
                   checked={form.publishToRoute53}
                   onChange={({ detail }) => update({ publishToRoute53: detail.checked })}
-                  ariaLabel="Publish DNS records to Route53: Enabled"
                 >
                   Enabled
                 </Checkbox>

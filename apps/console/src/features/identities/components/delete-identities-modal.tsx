@@ -2,13 +2,13 @@ import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
-import Input from '@cloudscape-design/components/input';
+import Input, { type InputProps } from '@cloudscape-design/components/input';
 import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import type { DeleteResult } from '@ses-console/contract';
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { StatusText } from '../../../components/text-wrapping';
 import type { DeleteRowResult } from '../model/delete-outcome';
 
 export const CONFIRMATION_WORD = 'delete';
@@ -27,11 +27,11 @@ export interface DeleteIdentitiesModalProps {
 }
 
 const outcomeDisplay: Record<DeleteResult['outcome'], ReactNode> = {
-  deleted: <StatusIndicator type="success">Deleted</StatusIndicator>,
-  not_found: <StatusIndicator type="info">Already gone</StatusIndicator>,
-  failed: <StatusIndicator type="error">Failed</StatusIndicator>,
+  deleted: <StatusText type="success">Deleted</StatusText>,
+  not_found: <StatusText type="info">Already gone</StatusText>,
+  failed: <StatusText type="error">Failed</StatusText>,
   // A delete was sent but never confirmed: it may or may not have run.
-  unknown: <StatusIndicator type="warning">Not confirmed</StatusIndicator>,
+  unknown: <StatusText type="warning">Not confirmed</StatusText>,
 };
 
 /** Props only: `useDeleteIdentitiesFlow` owns the request, the results and notifications. */
@@ -39,9 +39,17 @@ export function DeleteIdentitiesModal(props: DeleteIdentitiesModalProps) {
   const { visible, identities, phase, results, error, onDismiss, onConfirm } = props;
   const [typed, setTyped] = useState('');
   const many = identities.length > 1;
+  const confirmation = useRef<InputProps.Ref>(null);
   useEffect(() => {
     if (visible) setTyped('');
   }, [visible]);
+  // The dialog opens on what it asks for: the confirmation field, not Close. The modal's focus lock
+  // focuses its first control once it has mounted (after this component's effects), so this waits a tick.
+  useEffect(() => {
+    if (!visible || !many || phase !== 'confirm') return;
+    const timer = setTimeout(() => confirmation.current?.focus());
+    return () => clearTimeout(timer);
+  }, [visible, many, phase]);
   const confirmed = !many || typed.trim().toLowerCase() === CONFIRMATION_WORD;
   const header =
     phase === 'done'
@@ -110,10 +118,10 @@ export function DeleteIdentitiesModal(props: DeleteIdentitiesModalProps) {
           {many && (
             <FormField label={`To confirm deletion, type "${CONFIRMATION_WORD}" in the field.`}>
               <Input
+                ref={confirmation}
                 value={typed}
                 onChange={({ detail }) => setTyped(detail.value)}
                 placeholder={CONFIRMATION_WORD}
-                ariaLabel="Type delete to confirm"
                 disabled={phase === 'deleting'}
               />
             </FormField>

@@ -124,7 +124,7 @@ describe('identities table, All regions', () => {
       'alpha.example (us-east-1)',
       'same.example (eu-west-1)',
     ]);
-    await user.type(within(dialog).getByRole('textbox', { name: 'Type delete to confirm' }), 'delete');
+    await user.type(within(dialog).getByRole('textbox', { name: /^To confirm deletion/ }), 'delete');
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
 
     await waitFor(() => expect(screen.getByText('Successfully deleted 3 identities.')).toBeTruthy());
@@ -146,7 +146,7 @@ describe('identities table, All regions', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Select alpha.example (us-east-1)' }));
     await user.click(screen.getByRole('button', { name: 'Delete' }));
     const dialog = await screen.findByRole('dialog');
-    await user.type(within(dialog).getByRole('textbox', { name: 'Type delete to confirm' }), 'delete');
+    await user.type(within(dialog).getByRole('textbox', { name: /^To confirm deletion/ }), 'delete');
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
 
     const results = await within(dialog).findByRole('table', { name: 'Delete results' });

@@ -57,7 +57,7 @@ describe('identities table', () => {
     const dialog = await screen.findByRole('dialog');
     const confirm = within(dialog).getByRole('button', { name: 'Delete' });
     expect(confirm.hasAttribute('disabled') || confirm.getAttribute('aria-disabled') === 'true').toBe(true);
-    await user.type(within(dialog).getByRole('textbox', { name: 'Type delete to confirm' }), 'delete');
+    await user.type(within(dialog).getByRole('textbox', { name: /^To confirm deletion/ }), 'delete');
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
 
     const results = await within(dialog).findByRole('table', { name: 'Delete results' });
@@ -145,7 +145,7 @@ describe('identities table', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Select maybe.example' }));
     await user.click(screen.getByRole('button', { name: 'Delete' }));
     const dialog = await screen.findByRole('dialog');
-    await user.type(within(dialog).getByRole('textbox', { name: 'Type delete to confirm' }), 'delete');
+    await user.type(within(dialog).getByRole('textbox', { name: /^To confirm deletion/ }), 'delete');
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
 
     const results = await within(dialog).findByRole('table', { name: 'Delete results' });

@@ -61,7 +61,7 @@ export function MailFromContainer({ detail }: { detail: IdentityDetail }) {
                   <Input
                     ref={edit.fieldRef('subdomain')}
                     value={form.subdomain}
-                    ariaLabel="MAIL FROM subdomain"
+                    ariaLabel={`MAIL FROM domain (subdomain of ${detail.name})`}
                     placeholder="mail"
                     onChange={({ detail: d }) => setForm({ ...form, subdomain: d.value })}
                   />
