@@ -44,4 +44,18 @@ describe('identities list URL state', () => {
     expect(rowNames()).toEqual(['other.test']);
     expect(router.state.location.search).toContain('region=eu-west-1');
   });
+
+  it('when the URL asks for a page past the last one, then the last page opens and the URL says so', async () => {
+    bff = await startFakeBff((req) =>
+      req.path === '/api/regions/eu-west-1/identities'
+        ? { body: { region: 'eu-west-1', identities } }
+        : undefined,
+    );
+    const { router } = renderApp('/identities?region=eu-west-1&page=99');
+    await screen.findByRole('link', { name: 'ok.example' });
+    // Four identities fit on one page: page 1 is the default, so the URL drops `page` altogether.
+    await waitFor(() => expect(router.state.location.search).not.toContain('page='));
+    expect(router.state.location.search).toContain('region=eu-west-1');
+    expect(router.state.historyAction).toBe('REPLACE');
+  });
 });

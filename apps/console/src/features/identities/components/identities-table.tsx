@@ -8,7 +8,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import { apiPaths } from '@ses-console/contract';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { RefreshButton } from '../../../components/refresh-button';
 import { RouterLink } from '../../../components/router-link';
@@ -107,6 +107,18 @@ export function IdentitiesTable({ scope, region, urlState, onUrlStateChange }: I
       selection: { trackBy: identityRowKey, keepSelection: true },
     },
   );
+
+  // A page past the last one (an old link, `?page=99`) opens the last page, and the URL says so
+  // (replaced, so Back still leaves the list).
+  const { pagesCount } = paginationProps;
+  const { setCurrentPage } = actions;
+  const loaded = !query.isPending && !query.error;
+  useEffect(() => {
+    const last = Math.max(pagesCount, 1);
+    if (!loaded || urlState.page <= last) return;
+    setCurrentPage(last);
+    onUrlStateChange({ page: last });
+  }, [loaded, pagesCount, urlState.page, setCurrentPage, onUrlStateChange]);
 
   const selected = collectionProps.selectedItems ?? [];
   const onlySelected = selected.length === 1 ? selected[0] : undefined;
