@@ -8,6 +8,8 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import type { DnsCheck, IdentityDetail } from '@ses-console/contract';
 import { useQuery } from '@tanstack/react-query';
+import { stackedWhen } from '../../../components/stacked-columns';
+import { useNarrowLayout } from '../../../hooks/use-viewport';
 import { describeError } from '../../../lib/api-client';
 import { dnsDiagnosticsQueryOptions } from '../api/identity-queries';
 import { dnsCheckDisplay } from '../model/dns-check-display';
@@ -42,6 +44,8 @@ export function DnsDiagnosticsContainer({ detail }: { detail: IdentityDetail }) 
   const query = useQuery(dnsDiagnosticsQueryOptions(detail.region, detail.name));
   const checks = query.data?.checks ?? [];
   const problems = checks.filter((c) => c.required && c.state !== 'found').length;
+  // Narrow screens: each check's fields one under the other (six columns leave no room for values).
+  const narrow = useNarrowLayout();
 
   return (
     <Container
@@ -91,7 +95,7 @@ export function DnsDiagnosticsContainer({ detail }: { detail: IdentityDetail }) 
             wrapLines
             ariaLabels={{ tableLabel: 'DNS diagnostics' }}
             empty={<Box textAlign="center">No DNS records to check</Box>}
-            columnDefinitions={[
+            columnDefinitions={stackedWhen<DnsCheck>(narrow, 'DNS record', [
               {
                 id: 'purpose',
                 header: 'Record',
@@ -112,7 +116,7 @@ export function DnsDiagnosticsContainer({ detail }: { detail: IdentityDetail }) 
               },
               { id: 'state', header: 'DNS answer', cell: (c) => <Answer check={c} />, width: 190 },
               { id: 'found', header: 'Value found', cell: (c) => <FoundValues check={c} /> },
-            ]}
+            ])}
           />
         </SpaceBetween>
       )}
