@@ -205,7 +205,12 @@ export function createApp(deps: AppDeps): Express {
   const dist = deps.consoleDist;
   if (dist && fs.existsSync(path.join(dist, 'index.html'))) {
     app.use(express.static(dist, { index: false, maxAge: '1h' }));
-    // SPA fallback: any GET that is not an API call gets the app shell.
+    // SPA fallback: any GET that is not an API call or a build asset gets the app shell. A missing
+    // asset (a chunk of an earlier build, after a redeploy) is a plain 404, so the browser reports a
+    // failed load instead of parsing the shell's HTML as JavaScript or CSS.
+    app.get(/^\/assets\//, (_req, res) => {
+      res.status(404).type('text/plain').set('cache-control', 'no-store').send('Not found');
+    });
     app.get(/^\/(?!api\/|api$|auth\/|healthz|readyz).*/, (_req, res) => {
       res.sendFile(path.join(dist, 'index.html'), { headers: { 'cache-control': 'no-cache' } });
     });
