@@ -10,7 +10,12 @@ test('an operator creates a domain with Route 53 publishing and it verifies on i
   await emulator.createHostedZone(domain);
 
   await createIdentityPage.goto(region);
-  await createIdentityPage.createDomain(domain, { publishToRoute53: true });
+  // As in the SES console, Publish is on by default once the page knows a zone covers the domain.
+  const publish = createIdentityPage.page.getByRole('checkbox', { name: /Publish DNS records to Route53/ });
+  await createIdentityPage.page.getByRole('textbox', { name: 'Domain' }).fill(domain);
+  await expect(publish).toBeChecked();
+  await expect(createIdentityPage.page.getByText(`Hosted zone ${domain} covers ${domain}`)).toBeVisible();
+  await createIdentityPage.submitButton.click();
 
   await expect(identityPage.heading(domain)).toBeVisible();
   await expect(identityPage.shell.flash(`${domain} was created.`)).toBeVisible();
