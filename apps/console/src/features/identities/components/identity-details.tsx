@@ -18,6 +18,7 @@ import { ConfigurationSetTab } from './configuration-set-tab';
 import { DeleteIdentitiesModal } from './delete-identities-modal';
 import { DkimContainer } from './dkim-container';
 import { DnsDiagnosticsContainer } from './dns-diagnostics-container';
+import { IdentityStatusAlert } from './identity-status-alert';
 import { IdentitySummary } from './identity-summary';
 import { MailFromContainer } from './mail-from-container';
 import { NotificationsTab } from './notifications-tab';
@@ -129,6 +130,7 @@ export function IdentityDetails(props: IdentityDetailsProps) {
     >
       <SpaceBetween size="l">
         <IdentitySummary detail={detail} regionName={props.regionName} />
+        <IdentityStatusAlert detail={detail} />
         {!detail.authentication.available && detail.type === 'EMAIL_ADDRESS' && (
           <Alert type="info">
             DKIM and MAIL FROM settings of an email address come from its domain. They appear here once{' '}
