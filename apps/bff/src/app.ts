@@ -25,6 +25,7 @@ import { configurationSetRoutes } from './routes/configuration-set-routes.js';
 import { dnsDiagnosticsRoutes } from './routes/dns-diagnostics-routes.js';
 import { emulatorRoutes } from './routes/emulator-routes.js';
 import { healthRouter } from './routes/health-routes.js';
+import { hostedZoneRoutes } from './routes/hosted-zone-routes.js';
 import { identityRoutes } from './routes/identity-routes.js';
 import { identitySettingsRoutes } from './routes/identity-settings-routes.js';
 import { metaRoutes, openApiRoutes } from './routes/meta-routes.js';
@@ -94,6 +95,7 @@ export function apiRoutes(deps: RouteDeps): RouteSpec[] {
       ...allRegionsRoutes(deps),
       ...identityRoutes(deps),
       ...publishDnsRoutes(deps),
+      ...hostedZoneRoutes(deps),
       ...dnsDiagnosticsRoutes(deps),
       ...identitySettingsRoutes(deps),
       ...policyRoutes(deps),

@@ -15,6 +15,7 @@ import { dnsDiagnosticsQueryOptions } from '../api/identity-queries';
 import { dnsCheckDisplay } from '../model/dns-check-display';
 import { purposeLabel } from '../model/dns-record-set';
 import { formatDate } from '../model/identity-display';
+import { explainStatus } from '../model/status-help';
 
 function Answer({ check }: { check: DnsCheck }) {
   const display = dnsCheckDisplay(check);
@@ -46,6 +47,8 @@ export function DnsDiagnosticsContainer({ detail }: { detail: IdentityDetail }) 
   const problems = checks.filter((c) => c.required && c.state !== 'found').length;
   // Narrow screens: each check's fields one under the other (six columns leave no room for values).
   const narrow = useNarrowLayout();
+  // Every record found while the status says otherwise: say why (SES stopped, or checks again soon).
+  const despite = problems === 0 ? explainStatus(detail, checks).inPlaceNote : undefined;
 
   return (
     <Container
@@ -82,7 +85,7 @@ export function DnsDiagnosticsContainer({ detail }: { detail: IdentityDetail }) 
             <Box variant="small" color="text-body-secondary">
               Checked {formatDate(query.data.checkedAt)} through {query.data.servers.join(', ')}.{' '}
               {problems === 0
-                ? 'Every required record is in place.'
+                ? `Every required record is in place${despite ?? '.'}`
                 : `${problems} required ${problems === 1 ? 'record needs' : 'records need'} attention.`}
             </Box>
           )}

@@ -20,6 +20,7 @@ import { DeleteIdentitiesModal } from './delete-identities-modal';
 import { DkimContainer } from './dkim-container';
 import { DnsDiagnosticsContainer } from './dns-diagnostics-container';
 import { breakAnywhere } from './identity-name';
+import { IdentityStatusAlert } from './identity-status-alert';
 import { IdentitySummary } from './identity-summary';
 import { MailFromContainer } from './mail-from-container';
 import { NotificationsTab } from './notifications-tab';
@@ -139,6 +140,7 @@ export function IdentityDetails(props: IdentityDetailsProps) {
       <SpaceBetween size="l">
         {query.isError && <StaleDataAlert query={query} what="The identity" />}
         <IdentitySummary detail={detail} regionName={props.regionName} />
+        <IdentityStatusAlert detail={detail} />
         {!detail.authentication.available && detail.type === 'EMAIL_ADDRESS' && (
           <Alert type="info">
             DKIM and MAIL FROM settings of an email address come from its domain. They appear here once{' '}
