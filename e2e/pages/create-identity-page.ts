@@ -16,6 +16,7 @@ export class CreateIdentityPage {
     await expect(this.page.getByRole('heading', { level: 1, name: 'Create identity' })).toBeVisible();
   }
 
+  /** Fills and submits the form for a domain; Publish DNS records to Route53 only with `publishToRoute53`. */
   async createDomain(
     domain: string,
     options: { publishToRoute53?: boolean; mailFromSubdomain?: string } = {},
@@ -26,9 +27,14 @@ export class CreateIdentityPage {
       await this.page.getByRole('checkbox', { name: /Use a custom MAIL FROM domain/ }).check();
       await this.page.getByRole('textbox', { name: /^MAIL FROM domain/ }).fill(options.mailFromSubdomain);
     }
-    if (options.publishToRoute53) {
-      await this.page.getByRole('checkbox', { name: /Publish DNS records to Route53/ }).check();
-    }
+    // The page looks up the covering hosted zone first (and then ticks Publish when there is one):
+    // wait for its answer, then leave Publish exactly as asked (off unless `publishToRoute53`).
+    await expect(
+      this.page.getByText(/^(Hosted zone \S+ covers|No public Route 53 hosted zone in this account covers)/),
+    ).toBeVisible();
+    await this.page
+      .getByRole('checkbox', { name: /Publish DNS records to Route53/ })
+      .setChecked(options.publishToRoute53 ?? false);
     await this.submitButton.click();
   }
 

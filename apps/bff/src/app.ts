@@ -25,6 +25,7 @@ import { configurationSetRoutes } from './routes/configuration-set-routes.js';
 import { dnsDiagnosticsRoutes } from './routes/dns-diagnostics-routes.js';
 import { emulatorRoutes } from './routes/emulator-routes.js';
 import { healthRouter } from './routes/health-routes.js';
+import { hostedZoneRoutes } from './routes/hosted-zone-routes.js';
 import { identityRoutes } from './routes/identity-routes.js';
 import { identitySettingsRoutes } from './routes/identity-settings-routes.js';
 import { metaRoutes, openApiRoutes } from './routes/meta-routes.js';
@@ -94,6 +95,7 @@ export function apiRoutes(deps: RouteDeps): RouteSpec[] {
       ...allRegionsRoutes(deps),
       ...identityRoutes(deps),
       ...publishDnsRoutes(deps),
+      ...hostedZoneRoutes(deps),
       ...dnsDiagnosticsRoutes(deps),
       ...identitySettingsRoutes(deps),
       ...policyRoutes(deps),
@@ -205,7 +207,12 @@ export function createApp(deps: AppDeps): Express {
   const dist = deps.consoleDist;
   if (dist && fs.existsSync(path.join(dist, 'index.html'))) {
     app.use(express.static(dist, { index: false, maxAge: '1h' }));
-    // SPA fallback: any GET that is not an API call gets the app shell.
+    // SPA fallback: any GET that is not an API call or a build asset gets the app shell. A missing
+    // asset (a chunk of an earlier build, after a redeploy) is a plain 404, so the browser reports a
+    // failed load instead of parsing the shell's HTML as JavaScript or CSS.
+    app.get(/^\/assets\//, (_req, res) => {
+      res.status(404).type('text/plain').set('cache-control', 'no-store').send('Not found');
+    });
     app.get(/^\/(?!api\/|api$|auth\/|healthz|readyz).*/, (_req, res) => {
       res.sendFile(path.join(dist, 'index.html'), { headers: { 'cache-control': 'no-cache' } });
     });

@@ -36,6 +36,16 @@ describe('BFF app shell: health, errors, headers, SPA', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
+  it('when a build asset that does not exist is asked (a chunk of an earlier build), then 404, not the SPA shell', async () => {
+    fs.mkdirSync(path.join(dist, 'assets'), { recursive: true });
+    fs.writeFileSync(path.join(dist, 'assets', 'page-new.js'), 'export {};');
+    const present = await request(h.app).get('/assets/page-new.js');
+    expect(present.status).toBe(200);
+    const gone = await request(h.app).get('/assets/page-old.js');
+    expect(gone.status).toBe(404);
+    expect(gone.text).not.toContain('id="root"');
+  });
+
   it('when an unknown /api path is asked, then it answers the 404 envelope with the request id', async () => {
     const res = await request(h.app).get('/api/nope');
     expect(res.status).toBe(404);

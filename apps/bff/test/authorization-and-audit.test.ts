@@ -17,7 +17,7 @@ import type { Store } from '../src/store/store.js';
 import { type Harness, startHarness } from './support/harness.js';
 import { skipWithoutPostgres, startTestPostgres, type TestPostgres } from './support/postgres.js';
 import { type ProxyUser, proxyUser, testRoleGroups } from './support/proxy-users.js';
-import { caseKey, mutatingRouteCases } from './support/route-cases.js';
+import { caseKey, mutatingRouteCases, readRouteQueries } from './support/route-cases.js';
 
 const roleBelow: Record<Role, Role | 'nobody'> = { viewer: 'nobody', operator: 'viewer', admin: 'operator' };
 
@@ -231,7 +231,9 @@ describe.each(backends)('authorization and audit of every route ($name store)', 
         (r) => r.method === 'get',
       );
       for (const route of routes) {
-        const path = apiPath(route.path, { region: 'us-east-1', identity: 'nobody.example.com' });
+        const path =
+          apiPath(route.path, { region: 'us-east-1', identity: 'nobody.example.com' }) +
+          (readRouteQueries[route.path] ?? '');
         expect((await request(h.raw).get(path)).status, `${route.path} anonymous`).toBe(401);
         const access = accessFor('get', route.path);
         const nobody = await request(h.raw)

@@ -5,6 +5,7 @@ import {
   createIdentityResponseSchema,
   deleteIdentitiesResponseSchema,
   errorEnvelopeSchema,
+  hostedZoneLookupResponseSchema,
   identityDetailSchema,
   listConfigurationSetsResponseSchema,
   listIdentitiesResponseSchema,
@@ -12,6 +13,7 @@ import {
   mailboxResponseSchema,
   metaResponseSchema,
   publishResultSchema,
+  recreateIdentityResponseSchema,
   sendTestEmailResponseSchema,
   verifyEmailResponseSchema,
 } from '@ses-console/contract';
@@ -147,6 +149,16 @@ describe('every 2xx answer conforms to the contract the console imports', () => 
     expectConforms(
       clockResponseSchema,
       await request(h.app).post(apiPaths.emulatorClock).send({ advanceSeconds: 1 }),
+      200,
+    );
+    expectConforms(
+      hostedZoneLookupResponseSchema,
+      await request(h.app).get(apiPaths.hostedZoneLookup).query({ domain }),
+      200,
+    );
+    expectConforms(
+      recreateIdentityResponseSchema,
+      await request(h.app).post(identityPath(apiPaths.recreateIdentity)).send({}),
       200,
     );
     expectConforms(

@@ -56,6 +56,28 @@ describe('emulator routes, configuration sets and test email', () => {
     expect(one.body.messages).toHaveLength(1);
   });
 
+  it('when the mailbox is asked for one Region, then only mail of that Region comes back, and a bad region is a 400 naming region', async () => {
+    const west = `${unique('west')}@example.com`;
+    const east = `${unique('east')}@example.com`;
+    await request(h.app)
+      .post(url(apiPaths.identities, { region: 'eu-west-1' }))
+      .send({ type: 'EMAIL_ADDRESS', name: west });
+    await request(h.app)
+      .post(url(apiPaths.identities, { region: REGION }))
+      .send({ type: 'EMAIL_ADDRESS', name: east });
+    const res = await request(h.app).get(apiPaths.emulatorMailbox).query({ region: 'eu-west-1' });
+    expect(res.status).toBe(200);
+    const messages = res.body.messages as MailboxMessage[];
+    expect(messages.every((m) => m.region === 'eu-west-1')).toBe(true);
+    expect(messages.some((m) => m.to.includes(west))).toBe(true);
+    expect(messages.some((m) => m.to.includes(east))).toBe(false);
+    const bad = await request(h.app).get(apiPaths.emulatorMailbox).query({ region: 'zz-nope' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fieldErrors).toEqual([
+      { field: 'region', message: expect.stringMatching(/^Region /) },
+    ]);
+  });
+
   /** Sends one test email through the BFF (the console's Send test email) and returns its mailbox entry. */
   async function captured(subject: string, body: string): Promise<MailboxMessage | undefined> {
     const from = await createAndVerifyAddress();

@@ -1,11 +1,14 @@
 import '@cloudscape-design/global-styles/index.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { trackPreloadErrors } from './app/errors/chunk-recovery';
+import { RootErrorBoundary } from './app/errors/root-error-boundary';
 import { AppProvider, createQueryClient } from './app/provider';
 import { AppRouter } from './app/router';
 import { applyTheme, storedTheme } from './lib/theme';
 
 applyTheme(storedTheme());
+trackPreloadErrors();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root');
@@ -13,8 +16,10 @@ if (!root) throw new Error('missing #root');
 const queryClient = createQueryClient();
 createRoot(root).render(
   <StrictMode>
-    <AppProvider queryClient={queryClient}>
-      <AppRouter queryClient={queryClient} />
-    </AppProvider>
+    <RootErrorBoundary reload={() => window.location.reload()}>
+      <AppProvider queryClient={queryClient}>
+        <AppRouter queryClient={queryClient} />
+      </AppProvider>
+    </RootErrorBoundary>
   </StrictMode>,
 );

@@ -67,6 +67,12 @@ export const routeTable = {
   listAllRegionsIdentities: { method: 'get', path: apiPaths.allRegionsIdentities, role: 'viewer' },
   getDnsDiagnostics: { method: 'get', path: apiPaths.dnsDiagnostics, role: 'viewer' },
   deleteIdentity: { method: 'delete', path: apiPaths.identity, role: 'admin', action: 'identity.delete' },
+  recreateIdentity: {
+    method: 'post',
+    path: apiPaths.recreateIdentity,
+    role: 'admin',
+    action: 'identity.recreate',
+  },
   updateDkim: { method: 'put', path: apiPaths.dkim, role: 'operator', action: 'dkim.update' },
   updateMailFrom: { method: 'put', path: apiPaths.mailFrom, role: 'operator', action: 'mail-from.update' },
   updateFeedback: { method: 'put', path: apiPaths.feedback, role: 'operator', action: 'feedback.update' },
@@ -81,6 +87,7 @@ export const routeTable = {
   updatePolicy: { method: 'put', path: apiPaths.policy, role: 'admin', action: 'policy.update' },
   deletePolicy: { method: 'delete', path: apiPaths.policy, role: 'admin', action: 'policy.delete' },
   publishDns: { method: 'post', path: apiPaths.publishDns, role: 'operator', action: 'dns.publish' },
+  lookupHostedZone: { method: 'get', path: apiPaths.hostedZoneLookup, role: 'viewer' },
   listConfigurationSets: { method: 'get', path: apiPaths.configurationSets, role: 'viewer' },
   sendTestEmail: {
     method: 'post',

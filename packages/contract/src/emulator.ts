@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { regionSchema } from './validation.js';
 
 /** Emulator-only routes (`SES_BACKEND=emulator`): captured mail and the clock, for demos and tests. */
 export const mailboxMessageSchema = z.object({
@@ -12,7 +13,10 @@ export const mailboxMessageSchema = z.object({
   raw: z.string().optional(),
   configurationSetName: z.string().optional(),
   sentAt: z.string(),
-  /** For verification emails: the link that verifies the address. */
+  /**
+   * For verification emails: the link as the email has it (the emulator's own URL, reachable only
+   * where the emulator's port is; the console offers its own Verify button and link instead).
+   */
   verificationLink: z.string().optional(),
   /** For verification emails: the token in that link. */
   verificationToken: z.string().optional(),
@@ -32,6 +36,8 @@ export type VerifyEmailResponse = z.infer<typeof verifyEmailResponseSchema>;
 export const mailboxQuerySchema = z.object({
   email: z.string().max(320).optional(),
   id: z.string().max(200).optional(),
+  /** Only mail sent in this Region (a verification email: the identity's Region). */
+  region: regionSchema.optional(),
 });
 
 export const clockResponseSchema = z.object({ now: z.string() });

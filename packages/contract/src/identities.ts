@@ -226,6 +226,41 @@ export const createIdentityResponseSchema = z.object({
 });
 export type CreateIdentityResponse = z.infer<typeof createIdentityResponseSchema>;
 
+// ---------- re-create ----------
+
+/**
+ * `POST …/identities/{identity}/recreate`: SES v2 cannot restart a verification that failed (no
+ * operation does, for a domain or an address), so the identity is deleted and created again with the
+ * same settings: tags, default configuration set, DKIM (Easy DKIM key length, or BYODKIM with the key
+ * given here, since SES never returns it), signing on/off, custom MAIL FROM, feedback forwarding and
+ * policies. A domain gets new DKIM tokens; an address gets a new verification email.
+ */
+export const recreateIdentityRequestSchema = z.object({
+  /** Publish the new DNS records to Route 53; omitted: when a public hosted zone covers the domain. */
+  publishToRoute53: z.boolean().optional(),
+  /** BYODKIM only: the private key (SES keeps it but never returns it), for the same selector. */
+  privateKey: dkimPrivateKeySchema.optional(),
+});
+export type RecreateIdentityRequest = z.infer<typeof recreateIdentityRequestSchema>;
+
+export const recreateIdentityResponseSchema = createIdentityResponseSchema.extend({
+  /** The policies the identity had (SES deletes them with it; each is created again as a step). */
+  previousPolicies: z.record(z.string(), z.string()),
+});
+export type RecreateIdentityResponse = z.infer<typeof recreateIdentityResponseSchema>;
+
+// ---------- Route 53 hosted zone lookup ----------
+
+export const hostedZoneLookupQuerySchema = z.object({ domain: domainSchema });
+
+/** Answer of `GET /api/hosted-zones/lookup?domain=`: the public zone publishing would write into. */
+export const hostedZoneLookupResponseSchema = z.object({
+  domain: z.string(),
+  /** The public hosted zone whose name is the longest suffix of the domain; absent when none. */
+  hostedZone: hostedZoneRefSchema.optional(),
+});
+export type HostedZoneLookupResponse = z.infer<typeof hostedZoneLookupResponseSchema>;
+
 // ---------- delete ----------
 
 export const deleteIdentitiesRequestSchema = z.object({

@@ -22,11 +22,15 @@ import {
   createPolicyRequestSchema,
   deleteIdentitiesRequestSchema,
   deleteIdentitiesResponseSchema,
+  hostedZoneLookupQuerySchema,
+  hostedZoneLookupResponseSchema,
   identityDetailSchema,
   listIdentitiesQuerySchema,
   listIdentitiesResponseSchema,
   publishRequestSchema,
   publishResultSchema,
+  recreateIdentityRequestSchema,
+  recreateIdentityResponseSchema,
   replaceTagsRequestSchema,
   updateConfigurationSetRequestSchema,
   updateDkimRequestSchema,
@@ -145,6 +149,20 @@ export const routeSchemas = {
     params: identityParams,
     responses: { 204: { description: 'Deleted' } },
   },
+  recreateIdentity: {
+    tag: 'Identities',
+    summary:
+      'Delete and create the identity again with the same settings (SES v2 has no way to restart a failed verification)',
+    params: identityParams,
+    body: recreateIdentityRequestSchema,
+    bodyMayBeOmitted: true,
+    responses: {
+      200: {
+        description: 'Re-created; `steps` says how each step went, `previousPolicies` what was restored',
+        schema: recreateIdentityResponseSchema,
+      },
+    },
+  },
   updateDkim: {
     tag: 'Identity settings',
     summary: 'DKIM signing on/off and signing attributes (Easy DKIM key length or BYODKIM)',
@@ -209,6 +227,14 @@ export const routeSchemas = {
     bodyMayBeOmitted: true,
     responses: {
       200: { description: 'What was published, or why nothing was', schema: publishResultSchema },
+    },
+  },
+  lookupHostedZone: {
+    tag: 'Identities',
+    summary: 'The public Route 53 hosted zone that covers a domain (longest suffix), for the create page',
+    query: hostedZoneLookupQuerySchema,
+    responses: {
+      200: { description: 'The zone, or none', schema: hostedZoneLookupResponseSchema },
     },
   },
   listConfigurationSets: {

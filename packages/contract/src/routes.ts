@@ -20,6 +20,8 @@ export const apiPaths = {
   policy: '/api/regions/:region/identities/:identity/policies/:policyName',
   tags: '/api/regions/:region/identities/:identity/tags',
   publishDns: '/api/regions/:region/identities/:identity/publish-dns',
+  recreateIdentity: '/api/regions/:region/identities/:identity/recreate',
+  hostedZoneLookup: '/api/hosted-zones/lookup',
   dnsDiagnostics: '/api/regions/:region/identities/:identity/dns-diagnostics',
   configurationSets: '/api/regions/:region/configuration-sets',
   sendTestEmail: '/api/regions/:region/send-test-email',

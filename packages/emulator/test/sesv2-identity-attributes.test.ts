@@ -121,10 +121,10 @@ describe('SES v2 DKIM, MAIL FROM, feedback and default configuration set', () =>
         SigningAttributes: { NextSigningKeyLength: 'RSA_1024_BIT' },
       }),
     );
+    // The length of the next key pair: the tokens (and the status) stay until the next rotation.
     expect(down.DkimStatus).toBe('PENDING');
     expect(down.SigningHostedZone).toBe('dkim.amazonses.com');
-    expect(down.DkimTokens).toHaveLength(3);
-    expect(down.DkimTokens).not.toEqual(created.DkimAttributes?.Tokens);
+    expect(down.DkimTokens).toEqual(created.DkimAttributes?.Tokens);
     const up = ses.send(
       new PutEmailIdentityDkimSigningAttributesCommand({
         EmailIdentity: 'keys.example.com',
@@ -133,6 +133,16 @@ describe('SES v2 DKIM, MAIL FROM, feedback and default configuration set', () =>
       }),
     );
     expect((await failure(up)).message).toMatch(/can be changed once every 24 hours/);
+    // The 1024-bit key becomes current at the rotation 24 h in; another change waits 24 h after it.
+    await advanceClock(emulator, 24 * HOURS);
+    const afterRotation = ses.send(
+      new PutEmailIdentityDkimSigningAttributesCommand({
+        EmailIdentity: 'keys.example.com',
+        SigningAttributesOrigin: 'AWS_SES',
+        SigningAttributes: { NextSigningKeyLength: 'RSA_2048_BIT' },
+      }),
+    );
+    expect((await failure(afterRotation)).message).toMatch(/the last key was generated at/);
     await advanceClock(emulator, 24 * HOURS);
     const later = await ses.send(
       new PutEmailIdentityDkimSigningAttributesCommand({
@@ -143,8 +153,11 @@ describe('SES v2 DKIM, MAIL FROM, feedback and default configuration set', () =>
     );
     expect(later.DkimStatus).toBe('PENDING');
     const got = await ses.send(new GetEmailIdentityCommand({ EmailIdentity: 'keys.example.com' }));
-    expect(got.DkimAttributes?.CurrentSigningKeyLength).toBe('RSA_2048_BIT');
+    // 1024 bit is current since the first rotation; 2048 waits for the next one.
+    expect(got.DkimAttributes?.CurrentSigningKeyLength).toBe('RSA_1024_BIT');
+    expect(got.DkimAttributes?.NextSigningKeyLength).toBe('RSA_2048_BIT');
     expect(got.DkimAttributes?.Tokens).toEqual(later.DkimTokens);
+    expect(got.DkimAttributes?.Tokens).toEqual(created.DkimAttributes?.Tokens);
 
     await ses.send(new CreateEmailIdentityCommand({ EmailIdentity: 'keys@nodomain.example.net' }));
     const email = await failure(

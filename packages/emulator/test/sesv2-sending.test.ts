@@ -154,6 +154,20 @@ describe('SES v2 SendEmail (realistic verification)', () => {
     await advanceClock(emulator, 24 * HOURS + 1);
     expect((await ses.send(new GetAccountCommand({}))).SendQuota?.SentLast24Hours).toBe(0);
   });
+  it('when the mailbox is filtered by region, then only mail sent (or verification mail issued) in that Region comes back, and a bad region is a 400 naming the field', async () => {
+    const west = sesClient(emulator, 'eu-west-1');
+    await west.send(new CreateEmailIdentityCommand({ EmailIdentity: 'west@example.com' }));
+    const inWest = await mailbox(emulator, '?region=eu-west-1');
+    expect(inWest.length).toBeGreaterThan(0);
+    expect(inWest.every((m) => m.Region === 'eu-west-1')).toBe(true);
+    expect(inWest.some((m) => m.Destination.ToAddresses.includes('west@example.com'))).toBe(true);
+    const inEast = await mailbox(emulator, '?region=us-east-1');
+    expect(inEast.some((m) => m.Destination.ToAddresses.includes('west@example.com'))).toBe(false);
+    expect(inEast.some((m) => m.Destination.ToAddresses.includes('sender@example.com'))).toBe(true);
+    const bad = await fetch(`${emulator.url}/_aws/ses?region=nowhere`);
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ message: 'region must be a region code like "eu-west-3".' });
+  });
 });
 
 describe('SES v2 SendEmail with verified domains (auto verification)', () => {

@@ -2,9 +2,10 @@ import { createIdentity } from '../services/identity-create-service.js';
 import { bulkDeleteOptions, deleteIdentities, deleteIdentity } from '../services/identity-delete-service.js';
 import { getIdentityDetail } from '../services/identity-detail-service.js';
 import { listIdentities } from '../services/identity-list-service.js';
+import { recreateIdentity } from '../services/identity-recreate-service.js';
 import { type RouteBinding, type RouteDeps, route } from './route-spec.js';
 
-/** `/api/regions/:region/identities`, `…/identities/delete` and `…/identities/:identity`. */
+/** `/api/regions/:region/identities`, `…/identities/delete`, `…/identities/:identity` and its `/recreate`. */
 export function identityRoutes(deps: RouteDeps): RouteBinding[] {
   const { ctx } = deps;
   return [
@@ -25,5 +26,8 @@ export function identityRoutes(deps: RouteDeps): RouteBinding[] {
     route('deleteIdentity', async ({ params: { region, identity } }) => {
       await deleteIdentity(ctx, region, identity);
     }),
+    route('recreateIdentity', ({ params: { region, identity }, body }) =>
+      recreateIdentity(ctx, region, identity, body),
+    ),
   ];
 }

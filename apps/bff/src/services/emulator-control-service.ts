@@ -15,7 +15,7 @@ import { AppError } from '../errors/app-error.js';
  * mailbox speaks LocalStack's field names; this module maps them to the contract's MailboxMessage.
  */
 export interface EmulatorControl {
-  mailbox(filter: { email?: string; id?: string }): Promise<MailboxMessage[]>;
+  mailbox(filter: { email?: string; id?: string; region?: string }): Promise<MailboxMessage[]>;
   verifyEmail(token: string): Promise<void>;
   clock(): Promise<ClockResponse>;
   advanceClock(seconds: number): Promise<ClockResponse>;

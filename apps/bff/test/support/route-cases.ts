@@ -70,6 +70,10 @@ export const mutatingRouteCases: Record<string, Setup> = {
     params: { region: REGION, identity: await domain(h, 'del') },
     status: 204,
   }),
+  [`POST ${apiPaths.recreateIdentity}`]: async (h) => ({
+    params: { region: REGION, identity: await domain(h, 'recreate') },
+    status: 200,
+  }),
   [`PUT ${apiPaths.dkim}`]: async (h) => ({
     params: { region: REGION, identity: await domain(h, 'dkim') },
     body: { signingEnabled: false },
@@ -140,6 +144,11 @@ export const mutatingRouteCases: Record<string, Setup> = {
     errorCode: 'InvalidVerificationToken',
   }),
   [`POST ${apiPaths.emulatorClock}`]: async () => ({ params: {}, body: { advanceSeconds: 1 }, status: 200 }),
+};
+
+/** The query string a read-only route cannot answer without (its required query members). */
+export const readRouteQueries: Record<string, string> = {
+  [apiPaths.hostedZoneLookup]: '?domain=nobody.example.com',
 };
 
 export function caseKey(method: HttpMethod | string, path: string): string {

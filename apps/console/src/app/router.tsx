@@ -1,9 +1,11 @@
 import Spinner from '@cloudscape-design/components/spinner';
 import { isRegionName } from '@ses-console/contract/region-name';
 import type { QueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ComponentType, useState } from 'react';
 import {
   createBrowserRouter,
+  createPath,
+  type DataRouter,
   type LoaderFunctionArgs,
   Navigate,
   type RouteObject,
@@ -11,6 +13,8 @@ import {
 } from 'react-router';
 import { paths } from '../config/paths';
 import { identitiesQueryOptions } from '../features/identities/api/identity-queries';
+import { browserChunkRecovery, type ChunkRecovery, lazyPage } from './errors/chunk-recovery';
+import { RootRouteError, RouteError } from './errors/route-error';
 import { AppShell } from './layout/app-shell';
 import { NotFoundRoute } from './routes/not-found';
 
@@ -30,53 +34,52 @@ function prefetchIdentities(queryClient: QueryClient) {
 
 /**
  * Each page is its own chunk: the first load only pays for the shell and the page it opens. With a
- * query client, the list page's data is requested while its chunk loads.
+ * query client, the list page's data is requested while its chunk loads. A page that fails (its chunk
+ * cannot be downloaded, its code throws) shows an error inside the shell; a failing shell shows one on
+ * its own. `recovery` decides what a chunk that cannot be downloaded does (default: the browser's).
  */
-export function createRoutes(options: { queryClient?: QueryClient } = {}): RouteObject[] {
-  const { queryClient } = options;
+export function createRoutes(
+  options: {
+    queryClient?: QueryClient;
+    recovery?: ChunkRecovery;
+    /** Where the router is navigating to, if anywhere (an automatic reload goes there). */
+    pendingHref?: () => string | undefined;
+  } = {},
+): RouteObject[] {
+  const { queryClient, pendingHref } = options;
+  const recovery = options.recovery ?? browserChunkRecovery();
+  const page = (load: () => Promise<{ default: ComponentType }>) => lazyPage(load, recovery, pendingHref);
   return [
     {
       element: <AppShell />,
+      errorElement: <RootRouteError reload={() => recovery.reload()} />,
       hydrateFallbackElement: <Spinner size="large" />,
       children: [
-        { path: paths.home.path, element: <Navigate to={paths.identities.href()} replace /> },
         {
-          path: paths.identities.path,
-          ...(queryClient
-            ? {
-                loader: prefetchIdentities(queryClient),
-                // Sorting, filtering and paging rewrite the query string: only a region switch is a new list.
-                shouldRevalidate: ({ currentUrl, nextUrl }) =>
-                  currentUrl.searchParams.get('region') !== nextUrl.searchParams.get('region'),
-              }
-            : {}),
-          lazy: () => import('./routes/identities').then((m) => ({ Component: m.default })),
+          errorElement: <RouteError reload={() => recovery.reload()} />,
+          children: [
+            { path: paths.home.path, element: <Navigate to={paths.identities.href()} replace /> },
+            {
+              path: paths.identities.path,
+              ...(queryClient
+                ? {
+                    loader: prefetchIdentities(queryClient),
+                    // Sorting, filtering and paging rewrite the query string: only a region switch is a new list.
+                    shouldRevalidate: ({ currentUrl, nextUrl }) =>
+                      currentUrl.searchParams.get('region') !== nextUrl.searchParams.get('region'),
+                  }
+                : {}),
+              lazy: page(() => import('./routes/identities')),
+            },
+            { path: paths.createIdentity.path, lazy: page(() => import('./routes/create-identity')) },
+            { path: paths.identity.path, lazy: page(() => import('./routes/identity')) },
+            { path: paths.sendTestEmail.path, lazy: page(() => import('./routes/send-test-email')) },
+            { path: paths.configurationSets.path, lazy: page(() => import('./routes/configuration-sets')) },
+            { path: paths.activity.path, lazy: page(() => import('./routes/activity')) },
+            { path: paths.mailbox.path, lazy: page(() => import('./routes/mailbox')) },
+            { path: '*', element: <NotFoundRoute /> },
+          ],
         },
-        {
-          path: paths.createIdentity.path,
-          lazy: () => import('./routes/create-identity').then((m) => ({ Component: m.default })),
-        },
-        {
-          path: paths.identity.path,
-          lazy: () => import('./routes/identity').then((m) => ({ Component: m.default })),
-        },
-        {
-          path: paths.sendTestEmail.path,
-          lazy: () => import('./routes/send-test-email').then((m) => ({ Component: m.default })),
-        },
-        {
-          path: paths.configurationSets.path,
-          lazy: () => import('./routes/configuration-sets').then((m) => ({ Component: m.default })),
-        },
-        {
-          path: paths.activity.path,
-          lazy: () => import('./routes/activity').then((m) => ({ Component: m.default })),
-        },
-        {
-          path: paths.mailbox.path,
-          lazy: () => import('./routes/mailbox').then((m) => ({ Component: m.default })),
-        },
-        { path: '*', element: <NotFoundRoute /> },
       ],
     },
   ];
@@ -85,6 +88,13 @@ export function createRoutes(options: { queryClient?: QueryClient } = {}): Route
 export const routes: RouteObject[] = createRoutes();
 
 export function AppRouter({ queryClient }: { queryClient?: QueryClient }) {
-  const [router] = useState(() => createBrowserRouter(createRoutes({ queryClient })));
+  const [router] = useState(() => {
+    const pendingHref = () => {
+      const to = router.state.navigation.location;
+      return to && createPath(to);
+    };
+    const router: DataRouter = createBrowserRouter(createRoutes({ queryClient, pendingHref }));
+    return router;
+  });
   return <RouterProvider router={router} />;
 }

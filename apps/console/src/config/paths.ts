@@ -58,6 +58,8 @@ export const paths = {
   },
   mailbox: {
     path: '/mailbox',
-    href: (query: { region?: string; message?: string } = {}) => withQuery('/mailbox', query),
+    /** `verify`: the token of a verification email (the console's own link for it). */
+    href: (query: { region?: string; message?: string; verify?: string } = {}) =>
+      withQuery('/mailbox', query),
   },
 } as const;

@@ -133,11 +133,15 @@ export class EmulatorControlClient {
     return (await this.call('GET', `/_emulator/store${query}`)) as StoreReport;
   }
 
-  /** Captured messages, oldest first; `email` matches the sender address, `id` one message. */
-  async messages(filter: { email?: string; id?: string } = {}): Promise<CapturedMessage[]> {
+  /**
+   * Captured messages, oldest first; `email` matches the sender address, `id` one message, `region`
+   * the Region it was sent in.
+   */
+  async messages(filter: { email?: string; id?: string; region?: string } = {}): Promise<CapturedMessage[]> {
     const query = new URLSearchParams();
     if (filter.email) query.set('email', filter.email);
     if (filter.id) query.set('id', filter.id);
+    if (filter.region) query.set('region', filter.region);
     const body = asRecord(await this.call('GET', `/_aws/ses${query.size > 0 ? `?${query}` : ''}`));
     return Array.isArray(body.messages) ? (body.messages as CapturedMessage[]) : [];
   }

@@ -5,18 +5,22 @@ import { queryFormOf } from './query.js';
  * How a service's requests are told from every other service's on the one port (docs/emulator.md,
  * "What it emulates"):
  * - `path-prefix`: REST services, by path: the prefix itself or anything below it (`/v2/email/…` SES v2,
- *   `/2013-04-01/…` Route 53);
+ *   `/2013-04-01/…` Route 53), or below one of `alsoPrefixes` (paths older SDK models spell otherwise);
  * - `query`: query services, by `POST /` with a form body whose `Version` is the service's API version
  *   and, when the request is signed, whose SigV4 credential scope names one of the service's signing
  *   names (SES v1 and SES v2 both sign as `ses`; the version tells them apart). An unsigned request (STS
  *   AssumeRoleWithWebIdentity is one) goes by `Version` alone.
  */
-export type Recognition = { kind: 'path-prefix'; prefix: string } | { kind: 'query'; version: string };
+export type Recognition =
+  | { kind: 'path-prefix'; prefix: string; alsoPrefixes?: readonly string[] }
+  | { kind: 'query'; version: string };
 
 /** Before the body is read: whether the method and path can be this service's (the browser guard asks). */
 export function mayBeFor(recognition: Recognition, method: string, rawPath: string): boolean {
   if (recognition.kind === 'path-prefix') {
-    return rawPath === recognition.prefix || rawPath.startsWith(`${recognition.prefix}/`);
+    return [recognition.prefix, ...(recognition.alsoPrefixes ?? [])].some(
+      (prefix) => rawPath === prefix || rawPath.startsWith(`${prefix}/`),
+    );
   }
   return method === 'POST' && rawPath === '/';
 }

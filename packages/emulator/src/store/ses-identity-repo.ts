@@ -93,7 +93,10 @@ export class SesIdentityRepo {
     };
   }
 
-  /** Identities whose status machines the verification engine still has to drive. */
+  /**
+   * Identities whose status machines the verification engine still has to drive, and domains whose
+   * next Easy DKIM key length waits for a rotation.
+   */
   listNeedingChecks(accountId?: string): IdentityRecord[] {
     const rows = this.db
       .prepare(
@@ -101,6 +104,8 @@ export class SesIdentityRepo {
            verification_status IN ('PENDING', 'SUCCESS', 'TEMPORARY_FAILURE')
            OR json_extract(doc, '$.dkim.track.status') IN ('PENDING', 'SUCCESS', 'TEMPORARY_FAILURE')
            OR json_extract(doc, '$.mailFrom.track.status') IN ('PENDING', 'SUCCESS', 'TEMPORARY_FAILURE')
+           OR (json_extract(doc, '$.dkim.origin') = 'AWS_SES'
+               AND json_extract(doc, '$.dkim.nextKeyLength') IS NOT json_extract(doc, '$.dkim.currentKeyLength'))
          ) ORDER BY seq`,
       )
       .all(accountId ?? null, accountId ?? null) as Row[];

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { paths } from '../../config/paths';
 import { ALL_REGIONS, useRegion } from '../../hooks/use-region';
+import { breakpoints, useViewportBelow } from '../../hooks/use-viewport';
 import { describeError } from '../../lib/api-client';
 import { useNotifications } from '../../lib/notifications';
 import { signOut, useSession } from '../../lib/session-queries';
@@ -53,12 +54,15 @@ export function TopBar() {
   // Only the identities list has an All regions view; other pages show their one region.
   const allRegions = allRegionsInUrl && location.pathname === paths.identities.path;
   const [theme, setTheme] = useState<Theme>(storedTheme);
+  const mobile = useViewportBelow(breakpoints.xs);
   const current = regions.find((r) => r.code === region);
   const nextTheme: Theme = theme === 'dark' ? 'light' : 'dark';
   const regionText = allRegions
     ? 'All regions'
     : current
-      ? `${current.name} (${current.code})`
+      ? mobile
+        ? current.code
+        : `${current.name} (${current.code})`
       : (region ?? 'Region');
   const session = useSession().data;
   const { notify } = useNotifications();
@@ -82,6 +86,10 @@ export function TopBar() {
       utilities={[
         {
           type: 'menu-dropdown',
+          // Always in the bar (never under "More"), with its text: the Region decides what every page
+          // shows. On a phone the code alone keeps it on one line.
+          disableUtilityCollapse: true,
+          disableTextCollapse: true,
           text: regionText,
           ariaLabel: `${regionText}, Region`,
           title: 'Select a Region',

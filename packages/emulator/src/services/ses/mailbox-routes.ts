@@ -1,5 +1,6 @@
+import { isRegionName } from '@ses-console/contract/region-name';
 import type { ControlPlane } from '../../control/control-plane.js';
-import { json } from '../../control/responses.js';
+import { badRequest, json } from '../../control/responses.js';
 import type { IncomingRequest, OutgoingResponse } from '../../protocol/http-types.js';
 import type { SesMailboxRepo } from '../../store/ses-mailbox-repo.js';
 import type { MailboxMessage } from '../../store/ses-records.js';
@@ -24,7 +25,10 @@ function toLocalStack(message: MailboxMessage) {
   };
 }
 
-/** `GET /_aws/ses` (`?email=` matches the source address, `?id=`) and `DELETE /_aws/ses` (`?id=` for one). */
+/**
+ * `GET /_aws/ses` (`?email=` matches the source address, `?id=`, `?region=` the Region the message was
+ * sent in) and `DELETE /_aws/ses` (`?id=` for one).
+ */
 export function addMailboxRoutes(control: ControlPlane, mailbox: SesMailboxRepo): void {
   control
     .add('GET', '/_aws/ses', 'ListMailbox', (req) => listMailbox(req, mailbox))
@@ -36,9 +40,14 @@ export function addMailboxRoutes(control: ControlPlane, mailbox: SesMailboxRepo)
 
 function listMailbox(req: IncomingRequest, mailbox: SesMailboxRepo): OutgoingResponse {
   const email = req.query.get('email')?.toLowerCase();
+  const region = req.query.get('region') ?? undefined;
+  if (region !== undefined && !isRegionName(region)) {
+    return badRequest('region must be a region code like "eu-west-3".');
+  }
   const messages = mailbox
     .list(req.query.get('id') ?? undefined)
     .filter((m) => email === undefined || bareAddress(m.source).toLowerCase() === email)
+    .filter((m) => region === undefined || m.region === region)
     .map(toLocalStack);
   return json(200, { messages });
 }

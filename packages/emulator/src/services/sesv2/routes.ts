@@ -3,7 +3,8 @@ import type { Handler } from './handlers.js';
 
 /**
  * Method + path → operation, as `@aws-sdk/client-sesv2` 3.1176 serialises them (dist-cjs `[_h]`
- * entries), plus the GET list routes older clients (AWS CLI 2.9 / botocore 1.29) still send.
+ * entries), plus what older clients (AWS CLI 2.9 / botocore 1.29) still send: the GET list routes, and
+ * PutEmailIdentityDkimSigningAttributes under `/v1/email` (their model's URI for it, which SES serves).
  */
 export const SESV2_ROUTES: ReadonlyArray<readonly [method: string, path: string, operation: string]> = [
   ['POST', '/v2/email/identities', 'CreateEmailIdentity'],
@@ -13,6 +14,7 @@ export const SESV2_ROUTES: ReadonlyArray<readonly [method: string, path: string,
   ['DELETE', '/v2/email/identities/{EmailIdentity}', 'DeleteEmailIdentity'],
   ['PUT', '/v2/email/identities/{EmailIdentity}/dkim', 'PutEmailIdentityDkimAttributes'],
   ['PUT', '/v2/email/identities/{EmailIdentity}/dkim/signing', 'PutEmailIdentityDkimSigningAttributes'],
+  ['PUT', '/v1/email/identities/{EmailIdentity}/dkim/signing', 'PutEmailIdentityDkimSigningAttributes'],
   ['PUT', '/v2/email/identities/{EmailIdentity}/mail-from', 'PutEmailIdentityMailFromAttributes'],
   ['PUT', '/v2/email/identities/{EmailIdentity}/feedback', 'PutEmailIdentityFeedbackAttributes'],
   [

@@ -6,12 +6,15 @@ import { InternalServiceErrorException, TooManyRequestsException } from './error
 import { createHandlers } from './handlers.js';
 import { createSesV2Router } from './routes.js';
 
-/** SES v2 (REST-JSON under `/v2/email`, signed as `ses`) over the shared SES state. */
+/**
+ * SES v2 (REST-JSON under `/v2/email`, signed as `ses`) over the shared SES state; `/v1/email` for the
+ * one operation older models spell there (routes.ts).
+ */
 export function createSesV2Module(ses: SesState): ServiceModule {
   return {
     name: 'sesv2',
     signingNames: ['ses'],
-    recognition: { kind: 'path-prefix', prefix: '/v2/email' },
+    recognition: { kind: 'path-prefix', prefix: '/v2/email', alsoPrefixes: ['/v1/email'] },
     protocol: REST_JSON,
     operations: createSesV2Router(createHandlers(ses.model)),
     unknownOperation: (req) =>

@@ -21,6 +21,8 @@ export const identityKeys = {
   /** Live DNS answers: their own prefix, so an edit's detail refetch does not re-query DNS (and vice versa). */
   dnsDiagnostics: (region: string, identity: string) =>
     [...identityKeys.all, 'dns-diagnostics', region, identity] as const,
+  /** Route 53 is global: which public zone covers a domain (the create page's Publish default). */
+  hostedZoneLookup: (domain: string) => [...identityKeys.all, 'hosted-zone-lookup', domain] as const,
 };
 
 /** While verification is in flight the list polls, so Pending turns into Verified without a reload. */

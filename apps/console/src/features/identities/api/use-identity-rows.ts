@@ -34,6 +34,8 @@ export function useIdentityRows(scope: IdentityScope) {
     failedRegions,
     /** Undefined until the first answer. */
     total: active.data ? rows.length : undefined,
+    /** When the rows shown were loaded (kept, with `error`, when a refresh fails). */
+    dataUpdatedAt: active.dataUpdatedAt,
     isPending: active.isPending,
     isFetching: active.isFetching,
     error: active.error,

@@ -17,6 +17,7 @@ import { useNotifications } from '../../../lib/notifications';
 import { usePolicyMutation } from '../api/use-policy-mutations';
 import { usePolicyEditor } from '../hooks/use-identity-edits';
 import { prettyPolicy } from '../model/policy-document';
+import { PolicyGenerator } from './policy-generator';
 
 interface Policy {
   name: string;
@@ -68,9 +69,19 @@ export function AuthorizationTab({ detail }: { detail: IdentityDetail }) {
                 />
               </FormField>
             )}
+            {editor.mode === 'create' && (
+              <PolicyGenerator
+                detail={detail}
+                onGenerate={(document) => setEditor({ ...editor, document })}
+              />
+            )}
             <FormField
               label="Policy document"
-              description="A JSON sending-authorization policy (at most 4 KB)."
+              description={
+                editor.mode === 'create'
+                  ? 'A JSON sending-authorization policy (at most 4 KB): generate it above, then change it as you need.'
+                  : 'A JSON sending-authorization policy (at most 4 KB).'
+              }
               errorText={errors.document}
               stretch
             >

@@ -1,24 +1,100 @@
 import type { CreateIdentityRequest } from '@ses-console/contract';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AppProvider, createQueryClient } from '../../../app/provider';
 import { ApiError } from '../../../lib/api-client';
+import { type FakeBff, startFakeBff } from '../../../testing/fake-bff';
 import { CreateIdentityForm } from './create-identity-form';
 
+let bff: FakeBff | undefined;
+afterEach(async () => {
+  await bff?.close();
+  bff = undefined;
+});
+
 function renderForm(onSubmit = vi.fn()) {
+  const queryClient = createQueryClient();
+  queryClient.setDefaultOptions({ queries: { retry: false } });
   render(
-    <CreateIdentityForm
-      configurationSets={['marketing', 'transactional']}
-      configurationSetsLoading={false}
-      submitting={false}
-      onSubmit={onSubmit}
-      onCancel={() => {}}
-    />,
+    <AppProvider queryClient={queryClient}>
+      <CreateIdentityForm
+        configurationSets={['marketing', 'transactional']}
+        configurationSetsLoading={false}
+        submitting={false}
+        onSubmit={onSubmit}
+        onCancel={() => {}}
+      />
+    </AppProvider>,
   );
   return { onSubmit, user: userEvent.setup() };
 }
 
+/** A BFF whose Route 53 has one public zone, `covered.example`. */
+async function bffWithZone(): Promise<FakeBff> {
+  return startFakeBff((req) => {
+    if (req.path !== '/api/hosted-zones/lookup') return undefined;
+    const domain = req.query.get('domain') ?? '';
+    return {
+      body:
+        domain === 'covered.example' || domain.endsWith('.covered.example')
+          ? { domain, hostedZone: { id: 'Z1', name: 'covered.example' } }
+          : { domain },
+    };
+  });
+}
+
+const publishBox = () =>
+  screen.getByRole('checkbox', { name: /^Publish DNS records to Route53/ }) as HTMLInputElement;
+
 const submit = () => screen.getByRole('button', { name: 'Create identity' });
+
+describe('create identity form: Publish DNS records to Route53', () => {
+  it('when a public hosted zone covers the domain, then Publish is checked by default and the request asks for it', async () => {
+    bff = await bffWithZone();
+    const { onSubmit, user } = renderForm(
+      vi.fn().mockResolvedValue({ name: 'x', steps: [], complete: true }),
+    );
+    expect(publishBox().checked).toBe(false);
+    await user.type(screen.getByRole('textbox', { name: 'Domain' }), 'mail.covered.example');
+    await waitFor(() => expect(publishBox().checked).toBe(true));
+    expect(screen.getByText(/Hosted zone covered.example covers mail.covered.example/)).toBeTruthy();
+    await user.click(submit());
+    await waitFor(() => expect(onSubmit).toHaveBeenCalled());
+    expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({
+      name: 'mail.covered.example',
+      publishToRoute53: true,
+    });
+  });
+
+  it('when the user clears Publish, then the choice stands even though a zone covers the domain', async () => {
+    bff = await bffWithZone();
+    const { onSubmit, user } = renderForm(
+      vi.fn().mockResolvedValue({ name: 'x', steps: [], complete: true }),
+    );
+    await user.type(screen.getByRole('textbox', { name: 'Domain' }), 'covered.example');
+    await waitFor(() => expect(publishBox().checked).toBe(true));
+    await user.click(publishBox());
+    expect(publishBox().checked).toBe(false);
+    await user.click(submit());
+    await waitFor(() => expect(onSubmit).toHaveBeenCalled());
+    expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ publishToRoute53: false });
+  });
+
+  it('when no zone covers the domain, then Publish is off, not offered, and the page says to use your DNS provider', async () => {
+    bff = await bffWithZone();
+    const { user } = renderForm();
+    await user.type(screen.getByRole('textbox', { name: 'Domain' }), 'elsewhere.example');
+    expect(
+      await screen.findByText(/No public Route 53 hosted zone in this account covers elsewhere.example/),
+    ).toBeTruthy();
+    expect(publishBox().checked).toBe(false);
+    expect(publishBox().disabled).toBe(true);
+    expect(
+      bff.requests.filter((r) => r.path === '/api/hosted-zones/lookup').map((r) => r.query.get('domain')),
+    ).toEqual(['elsewhere.example']);
+  });
+});
 
 describe('create identity form', () => {
   it('when submitted empty, then the domain field says a domain is required and nothing is sent', async () => {

@@ -15,6 +15,7 @@ import { useState } from 'react';
 import { SubmitForm } from '../../../components/submit-form';
 import { useFormSubmission } from '../../../hooks/use-form-submission';
 import { ConfigurationSetSelect } from '../../configuration-sets/components/configuration-set-select';
+import { useCoveringHostedZone } from '../api/use-covering-hosted-zone';
 import {
   createFormFields,
   type CreateIdentityForm as FormState,
@@ -36,6 +37,11 @@ export function CreateIdentityForm(props: CreateIdentityFormProps) {
   const { configurationSets, configurationSetsLoading, submitting, onSubmit, onCancel } = props;
   const [form, setForm] = useState<FormState>(initialCreateForm);
   const [touched, setTouched] = useState<Set<string>>(new Set());
+  // As in the SES console, Publish is on by default when a public hosted zone covers the domain, and
+  // not offered when none does; a choice the user made stands (null: follow the zone lookup).
+  const [publishChoice, setPublishChoice] = useState<boolean | null>(null);
+  const zone = useCoveringHostedZone(form.domain, form.type === 'DOMAIN');
+  const publishToRoute53 = zone.state === 'none' ? false : (publishChoice ?? zone.state === 'found');
   const clientErrors = validateCreateForm(form);
   const submission = useFormSubmission({
     fields: createFormFields,
@@ -58,7 +64,7 @@ export function CreateIdentityForm(props: CreateIdentityFormProps) {
   const isDomain = form.type === 'DOMAIN';
   const domainSuffix = form.domain.trim() || 'example.com';
 
-  const submit = () => submission.submit(() => onSubmit(toCreateRequest(form)));
+  const submit = () => submission.submit(() => onSubmit(toCreateRequest({ ...form, publishToRoute53 })));
 
   return (
     <SubmitForm
@@ -281,24 +287,25 @@ export function CreateIdentityForm(props: CreateIdentityFormProps) {
                   </FormField>
                 </SpaceBetween>
               </ExpandableSection>
-              {/*
-                  Honest about what we can know: whether Route 53 hosts a zone for this domain is only
-                  known once the BFF looks it up, and the contract has no "lookup zone" route. So the
-                  option stays available; if the BFF answers `no_hosted_zone`, the next page says so
-                  and shows the records to publish by hand.
-                */}
               <FormField
                 label="Publish DNS records to Route53"
-                description="When a public hosted zone in this account covers the domain, SES's DKIM (and MAIL FROM) records are added to it for you."
+                description={
+                  zone.state === 'found'
+                    ? `Hosted zone ${zone.zone.name} covers ${zone.domain}: SES's DKIM (and MAIL FROM) records are added to it for you.`
+                    : zone.state === 'none'
+                      ? `No public Route 53 hosted zone in this account covers ${zone.domain}: publish the records with your DNS provider once the identity exists.`
+                      : "When a public hosted zone in this account covers the domain, SES's DKIM (and MAIL FROM) records are added to it for you."
+                }
               >
                 <Checkbox
-                  checked={form.publishToRoute53}
-                  onChange={({ detail }) => update({ publishToRoute53: detail.checked })}
+                  checked={publishToRoute53}
+                  disabled={zone.state === 'none'}
+                  onChange={({ detail }) => setPublishChoice(detail.checked)}
                 >
                   Enabled
                 </Checkbox>
               </FormField>
-              {form.publishToRoute53 && form.dkimOrigin === 'EXTERNAL' && (
+              {publishToRoute53 && form.dkimOrigin === 'EXTERNAL' && (
                 <Alert type="info">
                   With BYODKIM, SES never sees your public key, so only MAIL FROM records can be published.
                 </Alert>

@@ -1,3 +1,5 @@
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
@@ -8,9 +10,12 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Textarea from '@cloudscape-design/components/textarea';
 import type { DkimKeyLength, IdentityDetail } from '@ses-console/contract';
 import { EditableContainer } from '../../../components/editable-container';
+import { useServiceNow } from '../../../lib/service-clock';
 import { useDkimEdit } from '../hooks/use-identity-edits';
 import type { DkimDraft } from '../model/dkim-settings';
 import { dkimStatusDisplay, dkimTypeLabel, formatDate } from '../model/identity-display';
+import { keyLengthRule } from '../model/key-length-rule';
+import { dkimStatusNote } from '../model/status-help';
 import { DnsRecordsTable } from './dns-records-table';
 import { publishDnsAction } from './publish-dns-button';
 
@@ -20,6 +25,16 @@ export function DkimContainer({ detail }: { detail: IdentityDetail }) {
   const records = detail.dnsRecords.filter((r) => r.purpose === 'DKIM');
   const isDomain = detail.type === 'DOMAIN';
   const status = dkimStatusDisplay[detail.dkim.status];
+  const now = useServiceNow();
+  const easy = detail.dkim.origin === 'AWS_SES';
+  const pendingLength =
+    easy &&
+    detail.dkim.nextKeyLength !== undefined &&
+    detail.dkim.currentKeyLength !== undefined &&
+    detail.dkim.nextKeyLength !== detail.dkim.currentKeyLength;
+  const problem = dkimStatusNote(detail);
+  const rule = form && isDomain && form.origin === 'AWS_SES' ? keyLengthRule(detail, now()) : undefined;
+  const refusal = form && rule ? rule.refusal(form.keyLength) : undefined;
 
   return (
     <EditableContainer
@@ -41,8 +56,17 @@ export function DkimContainer({ detail }: { detail: IdentityDetail }) {
               { label: 'Current key length', value: detail.dkim.currentKeyLength ?? '-' },
               { label: 'Next key length', value: detail.dkim.nextKeyLength ?? '-' },
               { label: 'Last key generation', value: formatDate(detail.dkim.lastKeyGeneratedAt) },
+              ...(pendingLength
+                ? [
+                    {
+                      label: 'Key rotation',
+                      value: `${detail.dkim.nextKeyLength} becomes current at SES's next key rotation; until then ${detail.dkim.currentKeyLength} signs, behind the same DNS records.`,
+                    },
+                  ]
+                : []),
             ]}
           />
+          {problem && <Box color="text-status-error">{problem}</Box>}
           {isDomain && <DnsRecordsTable detail={detail} title="DKIM DNS records" records={records} />}
         </SpaceBetween>
       }
@@ -65,7 +89,8 @@ export function DkimContainer({ detail }: { detail: IdentityDetail }) {
             {isDomain && form.origin === 'AWS_SES' && (
               <FormField
                 label="DKIM signing key length"
-                description="Changing it rotates the key; allowed once per 24 hours."
+                description="The length of the next key pair: SES signs with it from its next key rotation, behind the same DNS records, so the status stays."
+                constraintText={rule?.text}
               >
                 <RadioGroup
                   ariaLabel="DKIM signing key length"
@@ -78,6 +103,7 @@ export function DkimContainer({ detail }: { detail: IdentityDetail }) {
                 />
               </FormField>
             )}
+            {refusal && <Alert type="warning">{refusal}</Alert>}
             {isDomain && form.origin === 'EXTERNAL' && (
               <>
                 <FormField

@@ -7,12 +7,15 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import type { DnsCheck, IdentityDetail } from '@ses-console/contract';
 import { useQuery } from '@tanstack/react-query';
+import { stackedWhen } from '../../../components/stacked-columns';
 import { LongText, StatusText } from '../../../components/text-wrapping';
+import { useNarrowLayout } from '../../../hooks/use-viewport';
 import { describeError } from '../../../lib/api-client';
 import { dnsDiagnosticsQueryOptions } from '../api/identity-queries';
 import { dnsCheckDisplay } from '../model/dns-check-display';
 import { purposeLabel } from '../model/dns-record-set';
 import { formatDate } from '../model/identity-display';
+import { explainStatus } from '../model/status-help';
 
 function Answer({ check }: { check: DnsCheck }) {
   const display = dnsCheckDisplay(check);
@@ -40,6 +43,10 @@ export function DnsDiagnosticsContainer({ detail }: { detail: IdentityDetail }) 
   const query = useQuery(dnsDiagnosticsQueryOptions(detail.region, detail.name));
   const checks = query.data?.checks ?? [];
   const problems = checks.filter((c) => c.required && c.state !== 'found').length;
+  // Narrow screens: each check's fields one under the other (six columns leave no room for values).
+  const narrow = useNarrowLayout();
+  // Every record found while the status says otherwise: say why (SES stopped, or checks again soon).
+  const despite = problems === 0 ? explainStatus(detail, checks).inPlaceNote : undefined;
 
   return (
     <Container
@@ -76,7 +83,7 @@ export function DnsDiagnosticsContainer({ detail }: { detail: IdentityDetail }) 
             <Box variant="small" color="text-body-secondary">
               Checked {formatDate(query.data.checkedAt)} through {query.data.servers.join(', ')}.{' '}
               {problems === 0
-                ? 'Every required record is in place.'
+                ? `Every required record is in place${despite ?? '.'}`
                 : `${problems} required ${problems === 1 ? 'record needs' : 'records need'} attention.`}
             </Box>
           )}
@@ -89,7 +96,7 @@ export function DnsDiagnosticsContainer({ detail }: { detail: IdentityDetail }) 
             wrapLines
             ariaLabels={{ tableLabel: 'DNS diagnostics' }}
             empty={<Box textAlign="center">No DNS records to check</Box>}
-            columnDefinitions={[
+            columnDefinitions={stackedWhen<DnsCheck>(narrow, 'DNS record', [
               {
                 id: 'purpose',
                 header: 'Record',
@@ -110,7 +117,7 @@ export function DnsDiagnosticsContainer({ detail }: { detail: IdentityDetail }) 
               },
               { id: 'state', header: 'DNS answer', cell: (c) => <Answer check={c} />, width: 190 },
               { id: 'found', header: 'Value found', cell: (c) => <FoundValues check={c} /> },
-            ]}
+            ])}
           />
         </SpaceBetween>
       )}

@@ -4,7 +4,9 @@ import Header from '@cloudscape-design/components/header';
 import Table from '@cloudscape-design/components/table';
 import type { DnsRecord, IdentityDetail } from '@ses-console/contract';
 import { CopyValue } from '../../../components/copy-value';
+import { stackedWhen } from '../../../components/stacked-columns';
 import { LongText, StatusText } from '../../../components/text-wrapping';
+import { useNarrowLayout } from '../../../hooks/use-viewport';
 import { downloadCsv } from '../../../lib/csv';
 import { recordSetToCsv } from '../model/dns-record-set';
 
@@ -32,6 +34,8 @@ export function DnsRecordsTable({
   records: DnsRecord[];
 }) {
   const showPublished = !!detail.hostedZone;
+  // Narrow screens: each record's fields one under the other (four columns leave no room for values).
+  const narrow = useNarrowLayout();
   return (
     <Table
       variant="embedded"
@@ -59,7 +63,7 @@ export function DnsRecordsTable({
         </Header>
       }
       empty={<Box textAlign="center">No DNS records to publish</Box>}
-      columnDefinitions={[
+      columnDefinitions={stackedWhen<DnsRecord>(narrow, 'DNS record', [
         { id: 'type', header: 'Type', cell: (r) => r.type, width: 90 },
         {
           id: 'name',
@@ -89,7 +93,7 @@ export function DnsRecordsTable({
               },
             ]
           : []),
-      ]}
+      ])}
     />
   );
 }

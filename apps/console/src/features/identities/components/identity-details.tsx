@@ -8,6 +8,7 @@ import Tabs, { type TabsProps } from '@cloudscape-design/components/tabs';
 import { apiPaths, type IdentityDetail } from '@ses-console/contract';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
+import { StaleDataAlert } from '../../../components/stale-data-alert';
 import { type IdentityTab, paths } from '../../../config/paths';
 import { ApiError, describeError } from '../../../lib/api-client';
 import { useCan } from '../../../lib/session-queries';
@@ -18,6 +19,8 @@ import { ConfigurationSetTab } from './configuration-set-tab';
 import { DeleteIdentitiesModal } from './delete-identities-modal';
 import { DkimContainer } from './dkim-container';
 import { DnsDiagnosticsContainer } from './dns-diagnostics-container';
+import { breakAnywhere } from './identity-name';
+import { IdentityStatusAlert } from './identity-status-alert';
 import { IdentitySummary } from './identity-summary';
 import { MailFromContainer } from './mail-from-container';
 import { NotificationsTab } from './notifications-tab';
@@ -80,10 +83,17 @@ export function IdentityDetails(props: IdentityDetailsProps) {
   });
 
   if (query.isPending) return <Spinner size="large" />;
-  if (query.error) {
+  // A failed refresh keeps the identity on screen (under a warning); only a failed first load is an error.
+  if (query.isError && query.data === undefined) {
     const notFound = query.error instanceof ApiError && query.error.status === 404;
     return (
-      <ContentLayout header={<Header variant="h1">{identity}</Header>}>
+      <ContentLayout
+        header={
+          <Header variant="h1">
+            <span style={breakAnywhere}>{identity}</span>
+          </Header>
+        }
+      >
         <Alert
           type="error"
           header={notFound ? 'Identity not found' : 'The identity could not be loaded'}
@@ -123,12 +133,14 @@ export function IdentityDetails(props: IdentityDetailsProps) {
             </SpaceBetween>
           }
         >
-          {detail.name}
+          <span style={breakAnywhere}>{detail.name}</span>
         </Header>
       }
     >
       <SpaceBetween size="l">
+        {query.isError && <StaleDataAlert query={query} what="The identity" />}
         <IdentitySummary detail={detail} regionName={props.regionName} />
+        <IdentityStatusAlert detail={detail} />
         {!detail.authentication.available && detail.type === 'EMAIL_ADDRESS' && (
           <Alert type="info">
             DKIM and MAIL FROM settings of an email address come from its domain. They appear here once{' '}

@@ -8,10 +8,17 @@ import { CopyValue } from '../../../components/copy-value';
 import { LongText } from '../../../components/text-wrapping';
 import { identityTypeLabel } from '../model/identity-status';
 import { IdentityStatus } from './identity-status-indicator';
+import { StatusHelp } from './status-help';
 
 export function IdentitySummary({ detail, regionName }: { detail: IdentityDetail; regionName?: string }) {
   return (
-    <Container header={<Header variant="h2">Summary</Header>}>
+    <Container
+      header={
+        <Header variant="h2" info={<StatusHelp detail={detail} />}>
+          Summary
+        </Header>
+      }
+    >
       <KeyValuePairs
         columns={4}
         items={[

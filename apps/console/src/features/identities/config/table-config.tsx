@@ -1,3 +1,4 @@
+import type { CardsProps } from '@cloudscape-design/components/cards';
 import type { CollectionPreferencesProps } from '@cloudscape-design/components/collection-preferences';
 import type { TableProps } from '@cloudscape-design/components/table';
 import type { ReactNode } from 'react';
@@ -5,6 +6,18 @@ import { IdentityStatus } from '../components/identity-status-indicator';
 import type { IdentityRow } from '../model/identity-rows';
 import { identityTypeLabel } from '../model/identity-status';
 
+/** The cells shared by the table's columns and the narrow layout's cards. */
+const cells = {
+  type: (item: IdentityRow) => identityTypeLabel[item.type],
+  status: (item: IdentityRow) => <IdentityStatus status={item.status} />,
+  region: (item: IdentityRow) => item.region,
+};
+
+/**
+ * The other columns have fixed widths and the Identity column, the only one without, takes what they
+ * leave (its names do not size it, see `IdentityNameLink`): the columns stay put whatever a page's
+ * names or statuses are, and sorting never moves them.
+ */
 export function columnDefinitions(
   renderLink: (row: IdentityRow) => ReactNode,
   options: { withRegion: boolean } = { withRegion: false },
@@ -12,8 +25,9 @@ export function columnDefinitions(
   const region: TableProps.ColumnDefinition<IdentityRow> = {
     id: 'region',
     header: 'Region',
-    cell: (item) => item.region,
+    cell: cells.region,
     sortingField: 'region',
+    width: 150,
   };
   return [
     {
@@ -22,22 +36,27 @@ export function columnDefinitions(
       cell: (item) => renderLink(item),
       sortingField: 'name',
       isRowHeader: true,
-      minWidth: 240,
+      minWidth: 160,
     },
-    {
-      id: 'type',
-      header: 'Identity type',
-      cell: (item) => identityTypeLabel[item.type],
-      sortingField: 'type',
-    },
-    {
-      id: 'status',
-      header: 'Status',
-      cell: (item) => <IdentityStatus status={item.status} />,
-      sortingField: 'status',
-    },
+    { id: 'type', header: 'Identity type', cell: cells.type, sortingField: 'type', width: 150 },
+    { id: 'status', header: 'Status', cell: cells.status, sortingField: 'status', width: 190 },
     ...(options.withRegion ? [region] : []),
   ];
+}
+
+/** The narrow layout's cards: the name as the header, then type, status (and Region in All regions). */
+export function cardDefinition(
+  renderLink: (row: IdentityRow) => ReactNode,
+  options: { withRegion: boolean } = { withRegion: false },
+): CardsProps.CardDefinition<IdentityRow> {
+  return {
+    header: renderLink,
+    sections: [
+      { id: 'type', header: 'Identity type', content: cells.type, width: 50 },
+      { id: 'status', header: 'Status', content: cells.status, width: 50 },
+      ...(options.withRegion ? [{ id: 'region', header: 'Region', content: cells.region, width: 50 }] : []),
+    ],
+  };
 }
 
 export interface IdentityTablePreferences {

@@ -1,5 +1,6 @@
 import { type IdentityDetail, policyDocumentSchema, policyNameSchema } from '@ses-console/contract';
 import type { PolicyChange } from '../api/use-policy-mutations';
+import { generatePolicy, initialGeneratorDraft } from './policy-generator';
 
 /** What the policy editor edits: a new policy (name and document) or an existing one's document. */
 export interface PolicyDraft {
@@ -30,24 +31,9 @@ export function policyChangeOf({ mode, name, document }: PolicyDraft): PolicyCha
 export const policyFieldForPath = (path: string): PolicyField | undefined =>
   policyFields.find((field) => field === path);
 
-/** A starting point that only needs an account id: allow it to send from this identity. */
+/** The generator's starting point: the identity's own account may send from it (no placeholder id). */
 export function policyTemplate(detail: IdentityDetail): string {
-  return JSON.stringify(
-    {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Sid: 'AllowSend',
-          Effect: 'Allow',
-          Principal: { AWS: ['123456789012'] },
-          Action: ['ses:SendEmail', 'ses:SendRawEmail'],
-          Resource: detail.arn,
-        },
-      ],
-    },
-    null,
-    2,
-  );
+  return generatePolicy(detail, initialGeneratorDraft(detail));
 }
 
 /** The document indented for reading; left as it is when it is not JSON. */

@@ -27,6 +27,18 @@ describe('the Publish DNS records to Route53 button', () => {
   it('when no hosted zone covers the domain, then it is hidden', () => {
     expect(canPublish(detail(undefined), [record(false)])).toBe(false);
   });
+
+  it('when the DKIM check has FAILED, then Publish is not offered for DKIM (SES stopped looking), but still for a pending MAIL FROM', () => {
+    const failed = {
+      hostedZone: { id: 'Z1', name: 'example.com' },
+      dkim: { status: 'FAILED' },
+      mailFrom: { status: 'PENDING' },
+    } as IdentityDetail;
+    expect(canPublish(failed, [record(false)])).toBe(false);
+    const mx: DnsRecord = { ...record(false), purpose: 'MAIL_FROM_MX', type: 'MX', value: '10 x' };
+    expect(canPublish(failed, [mx])).toBe(true);
+    expect(canPublish({ ...failed, mailFrom: { status: 'FAILED' } } as IdentityDetail, [mx])).toBe(false);
+  });
 });
 
 describe('the message after publishing', () => {

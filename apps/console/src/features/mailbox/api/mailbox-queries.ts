@@ -5,13 +5,15 @@ import { identityKeys } from '../../identities/api/identity-queries';
 
 export const mailboxKeys = {
   all: ['mailbox'] as const,
-  list: () => [...mailboxKeys.all, 'list'] as const,
+  lists: () => [...mailboxKeys.all, 'list'] as const,
+  list: (region: string) => [...mailboxKeys.lists(), region] as const,
 };
 
-export const mailboxQueryOptions = () =>
+/** The mail sent in one Region (a verification email: in its identity's Region), newest first. */
+export const mailboxQueryOptions = (region: string) =>
   queryOptions({
-    queryKey: mailboxKeys.list(),
-    queryFn: () => api.get<MailboxResponse>(apiPaths.emulatorMailbox),
+    queryKey: mailboxKeys.list(region),
+    queryFn: () => api.get<MailboxResponse>(`${apiPaths.emulatorMailbox}?${new URLSearchParams({ region })}`),
     select: (data) => [...data.messages].sort((a, b) => b.sentAt.localeCompare(a.sentAt)),
     refetchInterval: 5_000,
   });

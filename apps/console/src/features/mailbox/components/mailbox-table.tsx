@@ -13,13 +13,15 @@ import { mailboxQueryOptions } from '../api/mailbox-queries';
 import { MessageViewer } from './message-viewer';
 
 export function MailboxTable({
+  region,
   selectedId,
   onSelect,
 }: {
+  region: string;
   selectedId: string | null;
   onSelect(id: string | null): void;
 }) {
-  const query = useQuery(mailboxQueryOptions());
+  const query = useQuery(mailboxQueryOptions(region));
   const { items, collectionProps, filterProps, paginationProps, actions, filteredItemsCount } = useCollection(
     query.data ?? [],
     {
@@ -29,7 +31,10 @@ export function MailboxTable({
             v.toLowerCase().includes(text.trim().toLowerCase()),
           ),
         empty: (
-          <TableEmptyState title="No messages" subtitle="Mail sent through the emulator shows up here." />
+          <TableEmptyState
+            title="No messages"
+            subtitle={`Mail sent through the emulator in ${region} shows up here.`}
+          />
         ),
         noMatch: <TableNoMatchState onClearFilter={() => actions.setFiltering('')} />,
       },
@@ -66,7 +71,7 @@ export function MailboxTable({
           <Header
             variant="h2"
             counter={query.data ? `(${query.data.length})` : undefined}
-            description="Every message the emulator accepted, newest first, including verification emails."
+            description={`Every message the emulator accepted in ${region}, newest first, including verification emails.`}
             actions={
               <Button iconName="refresh" ariaLabel="Refresh mailbox" onClick={() => query.refetch()} />
             }

@@ -3,13 +3,14 @@ import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
-import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Tabs from '@cloudscape-design/components/tabs';
 import type { MailboxMessage } from '@ses-console/contract';
+import { RouterLink } from '../../../components/router-link';
 import { describeError } from '../../../lib/api-client';
 import { useNotifications } from '../../../lib/notifications';
 import { useVerifyEmail } from '../api/mailbox-queries';
+import { consoleVerificationPath, withConsoleLink } from '../model/verification-link';
 
 function Pre({ text }: { text: string | undefined }) {
   return text ? (
@@ -25,6 +26,8 @@ export function MessageViewer({ message }: { message: MailboxMessage }) {
   const { notify } = useNotifications();
   const verify = useVerifyEmail();
   const token = message.verificationToken;
+  const consolePath = consoleVerificationPath(message);
+  const consoleLink = consolePath && `${window.location.origin}${consolePath}`;
   return (
     <Container
       header={
@@ -72,15 +75,11 @@ export function MessageViewer({ message }: { message: MailboxMessage }) {
             { label: 'Sent at', value: new Date(message.sentAt).toLocaleString() },
             { label: 'Region', value: message.region },
             { label: 'Message ID', value: message.id },
-            ...(message.verificationLink
+            ...(consoleLink
               ? [
                   {
                     label: 'Verification link',
-                    value: (
-                      <Link href={message.verificationLink} external>
-                        {message.verificationLink}
-                      </Link>
-                    ),
+                    value: <RouterLink href={consolePath as string}>{consoleLink}</RouterLink>,
                   },
                 ]
               : []),
@@ -89,7 +88,11 @@ export function MessageViewer({ message }: { message: MailboxMessage }) {
         <Tabs
           ariaLabel="Message content"
           tabs={[
-            { id: 'text', label: 'Text', content: <Pre text={message.text} /> },
+            {
+              id: 'text',
+              label: 'Text',
+              content: <Pre text={withConsoleLink(message.text, message, consoleLink)} />,
+            },
             {
               id: 'html',
               label: 'HTML',
@@ -98,14 +101,18 @@ export function MessageViewer({ message }: { message: MailboxMessage }) {
                 <iframe
                   title="HTML body"
                   sandbox=""
-                  srcDoc={message.html}
+                  srcDoc={withConsoleLink(message.html, message, consoleLink)}
                   style={{ width: '100%', minHeight: 320, border: 0, background: 'white' }}
                 />
               ) : (
                 <Pre text={undefined} />
               ),
             },
-            { id: 'raw', label: 'Raw', content: <Pre text={message.raw} /> },
+            {
+              id: 'raw',
+              label: 'Raw',
+              content: <Pre text={withConsoleLink(message.raw, message, consoleLink)} />,
+            },
           ]}
         />
       </SpaceBetween>

@@ -1,6 +1,7 @@
 import type { BehaviorOnMxFailure, DkimSigningKeyLength, VerificationStatus } from '@aws-sdk/client-sesv2';
 import type { IdentityFilter } from '../../../store/ses-identity-repo.js';
 import type { DkimState, IdentityRecord, Scope, TagRecord } from '../../../store/ses-records.js';
+import { KEY_LENGTH_CHANGE_INTERVAL_MS } from '../verification/dkim-key-rotation.js';
 import { evaluateIdentity } from '../verification/evaluate.js';
 import { applyTransition, newTrack } from '../verification/transitions.js';
 import { LIMITS, type ModelContext } from './context.js';
@@ -18,7 +19,6 @@ import { nextToken, pageRequest } from './pagination.js';
 import { parseTags, resourceArn, type TagInput } from './resources.js';
 import { sendVerificationEmail } from './verification-email.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const VERIFICATION_STATUSES: readonly VerificationStatus[] = [
   'PENDING',
   'SUCCESS',
@@ -266,9 +266,11 @@ export class IdentityModel {
   }
 
   /**
-   * PutEmailIdentityDkimSigningAttributes: switch Easy DKIM ↔ BYODKIM or change the Easy DKIM key
-   * length (not to the same length; once per 24 h of the last key generation, except the first
-   * downgrade to 1024 bit). Any change restarts DKIM verification (PENDING).
+   * PutEmailIdentityDkimSigningAttributes: switch Easy DKIM ↔ BYODKIM, which restarts DKIM
+   * verification (PENDING, new tokens) [doc], or change the Easy DKIM key length, which takes effect at
+   * the next key rotation and keeps the tokens and the status (`changeKeyLength`). Re-putting
+   * `AWS_SES` with no length on an Easy DKIM domain changes nothing: SES v2 documents no way to
+   * restart a verification that FAILED (delete and re-create the identity).
    */
   putDkimSigning(
     scope: Scope,
@@ -313,6 +315,14 @@ export class IdentityModel {
     });
   }
 
+  /**
+   * A new Easy DKIM key length: it is the length of the *next* key pair, which SES generates at its
+   * next rotation (`dkim-key-rotation.ts`); until then the current key, the tokens (the CNAMEs the
+   * keys rotate behind) and the DKIM and identity status stay as they are. Refused when it is the
+   * length already configured, or within 24 h of the last key generation or the last accepted change
+   * (so while a change waits for its rotation, and for 24 h after it), except the first downgrade to
+   * 1024 bit [doc; the anchor is inf].
+   */
   private changeKeyLength(current: DkimState, requested: DkimSigningKeyLength, now: number): DkimState {
     if (requested === (current.nextKeyLength ?? current.currentKeyLength)) {
       throw new BadRequestException(
@@ -320,17 +330,24 @@ export class IdentityModel {
       );
     }
     let downgradeExemptionUsed = current.downgradeExemptionUsed ?? false;
-    const last = current.lastKeyGenerationAt ?? 0;
-    if (now - last < DAY_MS) {
+    const generated = current.lastKeyGenerationAt ?? 0;
+    const changed = current.keyLengthChangedAt ?? 0;
+    const anchor = Math.max(generated, changed);
+    if (now - anchor < KEY_LENGTH_CHANGE_INTERVAL_MS) {
       if (requested === 'RSA_1024_BIT' && !downgradeExemptionUsed) {
         downgradeExemptionUsed = true;
       } else {
+        const since =
+          changed > generated
+            ? `the last change (to ${current.nextKeyLength}) was accepted at ${new Date(changed).toISOString()}`
+            : `the last key was generated at ${new Date(generated).toISOString()}`;
+        const allowedFrom = new Date(anchor + KEY_LENGTH_CHANGE_INTERVAL_MS).toISOString();
         throw new BadRequestException(
-          `The input you provided is invalid. The signing key length can be changed once every 24 hours; the last key was generated at ${new Date(last).toISOString()}.`,
+          `The input you provided is invalid. The signing key length can be changed once every 24 hours; ${since}, so the next change is possible from ${allowedFrom}.`,
         );
       }
     }
-    return { ...easyDkim(requested, now), signingEnabled: current.signingEnabled, downgradeExemptionUsed };
+    return { ...current, nextKeyLength: requested, keyLengthChangedAt: now, downgradeExemptionUsed };
   }
 
   /** PutEmailIdentityMailFromAttributes: set (starts MX detection) or clear the custom MAIL FROM domain. */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { MailboxMessage, Scope } from '../../../store/ses-records.js';
 import { LIMITS, type ModelContext } from './context.js';
+import type { Delivery } from './delivery.js';
 import { BadRequestException, MessageRejected, missingField, validationError } from './errors.js';
 import { configurationSetNotFound } from './identities.js';
 import { bareAddress, isValidEmailAddress, senderCandidates } from './names.js';
@@ -49,7 +50,10 @@ function addressList(value: string | undefined): string[] {
 
 /** SendEmail: checks the sender and recipients, picks the configuration set, captures the message. */
 export class SendingModel {
-  constructor(private readonly ctx: ModelContext) {}
+  constructor(
+    private readonly ctx: ModelContext,
+    private readonly delivery: Delivery,
+  ) {}
 
   send(scope: Scope, input: SendInput): MailboxMessage {
     const kinds = [input.simple, input.raw, input.template].filter((c) => c !== undefined).length;
@@ -96,7 +100,7 @@ export class SendingModel {
     if (input.simple && input.simple.subject === undefined) throw missingField('content.simple.subject');
 
     const store = this.ctx.store;
-    return store.transaction(() => {
+    const accepted = store.transaction(() => {
       const verified = senderCandidates(sender)
         .map((name) => store.identities.get(scope, name))
         .filter((identity) => identity?.verification.status === 'SUCCESS');
@@ -133,6 +137,8 @@ export class SendingModel {
       store.mailbox.insert(message);
       return message;
     });
+    this.delivery.accepted(scope, accepted);
+    return accepted;
   }
 
   sentLast24Hours(scope: Scope): number {

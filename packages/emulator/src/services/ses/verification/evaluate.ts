@@ -1,6 +1,7 @@
 import type { VerificationMode } from '../../../core.js';
 import type { DnsView } from '../../../dns/dns-view.js';
 import type { IdentityRecord, StatusTrack } from '../../../store/ses-records.js';
+import { rotateDueKey, rotationDue } from './dkim-key-rotation.js';
 import { observeDkim, observeMailFrom } from './dns-checks.js';
 import {
   applyTransition,
@@ -23,6 +24,7 @@ function autoVerify(track: StatusTrack, now: number): StatusTrack {
  *  - realistic: a domain's identity and DKIM status follow its DKIM records (one observation drives
  *    both machines), MAIL FROM follows its MX; an address fails when its 24-h link expires.
  *  - auto: whatever is pending succeeds at once.
+ * In both modes a pending Easy DKIM key length becomes current once its rotation is due.
  */
 export function evaluateIdentity(
   identity: IdentityRecord,
@@ -31,9 +33,10 @@ export function evaluateIdentity(
   now: number,
 ): IdentityRecord {
   const next: IdentityRecord = { ...identity, mailFrom: { ...identity.mailFrom } };
+  if (identity.dkim) next.dkim = rotateDueKey(identity.dkim, now);
   if (mode === 'auto') {
     next.verification = autoVerify(identity.verification, now);
-    if (identity.dkim) next.dkim = { ...identity.dkim, track: autoVerify(identity.dkim.track, now) };
+    if (next.dkim) next.dkim = { ...next.dkim, track: autoVerify(next.dkim.track, now) };
     if (identity.mailFrom.track) next.mailFrom.track = autoVerify(identity.mailFrom.track, now);
     return next;
   }
@@ -41,7 +44,7 @@ export function evaluateIdentity(
     if (emailLinkExpired(identity.verification, now)) {
       next.verification = applyTransition(identity.verification, 'timeout', now);
     }
-  } else if (identity.dkim) {
+  } else if (next.dkim) {
     let observation: DnsObservation | undefined;
     const observe = () => {
       observation ??= observeDkim(dns, identity);
@@ -49,8 +52,8 @@ export function evaluateIdentity(
     };
     if (isLive(identity.verification))
       next.verification = checkDnsTrack(identity.verification, observe(), now);
-    if (isLive(identity.dkim.track)) {
-      next.dkim = { ...identity.dkim, track: checkDnsTrack(identity.dkim.track, observe(), now) };
+    if (isLive(next.dkim.track)) {
+      next.dkim = { ...next.dkim, track: checkDnsTrack(next.dkim.track, observe(), now) };
     }
   }
   if (identity.mailFrom.track && isLive(identity.mailFrom.track)) {
@@ -63,19 +66,20 @@ function isLive(track: StatusTrack): boolean {
   return track.status === 'PENDING' || track.status === 'SUCCESS' || track.status === 'TEMPORARY_FAILURE';
 }
 
-/** Whether two passes differ in more than their check timestamps (worth a write). */
+/** Whether two passes differ in more than their check timestamps (worth a write): a status or a key rotation. */
 export function statusChanged(a: IdentityRecord, b: IdentityRecord): boolean {
   const strip = (t: StatusTrack | undefined) =>
     t && { status: t.status, errorType: t.errorType, s: t.startedAt };
+  const key = (r: IdentityRecord) => [r.dkim?.currentKeyLength, r.dkim?.lastKeyGenerationAt];
   return (
-    JSON.stringify([strip(a.verification), strip(a.dkim?.track), strip(a.mailFrom.track)]) !==
-    JSON.stringify([strip(b.verification), strip(b.dkim?.track), strip(b.mailFrom.track)])
+    JSON.stringify([strip(a.verification), strip(a.dkim?.track), strip(a.mailFrom.track), key(a)]) !==
+    JSON.stringify([strip(b.verification), strip(b.dkim?.track), strip(b.mailFrom.track), key(b)])
   );
 }
 
 /**
  * Whether time alone can move this identity now: a PENDING or TEMPORARY_FAILURE track whose window
- * (72 h for DNS, 24 h for an email link) has run out. DNS-driven changes need no polling: every
+ * (72 h for DNS, 24 h for an email link) has run out, or a DKIM key rotation that is due. DNS-driven changes need no polling: every
  * Route 53 change emits dns-changed and re-evaluates the account.
  */
 export function deadlinePassed(identity: IdentityRecord, now: number): boolean {
@@ -85,6 +89,7 @@ export function deadlinePassed(identity: IdentityRecord, now: number): boolean {
     (track.status === 'PENDING' || track.status === 'TEMPORARY_FAILURE') &&
     now - (track.startedAt ?? now) >= ms;
   return (
+    rotationDue(identity.dkim, now) ||
     due(identity.verification, window) ||
     due(identity.dkim?.track, DNS_SEARCH_WINDOW_MS) ||
     due(identity.mailFrom.track, DNS_SEARCH_WINDOW_MS)
