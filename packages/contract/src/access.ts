@@ -82,6 +82,13 @@ export const routeTable = {
     role: 'operator',
     action: 'configuration-set.update',
   },
+  getNotifications: { method: 'get', path: apiPaths.notifications, role: 'viewer' },
+  updateNotifications: {
+    method: 'put',
+    path: apiPaths.notifications,
+    role: 'operator',
+    action: 'notifications.update',
+  },
   replaceTags: { method: 'put', path: apiPaths.tags, role: 'operator', action: 'tags.replace' },
   createPolicy: { method: 'post', path: apiPaths.policies, role: 'admin', action: 'policy.create' },
   updatePolicy: { method: 'put', path: apiPaths.policy, role: 'admin', action: 'policy.update' },
@@ -89,6 +96,7 @@ export const routeTable = {
   publishDns: { method: 'post', path: apiPaths.publishDns, role: 'operator', action: 'dns.publish' },
   lookupHostedZone: { method: 'get', path: apiPaths.hostedZoneLookup, role: 'viewer' },
   listConfigurationSets: { method: 'get', path: apiPaths.configurationSets, role: 'viewer' },
+  listSnsTopics: { method: 'get', path: apiPaths.snsTopics, role: 'viewer' },
   sendTestEmail: {
     method: 'post',
     path: apiPaths.sendTestEmail,
@@ -111,6 +119,19 @@ export const routeTable = {
     role: 'operator',
     action: 'emulator.clock-advance',
   },
+  createSnsTopic: {
+    method: 'post',
+    path: apiPaths.emulatorSnsTopics,
+    role: 'operator',
+    action: 'emulator.sns-topic-create',
+  },
+  deleteSnsTopic: {
+    method: 'delete',
+    path: apiPaths.emulatorSnsTopic,
+    role: 'operator',
+    action: 'emulator.sns-topic-delete',
+  },
+  getSnsMessages: { method: 'get', path: apiPaths.emulatorSnsMessages, role: 'viewer' },
 } as const satisfies Record<string, RouteAccess>;
 
 export type RouteId = keyof typeof routeTable;

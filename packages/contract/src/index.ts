@@ -10,6 +10,7 @@ export * from './errors.js';
 export * from './health.js';
 export * from './identities.js';
 export * from './meta.js';
+export * from './notifications.js';
 export * from './region-name.js';
 export * from './route-schemas.js';
 export * from './routes.js';

@@ -39,8 +39,18 @@ import {
   updatePolicyRequestSchema,
 } from './identities.js';
 import { listConfigurationSetsResponseSchema, metaResponseSchema } from './meta.js';
+import {
+  createSnsTopicRequestSchema,
+  listSnsTopicsResponseSchema,
+  notificationSettingsSchema,
+  SNS_TOPIC_LIST_MAX,
+  snsMessagesQuerySchema,
+  snsMessagesResponseSchema,
+  snsTopicSchema,
+  updateNotificationsRequestSchema,
+} from './notifications.js';
 import { sendTestEmailRequestSchema, sendTestEmailResponseSchema } from './sending.js';
-import { identityNameSchema, policyNameSchema, regionSchema } from './validation.js';
+import { identityNameSchema, policyNameSchema, regionSchema, snsTopicNameSchema } from './validation.js';
 
 /** The success answer of a route: what it holds (none: no body, or not JSON). */
 export interface RouteResponse {
@@ -191,6 +201,23 @@ export const routeSchemas = {
     body: updateConfigurationSetRequestSchema,
     responses: { 200: updatedIdentity },
   },
+  getNotifications: {
+    tag: 'Identity settings',
+    summary:
+      'Feedback notifications (SNS topic and original headers per type: Bounce, Complaint, Delivery) and email feedback forwarding (SES v1 GetIdentityNotificationAttributes)',
+    params: identityParams,
+    responses: { 200: { description: 'The settings', schema: notificationSettingsSchema } },
+  },
+  updateNotifications: {
+    tag: 'Identity settings',
+    summary:
+      'Change feedback notification topics, original headers and/or email feedback forwarding (forwarding can be off only while Bounce and Complaint have topics; checked before any SES call)',
+    params: identityParams,
+    body: updateNotificationsRequestSchema,
+    responses: {
+      200: { description: 'The settings after the change', schema: notificationSettingsSchema },
+    },
+  },
   replaceTags: {
     tag: 'Identity settings',
     summary: "Replace the identity's tags with this set",
@@ -243,6 +270,12 @@ export const routeSchemas = {
     params: regionParams,
     responses: { 200: { description: 'Names', schema: listConfigurationSetsResponseSchema } },
   },
+  listSnsTopics: {
+    tag: 'Sending',
+    summary: `The Region's SNS topics (ListTopics, all pages up to ${SNS_TOPIC_LIST_MAX})`,
+    params: regionParams,
+    responses: { 200: { description: 'Topics, by ARN', schema: listSnsTopicsResponseSchema } },
+  },
   sendTestEmail: {
     tag: 'Sending',
     summary: 'Send a test email to a mailbox simulator scenario or a custom recipient',
@@ -285,5 +318,25 @@ export const routeSchemas = {
     summary: "Advance the emulator's clock (the verification engine runs at once)",
     body: advanceClockRequestSchema,
     responses: { 200: { description: 'Now, after the advance', schema: clockResponseSchema } },
+  },
+  createSnsTopic: {
+    tag: 'Emulator',
+    summary: 'Create an SNS topic on the emulator (CreateTopic; the same name answers the same topic)',
+    params: regionParams,
+    body: createSnsTopicRequestSchema,
+    responses: { 201: { description: 'The topic', schema: snsTopicSchema } },
+  },
+  deleteSnsTopic: {
+    tag: 'Emulator',
+    summary: 'Delete an SNS topic of the emulator (DeleteTopic) with its subscriptions',
+    params: { region: regionSchema, topicName: snsTopicNameSchema },
+    responses: { 204: { description: 'Deleted' } },
+  },
+  getSnsMessages: {
+    tag: 'Emulator',
+    summary:
+      'Messages the emulated SNS topics received, oldest first (one topic, or the feedback about one SES message)',
+    query: snsMessagesQuerySchema,
+    responses: { 200: { description: 'Messages', schema: snsMessagesResponseSchema } },
   },
 } as const satisfies Record<RouteId, RouteSchemas>;

@@ -23,11 +23,16 @@ export const apiPaths = {
   recreateIdentity: '/api/regions/:region/identities/:identity/recreate',
   hostedZoneLookup: '/api/hosted-zones/lookup',
   dnsDiagnostics: '/api/regions/:region/identities/:identity/dns-diagnostics',
+  notifications: '/api/regions/:region/identities/:identity/notifications',
   configurationSets: '/api/regions/:region/configuration-sets',
+  snsTopics: '/api/regions/:region/sns-topics',
   sendTestEmail: '/api/regions/:region/send-test-email',
   emulatorMailbox: '/api/emulator/mailbox',
   emulatorVerifyEmail: '/api/emulator/verify-email',
   emulatorClock: '/api/emulator/clock',
+  emulatorSnsTopics: '/api/emulator/regions/:region/sns-topics',
+  emulatorSnsTopic: '/api/emulator/regions/:region/sns-topics/:topicName',
+  emulatorSnsMessages: '/api/emulator/sns-messages',
 } as const;
 
 /** Fills `:param` placeholders, percent-encoding each value (identities contain `@` and `+`). */

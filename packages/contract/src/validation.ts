@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REGION_NAME_PATTERN, REGION_NAME_RULE } from './region-name.js';
+import { REGION_NAME_PATTERN, REGION_NAME_RULE, REGION_NAME_SOURCE } from './region-name.js';
 
 /**
  * Input rules shared by the console (inline validation) and the BFF (400 naming the field).
@@ -138,3 +138,48 @@ export const dkimSelectorSchema = z
     /^(([a-zA-Z0-9])|([a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))$/,
     'Selector may contain letters, digits and inner hyphens only',
   );
+
+/** SNS topic names: 1–256 letters, digits, hyphens and underscores (a FIFO topic adds `.fifo`). */
+const SNS_TOPIC_NAME = /^[A-Za-z0-9_-]{1,256}$/;
+
+export const SNS_TOPIC_NAME_RULE = '1–256 characters: letters, digits, hyphens (-) and underscores (_)';
+
+export const snsTopicNameSchema = z
+  .string()
+  .min(1, 'Enter a topic name')
+  .max(256, 'A topic name has at most 256 characters')
+  .regex(SNS_TOPIC_NAME, `A topic name has ${SNS_TOPIC_NAME_RULE}`);
+
+/**
+ * A standard SNS topic's ARN, `arn:aws:sns:<region>:<12-digit account>:<name>` (any partition).
+ * SES delivers feedback to standard topics only, so a `.fifo` name is refused with that reason.
+ */
+const SNS_TOPIC_ARN = new RegExp(
+  `^arn:aws(-[a-z]+)*:sns:${REGION_NAME_SOURCE}:\\d{12}:[A-Za-z0-9_-]{1,256}$`,
+);
+
+export function snsTopicArnProblem(value: string): string | undefined {
+  if (value.length === 0) return 'Enter the ARN of an SNS topic';
+  if (value.endsWith('.fifo')) return 'SES sends feedback only to standard topics, not to FIFO topics';
+  if (!SNS_TOPIC_ARN.test(value)) {
+    return 'Enter a topic ARN such as arn:aws:sns:us-east-1:123456789012:my-topic (Region, 12-digit account, topic name)';
+  }
+  return undefined;
+}
+
+export const snsTopicArnSchema = z
+  .string()
+  .max(1024, 'A topic ARN has at most 1024 characters')
+  .superRefine((value, ctx) => {
+    const problem = snsTopicArnProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+/** The topic's name and Region, read from its ARN (undefined for anything that is not a topic ARN). */
+export function parseSnsTopicArn(
+  arn: string,
+): { region: string; accountId: string; name: string } | undefined {
+  if (snsTopicArnProblem(arn)) return undefined;
+  const [, , , region = '', accountId = '', name = ''] = arn.split(':');
+  return { region, accountId, name };
+}
