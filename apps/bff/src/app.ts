@@ -29,12 +29,14 @@ import { hostedZoneRoutes } from './routes/hosted-zone-routes.js';
 import { identityRoutes } from './routes/identity-routes.js';
 import { identitySettingsRoutes } from './routes/identity-settings-routes.js';
 import { metaRoutes, openApiRoutes } from './routes/meta-routes.js';
+import { notificationRoutes } from './routes/notification-routes.js';
 import { paramRules } from './routes/params.js';
 import { policyRoutes } from './routes/policy-routes.js';
 import { publishDnsRoutes } from './routes/publish-dns-routes.js';
 import { type RouteBinding, type RouteDeps, type RouteSpec, routeSpecOf } from './routes/route-spec.js';
 import { sendTestEmailRoutes } from './routes/send-test-email-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
+import { snsTopicRoutes } from './routes/sns-topic-routes.js';
 import { createAccountIdResolver } from './services/account-id.js';
 import { createEmulatorControl } from './services/emulator-control-service.js';
 import { openSqliteStore } from './store/sqlite-store.js';
@@ -98,9 +100,11 @@ export function apiRoutes(deps: RouteDeps): RouteSpec[] {
       ...hostedZoneRoutes(deps),
       ...dnsDiagnosticsRoutes(deps),
       ...identitySettingsRoutes(deps),
+      ...notificationRoutes(deps),
       ...policyRoutes(deps),
       ...configurationSetRoutes(deps),
       ...sendTestEmailRoutes(deps),
+      ...snsTopicRoutes(deps),
       ...(deps.emulator ? emulatorRoutes(deps.emulator) : []),
     ],
     deps.regions,

@@ -278,6 +278,12 @@ describe('account id for identity ARNs', () => {
       route53: () => {
         throw new Error('unused');
       },
+      sesV1: () => {
+        throw new Error('unused');
+      },
+      sns: () => {
+        throw new Error('unused');
+      },
       destroy: () => {},
     });
     expect(await createAccountIdResolver(clientsOf(withAccount), undefined)('us-east-1')).toBe(

@@ -1,5 +1,7 @@
 import { Route53Client } from '@aws-sdk/client-route-53';
+import { SESClient } from '@aws-sdk/client-ses';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { createRetryStrategy, MAX_ATTEMPTS } from './retry-policy.js';
 import { tagUpstreamErrors } from './upstream-error-tag.js';
 
@@ -7,7 +9,8 @@ export interface AwsClientOptions {
   /**
    * Emulator mode: the embedded emulator's URL, used with static dummy credentials. Omitted (aws
    * mode): the SDK's own resolution applies — default credential chain and profiles, and
-   * `AWS_ENDPOINT_URL_SESV2` / `AWS_ENDPOINT_URL_ROUTE_53`, which the SDK reads itself.
+   * `AWS_ENDPOINT_URL_SESV2` / `AWS_ENDPOINT_URL_SES` / `AWS_ENDPOINT_URL_SNS` /
+   * `AWS_ENDPOINT_URL_ROUTE_53`, which the SDK reads itself.
    */
   emulatorEndpoint?: string;
   /** Per-attempt timeout: an attempt without a response by then fails (TimeoutError) and may be retried. */
@@ -26,6 +29,13 @@ export interface AwsClients {
    * retry token.
    */
   sesSingleAttempt(region: string): SESv2Client;
+  /**
+   * SES v1 (query protocol) client of a region: only for what v2 has no call for, an identity's
+   * feedback notification topics and headers (`GetIdentityNotificationAttributes`, `SetIdentity…`).
+   */
+  sesV1(region: string): SESClient;
+  /** SNS client of a region: the topics feedback notifications can go to. */
+  sns(region: string): SNSClient;
   /** Route 53 is global; one client serves every region. */
   route53(): Route53Client;
   /** The longest one attempt can take (its timeout), for work that plans around a deadline. */
@@ -58,18 +68,32 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
   const attempts = options.maxAttempts ?? MAX_ATTEMPTS;
   const sesClients = new Map<string, SESv2Client>();
   const singleAttemptClients = new Map<string, SESv2Client>();
+  const sesV1Clients = new Map<string, SESClient>();
+  const snsClients = new Map<string, SNSClient>();
   let route53: Route53Client | undefined;
-  const sesFrom = (cache: Map<string, SESv2Client>, region: string, maxAttempts: number) => {
+  /** The cached client of `region`, made by `create` on first use (upstream errors tagged). */
+  const perRegion = <C extends SESv2Client | SESClient | SNSClient>(
+    cache: Map<string, C>,
+    region: string,
+    create: () => C,
+    service: string,
+  ): C => {
     let client = cache.get(region);
     if (!client) {
-      client = tagUpstreamErrors(new SESv2Client({ region, ...common(maxAttempts) }), 'SES');
+      client = tagUpstreamErrors(create(), service);
       cache.set(region, client);
     }
     return client;
   };
+  const sesFrom = (cache: Map<string, SESv2Client>, region: string, maxAttempts: number) =>
+    perRegion(cache, region, () => new SESv2Client({ region, ...common(maxAttempts) }), 'SES');
   return {
     ses: (region) => sesFrom(sesClients, region, attempts),
     sesSingleAttempt: (region) => sesFrom(singleAttemptClients, region, 1),
+    sesV1: (region) =>
+      perRegion(sesV1Clients, region, () => new SESClient({ region, ...common(attempts) }), 'SES'),
+    sns: (region) =>
+      perRegion(snsClients, region, () => new SNSClient({ region, ...common(attempts) }), 'SNS'),
     route53() {
       // Route 53 signs with us-east-1 in the aws partition.
       route53 ??= tagUpstreamErrors(
@@ -80,7 +104,13 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
     },
     attemptTimeoutMs: options.requestTimeoutMs,
     destroy() {
-      for (const client of [...sesClients.values(), ...singleAttemptClients.values()]) client.destroy();
+      for (const client of [
+        ...sesClients.values(),
+        ...singleAttemptClients.values(),
+        ...sesV1Clients.values(),
+        ...snsClients.values(),
+      ])
+        client.destroy();
       route53?.destroy();
     },
   };

@@ -1,7 +1,7 @@
 import { AppError } from './app-error.js';
 
 /**
- * With attempt-outcome.ts, the only place that reads AWS SDK errors. SES v2 and Route 53 error codes
+ * With attempt-outcome.ts, the only place that reads AWS SDK errors. SES (v2 and v1), SNS and Route 53 error codes
  * become the BFF's status codes; AWS's own message is kept for the user's mistakes (4xx) and replaced
  * by a generic one for anything else, so endpoints, account details or stack traces never reach a
  * browser. (What a failure says about whether the call ran is attempt-outcome.ts's question.)
@@ -49,6 +49,12 @@ const BAD_REQUEST = new Set([
   'InvalidNextTokenException',
   'SerializationException',
   'ValidationException',
+  // SES v1 (query protocol): its common error for a refused value, e.g. disabling feedback forwarding
+  // without Bounce and Complaint topics, or a topic SES cannot use; AWS's message says which.
+  'InvalidParameterValue',
+  // SNS: `InvalidParameter` / `ParameterValueInvalid` as the JS SDK names them.
+  'InvalidParameterException',
+  'InvalidParameterValueException',
 ]);
 /**
  * A rate was exceeded: the service refused the call before running it, and a repeat later may pass.
@@ -59,9 +65,10 @@ const THROTTLE_NAMES = new Set([
   'Throttling',
   'ThrottlingException',
   'PriorRequestNotComplete',
+  'ThrottledException', // SNS
 ]);
-/** A quota (e.g. identities per region), not a rate: refused, and repeating will not help. */
-const QUOTA_EXCEEDED = 'LimitExceededException';
+/** A quota (e.g. identities per region, topics per account), not a rate: refused, and repeating will not help. */
+const QUOTA_EXCEEDED = new Set(['LimitExceededException', 'TopicLimitExceededException']);
 
 export function awsErrorName(error: unknown): string | undefined {
   if (error && typeof error === 'object' && '$metadata' in error) {
@@ -90,7 +97,7 @@ export function isAwsThrottle(error: unknown): boolean {
   const name = awsErrorName(error);
   if (name === undefined) return false;
   if (THROTTLE_NAMES.has(name)) return true;
-  return name !== QUOTA_EXCEEDED && (error as SdkErrorShape).$metadata?.httpStatusCode === 429;
+  return !QUOTA_EXCEEDED.has(name) && (error as SdkErrorShape).$metadata?.httpStatusCode === 429;
 }
 
 /** "after 6 attempts over 4.2 s" — what the SDK tried before giving up. */
@@ -144,7 +151,7 @@ export function mapAwsError(error: unknown): unknown {
   const sdk = error as SdkErrorShape;
   if (NOT_FOUND.has(name)) return new AppError(404, 'NotFound', awsMessage(sdk));
   if (ALREADY_EXISTS.has(name)) return new AppError(409, 'AlreadyExists', awsMessage(sdk));
-  if (name === QUOTA_EXCEEDED) return new AppError(429, 'LimitExceeded', awsMessage(sdk));
+  if (QUOTA_EXCEEDED.has(name)) return new AppError(429, 'LimitExceeded', awsMessage(sdk));
   if (isAwsThrottle(error)) {
     const retried = (sdk.$metadata?.attempts ?? 1) > 1;
     return new AppError(

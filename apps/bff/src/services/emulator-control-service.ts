@@ -1,4 +1,4 @@
-import type { ClockResponse, MailboxMessage } from '@ses-console/contract';
+import type { ClockResponse, MailboxMessage, SnsMessage } from '@ses-console/contract';
 import {
   type CapturedMessage,
   EmulatorControlClient,
@@ -19,6 +19,8 @@ export interface EmulatorControl {
   verifyEmail(token: string): Promise<void>;
   clock(): Promise<ClockResponse>;
   advanceClock(seconds: number): Promise<ClockResponse>;
+  /** What the emulated SNS topics received (one topic's; the feedback about one SES message). */
+  snsMessages(filter: { topicArn?: string; sesMessageId?: string }): Promise<SnsMessage[]>;
 }
 
 type Json = Record<string, unknown>;
@@ -66,6 +68,33 @@ export function toMailboxMessage(raw: Json, emulatorUrl: string): MailboxMessage
     ...(str(raw.ConfigurationSetName) ? { configurationSetName: str(raw.ConfigurationSetName) } : {}),
     sentAt: isoOf(raw.Timestamp),
     ...(link ? { verificationLink: link.url, verificationToken: link.token } : {}),
+  };
+}
+
+/** The SES feedback inside an SNS message's `Message` (JSON text), if it is that. */
+function sesFeedbackOf(message: string): { notificationType?: string; sesMessageId?: string } {
+  if (!message.startsWith('{')) return {};
+  try {
+    const json = asJson(JSON.parse(message));
+    const type = str(json.notificationType) ?? str(json.eventType);
+    const mailId = str(asJson(json.mail).messageId);
+    return { ...(type ? { notificationType: type } : {}), ...(mailId ? { sesMessageId: mailId } : {}) };
+  } catch {
+    return {};
+  }
+}
+
+/** One `/_emulator/sns` record (SNS's field names) → the contract's SnsMessage. */
+export function toSnsMessage(raw: Json): SnsMessage {
+  const message = str(raw.Message) ?? str(raw.message) ?? '';
+  const subject = str(raw.Subject) ?? str(raw.subject);
+  return {
+    messageId: str(raw.MessageId) ?? str(raw.messageId) ?? '',
+    topicArn: str(raw.TopicArn) ?? str(raw.topicArn) ?? '',
+    ...(subject ? { subject } : {}),
+    message,
+    timestamp: isoOf(raw.Timestamp ?? raw.timestamp),
+    ...sesFeedbackOf(message),
   };
 }
 
@@ -126,5 +155,12 @@ export function createEmulatorControl(baseUrl: string, options: { token?: string
     clock: async () => clockOf(asJson(await call((emulator) => emulator.clock()))),
     advanceClock: async (seconds) =>
       clockOf(asJson(await call((emulator) => emulator.advanceClock(seconds)))),
+    async snsMessages(filter) {
+      const records = await call((emulator) =>
+        emulator.snsMessages(filter.topicArn ? { topicArn: filter.topicArn } : {}),
+      );
+      const messages = records.map(toSnsMessage);
+      return filter.sesMessageId ? messages.filter((m) => m.sesMessageId === filter.sesMessageId) : messages;
+    },
   };
 }

@@ -1,5 +1,7 @@
 import { Route53Client } from '@aws-sdk/client-route-53';
+import { SESClient } from '@aws-sdk/client-ses';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { type RunningEmulator, startEmulator, type VerificationMode } from '@ses-console/emulator';
 import type { Express } from 'express';
 import { type Logger, pino } from 'pino';
@@ -28,6 +30,9 @@ export interface Harness {
   emulator: RunningEmulator;
   /** SDK clients for seeding and checking state directly (same account as the BFF). */
   ses(region?: string): SESv2Client;
+  /** SES v1 (notification topics) and SNS clients of a region, same account. */
+  sesV1(region?: string): SESClient;
+  sns(region?: string): SNSClient;
   route53: Route53Client;
   close(): Promise<void>;
 }
@@ -91,6 +96,16 @@ export async function startHarness(
   });
   const app = options.auth ? inner : asConsole(inner, await openSession(inner));
   const sesClients = new Map<string, SESv2Client>();
+  const otherClients = new Map<string, SESClient | SNSClient>();
+  const cached = <C extends SESClient | SNSClient>(key: string, create: () => C): C => {
+    let client = otherClients.get(key) as C | undefined;
+    if (!client) {
+      client = create();
+      otherClients.set(key, client);
+    }
+    return client;
+  };
+  const config = (region: string) => ({ region, endpoint: emulator.url, credentials: testCredentials });
   const route53 = new Route53Client({
     region: 'us-east-1',
     endpoint: emulator.url,
@@ -109,10 +124,13 @@ export async function startHarness(
       }
       return client;
     },
+    sesV1: (region = REGION) => cached(`ses/${region}`, () => new SESClient(config(region))),
+    sns: (region = REGION) => cached(`sns/${region}`, () => new SNSClient(config(region))),
     route53,
     async close() {
       clients.destroy();
       for (const c of sesClients.values()) c.destroy();
+      for (const c of otherClients.values()) c.destroy();
       route53.destroy();
       await emulator.close();
       await store.close();

@@ -4,6 +4,7 @@ import {
   CreateEmailIdentityCommand,
   CreateEmailIdentityPolicyCommand,
 } from '@aws-sdk/client-sesv2';
+import { CreateTopicCommand } from '@aws-sdk/client-sns';
 import { apiPaths, type HttpMethod } from '@ses-console/contract';
 import { ACCOUNT_ID, type Harness, REGION, unique } from './harness.js';
 
@@ -22,6 +23,13 @@ async function domain(h: Harness, prefix: string): Promise<string> {
   const name = `${unique(prefix)}.example.com`;
   await h.ses().send(new CreateEmailIdentityCommand({ EmailIdentity: name }));
   return name;
+}
+
+/** A new SNS topic of the BFF's account in REGION; answers its name and ARN. */
+export async function topic(h: Harness, prefix: string): Promise<{ name: string; arn: string }> {
+  const name = unique(prefix);
+  const out = await h.sns().send(new CreateTopicCommand({ Name: name }));
+  return { name, arn: out.TopicArn ?? '' };
 }
 
 function policyDocument(identity: string, action = 'ses:SendEmail'): string {
@@ -88,6 +96,11 @@ export const mutatingRouteCases: Record<string, Setup> = {
     body: { emailForwardingEnabled: false },
     status: 200,
   }),
+  [`PUT ${apiPaths.notifications}`]: async (h) => ({
+    params: { region: REGION, identity: await domain(h, 'notif') },
+    body: { bounce: { topicArn: (await topic(h, 'bounces')).arn, includeHeaders: true } },
+    status: 200,
+  }),
   [`PUT ${apiPaths.configurationSet}`]: async (h) => {
     const name = unique('cs');
     await h.ses().send(new CreateConfigurationSetCommand({ ConfigurationSetName: name }));
@@ -144,6 +157,15 @@ export const mutatingRouteCases: Record<string, Setup> = {
     errorCode: 'InvalidVerificationToken',
   }),
   [`POST ${apiPaths.emulatorClock}`]: async () => ({ params: {}, body: { advanceSeconds: 1 }, status: 200 }),
+  [`POST ${apiPaths.emulatorSnsTopics}`]: async () => ({
+    params: { region: REGION },
+    body: { name: unique('created') },
+    status: 201,
+  }),
+  [`DELETE ${apiPaths.emulatorSnsTopic}`]: async (h) => ({
+    params: { region: REGION, topicName: (await topic(h, 'gone')).name },
+    status: 204,
+  }),
 };
 
 /** The query string a read-only route cannot answer without (its required query members). */

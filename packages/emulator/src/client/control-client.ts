@@ -156,6 +156,16 @@ export class EmulatorControlClient {
     await this.call('DELETE', `/_aws/ses${id ? `?${new URLSearchParams({ id })}` : ''}`);
   }
 
+  /**
+   * `GET /_emulator/sns`: the messages the emulated SNS topics received, oldest first (`topicArn`:
+   * one topic's). Each is SNS's own record of the publish (TopicArn, MessageId, Message, Subject, …).
+   */
+  async snsMessages(filter: { topicArn?: string } = {}): Promise<Record<string, unknown>[]> {
+    const query = filter.topicArn ? `?${new URLSearchParams({ topicArn: filter.topicArn })}` : '';
+    const body = asRecord(await this.call('GET', `/_emulator/sns${query}`));
+    return Array.isArray(body.messages) ? body.messages.map(asRecord) : [];
+  }
+
   /** `GET /_emulator/verify-email?token=`: what opening the link of a verification email does. */
   async verifyEmail(token: string): Promise<void> {
     if (!isVerificationToken(token)) throw new RangeError(`token must be ${VERIFICATION_TOKEN_RULE}`);
