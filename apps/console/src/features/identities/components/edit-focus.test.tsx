@@ -85,9 +85,19 @@ describe('focus in the edit-in-place containers', () => {
   });
 
   it('when feedback forwarding is saved, then the form closes and focus is back on Edit', async () => {
-    bff = await startFakeBff((req) =>
-      req.method === 'PUT' ? { body: { ...detail, feedbackForwardingEnabled: false } } : undefined,
-    );
+    const topic = 'arn:aws:sns:us-east-1:000000000000:feedback';
+    const settings = {
+      bounce: { topicArn: topic, includeHeaders: false },
+      complaint: { topicArn: topic, includeHeaders: false },
+      delivery: { topicArn: null, includeHeaders: false },
+      forwardingEnabled: true,
+    };
+    bff = await startFakeBff((req) => {
+      if (req.path.endsWith('/notifications'))
+        return { body: req.method === 'PUT' ? { ...settings, forwardingEnabled: false } : settings };
+      if (req.path.endsWith('/sns-topics')) return { body: { topics: [], truncated: false } };
+      return undefined;
+    });
     const user = userEvent.setup();
     renderWith(<NotificationsTab detail={detail} />);
     await user.click(await enabledButton('Edit Email feedback forwarding'));
@@ -97,6 +107,7 @@ describe('focus in the edit-in-place containers', () => {
     expect(document.activeElement).toBe(
       screen.getByRole('button', { name: 'Edit Email feedback forwarding' }),
     );
-    expect(bff.requests.find((r) => r.method === 'PUT')?.body).toEqual({ emailForwardingEnabled: false });
+    // Forwarding is SES v1's notification setting now (SetIdentityFeedbackForwardingEnabled).
+    expect(bff.requests.find((r) => r.method === 'PUT')?.body).toEqual({ forwardingEnabled: false });
   });
 });

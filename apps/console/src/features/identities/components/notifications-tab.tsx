@@ -1,46 +1,55 @@
-import Checkbox from '@cloudscape-design/components/checkbox';
-import FormField from '@cloudscape-design/components/form-field';
-import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
+import Container from '@cloudscape-design/components/container';
+import Header from '@cloudscape-design/components/header';
+import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import type { IdentityDetail } from '@ses-console/contract';
-import { EditableContainer } from '../../../components/editable-container';
-import { useFeedbackEdit } from '../hooks/use-identity-edits';
+import { useQuery } from '@tanstack/react-query';
+import { TableErrorState } from '../../../components/table-states';
+import { describeError } from '../../../lib/api-client';
+import { notificationSettingsQueryOptions } from '../../notifications/api/notification-queries';
+import { FeedbackNotificationsContainer } from '../../notifications/components/feedback-notifications-container';
+import { ForwardingContainer } from '../../notifications/components/forwarding-container';
+import { snsTopicsQueryOptions } from '../../sns-topics/api/sns-topic-queries';
 
+/**
+ * The Notifications tab: Feedback notifications (SNS topic and headers per type) and Email feedback
+ * forwarding, both from SES v1's notification attributes; the Region's topics fill the topic choices.
+ */
 export function NotificationsTab({ detail }: { detail: IdentityDetail }) {
-  const edit = useFeedbackEdit(detail);
-  const enabled = edit.draft;
+  const { region, name } = detail;
+  const settings = useQuery(notificationSettingsQueryOptions(region, name));
+  const topics = useQuery(snsTopicsQueryOptions(region));
+  if (!settings.data) {
+    return (
+      <SpaceBetween size="l">
+        {['Feedback notifications', 'Email feedback forwarding'].map((title) => (
+          <Container key={title} header={<Header variant="h2">{title}</Header>}>
+            {settings.error ? (
+              <TableErrorState
+                message={`Notification settings could not be loaded: ${describeError(settings.error)}`}
+                onRetry={() => void settings.refetch()}
+              />
+            ) : (
+              <StatusIndicator type="loading">Loading notification settings</StatusIndicator>
+            )}
+          </Container>
+        ))}
+      </SpaceBetween>
+    );
+  }
   return (
-    <EditableContainer
-      title="Email feedback forwarding"
-      description="When enabled, SES emails bounce and complaint notifications to the sender (or Return-Path) address."
-      {...edit.container}
-      view={
-        <KeyValuePairs
-          columns={1}
-          items={[
-            {
-              label: 'Email feedback forwarding',
-              value: detail.feedbackForwardingEnabled ? (
-                <StatusIndicator type="success">Enabled</StatusIndicator>
-              ) : (
-                <StatusIndicator type="stopped">Disabled</StatusIndicator>
-              ),
-            },
-          ]}
-        />
-      }
-      form={
-        enabled !== null && (
-          <FormField
-            label="Email feedback forwarding"
-            description="SES only lets you disable it when bounce and complaint notifications go to SNS topics."
-          >
-            <Checkbox checked={enabled} onChange={({ detail: d }) => edit.setDraft(d.checked)}>
-              Enabled
-            </Checkbox>
-          </FormField>
-        )
-      }
-    />
+    <SpaceBetween size="l">
+      <FeedbackNotificationsContainer
+        region={region}
+        identity={name}
+        settings={settings.data}
+        topics={topics.data?.topics ?? []}
+        topicsLoading={topics.isPending}
+        topicsError={
+          topics.error ? `SNS topics could not be listed: ${describeError(topics.error)}` : undefined
+        }
+      />
+      <ForwardingContainer region={region} identity={name} settings={settings.data} />
+    </SpaceBetween>
   );
 }

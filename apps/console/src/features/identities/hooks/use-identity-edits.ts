@@ -101,18 +101,6 @@ export function useConfigurationSetEdit(detail: IdentityDetail) {
   });
 }
 
-export function useFeedbackEdit(detail: IdentityDetail) {
-  return useIdentitySettingEdit('feedback', detail, {
-    initialDraft: () => detail.feedbackForwardingEnabled,
-    toRequest: (enabled) => ({ emailForwardingEnabled: enabled }),
-    success: ({ emailForwardingEnabled }) => ({
-      id: `feedback-${detail.name}`,
-      type: 'success',
-      content: `Email feedback forwarding of ${detail.name} is now ${emailForwardingEnabled ? 'enabled' : 'disabled'}.`,
-    }),
-  });
-}
-
 const tagFields = ['tags'] as const;
 
 /** The tags the editor keeps, as the contract's request wants them. */
