@@ -62,4 +62,10 @@ export const paths = {
     href: (query: { region?: string; message?: string; verify?: string } = {}) =>
       withQuery('/mailbox', query),
   },
+  snsTopics: {
+    path: '/emulator/sns-topics',
+    /** `topic`: the selected topic's name; `messageId`: only the notifications about this SES message. */
+    href: (query: { region?: string; topic?: string; messageId?: string } = {}) =>
+      withQuery('/emulator/sns-topics', query),
+  },
 } as const;

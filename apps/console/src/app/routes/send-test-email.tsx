@@ -5,11 +5,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
 import { CopyValue } from '../../components/copy-value';
 import { RegionGate } from '../../components/region-gate';
+import { RouterLink } from '../../components/router-link';
 import { paths } from '../../config/paths';
 import { configurationSetsQueryOptions } from '../../features/configuration-sets/api/configuration-set-queries';
 import { identityQueryOptions } from '../../features/identities/api/identity-queries';
 import { useSendTestEmail } from '../../features/identities/api/use-send-test-email';
 import { SendTestEmailForm } from '../../features/identities/components/send-test-email-form';
+import { useRegion } from '../../hooks/use-region';
 import { describeError } from '../../lib/api-client';
 import { useNotifications } from '../../lib/notifications';
 
@@ -20,6 +22,7 @@ function SendTestEmailPage({ region, identity }: { region: string; identity: str
   const detail = useQuery(identityQueryOptions(region, identity));
   const sets = useQuery(configurationSetsQueryOptions(region));
   const send = useSendTestEmail(region);
+  const { backend } = useRegion();
   if (detail.isPending) return <Spinner size="large" />;
   if (detail.error) {
     return (
@@ -47,6 +50,14 @@ function SendTestEmailPage({ region, identity }: { region: string; identity: str
             <>
               Message ID <Box variant="code">{result.messageId}</Box>{' '}
               <CopyValue value={result.messageId} label="Message ID" /> to {result.to}.
+              {backend === 'emulator' && (
+                <>
+                  {' '}
+                  <RouterLink href={paths.snsTopics.href({ region, messageId: result.messageId })}>
+                    Notifications about this message
+                  </RouterLink>
+                </>
+              )}
             </>
           ),
         });
