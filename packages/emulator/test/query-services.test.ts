@@ -199,7 +199,8 @@ async function startWithStandIns(options: { sigv4?: string } = {}): Promise<Runn
     { logger },
   );
   const catalog = createServiceCatalog(core, {});
-  const services = [...catalog.modules, testSesV1, testSns, testSts];
+  // The stand-ins first: the catalog's own query services (SNS, SES v1) would otherwise claim their forms.
+  const services = [testSesV1, testSns, testSts, ...catalog.modules];
   const names = services.map((s) => s.name);
   const faults = new FaultInjector(names);
   const control = createControlPlane(core, { faults, services: names });
