@@ -5,8 +5,9 @@ import { IdentityModel } from './identities.js';
 import { PolicyModel } from './policies.js';
 import { SendingModel } from './sending.js';
 import { TaggingModel } from './tagging.js';
+import { VerifyRequestModel } from './verify-requests.js';
 
-/** The SES v2 model: every rule and state change, no HTTP. */
+/** The SES model (v1 and v2 share it): every rule and state change, no HTTP. */
 export interface SesModel {
   ctx: ModelContext;
   identities: IdentityModel;
@@ -14,6 +15,8 @@ export interface SesModel {
   configurationSets: ConfigurationSetModel;
   tagging: TaggingModel;
   sending: SendingModel;
+  /** SES v1's Verify* requests (add-or-retry, idempotent) over the same identities. */
+  verifyRequests: VerifyRequestModel;
   /** Each accepted message's per-recipient outcome, and who hears of it (feedback, events). */
   delivery: Delivery;
 }
@@ -28,6 +31,7 @@ export function createSesModel(ctx: ModelContext): SesModel {
     configurationSets: new ConfigurationSetModel(ctx),
     tagging: new TaggingModel(ctx),
     sending: new SendingModel(ctx, delivery),
+    verifyRequests: new VerifyRequestModel(ctx, identities),
     delivery,
   };
 }
