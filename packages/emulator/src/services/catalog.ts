@@ -8,13 +8,14 @@ import type { ServiceModule } from './service.js';
 import { addSesControlRoutes } from './ses/control-routes.js';
 import { type SeedOptions, type SeedResult, seedIdentities } from './ses/seed.js';
 import { createSesState } from './ses/state.js';
+import { createSesV1Module } from './sesv1/service.js';
 import { createSesV2Module } from './sesv2/service.js';
 
 /**
  * The services this emulator serves and how they are wired to each other: the one place that names
  * them. Route 53's public zones are the DNS that SES's verification engine reads (or a real resolver
- * replaces them); SES v2 serves the SES state. The core (`server.ts`, `dispatcher.ts`) only sees the
- * result: service modules, their control-plane endpoints, and what the DNS server answers from.
+ * replaces them); SES v2 and SES v1 serve the one SES state. The core (`server.ts`, `dispatcher.ts`)
+ * only sees the result: service modules, their control-plane endpoints, and what the DNS server answers from.
  */
 export interface ServiceCatalog {
   /** Every AWS service on the port, in the order they are asked whether a request is theirs. */
@@ -43,7 +44,7 @@ export function createServiceCatalog(
   const ses = createSesState(core, { dns: route53.dnsView, resolver });
   const defaults = () => ({ accountId: core.config.defaultAccountId, region: core.config.defaultRegion });
   return {
-    modules: [createSesV2Module(ses), route53.module],
+    modules: [createSesV2Module(ses), route53.module, createSesV1Module(ses)],
     addControlRoutes: (control) =>
       addSesControlRoutes(control, ses, { now: () => core.clock.nowMs(), defaults, zones: route53 }),
     zoneRecordSource: (accountId) => route53.zoneRecordSource(accountId),
