@@ -1,3 +1,4 @@
+import { SESClient } from '@aws-sdk/client-ses';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { findVerificationLink } from '../src/control/verification-link.js';
 import { type RunningEmulator, startEmulator } from '../src/index.js';
@@ -20,6 +21,32 @@ export function sesClient(
     endpoint: emulator.url,
     credentials: { accessKeyId, secretAccessKey: 'test' },
     maxAttempts: 1,
+  });
+}
+
+/** A real SES v1 (query protocol) client on the emulator. */
+export function sesV1Client(
+  emulator: RunningEmulator,
+  region = 'us-east-1',
+  accessKeyId = 'test',
+): SESClient {
+  return new SESClient({
+    region,
+    endpoint: emulator.url,
+    credentials: { accessKeyId, secretAccessKey: 'test' },
+    maxAttempts: 1,
+  });
+}
+
+/** A query form posted to `POST /` as a client this project did not write would (signed scope `service`). */
+export function postForm(emulator: RunningEmulator, body: string, service = 'ses'): Promise<Response> {
+  return fetch(`${emulator.url}/`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: `AWS4-HMAC-SHA256 Credential=test/20240101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=${'0'.repeat(64)}`,
+    },
+    body,
   });
 }
 

@@ -9,6 +9,7 @@ import type { ServiceModule } from './service.js';
 import { addSesControlRoutes } from './ses/control-routes.js';
 import { type SeedOptions, type SeedResult, seedIdentities } from './ses/seed.js';
 import { createSesState } from './ses/state.js';
+import { createSesV1Module } from './sesv1/service.js';
 import { createSesV2Module } from './sesv2/service.js';
 import { addSnsControlRoutes } from './sns/control-routes.js';
 import { createSnsModule } from './sns/service.js';
@@ -17,9 +18,9 @@ import { createSnsState } from './sns/state.js';
 /**
  * The services this emulator serves and how they are wired to each other: the one place that names
  * them. Route 53's public zones are the DNS that SES's verification engine reads (or a real resolver
- * replaces them); SES v2 serves the SES state; SES publishes feedback to SNS topics, and SNS emails
- * its email subscribers into SES's mailbox. The core (`server.ts`, `dispatcher.ts`) only sees the
- * result: service modules, their control-plane endpoints, and what the DNS server answers from.
+ * replaces them); SES v2 and SES v1 serve the one SES state; SES publishes feedback to SNS topics, and
+ * SNS emails its email subscribers into SES's mailbox. The core (`server.ts`, `dispatcher.ts`) only
+ * sees the result: service modules, their control-plane endpoints, and what the DNS server answers from.
  */
 export interface ServiceCatalog {
   /** Every AWS service on the port, in the order they are asked whether a request is theirs. */
@@ -51,7 +52,7 @@ export function createServiceCatalog(
   const ses = createSesState(core, { dns: route53.dnsView, resolver, topics: sns.topics });
   const defaults = () => ({ accountId: core.config.defaultAccountId, region: core.config.defaultRegion });
   return {
-    modules: [createSesV2Module(ses), route53.module, createSnsModule(sns)],
+    modules: [createSesV2Module(ses), route53.module, createSesV1Module(ses), createSnsModule(sns)],
     addControlRoutes: (control) => {
       addSesControlRoutes(control, ses, { now: () => core.clock.nowMs(), defaults, zones: route53 });
       addSnsControlRoutes(control, sns);

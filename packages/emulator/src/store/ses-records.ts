@@ -61,8 +61,17 @@ export interface IdentityRecord extends Scope {
   type: Extract<IdentityType, 'EMAIL_ADDRESS' | 'DOMAIN'>;
   createdAt: number;
   verification: StatusTrack;
-  /** Present for domains only; an address reports its parent domain's DKIM. */
+  /**
+   * Domains only: the DKIM SES signs with (Easy DKIM or BYODKIM). Absent for a domain SES v1's
+   * VerifyDomainIdentity created (DKIM NOT_STARTED until VerifyDomainDkim); an address reports its
+   * parent domain's DKIM.
+   */
   dkim?: DkimState;
+  /**
+   * Domains only, once SES v1's VerifyDomainIdentity was called: the token SES looks for in the TXT
+   * record `_amazonses.<domain>`, the second way (beside DKIM) a domain verifies.
+   */
+  verificationToken?: string;
   mailFrom: MailFromState;
   feedbackForwarding: boolean;
   configurationSetName?: string;

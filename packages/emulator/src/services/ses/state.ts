@@ -9,8 +9,8 @@ import { type RunReason, VerificationEngine } from './verification/verification-
 
 /**
  * SES as every API version sees it: one store per account + region, the model's rules and the
- * verification engine. SES v2 (REST-JSON, `services/sesv2/`) serves it today; SES v1 (query) will serve
- * the same state through its own wire layer.
+ * verification engine. SES v2 (REST-JSON, `services/sesv2/`) and SES v1 (query, `services/sesv1/`)
+ * serve it, each through its own wire layer.
  */
 export interface SesState {
   model: SesModel;

@@ -7,8 +7,9 @@ import { NO_TOPICS, NotificationSettingsModel, type TopicDirectory } from './not
 import { PolicyModel } from './policies.js';
 import { SendingModel } from './sending.js';
 import { TaggingModel } from './tagging.js';
+import { VerifyRequestModel } from './verify-requests.js';
 
-/** The SES v2 model: every rule and state change, no HTTP. */
+/** The SES model (v1 and v2 share it): every rule and state change, no HTTP. */
 export interface SesModel {
   ctx: ModelContext;
   identities: IdentityModel;
@@ -18,6 +19,8 @@ export interface SesModel {
   sending: SendingModel;
   /** Feedback notifications per identity: SNS topics, headers, email feedback forwarding. */
   notifications: NotificationSettingsModel;
+  /** SES v1's Verify* requests (add-or-retry, idempotent) over the same identities. */
+  verifyRequests: VerifyRequestModel;
   /** Each accepted message's per-recipient outcome, and who hears of it (feedback, events). */
   delivery: Delivery;
 }
@@ -35,6 +38,7 @@ export function createSesModel(ctx: ModelContext, topics: TopicDirectory = NO_TO
     configurationSets: new ConfigurationSetModel(ctx),
     tagging: new TaggingModel(ctx),
     sending: new SendingModel(ctx, delivery),
+    verifyRequests: new VerifyRequestModel(ctx, identities),
     delivery,
     notifications,
   };
