@@ -77,6 +77,22 @@ export interface IdentityRecord extends Scope {
   configurationSetName?: string;
 }
 
+/** The feedback types SES can publish to an identity's SNS topics (SES v1 `NotificationType`). */
+export type NotificationType = 'Bounce' | 'Complaint' | 'Delivery';
+
+/**
+ * An identity's feedback-notification settings (SES v1 SetIdentityNotificationTopic /
+ * SetIdentityHeadersInNotificationsEnabled). The forwarding flag is not here: it is the identity's
+ * `feedbackForwarding`, which SES v2 reads and writes too.
+ */
+export interface NotificationSettingsRecord extends Scope {
+  identity: string;
+  /** Topic ARN per type; absent when the type publishes nowhere. */
+  topics: Partial<Record<NotificationType, string>>;
+  /** Whether notifications of the type carry the original `headers` / `commonHeaders`. */
+  headers: Record<NotificationType, boolean>;
+}
+
 export interface ConfigurationSetRecord extends Scope {
   name: string;
   createdAt: number;

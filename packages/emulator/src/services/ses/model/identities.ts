@@ -264,6 +264,7 @@ export class IdentityModel {
       this.store.policies.deleteAll(scope, identity.name);
       this.store.tags.removeAll(resourceArn(scope, 'identity', identity.name));
       this.store.tokens.deleteForIdentity(scope, identity.name);
+      this.store.notifications.delete(scope, identity.name);
     });
   }
 
@@ -407,13 +408,6 @@ export class IdentityModel {
         { ...identity, mailFrom: { domain, behaviorOnMxFailure, track: newTrack('start', this.ctx.now()) } },
         false,
       );
-    });
-  }
-
-  putFeedbackForwarding(scope: Scope, rawName: string, enabled: boolean): void {
-    this.store.transaction(() => {
-      const identity = this.require(scope, rawName);
-      this.store.identities.update({ ...identity, feedbackForwarding: enabled });
     });
   }
 

@@ -2,6 +2,7 @@ import { ConfigurationSetModel } from './configuration-sets.js';
 import type { ModelContext } from './context.js';
 import { Delivery } from './delivery.js';
 import { IdentityModel } from './identities.js';
+import { NO_TOPICS, NotificationSettingsModel, type TopicDirectory } from './notification-settings.js';
 import { PolicyModel } from './policies.js';
 import { SendingModel } from './sending.js';
 import { TaggingModel } from './tagging.js';
@@ -17,11 +18,14 @@ export interface SesModel {
   sending: SendingModel;
   /** SES v1's Verify* requests (add-or-retry, idempotent) over the same identities. */
   verifyRequests: VerifyRequestModel;
+  /** Feedback notifications per identity: SNS topics, headers, email feedback forwarding. */
+  notifications: NotificationSettingsModel;
   /** Each accepted message's per-recipient outcome, and who hears of it (feedback, events). */
   delivery: Delivery;
 }
 
-export function createSesModel(ctx: ModelContext): SesModel {
+/** `topics`: the SNS topics SES may publish feedback to (none without SNS). */
+export function createSesModel(ctx: ModelContext, topics: TopicDirectory = NO_TOPICS): SesModel {
   const identities = new IdentityModel(ctx);
   const delivery = new Delivery();
   return {
@@ -33,5 +37,6 @@ export function createSesModel(ctx: ModelContext): SesModel {
     sending: new SendingModel(ctx, delivery),
     verifyRequests: new VerifyRequestModel(ctx, identities),
     delivery,
+    notifications: new NotificationSettingsModel(ctx, topics),
   };
 }
