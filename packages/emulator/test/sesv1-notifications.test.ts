@@ -9,10 +9,16 @@ import {
 import { GetEmailIdentityCommand, PutEmailIdentityFeedbackAttributesCommand } from '@aws-sdk/client-sesv2';
 import { CreateTopicCommand, DeleteTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore } from '../src/core.js';
 import type { RunningEmulator } from '../src/index.js';
-import { createServiceCatalog } from '../src/services/catalog.js';
-import { failure, postForm, sesClient, sesV1Client, startTestEmulator, verificationLink } from './helpers.js';
+import {
+  failure,
+  postForm,
+  servesSns,
+  sesClient,
+  sesV1Client,
+  startTestEmulator,
+  verificationLink,
+} from './helpers.js';
 
 /**
  * SES v1's notification operations (GetIdentityNotificationAttributes, SetIdentityNotificationTopic,
@@ -20,21 +26,7 @@ import { failure, postForm, sesClient, sesV1Client, startTestEmulator, verificat
  * `@aws-sdk/client-ses`, over the shared notification-settings model. The cases that need real SNS
  * topics run once the SNS service is in the catalog (it lands from another branch).
  */
-function snsServed(): boolean {
-  const core = createCore({
-    verificationMode: 'auto',
-    defaultAccountId: '000000000000',
-    defaultRegion: 'us-east-1',
-    publicUrl: '',
-  });
-  try {
-    return createServiceCatalog(core, {}).modules.some((m) => m.signingNames.includes('sns'));
-  } finally {
-    core.db.close();
-  }
-}
-
-const withSns = snsServed();
+const withSns = servesSns();
 if (!withSns)
   console.warn('sesv1-notifications: no SNS service in this tree yet; the topic cases run once it is.');
 
