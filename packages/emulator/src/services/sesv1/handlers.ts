@@ -12,10 +12,10 @@ import type { Scope } from '../../store/ses-records.js';
 import { NotFoundException } from '../ses/model/errors.js';
 import type { IdentityView } from '../ses/model/identities.js';
 import type { SesModel } from '../ses/model/index.js';
+import { identityNameOf, parseNotificationType } from '../ses/model/notification-settings.js';
 import type { SendInput } from '../ses/model/sending.js';
 import { InvalidParameterValue, SES_V1_NAMESPACE } from './errors.js';
 import {
-  identityName,
   optionalEnum,
   optionalInteger,
   requiredBoolean,
@@ -27,6 +27,7 @@ import {
   dkimAttributes,
   double,
   mailFromAttributes,
+  notificationAttributes,
   V1_BEHAVIORS,
   V1_IDENTITY_TYPES,
   V2_BEHAVIOR,
@@ -120,13 +121,16 @@ function sendRawEmailInput(input: QueryStruct): SendInput {
 
 /** Wire ↔ model for every SES v1 operation the emulator serves, over the state SES v2 serves too. */
 export function createSesV1Handlers(model: SesModel): Record<string, QueryOperation> {
-  const { identities, policies, sending, verifyRequests } = model;
+  const { identities, policies, sending, verifyRequests, notifications } = model;
   const answer = (req: IncomingRequest, action: string, result: XmlElement | undefined) =>
     queryResponse(req, SES_V1_NAMESPACE, action, result);
 
   /** The `Identity` parameter (Set…, Put…, Delete…) as a name: ARNs of this account and Region resolved. */
-  const identityOf = (req: IncomingRequest, input: QueryStruct) =>
-    identityName(scopeOf(req), requiredString(input, 'Identity'));
+  const identityOf = (req: IncomingRequest, input: QueryStruct) => {
+    const raw = requiredString(input, 'Identity');
+    // Another Region's or account's ARN stays as given, and so names no identity here.
+    return identityNameOf(scopeOf(req), raw) ?? raw;
+  };
 
   /** The `Identities.member.N` that exist, each with the attributes `pick` reads; unknown ones are left out [inf]. */
   const attributeMap = (
@@ -137,7 +141,8 @@ export function createSesV1Handlers(model: SesModel): Record<string, QueryOperat
     const scope = scopeOf(req);
     const entries: Array<[string, XmlElement]> = [];
     for (const given of requiredStringList(input, 'Identities', MAX_IDENTITIES)) {
-      const view = identities.find(scope, identityName(scope, given));
+      const name = identityNameOf(scope, given);
+      const view = name === undefined ? undefined : identities.find(scope, name);
       if (view) entries.push([given, pick(view)]);
     }
     return xmlMap(entries);
@@ -205,8 +210,29 @@ export function createSesV1Handlers(model: SesModel): Record<string, QueryOperat
     },
     SetIdentityFeedbackForwardingEnabled: (req, input) => {
       const identity = identityOf(req, input);
-      model.notifications.setForwarding(scopeOf(req), identity, requiredBoolean(input, 'ForwardingEnabled'));
+      notifications.setForwarding(scopeOf(req), identity, requiredBoolean(input, 'ForwardingEnabled'));
       return answer(req, 'SetIdentityFeedbackForwardingEnabled', {});
+    },
+    GetIdentityNotificationAttributes: (req, input) => {
+      const given = requiredStringList(input, 'Identities', MAX_IDENTITIES);
+      const found = notifications.attributesOf(scopeOf(req), given);
+      return answer(req, 'GetIdentityNotificationAttributes', {
+        NotificationAttributes: xmlMap(
+          [...found].map(([name, attributes]) => [name, notificationAttributes(attributes)]),
+        ),
+      });
+    },
+    SetIdentityNotificationTopic: (req, input) => {
+      const identity = requiredString(input, 'Identity');
+      const type = parseNotificationType(requiredString(input, 'NotificationType'));
+      notifications.setTopic(scopeOf(req), identity, type, queryString(input, 'SnsTopic'));
+      return answer(req, 'SetIdentityNotificationTopic', {});
+    },
+    SetIdentityHeadersInNotificationsEnabled: (req, input) => {
+      const identity = requiredString(input, 'Identity');
+      const type = parseNotificationType(requiredString(input, 'NotificationType'));
+      notifications.setHeadersEnabled(scopeOf(req), identity, type, requiredBoolean(input, 'Enabled'));
+      return answer(req, 'SetIdentityHeadersInNotificationsEnabled', {});
     },
     DeleteIdentity: (req, input) => {
       try {

@@ -6,7 +6,6 @@ import {
   queryStringList,
   queryStruct,
 } from '../../protocol/query.js';
-import type { Scope } from '../../store/ses-records.js';
 import { missingField, validationError } from '../ses/model/errors.js';
 
 /**
@@ -90,15 +89,4 @@ export function optionalInteger(
     );
   }
   return value;
-}
-
-/**
- * An `Identity` parameter: a name, or the identity's ARN (`arn:aws:ses:<region>:<account>:identity/<name>`)
- * [model]. An ARN of another Region or account names no identity here, so it is returned unchanged
- * (and then found nowhere).
- */
-export function identityName(scope: Scope, raw: string): string {
-  const m = /^arn:aws[a-z-]*:ses:([a-z0-9-]+):(\d{12}):identity\/(.+)$/.exec(raw);
-  if (!m) return raw;
-  return m[1] === scope.region && m[2] === scope.accountId ? (m[3] as string) : raw;
 }

@@ -3,12 +3,14 @@ import type {
   CustomMailFromStatus,
   IdentityDkimAttributes,
   IdentityMailFromDomainAttributes,
+  IdentityNotificationAttributes,
   IdentityVerificationAttributes,
   VerificationStatus,
 } from '@aws-sdk/client-ses';
 import type { VerificationStatus as V2Status } from '@aws-sdk/client-sesv2';
 import { type XmlElement, xmlList } from '../../protocol/xml.js';
 import type { IdentityView } from '../ses/model/identities.js';
+import type { NotificationAttributes } from '../ses/model/notification-settings.js';
 
 /**
  * The shared SES state as SES v1 names it (SES-V1-SNS-STS.md §2.5): statuses `Pending`, `Success`,
@@ -78,4 +80,23 @@ export function mailFromAttributes(view: IdentityView): XmlOf<IdentityMailFromDo
 /** Doubles as SES writes them: `200.0`, `1.0` [doc: GetSendQuota sample]. */
 export function double(value: number): string {
   return Number.isInteger(value) ? value.toFixed(1) : String(value);
+}
+
+/**
+ * Notification settings as v1 reports them; a type without a topic has no `…Topic` element (the model
+ * calls the topics required, but SES has none to name) [inf].
+ */
+export function notificationAttributes(
+  attributes: NotificationAttributes,
+): XmlOf<IdentityNotificationAttributes> {
+  const { topics, headersEnabled } = attributes;
+  return {
+    BounceTopic: topics.Bounce,
+    ComplaintTopic: topics.Complaint,
+    DeliveryTopic: topics.Delivery,
+    ForwardingEnabled: attributes.forwardingEnabled,
+    HeadersInBounceNotificationsEnabled: headersEnabled.Bounce,
+    HeadersInComplaintNotificationsEnabled: headersEnabled.Complaint,
+    HeadersInDeliveryNotificationsEnabled: headersEnabled.Delivery,
+  };
 }

@@ -17,10 +17,10 @@ export interface SesModel {
   configurationSets: ConfigurationSetModel;
   tagging: TaggingModel;
   sending: SendingModel;
-  /** Feedback notifications per identity: SNS topics, headers, email feedback forwarding. */
-  notifications: NotificationSettingsModel;
   /** SES v1's Verify* requests (add-or-retry, idempotent) over the same identities. */
   verifyRequests: VerifyRequestModel;
+  /** Feedback notifications per identity: SNS topics, headers, email feedback forwarding. */
+  notifications: NotificationSettingsModel;
   /** Each accepted message's per-recipient outcome, and who hears of it (feedback, events). */
   delivery: Delivery;
 }
