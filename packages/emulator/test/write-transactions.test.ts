@@ -132,7 +132,8 @@ describe('every write path is one transaction (statements run outside a transact
       ses.send(
         new PutEmailIdentityFeedbackAttributesCommand({
           EmailIdentity: 'tx.example',
-          EmailForwardingEnabled: false,
+          // Disabling needs Bounce and Complaint topics (NotificationSettingsModel); enabling writes too.
+          EmailForwardingEnabled: true,
         }),
       ),
     );
