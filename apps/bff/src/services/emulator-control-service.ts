@@ -159,7 +159,10 @@ export function createEmulatorControl(baseUrl: string, options: { token?: string
       const records = await call((emulator) =>
         emulator.snsMessages(filter.topicArn ? { topicArn: filter.topicArn } : {}),
       );
-      const messages = records.map(toSnsMessage);
+      // Oldest first, whatever order the emulator lists them in (it answers newest first).
+      const messages = records
+        .map(toSnsMessage)
+        .sort((a, b) => a.timestamp.localeCompare(b.timestamp));
       return filter.sesMessageId ? messages.filter((m) => m.sesMessageId === filter.sesMessageId) : messages;
     },
   };
