@@ -1,4 +1,5 @@
 import { CreateHostedZoneCommand } from '@aws-sdk/client-route-53';
+import { SetIdentityNotificationTopicCommand } from '@aws-sdk/client-ses';
 import {
   CreateConfigurationSetCommand,
   CreateEmailIdentityCommand,
@@ -91,11 +92,18 @@ export const mutatingRouteCases: Record<string, Setup> = {
     const identity = await domain(h, 'mf');
     return { params: { region: REGION, identity }, body: { domain: `mail.${identity}` }, status: 200 };
   },
-  [`PUT ${apiPaths.feedback}`]: async (h) => ({
-    params: { region: REGION, identity: await domain(h, 'fb') },
-    body: { emailForwardingEnabled: false },
-    status: 200,
-  }),
+  // SES lets forwarding go off only while Bounce and Complaint have topics (the emulator enforces it).
+  [`PUT ${apiPaths.feedback}`]: async (h) => {
+    const identity = await domain(h, 'fb');
+    const { arn } = await topic(h, 'fb');
+    for (const NotificationType of ['Bounce', 'Complaint'] as const)
+      await h
+        .sesV1()
+        .send(
+          new SetIdentityNotificationTopicCommand({ Identity: identity, NotificationType, SnsTopic: arn }),
+        );
+    return { params: { region: REGION, identity }, body: { emailForwardingEnabled: false }, status: 200 };
+  },
   [`PUT ${apiPaths.notifications}`]: async (h) => ({
     params: { region: REGION, identity: await domain(h, 'notif') },
     body: { bounce: { topicArn: (await topic(h, 'bounces')).arn, includeHeaders: true } },
