@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { ListResourceRecordSetsCommand, type RRType } from '@aws-sdk/client-route-53';
+import { SESClient, SetIdentityNotificationTopicCommand } from '@aws-sdk/client-ses';
 import {
   CreateConfigurationSetCommand,
   CreateEmailIdentityCommand,
   GetEmailIdentityCommand,
   PutEmailIdentityMailFromAttributesCommand,
 } from '@aws-sdk/client-sesv2';
+import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import {
   type CapturedMessage,
+  credentialsFor,
   dkimCnameRecords,
   EmulatorClient,
   type RecordToWrite,
@@ -97,6 +100,41 @@ export class Emulator extends EmulatorClient {
     await this.changeRecords(zoneId, 'UPSERT', this.dkimRecords(domain, tokens));
     await this.advanceClock(120);
     return { zoneId, tokens };
+  }
+
+  /** An SNS topic of the default account in `region` (SNS's CreateTopic); returns its ARN. */
+  async createTopic(region: string, name: string): Promise<string> {
+    const sns = new SNSClient(this.#config(region));
+    try {
+      return (await sns.send(new CreateTopicCommand({ Name: name }))).TopicArn ?? '';
+    } finally {
+      sns.destroy();
+    }
+  }
+
+  /** Feedback of one type to a topic, through SES v1 (the identity must be verified). */
+  async setNotificationTopic(
+    region: string,
+    identity: string,
+    type: 'Bounce' | 'Complaint' | 'Delivery',
+    topicArn: string,
+  ): Promise<void> {
+    const ses = new SESClient(this.#config(region));
+    try {
+      await ses.send(
+        new SetIdentityNotificationTopicCommand({
+          Identity: identity,
+          NotificationType: type,
+          SnsTopic: topicArn,
+        }),
+      );
+    } finally {
+      ses.destroy();
+    }
+  }
+
+  #config(region: string) {
+    return { region, endpoint: this.url, credentials: credentialsFor() };
   }
 
   /** Messages sent from `address` (the mailbox's `?email=` filter). */

@@ -16,6 +16,7 @@ const region = 'us-east-2';
 const emulator = new Emulator();
 const domain = emulator.uniqueDomain('a11y');
 const address = `${emulator.unique('a11y')}@example.com`;
+const topic = emulator.unique('a11y-feedback');
 
 test.beforeAll(async () => {
   await emulator.createVerifiedDomain(region, domain);
@@ -45,6 +46,9 @@ test.beforeAll(async () => {
     }),
   );
   await emulator.createEmailAddress(region, address); // its verification email fills the Mailbox
+  // A Bounce topic: the Notifications table shows its ARN, and SES's confirmation is the topic's message.
+  const topicArn = await emulator.createTopic(region, topic);
+  await emulator.setNotificationTopic(region, domain, 'Bounce', topicArn);
 });
 
 interface AuditedPage {
@@ -54,8 +58,8 @@ interface AuditedPage {
   ready(page: Page): Promise<void>;
 }
 
-const tab = (label: string, id: string, more?: (page: Page) => Promise<void>): AuditedPage => ({
-  name: `identity page, ${label} tab`,
+const tab = (label: string, id: string, more?: (page: Page) => Promise<void>, state = ''): AuditedPage => ({
+  name: `identity page, ${label} tab${state}`,
   url: () => `/identities/${encodeURIComponent(domain)}?region=${region}&tab=${id}`,
   async ready(page) {
     await expect(page.getByRole('tab', { name: label, selected: true })).toBeVisible();
@@ -74,7 +78,21 @@ const pages: AuditedPage[] = [
   ),
   tab('Authorization', 'authorization', (page) => expect(page.getByText('senders').first()).toBeVisible()),
   tab('Configuration set', 'configuration-set'),
-  tab('Notifications', 'notifications'),
+  tab('Notifications', 'notifications', (page) =>
+    expect(page.getByRole('cell', { name: new RegExp(`:${topic}$`) })).toBeVisible(),
+  ),
+  tab(
+    'Notifications',
+    'notifications',
+    async (page) => {
+      // The Feedback notifications form, open, with a topic's ARN field.
+      await page.getByRole('button', { name: 'Edit Feedback notifications' }).click();
+      await page.getByRole('button', { name: /^Delivery feedback/ }).click();
+      await page.getByRole('option', { name: /^SNS topic you don't own/ }).click();
+      await expect(page.getByRole('textbox', { name: /^Delivery topic ARN/ })).toBeVisible();
+    },
+    ' (editing feedback notifications)',
+  ),
   tab('Tags', 'tags', (page) => expect(page.getByRole('rowheader', { name: 'team' })).toBeVisible()),
   {
     name: 'create identity',
@@ -91,6 +109,14 @@ const pages: AuditedPage[] = [
     url: () => `/mailbox?region=${region}`,
     ready: (page) =>
       expect(page.getByRole('table', { name: 'Captured messages' }).getByRole('row').nth(1)).toBeVisible(),
+  },
+  {
+    name: 'SNS topics page, a topic with its messages',
+    url: () => `/emulator/sns-topics?region=${region}&topic=${topic}`,
+    async ready(page) {
+      await expect(page.getByRole('heading', { name: new RegExp(`Messages of ${topic}`) })).toBeVisible();
+      await expect(page.getByText(/"notificationType": "AmazonSnsSubscriptionSucceeded"/)).toBeVisible();
+    },
   },
   {
     name: 'activity',

@@ -6,7 +6,11 @@ test('an operator edits every container of a domain identity and the changes sur
 }) => {
   const region = 'eu-central-1';
   const domain = emulator.uniqueDomain('edit');
-  await emulator.createDomain(region, domain);
+  // Verified, with Bounce and Complaint topics: SES lets forwarding go off only then.
+  await emulator.createVerifiedDomain(region, domain);
+  const topic = await emulator.createTopic(region, emulator.unique('feedback'));
+  for (const type of ['Bounce', 'Complaint'] as const)
+    await emulator.setNotificationTopic(region, domain, type, topic);
   const page = identityPage.page;
 
   await identityPage.goto(region, domain, 'authentication');
