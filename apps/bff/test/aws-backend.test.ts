@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { GetEmailIdentityCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { apiPaths } from '@ses-console/contract';
 import { type RunningEmulator, startEmulator } from '@ses-console/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +81,9 @@ describe('SES_BACKEND=aws as a child process against a separate emulator', () =>
       AWS_ACCOUNT_ID: '000000000000',
       AWS_ENDPOINT_URL_SESV2: emulator.url,
       AWS_ENDPOINT_URL_ROUTE_53: emulator.url,
+      // SES v1 (notifications) and SNS (their topics) read their own endpoint variables.
+      AWS_ENDPOINT_URL_SES: emulator.url,
+      AWS_ENDPOINT_URL_SNS: emulator.url,
       AWS_EC2_METADATA_DISABLED: 'true',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       AWS_CONFIG_FILE: path.join(home, 'config'),
@@ -159,13 +163,6 @@ describe('SES_BACKEND=aws as a child process against a separate emulator', () =>
     });
     expect(edited.status).toBe(200);
     expect(edited.body.tags).toEqual([{ key: 'env', value: 'prod' }]);
-    const feedback = await call('PUT', url(apiPaths.feedback, { region: 'us-east-1', identity: domain }), {
-      emailForwardingEnabled: false,
-    });
-    expect(feedback.body.feedbackForwardingEnabled).toBe(false);
-    expect(
-      (await ses.send(new GetEmailIdentityCommand({ EmailIdentity: domain }))).FeedbackForwardingStatus,
-    ).toBe(false);
 
     const published = await call(
       'POST',
@@ -175,6 +172,29 @@ describe('SES_BACKEND=aws as a child process against a separate emulator', () =>
     expect(published.status).toBe(200);
     expect(published.body.outcome).toBe('published');
     expect(await recordSets(route53, zone)).toHaveLength(5);
+
+    // Verified now: its Bounce and Complaint notifications go to an SNS topic (SES v1 and SNS through
+    // their AWS_ENDPOINT_URL_* variables), and then forwarding can be switched off.
+    const sns = new SNSClient({ region: 'us-east-1', endpoint: emulator.url, credentials: testCredentials });
+    const { TopicArn: topicArn } = await sns.send(new CreateTopicCommand({ Name: unique('awsfeedback') }));
+    sns.destroy();
+    const topics = await call('GET', url(apiPaths.snsTopics, { region: 'us-east-1' }));
+    expect(topics.body.topics.map((t: { arn: string }) => t.arn)).toContain(topicArn);
+    const notificationsPath = url(apiPaths.notifications, { region: 'us-east-1', identity: domain });
+    const topicsSet = await call('PUT', notificationsPath, {
+      bounce: { topicArn, includeHeaders: false },
+      complaint: { topicArn, includeHeaders: false },
+    });
+    expect(topicsSet.status, topicsSet.text).toBe(200);
+    expect(topicsSet.body).toMatchObject({ bounce: { topicArn }, complaint: { topicArn } });
+    const feedback = await call('PUT', url(apiPaths.feedback, { region: 'us-east-1', identity: domain }), {
+      emailForwardingEnabled: false,
+    });
+    expect(feedback.body.feedbackForwardingEnabled).toBe(false);
+    expect(
+      (await ses.send(new GetEmailIdentityCommand({ EmailIdentity: domain }))).FeedbackForwardingStatus,
+    ).toBe(false);
+    expect((await call('GET', notificationsPath)).body.forwardingEnabled).toBe(false);
   });
 
   it('when every route and the static files are hit, then no credential or secret appears in any response or header', async () => {

@@ -9,18 +9,23 @@ import {
   identityDetailSchema,
   listConfigurationSetsResponseSchema,
   listIdentitiesResponseSchema,
+  listSnsTopicsResponseSchema,
   type MailboxMessage,
   mailboxResponseSchema,
   metaResponseSchema,
+  notificationSettingsSchema,
   publishResultSchema,
   recreateIdentityResponseSchema,
   sendTestEmailResponseSchema,
+  snsMessagesResponseSchema,
+  snsTopicSchema,
   verifyEmailResponseSchema,
 } from '@ses-console/contract';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { type Harness, REGION, startHarness, unique, url } from './support/harness.js';
+import { topic } from './support/route-cases.js';
 import { createZone } from './support/route53.js';
 
 /** The answer parses with the contract schema and has no field the schema does not know. */
@@ -81,6 +86,38 @@ describe('every 2xx answer conforms to the contract the console imports', () => 
       identityDetailSchema,
       await request(h.app).put(identityPath(apiPaths.mailFrom)).send({ domain: null }),
       200,
+    );
+    // Published, so verified: Bounce and Complaint topics, then forwarding off (SES's rule).
+    const { arn: topicArn } = await topic(h, 'conform');
+    expectConforms(
+      listSnsTopicsResponseSchema,
+      await request(h.app).get(url(apiPaths.snsTopics, { region: REGION })),
+      200,
+    );
+    const feedbackTopics = { topicArn, includeHeaders: true };
+    expectConforms(
+      notificationSettingsSchema,
+      await request(h.app)
+        .put(identityPath(apiPaths.notifications))
+        .send({ bounce: feedbackTopics, complaint: feedbackTopics }),
+      200,
+    );
+    expectConforms(
+      notificationSettingsSchema,
+      await request(h.app).get(identityPath(apiPaths.notifications)),
+      200,
+    );
+    expectConforms(
+      snsMessagesResponseSchema,
+      await request(h.app).get(apiPaths.emulatorSnsMessages).query({ topicArn }),
+      200,
+    );
+    expectConforms(
+      snsTopicSchema,
+      await request(h.app)
+        .post(url(apiPaths.emulatorSnsTopics, { region: REGION }))
+        .send({ name: unique('conformtopic') }),
+      201,
     );
     expectConforms(
       identityDetailSchema,

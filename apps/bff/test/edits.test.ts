@@ -1,4 +1,5 @@
 import { ChangeResourceRecordSetsCommand } from '@aws-sdk/client-route-53';
+import { SetIdentityNotificationTopicCommand } from '@aws-sdk/client-ses';
 import {
   CreateConfigurationSetCommand,
   CreateEmailIdentityCommand,
@@ -10,6 +11,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byodkimKey } from './support/byodkim.js';
 import { ACCOUNT_ID, type Harness, REGION, startHarness, unique, url } from './support/harness.js';
+import { topic } from './support/route-cases.js';
 import { createZone } from './support/route53.js';
 
 describe('identity edits answer the updated detail', () => {
@@ -148,7 +150,15 @@ describe('identity edits answer the updated detail', () => {
   });
 
   it('when feedback forwarding is turned off, then the detail says so', async () => {
+    // SES lets forwarding go off only for a verified identity whose Bounce and Complaint have topics.
     const domain = await newDomain();
+    await createZone(h.route53, domain);
+    expect((await request(h.app).post(path(apiPaths.publishDns, domain)).send({})).status).toBe(200);
+    const { arn } = await topic(h, 'fb');
+    for (const NotificationType of ['Bounce', 'Complaint'] as const)
+      await h
+        .sesV1()
+        .send(new SetIdentityNotificationTopicCommand({ Identity: domain, NotificationType, SnsTopic: arn }));
     const res = await request(h.app)
       .put(path(apiPaths.feedback, domain))
       .send({ emailForwardingEnabled: false });

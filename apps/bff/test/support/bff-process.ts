@@ -32,6 +32,8 @@ export function bffEnvAgainstEmulator(
     AWS_SECRET_ACCESS_KEY: 'test',
     AWS_ENDPOINT_URL_SESV2: emulatorUrl,
     AWS_ENDPOINT_URL_ROUTE_53: emulatorUrl,
+    AWS_ENDPOINT_URL_SES: emulatorUrl,
+    AWS_ENDPOINT_URL_SNS: emulatorUrl,
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     AWS_CONFIG_FILE: path.join(home, 'config'),
