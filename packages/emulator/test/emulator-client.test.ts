@@ -8,6 +8,7 @@ import {
   GetEmailIdentityCommand,
   ListEmailIdentitiesCommand,
 } from '@aws-sdk/client-sesv2';
+import { CreateTopicCommand, PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   type CapturedMessage,
@@ -162,6 +163,32 @@ describe('the emulator client against a running emulator', () => {
     await client.advanceClock(120);
     const out = await client.ses('us-east-1').send(new GetEmailIdentityCommand({ EmailIdentity: domain }));
     expect(out.VerificationStatus).toBe('SUCCESS');
+  });
+
+  it('when messages are published to two topics, then snsMessages lists what each received', async () => {
+    const sns = new SNSClient({
+      region: 'us-east-1',
+      endpoint: emulator.url,
+      credentials: credentialsFor(),
+      maxAttempts: 1,
+    });
+    try {
+      const arns: string[] = [];
+      for (const Name of ['client-a', 'client-b']) {
+        const { TopicArn } = await sns.send(new CreateTopicCommand({ Name }));
+        arns.push(TopicArn ?? '');
+        await sns.send(new PublishCommand({ TopicArn, Message: `hello ${Name}`, Subject: 'greeting' }));
+      }
+      const [a, b] = arns;
+      const ofA = await client.snsMessages({ topicArn: a });
+      expect(ofA).toEqual([
+        expect.objectContaining({ TopicArn: a, Message: 'hello client-a', Subject: 'greeting' }),
+      ]);
+      expect((await client.snsMessages()).map((m) => m.TopicArn).sort()).toEqual([a, b].sort());
+      await expect(client.snsMessages({ topicArn: 'not-an-arn' })).rejects.toMatchObject({ status: 400 });
+    } finally {
+      sns.destroy();
+    }
   });
 
   it('when no control token is sent, then the control plane refuses, and the health probe still answers', async () => {
