@@ -33,12 +33,12 @@ const typeDescriptions: Record<FeedbackType, string> = {
 };
 
 function topicOptions(topics: SnsTopic[], region: string): SelectProps.Options {
+  const own = topics.map((t) => ({ value: t.arn, label: t.name, description: t.arn }));
   return [
     { value: NO_TOPIC, label: 'No SNS topic' },
-    {
-      label: `SNS topics in ${region}`,
-      options: topics.map((t) => ({ value: t.arn, label: t.name, description: t.arn })),
-    },
+    own.length > 0
+      ? { label: `SNS topics in ${region}`, options: own }
+      : { value: 'none-in-region', label: `No SNS topics in ${region} yet`, disabled: true },
     {
       value: OTHER_TOPIC,
       label: "SNS topic you don't own",

@@ -26,10 +26,14 @@ const fresh: NotificationSettings = {
 };
 
 /** A BFF that holds the settings and answers a PUT with them merged (as the real one does after SES). */
-function settingsBff(initial: NotificationSettings, refuse?: (req: FakeRequest) => unknown) {
+function settingsBff(
+  initial: NotificationSettings,
+  refuse?: (req: FakeRequest) => unknown,
+  regionTopics = topics,
+) {
   let settings = initial;
   return startFakeBff((req) => {
-    if (req.path.endsWith('/sns-topics')) return { body: { topics, truncated: false } };
+    if (req.path.endsWith('/sns-topics')) return { body: { topics: regionTopics, truncated: false } };
     if (!req.path.endsWith('/notifications')) return undefined;
     if (req.method === 'PUT') {
       const refusal = refuse?.(req);
@@ -184,6 +188,25 @@ describe('the Notifications tab', () => {
     ).toBeGreaterThan(0);
     expect(puts().map((r) => r.body)).toEqual([{ forwardingEnabled: false }]);
     expect(screen.getByRole('button', { name: 'Save changes' })).toBeTruthy();
+  });
+
+  it("when the Region has no topics, then the select says so and another account's topic can still be entered", async () => {
+    bff = await settingsBff(fresh, undefined, []);
+    const user = userEvent.setup();
+    renderTab();
+    await user.click(await enabledButton('Edit Feedback notifications'));
+    await user.click(screen.getByRole('button', { name: /^Bounce feedback/ }));
+    expect(
+      (await screen.findByRole('option', { name: 'No SNS topics in us-east-1 yet' })).getAttribute(
+        'aria-disabled',
+      ),
+    ).toBe('true');
+    await user.click(screen.getByRole('option', { name: /^SNS topic you don't own/ }));
+    const arn = 'arn:aws:sns:us-east-1:111122223333:partner-bounces';
+    await user.type(screen.getByRole('textbox', { name: /^Bounce topic ARN/ }), arn);
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(puts()).toHaveLength(1));
+    expect(puts()[0]?.body).toEqual({ bounce: { topicArn: arn, includeHeaders: false } });
   });
 
   it('when Cancel closes the feedback form, then focus is back on its Edit button and nothing is sent', async () => {
