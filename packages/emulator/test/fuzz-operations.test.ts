@@ -5,12 +5,14 @@ import { createCore } from '../src/core.js';
 import { type RunningEmulator, startEmulator } from '../src/index.js';
 import { createRoute53Service } from '../src/services/route53/service.js';
 import { createSesState } from '../src/services/ses/state.js';
+import { createSesV1Module } from '../src/services/sesv1/service.js';
 import { createSesV2Module } from '../src/services/sesv2/service.js';
 import { createSnsModule } from '../src/services/sns/service.js';
 import { createSnsState } from '../src/services/sns/state.js';
 import {
   anyValue,
   encodeLabel,
+  encodeLabelRaw,
   FUZZ_SEED,
   pathLabel,
   RUNS_PER_OPERATION,
@@ -26,11 +28,14 @@ function emulatedOperations() {
     publicUrl: '',
   });
   const route53 = createRoute53Service(core);
-  const sesv2 = createSesV2Module(createSesState(core, { dns: route53.dnsView }));
+  const ses = createSesState(core, { dns: route53.dnsView });
+  const sesv2 = createSesV2Module(ses);
+  const sesv1 = createSesV1Module(ses);
   const sns = createSnsModule(createSnsState(core, { email: () => undefined }));
   const operations = [
     ...sesv2.operations.list().map((r) => ({ ...r, service: 'sesv2' as const })),
     ...route53.module.operations.list().map((r) => ({ ...r, service: 'route53' as const })),
+    ...sesv1.operations.list().map((r) => ({ ...r, service: 'sesv1' as const })),
     ...sns.operations.list().map((r) => ({ ...r, service: 'sns' as const })),
   ];
   core.db.close();
@@ -193,6 +198,117 @@ const snsBody = (action: string): fc.Arbitrary<string | Buffer> =>
     fc.constant(''),
   );
 
+/** SES v1 (query) members, and the dotted tails their lists and structures take, so forms reach the validators. */
+const SES_V1_MEMBERS = [
+  'EmailAddress',
+  'Domain',
+  'Identity',
+  'Identities',
+  'IdentityType',
+  'MaxItems',
+  'NextToken',
+  'DkimEnabled',
+  'MailFromDomain',
+  'BehaviorOnMXFailure',
+  'ForwardingEnabled',
+  'NotificationType',
+  'SnsTopic',
+  'Enabled',
+  'PolicyName',
+  'PolicyNames',
+  'Policy',
+  'Source',
+  'Destination',
+  'Message',
+  'RawMessage',
+  'Destinations',
+  'Tags',
+  'ConfigurationSetName',
+  'ReplyToAddresses',
+  'Action',
+  'Version',
+];
+const SES_V1_TAILS = [
+  '',
+  '',
+  '.member.1',
+  '.member.2',
+  '.member.0',
+  '.member.x',
+  '.member.1.Name',
+  '.member.1.Value',
+  '.member.1.member.1',
+  '.entry.1.key',
+  '.ToAddresses.member.1',
+  '.CcAddresses',
+  '.Subject.Data',
+  '.Body.Text.Data',
+  '.Body.Html.Data',
+  '.Data',
+  '..',
+  '.',
+  `${'.a'.repeat(40)}`,
+];
+/** A known-good value for a member, so generated forms also get past the first checks. */
+const plausibleValue = fc.constantFrom(
+  'a@b.com',
+  'example.com',
+  'true',
+  'false',
+  'Bounce',
+  'Domain',
+  'EmailAddress',
+  'UseDefaultValue',
+  '5',
+  '0',
+  'p1',
+  '{"Version":"2012-10-17"}',
+  'arn:aws:sns:us-east-1:000000000000:t',
+  'arn:aws:ses:us-east-1:000000000000:identity/example.com',
+  Buffer.from('From: a@b.com\r\nTo: c@d.com\r\nSubject: s\r\n\r\nbody').toString('base64'),
+  '%%%',
+);
+const sesV1Field = fc
+  .tuple(
+    fc.constantFrom(...SES_V1_MEMBERS),
+    fc.constantFrom(...SES_V1_TAILS),
+    fc.oneof(trickyString, plausibleValue),
+    fc.boolean(),
+  )
+  .map(
+    ([member, tail, value, raw]) => `${member}${tail}=${raw ? encodeLabelRaw(value) : encodeLabel(value)}`,
+  );
+/** A form for `action`: its own Action and Version (or, sometimes, a wrong or missing one) and generated fields. */
+function sesV1Body(action: string): fc.Arbitrary<string | Buffer> {
+  const head = fc.constantFrom(
+    `Action=${action}&Version=2010-12-01`,
+    `Action=${action}&Version=2010-12-01`,
+    `Action=${action}&Version=2010-12-01`,
+    `Action=${action}&Version=2019-09-27`,
+    `Action=${action}`,
+    'Version=2010-12-01',
+    `Action=${action}&Action=${action}&Version=2010-12-01`,
+  );
+  return fc.oneof(
+    {
+      weight: 6,
+      arbitrary: fc.tuple(head, fc.array(sesV1Field, { maxLength: 6 })).map(([h, f]) => [h, ...f].join('&')),
+    },
+    { weight: 1, arbitrary: head.map((h) => `${h}&${'Identities.member.1.'.repeat(5000)}x=1`) },
+    {
+      weight: 1,
+      arbitrary: head.map((h) => `${h}&Policy=${'p'.repeat(300_000)}&Identity=example.com&PolicyName=big`),
+    },
+    {
+      weight: 1,
+      arbitrary: head.map((h) =>
+        Buffer.concat([Buffer.from(`${h}&EmailAddress=`), Buffer.from([0xed, 0xa0, 0x80, 0xff, 0x00])]),
+      ),
+    },
+    { weight: 1, arbitrary: fc.string({ maxLength: 60 }) },
+  );
+}
+
 /** Content-Encoding headers no SDK sends for these services (mostly lies about the body). */
 const contentEncoding = fc.constantFrom<string | undefined>(
   undefined,
@@ -225,6 +341,7 @@ const query: fc.Arbitrary<string> = fc
 const CONTENT_TYPES = {
   sesv2: 'application/json',
   route53: 'application/xml',
+  sesv1: 'application/x-www-form-urlencoded',
   sns: 'application/x-www-form-urlencoded',
 };
 
@@ -288,6 +405,13 @@ describe('every emulator operation under generated bad input (fast-check)', () =
     await send(
       emulator.url,
       'POST',
+      '/',
+      'Action=VerifyDomainIdentity&Version=2010-12-01&Domain=v1.example.com',
+      'application/x-www-form-urlencoded',
+    );
+    await send(
+      emulator.url,
+      'POST',
       '/2013-04-01/hostedzone',
       `<CreateHostedZoneRequest ${NS}><Name>example.com</Name><CallerReference>seed</CallerReference></CreateHostedZoneRequest>`,
       'application/xml',
@@ -311,6 +435,7 @@ describe('every emulator operation under generated bad input (fast-check)', () =
     expect(operations.filter((o) => o.service === 'sesv2').length).toBeGreaterThanOrEqual(20);
     expect(operations.filter((o) => o.service === 'route53').length).toBeGreaterThanOrEqual(8);
     expect(operations.filter((o) => o.service === 'sns').length).toBeGreaterThanOrEqual(9);
+    expect(operations.filter((o) => o.service === 'sesv1').length).toBeGreaterThanOrEqual(23);
   });
 
   for (const op of operations) {
@@ -319,7 +444,14 @@ describe('every emulator operation under generated bad input (fast-check)', () =
       const request = fc.record({
         labels: fc.record(labels) as fc.Arbitrary<Record<string, string>>,
         query,
-        body: op.service === 'sesv2' ? sesBody : op.service === 'sns' ? snsBody(op.operation) : route53Body,
+        body:
+          op.service === 'sesv2'
+            ? sesBody
+            : op.service === 'sesv1'
+              ? sesV1Body(op.operation)
+              : op.service === 'sns'
+                ? snsBody(op.operation)
+                : route53Body,
         encoding: contentEncoding,
       });
       await fc.assert(
