@@ -232,14 +232,19 @@ describe('SES feedback notifications on SNS', () => {
     expect(body.bounce).not.toHaveProperty('remoteMtaIp');
   });
 
-  it('when forwarding is on and no Bounce topic is set, then the bounce goes to the sender by email and nothing is published', async () => {
-    const messageId = await send(['bounce@simulator.amazonses.com']);
+  it('when forwarding is on and no topics are set, then the bounce and the complaint go to the sender by email and nothing is published', async () => {
+    const messageId = await send(['bounce@simulator.amazonses.com', 'complaint@simulator.amazonses.com']);
     const forwarded = (await mailbox(emulator, '?email=MAILER-DAEMON@amazonses.com')).filter((m) =>
       m.Destination.ToAddresses.includes(SENDER),
     );
     expect(forwarded.map((m) => m.Subject)).toEqual(['Delivery Status Notification (Failure)']);
     expect(forwarded[0]?.Body?.text_part).toContain('bounce@simulator.amazonses.com');
     expect(forwarded[0]?.Body?.text_part).toContain(messageId);
+    const complaints = (await mailbox(emulator, '?email=complaints@email-abuse.amazonses.com')).filter((m) =>
+      m.Destination.ToAddresses.includes(SENDER),
+    );
+    expect(complaints.map((m) => m.Subject)).toEqual(['Complaint: Feedback test']);
+    expect(complaints[0]?.Body?.text_part).toContain('complaint@simulator.amazonses.com');
     expect(await control.snsNotificationsAbout(messageId)).toEqual([]);
   });
 
