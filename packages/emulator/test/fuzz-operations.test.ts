@@ -7,6 +7,8 @@ import { createRoute53Service } from '../src/services/route53/service.js';
 import { createSesState } from '../src/services/ses/state.js';
 import { createSesV1Module } from '../src/services/sesv1/service.js';
 import { createSesV2Module } from '../src/services/sesv2/service.js';
+import { createSnsModule } from '../src/services/sns/service.js';
+import { createSnsState } from '../src/services/sns/state.js';
 import {
   anyValue,
   encodeLabel,
@@ -29,10 +31,12 @@ function emulatedOperations() {
   const ses = createSesState(core, { dns: route53.dnsView });
   const sesv2 = createSesV2Module(ses);
   const sesv1 = createSesV1Module(ses);
+  const sns = createSnsModule(createSnsState(core, { email: () => undefined }));
   const operations = [
     ...sesv2.operations.list().map((r) => ({ ...r, service: 'sesv2' as const })),
     ...route53.module.operations.list().map((r) => ({ ...r, service: 'route53' as const })),
     ...sesv1.operations.list().map((r) => ({ ...r, service: 'sesv1' as const })),
+    ...sns.operations.list().map((r) => ({ ...r, service: 'sns' as const })),
   ];
   core.db.close();
   return operations;
@@ -132,6 +136,67 @@ const route53Body: fc.Arbitrary<string | Buffer> = fc.oneof(
     ]),
   ),
 );
+
+/** SNS form members (dotted, as the query serialiser writes them), so generated forms reach the validators. */
+const SNS_MEMBERS = [
+  'Name',
+  'TopicArn',
+  'TargetArn',
+  'PhoneNumber',
+  'Protocol',
+  'Endpoint',
+  'Token',
+  'SubscriptionArn',
+  'Message',
+  'Subject',
+  'MessageStructure',
+  'NextToken',
+  'ReturnSubscriptionArn',
+  'AuthenticateOnUnsubscribe',
+  'Attributes',
+  'Attributes.entry.1.key',
+  'Attributes.entry.1.value',
+  'Attributes.entry.2.key',
+  'Attributes.member.1',
+  'Tags.member.1.Key',
+  'Tags.member.1.Value',
+  'Tags.member.3.Key',
+  'MessageAttributes.entry.1.Name',
+  'MessageAttributes.entry.1.Value.DataType',
+  'MessageAttributes.entry.1.Value.StringValue',
+  'MessageAttributes.entry.1.Value',
+  'Message.member.1',
+];
+const SNS_TOPIC = 'arn:aws:sns:us-east-1:000000000000:fz';
+const snsValue = fc.oneof(
+  trickyString,
+  fc.constantFrom(
+    SNS_TOPIC,
+    `${SNS_TOPIC}:0`,
+    'http://127.0.0.1:1/x',
+    'email',
+    'http',
+    'sqs',
+    'true',
+    'json',
+  ),
+  fc.constantFrom('{"default":"x"}', '', 'String', 'Binary', 'a@b.com', 'Name'),
+);
+const formPair = ([key, value]: [string, string]) =>
+  `${encodeURIComponent(key)}=${encodeURIComponent(value)}`;
+/** A form for `action`: generated members, deep or empty dotted keys, repeats, or no form at all. */
+const snsBody = (action: string): fc.Arbitrary<string | Buffer> =>
+  fc.oneof(
+    fc
+      .array(fc.tuple(fc.constantFrom(...SNS_MEMBERS), snsValue), { maxLength: 6 })
+      .map((pairs) => [`Action=${action}`, 'Version=2010-03-31', ...pairs.map(formPair)].join('&')),
+    fc.constant(`Action=${action}&Version=2010-03-31&${'a.'.repeat(40)}b=1`),
+    fc.constant(`Action=${action}&Version=2010-03-31&TopicArn..x=1&Name=a&Name=b`),
+    fc.constant(`Action=${action}&Version=2010-03-31&Message=${'m'.repeat(300_000)}&TopicArn=${SNS_TOPIC}`),
+    fc.constant(`Action=${action}&Version=2010-03-31&Name=%00%ED%A0%80`),
+    fc.string({ maxLength: 60 }),
+    fc.constant(''),
+  );
 
 /** SES v1 (query) members, and the dotted tails their lists and structures take, so forms reach the validators. */
 const SES_V1_MEMBERS = [
@@ -273,6 +338,13 @@ const query: fc.Arbitrary<string> = fc
   .array(fc.tuple(fc.constantFrom(...QUERY_KEYS), trickyString), { maxLength: 4 })
   .map((pairs) => pairs.map(([k, v]) => `${k}=${encodeLabel(v)}`).join('&'));
 
+const CONTENT_TYPES = {
+  sesv2: 'application/json',
+  route53: 'application/xml',
+  sesv1: 'application/x-www-form-urlencoded',
+  sns: 'application/x-www-form-urlencoded',
+};
+
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
 
 function send(
@@ -282,6 +354,7 @@ function send(
   body: string | Buffer,
   contentType: string,
   contentEncoding?: string,
+  signingService = 'ses',
 ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   const target = new URL(url);
   return new Promise((resolve, reject) => {
@@ -296,8 +369,7 @@ function send(
           'content-type': contentType,
           'content-length': Buffer.byteLength(body),
           ...(contentEncoding === undefined ? {} : { 'content-encoding': contentEncoding }),
-          authorization:
-            'AWS4-HMAC-SHA256 Credential=test/20240101/us-east-1/ses/aws4_request, SignedHeaders=host, Signature=0000000000000000000000000000000000000000000000000000000000000000',
+          authorization: `AWS4-HMAC-SHA256 Credential=test/20240101/us-east-1/${signingService}/aws4_request, SignedHeaders=host, Signature=0000000000000000000000000000000000000000000000000000000000000000`,
         },
       },
       (res) => {
@@ -344,6 +416,15 @@ describe('every emulator operation under generated bad input (fast-check)', () =
       `<CreateHostedZoneRequest ${NS}><Name>example.com</Name><CallerReference>seed</CallerReference></CreateHostedZoneRequest>`,
       'application/xml',
     );
+    await send(
+      emulator.url,
+      'POST',
+      '/',
+      `Action=CreateTopic&Version=2010-03-31&Name=fz`,
+      'application/x-www-form-urlencoded',
+      undefined,
+      'sns',
+    );
   });
   afterAll(async () => {
     agent.destroy();
@@ -353,6 +434,7 @@ describe('every emulator operation under generated bad input (fast-check)', () =
   it('derives a non-trivial operation list from the routers', () => {
     expect(operations.filter((o) => o.service === 'sesv2').length).toBeGreaterThanOrEqual(20);
     expect(operations.filter((o) => o.service === 'route53').length).toBeGreaterThanOrEqual(8);
+    expect(operations.filter((o) => o.service === 'sns').length).toBeGreaterThanOrEqual(9);
     expect(operations.filter((o) => o.service === 'sesv1').length).toBeGreaterThanOrEqual(23);
   });
 
@@ -363,7 +445,13 @@ describe('every emulator operation under generated bad input (fast-check)', () =
         labels: fc.record(labels) as fc.Arbitrary<Record<string, string>>,
         query,
         body:
-          op.service === 'sesv2' ? sesBody : op.service === 'sesv1' ? sesV1Body(op.operation) : route53Body,
+          op.service === 'sesv2'
+            ? sesBody
+            : op.service === 'sesv1'
+              ? sesV1Body(op.operation)
+              : op.service === 'sns'
+                ? snsBody(op.operation)
+                : route53Body,
         encoding: contentEncoding,
       });
       await fc.assert(
@@ -375,12 +463,9 @@ describe('every emulator operation under generated bad input (fast-check)', () =
             op.method,
             q ? `${path}?${q}` : path,
             body,
-            op.service === 'sesv2'
-              ? 'application/json'
-              : op.service === 'sesv1'
-                ? 'application/x-www-form-urlencoded'
-                : 'application/xml',
+            CONTENT_TYPES[op.service],
             encoding,
+            op.service === 'sns' ? 'sns' : 'ses',
           );
           const what = `${op.method} ${path} encoding=${encoding} body=${body.toString().slice(0, 120)} → ${res.status} ${res.body.slice(0, 300)}`;
           expect(res.status, what).toBeLessThan(500);

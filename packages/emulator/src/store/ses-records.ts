@@ -107,8 +107,12 @@ export interface TagRecord {
 
 export interface MailboxMessage extends Scope {
   id: string;
-  /** `sent` by SendEmail, or an emulated `verification` email from SES. */
-  kind: 'sent' | 'verification';
+  /**
+   * `sent` by SendEmail; emails the emulated services send themselves: SES's `verification` emails,
+   * `feedback` forwarded to the sender (bounces, complaints), the simulator's `auto-reply`, and SNS's
+   * `notification` emails to email subscribers.
+   */
+  kind: 'sent' | 'verification' | 'feedback' | 'auto-reply' | 'notification';
   source: string;
   destination: { ToAddresses: string[]; CcAddresses: string[]; BccAddresses: string[] };
   subject?: string;

@@ -1,6 +1,7 @@
 import { ConfigurationSetModel } from './configuration-sets.js';
 import type { ModelContext } from './context.js';
 import { Delivery } from './delivery.js';
+import { feedbackPublisher } from './feedback.js';
 import { IdentityModel } from './identities.js';
 import { NO_TOPICS, NotificationSettingsModel, type TopicDirectory } from './notification-settings.js';
 import { PolicyModel } from './policies.js';
@@ -28,6 +29,8 @@ export interface SesModel {
 export function createSesModel(ctx: ModelContext, topics: TopicDirectory = NO_TOPICS): SesModel {
   const identities = new IdentityModel(ctx);
   const delivery = new Delivery();
+  const notifications = new NotificationSettingsModel(ctx, topics);
+  delivery.onSent(feedbackPublisher(ctx, notifications, topics));
   return {
     ctx,
     identities,
@@ -37,6 +40,6 @@ export function createSesModel(ctx: ModelContext, topics: TopicDirectory = NO_TO
     sending: new SendingModel(ctx, delivery),
     verifyRequests: new VerifyRequestModel(ctx, identities),
     delivery,
-    notifications: new NotificationSettingsModel(ctx, topics),
+    notifications,
   };
 }

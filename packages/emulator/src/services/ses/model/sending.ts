@@ -36,18 +36,24 @@ export function messageId(now: number): string {
   return `0100${time}-${hex(4)}-${hex(2)}-${hex(2)}-${hex(2)}-${hex(6)}-000000`;
 }
 
-/** The headers of a raw MIME message (unfolded), lowercase names. */
-function rawHeaders(raw: Buffer): Map<string, string> {
-  const text = raw.toString('utf8');
-  const end = text.search(/\r?\n\r?\n/);
-  const head = (end === -1 ? text : text.slice(0, end)).replace(/\r?\n[ \t]+/g, ' ');
-  const headers = new Map<string, string>();
+/** The header fields of a raw MIME message, unfolded, in order, names as written. */
+export function headerFields(raw: string): Array<{ name: string; value: string }> {
+  const end = raw.search(/\r?\n\r?\n/);
+  const head = (end === -1 ? raw : raw.slice(0, end)).replace(/\r?\n[ \t]+/g, ' ');
+  const fields: Array<{ name: string; value: string }> = [];
   for (const line of head.split(/\r?\n/)) {
     const colon = line.indexOf(':');
-    if (colon > 0) {
-      const name = line.slice(0, colon).trim().toLowerCase();
-      if (!headers.has(name)) headers.set(name, line.slice(colon + 1).trim());
-    }
+    if (colon > 0) fields.push({ name: line.slice(0, colon).trim(), value: line.slice(colon + 1).trim() });
+  }
+  return fields;
+}
+
+/** The headers of a raw MIME message (unfolded), lowercase names, the first of each. */
+function rawHeaders(raw: Buffer): Map<string, string> {
+  const headers = new Map<string, string>();
+  for (const { name, value } of headerFields(raw.toString('utf8'))) {
+    const key = name.toLowerCase();
+    if (!headers.has(key)) headers.set(key, value);
   }
   return headers;
 }
