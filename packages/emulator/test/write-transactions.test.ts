@@ -13,6 +13,7 @@ import {
   SetIdentityFeedbackForwardingEnabledCommand,
   SetIdentityHeadersInNotificationsEnabledCommand,
   SetIdentityMailFromDomainCommand,
+  SetIdentityNotificationTopicCommand,
   VerifyDomainDkimCommand,
   VerifyDomainIdentityCommand,
   VerifyEmailIdentityCommand,
@@ -34,11 +35,20 @@ import {
   UntagResourceCommand,
   UpdateEmailIdentityPolicyCommand,
 } from '@aws-sdk/client-sesv2';
+import {
+  CreateTopicCommand,
+  DeleteTopicCommand,
+  ListSubscriptionsByTopicCommand,
+  PublishCommand,
+  SubscribeCommand,
+  UnsubscribeCommand,
+} from '@aws-sdk/client-sns';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../src/index.js';
 import { advanceClock, sesClient, sesV1Client, startTestEmulator, verificationLink } from './helpers.js';
 import { route53Client } from './route53-helpers.js';
+import { confirmVia, Subscriber, snsClient } from './sns-helpers.js';
 
 /**
  * Durability audit: every statement that writes is watched, and a step (one API call or control-plane
@@ -317,5 +327,67 @@ describe('every write path is one transaction (statements run outside a transact
     );
     await step('DeleteIdentity', () => v1.send(new DeleteIdentityCommand({ Identity: 'v1tx.example' })));
     expect(seen.writes - before).toBeGreaterThan(12);
+  }, 60_000);
+
+  it('when every SNS write and SES feedback on a topic run, then none does more than one write outside a transaction', async () => {
+    const sns = snsClient(emulator);
+    const v1 = sesV1Client(emulator);
+    const subscriber = await Subscriber.start();
+    const before = seen.writes;
+    try {
+      const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: 'tx-feedback' }));
+      await step('CreateTopic', () => sns.send(new CreateTopicCommand({ Name: 'tx-other' })));
+      await step('Subscribe (http)', () =>
+        sns.send(new SubscribeCommand({ TopicArn, Protocol: 'http', Endpoint: `${subscriber.url}/tx` })),
+      );
+      await step('SubscribeURL (confirm)', () => confirmVia(subscriber, '/tx'));
+      await step('Subscribe (email: confirmation email)', () =>
+        sns.send(new SubscribeCommand({ TopicArn, Protocol: 'email', Endpoint: 'tx@example.org' })),
+      );
+      await step('Publish', () => sns.send(new PublishCommand({ TopicArn, Message: 'm' })));
+      const ses = sesClient(emulator);
+      // Realistic mode: the sender verifies through its link (a topic needs a verified identity).
+      await ses.send(new CreateEmailIdentityCommand({ EmailIdentity: 'fb@fb-tx.example' }));
+      await fetch(await verificationLink(emulator, 'fb@fb-tx.example'));
+      await step('SetIdentityNotificationTopic (+ subscription-succeeded publish)', () =>
+        v1.send(
+          new SetIdentityNotificationTopicCommand({
+            Identity: 'fb@fb-tx.example',
+            NotificationType: 'Bounce',
+            SnsTopic: TopicArn,
+          }),
+        ),
+      );
+      await step('SendEmail with feedback (notification, forwarded bounce, auto-reply)', () =>
+        ses.send(
+          new SendEmailCommand({
+            FromEmailAddress: 'fb@fb-tx.example',
+            Destination: { ToAddresses: ['bounce@simulator.amazonses.com', 'ooto@simulator.amazonses.com'] },
+            Content: { Simple: { Subject: { Data: 's' }, Body: { Text: { Data: 'b' } } } },
+          }),
+        ),
+      );
+      const subs = await sns.send(new ListSubscriptionsByTopicCommand({ TopicArn }));
+      const confirmed = subs.Subscriptions?.find((s) => s.Protocol === 'http')?.SubscriptionArn as string;
+      await step('Unsubscribe', () => sns.send(new UnsubscribeCommand({ SubscriptionArn: confirmed })));
+      await step('DeleteTopic (topic and subscriptions)', () =>
+        sns.send(new DeleteTopicCommand({ TopicArn })),
+      );
+      await step('SendEmail to a deleted topic (drops the topic)', () =>
+        ses.send(
+          new SendEmailCommand({
+            FromEmailAddress: 'fb@fb-tx.example',
+            Destination: { ToAddresses: ['bounce@simulator.amazonses.com'] },
+            Content: { Simple: { Subject: { Data: 's' }, Body: { Text: { Data: 'b' } } } },
+          }),
+        ),
+      );
+      await step('clear SNS messages', () =>
+        fetch(`${emulator.url}/_emulator/sns`, { method: 'DELETE' }).then(() => undefined),
+      );
+      expect(seen.writes - before).toBeGreaterThan(10);
+    } finally {
+      await subscriber.close();
+    }
   }, 60_000);
 });
