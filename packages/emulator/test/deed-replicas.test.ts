@@ -2,6 +2,7 @@ import {
   CreateEmailIdentityCommand,
   CreateEmailIdentityPolicyCommand,
   DeleteEmailIdentityCommand,
+  DkimSigningAttributesOrigin,
   GetEmailIdentityCommand,
   type GetEmailIdentityCommandOutput,
   PutEmailIdentityDkimAttributesCommand,
@@ -10,6 +11,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dkimCnameRecords, EmulatorClient } from '../src/client/index.js';
 import type { RunningEmulator } from '../src/index.js';
+import { DEED_REGIONS, replicaOrigin } from '../src/services/ses/dkim-regions.js';
 import { EASY_DKIM_KEY_ROTATION_INTERVAL_MS } from '../src/services/ses/verification/dkim-key-rotation.js';
 import { advanceClock, failure, HOURS, startTestEmulator } from './helpers.js';
 
@@ -377,6 +379,141 @@ describe('Deterministic Easy DKIM replicas', () => {
     expect((await get('us-east-1', 'switch.example.com')).DkimAttributes).toMatchObject({
       SigningAttributesOrigin: 'AWS_SES',
       Tokens: tokens,
+    });
+  });
+
+  describe('Region-specific DKIM hosted zones', () => {
+    it('when a parent is in a Region with its own DKIM zone, then its SigningHostedZone is dkim.<region>.amazonses.com and only CNAMEs into that zone verify it', async () => {
+      const created = await ses('af-south-1').send(
+        new CreateEmailIdentityCommand({ EmailIdentity: 'cape.example.com' }),
+      );
+      const tokens = created.DkimAttributes?.Tokens ?? [];
+      expect(created.DkimAttributes?.SigningHostedZone).toBe('dkim.af-south-1.amazonses.com');
+      const zoneId = await client.createHostedZone('cape.example.com', 'cape-zone');
+      await client.changeRecords(zoneId, 'UPSERT', dkimCnameRecords('cape.example.com', tokens));
+      const wrongZone = await get('af-south-1', 'cape.example.com');
+      expect(wrongZone.VerificationStatus).toBe('PENDING');
+      expect(wrongZone.VerificationInfo?.ErrorType).toBe('INVALID_VALUE');
+
+      await client.changeRecords(
+        zoneId,
+        'UPSERT',
+        dkimCnameRecords('cape.example.com', tokens, 'dkim.af-south-1.amazonses.com'),
+      );
+      expect((await get('af-south-1', 'cape.example.com')).VerificationStatus).toBe('SUCCESS');
+    });
+
+    it('when a replica’s parent is in a Region with its own zone, then the replica reports the parent’s zone, not its own Region’s, and verifies through the parent’s CNAMEs', async () => {
+      await parent('osaka.example.com', 'ap-northeast-3');
+      await createReplica('us-east-1', 'osaka.example.com', 'AWS_SES_AP_NORTHEAST_3');
+      const replica = await get('us-east-1', 'osaka.example.com');
+      expect(replica.DkimAttributes?.SigningHostedZone).toBe('dkim.ap-northeast-3.amazonses.com');
+      expect(replica.VerificationStatus).toBe('SUCCESS');
+    });
+
+    it('when a replica is in a Region with its own zone and its parent is not, then the replica reports dkim.amazonses.com', async () => {
+      await parent('milan.example.com', 'eu-west-1');
+      await createReplica('eu-south-1', 'milan.example.com', 'AWS_SES_EU_WEST_1');
+      const replica = await get('eu-south-1', 'milan.example.com');
+      expect(replica.DkimAttributes?.SigningHostedZone).toBe('dkim.amazonses.com');
+      expect(replica.VerificationStatus).toBe('SUCCESS');
+      // An ordinary identity in eu-south-1 uses that Region's own zone.
+      const own = await ses('eu-south-1').send(
+        new CreateEmailIdentityCommand({ EmailIdentity: 'own-milan.example.com' }),
+      );
+      expect(own.DkimAttributes?.SigningHostedZone).toBe('dkim.eu-south-1.amazonses.com');
+    });
+
+    it('when the emulator’s DEED Regions are compared with the SDK’s DkimSigningAttributesOrigin enum, then every AWS_SES_<REGION> value is accepted and no other', async () => {
+      const fromSdk = Object.values(DkimSigningAttributesOrigin)
+        .filter((v) => v.startsWith('AWS_SES_'))
+        .sort();
+      expect(DEED_REGIONS.map(replicaOrigin).sort()).toEqual(fromSdk);
+    });
+  });
+
+  describe('bad input is a 400 naming the field, and nothing is created', () => {
+    async function refused(region: string, domain: string, attrs: Record<string, string>) {
+      const error = await failure(
+        ses(region).send(
+          new CreateEmailIdentityCommand({
+            EmailIdentity: domain,
+            DkimSigningAttributes: attrs as { DomainSigningAttributesOrigin: 'AWS_SES_US_EAST_1' },
+          }),
+        ),
+      );
+      expect((await failure(get(region, domain))).name).toBe('NotFoundException');
+      return error;
+    }
+
+    it('when the origin comes with a selector, a private key or a key length, then it is a 400 naming that member', async () => {
+      await parent('combo.example.com');
+      for (const [member, value] of [
+        ['DomainSigningSelector', 'sel1'],
+        ['DomainSigningPrivateKey', 'AAAA'],
+        ['NextSigningKeyLength', 'RSA_1024_BIT'],
+      ] as const) {
+        const error = await refused('us-west-2', 'combo.example.com', {
+          DomainSigningAttributesOrigin: 'AWS_SES_US_EAST_1',
+          [member]: value,
+        });
+        expect(error).toMatchObject({ name: 'BadRequestException', status: 400 });
+        expect(error.message).toBe(
+          `The input you provided is invalid. DkimSigningAttributes.${member} cannot be combined with DomainSigningAttributesOrigin AWS_SES_US_EAST_1: a Deterministic Easy DKIM replica uses its parent's key (give only DomainSigningAttributesOrigin).`,
+        );
+      }
+    });
+
+    it('when the origin names the request’s own Region, then it is a 400 saying the parent must be in another Region', async () => {
+      const error = await refused('us-west-2', 'self.example.com', {
+        DomainSigningAttributesOrigin: 'AWS_SES_US_WEST_2',
+      });
+      expect(error).toMatchObject({ name: 'BadRequestException', status: 400 });
+      expect(error.message).toBe(
+        "The input you provided is invalid. DkimSigningAttributes.DomainSigningAttributesOrigin AWS_SES_US_WEST_2 names this Region (us-west-2); a replica's parent must be in another Region.",
+      );
+    });
+
+    it('when the origin names a Region SES does not have, then it is a 400 validation error on domainSigningAttributesOrigin listing the valid origins', async () => {
+      const error = await refused('us-west-2', 'nowhere.example.com', {
+        DomainSigningAttributesOrigin: 'AWS_SES_ZZ_NOPE_1',
+      });
+      expect(error).toMatchObject({ name: 'BadRequestException', status: 400 });
+      expect(error.message).toContain(
+        "1 validation error detected: Value 'AWS_SES_ZZ_NOPE_1' at 'dkimSigningAttributes.domainSigningAttributesOrigin' failed to satisfy constraint: Member must name a Region where SES offers Deterministic Easy DKIM (AWS_SES_AF_SOUTH_1,",
+      );
+      expect(error.message).toContain('AWS_SES_US_EAST_1');
+      expect(error.message).toMatch(/; zz-nope-1 is not one$/);
+    });
+
+    it('when the origin is malformed, then it is a 400 validation error on domainSigningAttributesOrigin showing the form', async () => {
+      for (const origin of ['us-east-1', 'AWS_SES_us-east-1', 'AWS_SES_', 'AWS_SES_US_EAST', '']) {
+        const error = await refused('us-west-2', 'malformed.example.com', {
+          DomainSigningAttributesOrigin: origin,
+        });
+        expect(error).toMatchObject({ name: 'BadRequestException', status: 400 });
+        expect(error.message).toBe(
+          `1 validation error detected: Value '${origin}' at 'dkimSigningAttributes.domainSigningAttributesOrigin' failed to satisfy constraint: Member must be AWS_SES_<REGION>, the parent identity's Region in upper case with "_" for "-" (for example AWS_SES_US_EAST_1)`,
+        );
+      }
+    });
+
+    it('when the origin is AWS_SES or EXTERNAL, then it is a 400 pointing at PutEmailIdentityDkimSigningAttributes', async () => {
+      for (const origin of ['AWS_SES', 'EXTERNAL']) {
+        const error = await refused('us-west-2', 'plain.example.com', {
+          DomainSigningAttributesOrigin: origin,
+        });
+        expect(error).toMatchObject({ name: 'BadRequestException', status: 400 });
+        expect(error.message).toContain('use AWS_SES or EXTERNAL with PutEmailIdentityDkimSigningAttributes');
+      }
+    });
+
+    it('when an email address is given a replica origin, then it is a 400 (DKIM attributes are for domains)', async () => {
+      const error = await refused('us-west-2', 'someone@verified-elsewhere.example.com', {
+        DomainSigningAttributesOrigin: 'AWS_SES_US_EAST_1',
+      });
+      expect(error).toMatchObject({ name: 'BadRequestException', status: 400 });
+      expect(error.message).toContain('only valid for domain identities');
     });
   });
 });
