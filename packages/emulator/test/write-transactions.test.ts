@@ -4,6 +4,20 @@ import {
   DeleteHostedZoneCommand,
 } from '@aws-sdk/client-route-53';
 import {
+  DeleteIdentityCommand,
+  DeleteIdentityPolicyCommand,
+  PutIdentityPolicyCommand,
+  SendEmailCommand as SendEmailV1Command,
+  SendRawEmailCommand,
+  SetIdentityDkimEnabledCommand,
+  SetIdentityFeedbackForwardingEnabledCommand,
+  SetIdentityHeadersInNotificationsEnabledCommand,
+  SetIdentityMailFromDomainCommand,
+  VerifyDomainDkimCommand,
+  VerifyDomainIdentityCommand,
+  VerifyEmailIdentityCommand,
+} from '@aws-sdk/client-ses';
+import {
   CreateConfigurationSetCommand,
   CreateEmailIdentityCommand,
   CreateEmailIdentityPolicyCommand,
@@ -23,7 +37,7 @@ import {
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../src/index.js';
-import { advanceClock, sesClient, startTestEmulator, verificationLink } from './helpers.js';
+import { advanceClock, sesClient, sesV1Client, startTestEmulator, verificationLink } from './helpers.js';
 import { route53Client } from './route53-helpers.js';
 
 /**
@@ -132,7 +146,8 @@ describe('every write path is one transaction (statements run outside a transact
       ses.send(
         new PutEmailIdentityFeedbackAttributesCommand({
           EmailIdentity: 'tx.example',
-          EmailForwardingEnabled: false,
+          // Disabling needs Bounce and Complaint topics (NotificationSettingsModel); enabling writes too.
+          EmailForwardingEnabled: true,
         }),
       ),
     );
@@ -229,5 +244,78 @@ describe('every write path is one transaction (statements run outside a transact
     await step('mailbox clear', () => control('DELETE', '/_aws/ses'));
     await step('reset', () => control('POST', '/_emulator/reset'));
     expect(seen.writes).toBeGreaterThan(50); // the watch saw the workload's writes
+  }, 60_000);
+
+  it('when every SES v1 write runs, then none does more than one write outside a transaction', async () => {
+    const v1 = sesV1Client(emulator);
+    const before = seen.writes;
+    await step('VerifyEmailIdentity (token + verification email)', () =>
+      v1.send(new VerifyEmailIdentityCommand({ EmailAddress: 'v1tx@example.org' })),
+    );
+    await step('VerifyEmailIdentity again (new link)', () =>
+      v1.send(new VerifyEmailIdentityCommand({ EmailAddress: 'v1tx@example.org' })),
+    );
+    await step('verify-email link', async () => fetch(await verificationLink(emulator, 'v1tx@example.org')));
+    await step('VerifyDomainIdentity', () =>
+      v1.send(new VerifyDomainIdentityCommand({ Domain: 'v1tx.example' })),
+    );
+    await step('VerifyDomainDkim', () => v1.send(new VerifyDomainDkimCommand({ Domain: 'v1tx.example' })));
+    await step('SetIdentityDkimEnabled', () =>
+      v1.send(new SetIdentityDkimEnabledCommand({ Identity: 'v1tx.example', DkimEnabled: false })),
+    );
+    await step('SetIdentityMailFromDomain', () =>
+      v1.send(
+        new SetIdentityMailFromDomainCommand({ Identity: 'v1tx.example', MailFromDomain: 'm.v1tx.example' }),
+      ),
+    );
+    await step('SetIdentityFeedbackForwardingEnabled', () =>
+      v1.send(
+        new SetIdentityFeedbackForwardingEnabledCommand({
+          Identity: 'v1tx@example.org',
+          ForwardingEnabled: true,
+        }),
+      ),
+    );
+    await step('SetIdentityHeadersInNotificationsEnabled', () =>
+      v1.send(
+        new SetIdentityHeadersInNotificationsEnabledCommand({
+          Identity: 'v1tx@example.org',
+          NotificationType: 'Bounce',
+          Enabled: true,
+        }),
+      ),
+    );
+    const policy = JSON.stringify({ Version: '2012-10-17', Statement: [] });
+    await step('PutIdentityPolicy (create, then replace)', async () => {
+      await v1.send(
+        new PutIdentityPolicyCommand({ Identity: 'v1tx.example', PolicyName: 'p', Policy: policy }),
+      );
+      await v1.send(
+        new PutIdentityPolicyCommand({ Identity: 'v1tx.example', PolicyName: 'p', Policy: policy }),
+      );
+    });
+    await step('DeleteIdentityPolicy', () =>
+      v1.send(new DeleteIdentityPolicyCommand({ Identity: 'v1tx.example', PolicyName: 'p' })),
+    );
+    await step('SendEmail (v1)', () =>
+      v1.send(
+        new SendEmailV1Command({
+          Source: 'v1tx@example.org',
+          Destination: { ToAddresses: ['a@example.net', 'b@example.net'] },
+          Message: { Subject: { Data: 's' }, Body: { Text: { Data: 'b' } } },
+        }),
+      ),
+    );
+    await step('SendRawEmail', () =>
+      v1.send(
+        new SendRawEmailCommand({
+          RawMessage: {
+            Data: new TextEncoder().encode('From: v1tx@example.org\r\nTo: a@example.net\r\n\r\nb'),
+          },
+        }),
+      ),
+    );
+    await step('DeleteIdentity', () => v1.send(new DeleteIdentityCommand({ Identity: 'v1tx.example' })));
+    expect(seen.writes - before).toBeGreaterThan(12);
   }, 60_000);
 });

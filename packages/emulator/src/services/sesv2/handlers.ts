@@ -173,7 +173,7 @@ export function createHandlers(model: SesModel): Record<string, Handler> {
     },
     PutEmailIdentityFeedbackAttributes: (req, p) => {
       const body = parseJsonBody(req);
-      identities.putFeedbackForwarding(
+      model.notifications.setForwarding(
         scopeOf(req),
         param(p, 'EmailIdentity'),
         optBoolean(body, 'EmailForwardingEnabled') ?? false,

@@ -19,6 +19,7 @@ import {
 import {
   AlreadyExistsException,
   BadRequestException,
+  ConfigurationSetNotFound,
   LimitExceededException,
   missingField,
   NotFoundException,
@@ -66,8 +67,8 @@ export function notFound(name: string): NotFoundException {
   return new NotFoundException(`Email identity ${name} does not exist.`);
 }
 
-export function configurationSetNotFound(name: string): NotFoundException {
-  return new NotFoundException(`Configuration set ${name} does not exist.`);
+export function configurationSetNotFound(name: string): ConfigurationSetNotFound {
+  return new ConfigurationSetNotFound(`Configuration set ${name} does not exist.`);
 }
 
 /** Rules and state changes of email identities (CreateEmailIdentity … PutEmailIdentity*). */
@@ -85,15 +86,27 @@ export class IdentityModel {
     return identity;
   }
 
-  /** Persists an identity after running a verification pass on it (records may already be in DNS). */
-  private save(identity: IdentityRecord, isNew: boolean): IdentityRecord {
+  /**
+   * Persists an identity after running a verification pass on it (records may already be in DNS).
+   * Call inside a store transaction that has checked the identity's existence.
+   */
+  save(identity: IdentityRecord, isNew: boolean): IdentityRecord {
     const evaluated = evaluateIdentity(identity, this.ctx.dns, this.ctx.mode(), this.ctx.now());
     if (isNew) this.store.identities.insert(evaluated);
     else this.store.identities.update(evaluated);
     return evaluated;
   }
 
-  create(scope: Scope, input: CreateIdentityInput): IdentityRecord {
+  /**
+   * CreateEmailIdentity (and SES v1's Verify* for a new name). `options.withoutDkim`: a domain SES v1's
+   * VerifyDomainIdentity creates, which has no DKIM until VerifyDomainDkim and verifies through
+   * `options.verificationToken` in its `_amazonses` TXT record.
+   */
+  create(
+    scope: Scope,
+    input: CreateIdentityInput,
+    options: { withoutDkim?: boolean; verificationToken?: string } = {},
+  ): IdentityRecord {
     const { kind, name } = parseIdentityName(input.emailIdentity);
     const tags = parseTags(input.tags);
     const now = this.ctx.now();
@@ -102,7 +115,7 @@ export class IdentityModel {
     if (kind === 'DOMAIN' && input.dkimSigningAttributes?.DomainSigningAttributesOrigin !== undefined) {
       parentRegion = parseReplicaRequest(input.dkimSigningAttributes, scope.region);
     } else if (kind === 'DOMAIN') {
-      dkim = this.initialDkim(input.dkimSigningAttributes, now);
+      if (!options.withoutDkim) dkim = this.initialDkim(input.dkimSigningAttributes, now);
     } else if (input.dkimSigningAttributes) {
       throw new BadRequestException(
         `DkimSigningAttributes are only valid for domain identities, not for the email address ${name}.`,
@@ -134,6 +147,9 @@ export class IdentityModel {
         mailFrom: { behaviorOnMxFailure: 'USE_DEFAULT_VALUE' },
         feedbackForwarding: true,
         configurationSetName: input.configurationSetName,
+        ...(kind === 'DOMAIN' && options.verificationToken
+          ? { verificationToken: options.verificationToken }
+          : {}),
       };
       const saved = this.save(identity, true);
       this.store.tags.put(resourceArn(scope, 'identity', name), tags);
@@ -158,6 +174,12 @@ export class IdentityModel {
     const length =
       parseKeyLength(attrs?.NextSigningKeyLength, `${prefix}.nextSigningKeyLength`) ?? 'RSA_2048_BIT';
     return easyDkim(length, now);
+  }
+
+  /** The view of an identity, or undefined when there is none (SES v1's Get*Attributes leave those out). */
+  find(scope: Scope, rawName: string): IdentityView | undefined {
+    if (!this.store.identities.get(scope, identityKey(rawName))) return undefined;
+    return this.view(scope, rawName);
   }
 
   view(scope: Scope, rawName: string): IdentityView {
@@ -257,6 +279,7 @@ export class IdentityModel {
       this.store.policies.deleteAll(scope, identity.name);
       this.store.tags.removeAll(resourceArn(scope, 'identity', identity.name));
       this.store.tokens.deleteForIdentity(scope, identity.name);
+      this.store.notifications.delete(scope, identity.name);
     });
   }
 
@@ -311,10 +334,11 @@ export class IdentityModel {
     const now = this.ctx.now();
     return this.store.transaction(() => {
       const identity = this.require(scope, rawName);
-      if (identity.type !== 'DOMAIN' || !identity.dkim) {
+      if (identity.type !== 'DOMAIN') {
         throw new BadRequestException('The EmailIdentity value must be a valid domain.');
       }
       if (isReplica(identity)) throw replicaChangeRefused(identity, 'DKIM signing attributes');
+      // A domain SES v1's VerifyDomainIdentity created has no DKIM yet: this sets it up.
       const current = identity.dkim;
       const replicas = linkedReplicas(this.store, identity);
       let dkim: DkimState;
@@ -328,13 +352,15 @@ export class IdentityModel {
       if (origin === 'EXTERNAL') {
         validateByodkim(attrs?.DomainSigningSelector, attrs?.DomainSigningPrivateKey, 'signingAttributes');
         dkim = byodkim(attrs?.DomainSigningSelector as string, attrs?.DomainSigningPrivateKey as string, now);
-        dkim.signingEnabled = current.signingEnabled;
+        dkim.signingEnabled = current?.signingEnabled ?? true;
       } else {
         const requested = parseKeyLength(
           attrs?.NextSigningKeyLength,
           'signingAttributes.nextSigningKeyLength',
         );
-        if (current.origin === 'EXTERNAL') {
+        if (!current) {
+          dkim = easyDkim(requested ?? 'RSA_2048_BIT', now);
+        } else if (current.origin === 'EXTERNAL') {
           dkim = { ...easyDkim(requested ?? 'RSA_2048_BIT', now), signingEnabled: current.signingEnabled };
         } else if (requested === undefined) {
           return current;
@@ -418,13 +444,6 @@ export class IdentityModel {
     });
   }
 
-  putFeedbackForwarding(scope: Scope, rawName: string, enabled: boolean): void {
-    this.store.transaction(() => {
-      const identity = this.require(scope, rawName);
-      this.store.identities.update({ ...identity, feedbackForwarding: enabled });
-    });
-  }
-
   /** Sets the identity's default configuration set, or removes it when no name is given. */
   putConfigurationSet(scope: Scope, rawName: string, configurationSetName: string | undefined): void {
     this.store.transaction(() => {
@@ -455,7 +474,8 @@ export class IdentityModel {
   }
 }
 
-function easyDkim(length: DkimSigningKeyLength, now: number): DkimState {
+/** A fresh Easy DKIM setup: three new tokens, signing enabled, PENDING. */
+export function easyDkim(length: DkimSigningKeyLength, now: number): DkimState {
   return {
     signingEnabled: true,
     origin: 'AWS_SES',

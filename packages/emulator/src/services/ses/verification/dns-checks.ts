@@ -66,6 +66,31 @@ export function observeDkim(dns: DnsView, identity: IdentityRecord): DnsObservat
   return { found: true };
 }
 
+/** The TXT record SES v1's VerifyDomainIdentity asks for: `_amazonses.<domain>` holding the token. */
+export function domainVerificationRecord(
+  domain: string,
+  token: string,
+): { name: string; type: 'TXT'; value: string } {
+  return { name: `_amazonses.${domain}`, type: 'TXT', value: `"${token}"` };
+}
+
+/**
+ * Looks for the `_amazonses` TXT record of a domain with a verification token: one of the record set's
+ * values must be the token (quotes and string splits aside; SES compares the whole text).
+ */
+export function observeVerificationTxt(dns: DnsView, identity: IdentityRecord): DnsObservation {
+  const token = identity.verificationToken;
+  if (!token) return { found: false, errorType: 'HOST_NOT_FOUND' };
+  const record = domainVerificationRecord(identity.name, token);
+  const set = dns.lookup(identity.accountId, record.name, record.type);
+  if (!set || set.values.length === 0) {
+    return { found: false, errorType: missing(dns, identity.accountId, record.name) };
+  }
+  return set.values.some((v) => txtText(v).trim() === token)
+    ? { found: true }
+    : { found: false, errorType: 'INVALID_VALUE' };
+}
+
 /** Every record the checks of these identities look up (what a resolver view resolves before a pass). */
 export function dnsQuestions(identities: readonly IdentityRecord[]): Array<{ name: string; type: string }> {
   const questions: Array<{ name: string; type: string }> = [];
@@ -74,6 +99,10 @@ export function dnsQuestions(identities: readonly IdentityRecord[]): Array<{ nam
       for (const record of dkimRecords(identity.name, identity.region, identity.dkim)) {
         questions.push({ name: record.name, type: record.type });
       }
+    }
+    if (identity.verificationToken && identity.type === 'DOMAIN') {
+      const record = domainVerificationRecord(identity.name, identity.verificationToken);
+      questions.push({ name: record.name, type: record.type });
     }
     if (identity.mailFrom.domain) questions.push({ name: identity.mailFrom.domain, type: 'MX' });
   }
