@@ -157,13 +157,14 @@ export function createEmulatorControl(baseUrl: string, options: { token?: string
       clockOf(asJson(await call((emulator) => emulator.advanceClock(seconds)))),
     async snsMessages(filter) {
       const records = await call((emulator) =>
-        emulator.snsMessages(filter.topicArn ? { topicArn: filter.topicArn } : {}),
+        filter.sesMessageId
+          ? emulator.snsNotificationsAbout(filter.sesMessageId, filter.topicArn)
+          : emulator.snsMessages(filter.topicArn ? { topicArn: filter.topicArn } : {}),
       );
       // Oldest first, whatever order the emulator lists them in (it answers newest first).
-      const messages = records
-        .map(toSnsMessage)
+      return records
+        .map((record) => toSnsMessage(asJson(record)))
         .sort((a, b) => a.timestamp.localeCompare(b.timestamp));
-      return filter.sesMessageId ? messages.filter((m) => m.sesMessageId === filter.sesMessageId) : messages;
     },
   };
 }

@@ -63,6 +63,9 @@ export function createServiceCatalog(
     },
     seed: (seedOptions) => seedIdentities(ses, seedOptions, defaults(), route53),
     start: () => ses.start(),
-    stop: () => ses.stop(),
+    stop: () => {
+      ses.stop();
+      sns.delivery.stop();
+    },
   };
 }

@@ -93,6 +93,8 @@ export function confirmationEnvelope(
  */
 export class SnsDeliveryAgent implements SnsDelivery {
   private readonly inFlight = new Set<Promise<void>>();
+  /** Aborted by `stop()`: a stopping emulator does not wait for slow subscribers. */
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly deps: {
@@ -134,6 +136,11 @@ export class SnsDeliveryAgent implements SnsDelivery {
     }
   }
 
+  /** Abandons every POST under way; later messages are still stored but not POSTed. */
+  stop(): void {
+    this.stopping.abort();
+  }
+
   /** Resolves once every POST under way has ended (delivered or failed). */
   async settled(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
@@ -155,7 +162,7 @@ export class SnsDeliveryAgent implements SnsDelivery {
       headers,
       body: typeof body === 'string' ? body : JSON.stringify(body),
       redirect: 'manual',
-      signal: AbortSignal.timeout(POST_TIMEOUT_MS),
+      signal: AbortSignal.any([this.stopping.signal, AbortSignal.timeout(POST_TIMEOUT_MS)]),
     })
       .then(async (res) => {
         await res.arrayBuffer().catch(() => undefined);

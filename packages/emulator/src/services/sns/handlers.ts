@@ -121,6 +121,7 @@ export function createSnsActions(model: SnsModel): QueryActions {
       });
     })
     .add('ConfirmSubscription', (req, input) => {
+      // Read for its shape only: the emulator does not authenticate Unsubscribe either way.
       queryBoolean(input, 'AuthenticateOnUnsubscribe');
       const arn = model.confirmSubscription(
         scopeOf(req),

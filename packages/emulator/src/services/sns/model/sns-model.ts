@@ -16,7 +16,7 @@ import {
   NotFound,
   TopicLimitExceeded,
 } from '../errors.js';
-import { parseSnsArn, TOPIC_NAME, topicArn } from './arns.js';
+import { parseSnsArn, TOPIC_NAME, topicArn, topicOfArn } from './arns.js';
 
 /** What the SNS model needs from the outside world. */
 export interface SnsContext {
@@ -286,11 +286,6 @@ export class SnsModel {
     });
   }
 
-  /** A subscription's scope and topic, from the token alone (the SubscribeURL names both). */
-  subscriptionByToken(token: string): SubscriptionRecord | undefined {
-    return this.store.subscriptionByToken(token);
-  }
-
   listSubscriptionsByTopic(
     scope: Scope,
     arn: string | undefined,
@@ -391,10 +386,8 @@ export class SnsModel {
 
   /** The topic an ARN names, whatever the caller's scope (SES checks Region and account itself). */
   topicByArn(arn: string): TopicRecord | undefined {
-    const m = /^arn:aws[a-z-]*:sns:([^:]+):([^:]+):([^:]+)$/.exec(arn);
-    return m
-      ? this.store.getTopic({ region: m[1] as string, accountId: m[2] as string }, m[3] as string)
-      : undefined;
+    const topic = topicOfArn(arn);
+    return topic && this.store.getTopic(topic, topic.name);
   }
 
   /** Captured messages, newest first. */
