@@ -4,12 +4,12 @@ import {
   CreateEmailIdentityCommand,
   CreateEmailIdentityPolicyCommand,
   GetEmailIdentityCommand,
-  PutEmailIdentityFeedbackAttributesCommand,
 } from '@aws-sdk/client-sesv2';
 import { apiPaths, type MailboxMessage } from '@ses-console/contract';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT_ID, type Harness, REGION, startHarness, unique, url } from './support/harness.js';
+import { topic } from './support/route-cases.js';
 import { createZone, recordSets } from './support/route53.js';
 
 const HOUR = 3600;
@@ -42,7 +42,7 @@ describe('re-create an identity whose verification failed', () => {
       ],
     });
 
-  it('when a FAILED domain is re-created, then it has new tokens published to its zone, verifies, and keeps tags, set, DKIM, MAIL FROM, forwarding and policies', async () => {
+  it('when a FAILED domain is re-created, then it has new tokens published to its zone, verifies, and keeps tags, set, DKIM, MAIL FROM and policies', async () => {
     const domain = `${unique('recreate')}.example.com`;
     const set = unique('cs');
     await h.ses().send(new CreateConfigurationSetCommand({ ConfigurationSetName: set }));
@@ -65,12 +65,6 @@ describe('re-create an identity whose verification failed', () => {
         Policy: policy(domain),
       }),
     );
-    await h.ses().send(
-      new PutEmailIdentityFeedbackAttributesCommand({
-        EmailIdentity: domain,
-        EmailForwardingEnabled: false,
-      }),
-    );
     await advance(73 * HOUR);
     const failed = await h.ses().send(new GetEmailIdentityCommand({ EmailIdentity: domain }));
     expect(failed.VerificationStatus).toBe('FAILED');
@@ -87,7 +81,6 @@ describe('re-create an identity whose verification failed', () => {
       'mail-from:succeeded',
       'dkim-signing-disabled:succeeded',
       'publish-dns:succeeded',
-      'feedback-forwarding-disabled:succeeded',
       'policy:partner:succeeded',
     ]);
 
@@ -99,7 +92,7 @@ describe('re-create an identity whose verification failed', () => {
     expect(after.VerificationStatus).toBe('SUCCESS');
     expect(after).toMatchObject({
       ConfigurationSetName: set,
-      FeedbackForwardingStatus: false,
+      FeedbackForwardingStatus: true,
       Tags: [{ Key: 'team', Value: 'billing' }],
       MailFromAttributes: { MailFromDomain: `bounce.${domain}`, BehaviorOnMxFailure: 'REJECT_MESSAGE' },
       DkimAttributes: { SigningEnabled: false, NextSigningKeyLength: 'RSA_1024_BIT' },
@@ -108,6 +101,34 @@ describe('re-create an identity whose verification failed', () => {
     const names = (await recordSets(h.route53, zoneId)).map((r) => r.Name);
     for (const token of newTokens) expect(names).toContain(`${token}._domainkey.${domain}.`);
     expect(res.body.identity).toMatchObject({ name: domain, status: 'SUCCESS' });
+  });
+
+  it('when a domain with feedback topics, headers and forwarding off is re-created, then it has the same notifications after', async () => {
+    const domain = `${unique('renotify')}.example.com`;
+    await createZone(h.route53, domain);
+    const created = await request(h.app)
+      .post(url(apiPaths.identities, { region: REGION }))
+      .send({ type: 'DOMAIN', name: domain, dkim: { origin: 'AWS_SES' }, publishToRoute53: true });
+    expect(created.status).toBe(201);
+    const bounces = await topic(h, 'rc-bounces');
+    const complaints = await topic(h, 'rc-complaints');
+    const settings = {
+      bounce: { topicArn: bounces.arn, includeHeaders: true },
+      complaint: { topicArn: complaints.arn, includeHeaders: false },
+      delivery: { topicArn: null, includeHeaders: false },
+      forwardingEnabled: false,
+    };
+    const notificationsPath = url(apiPaths.notifications, { region: REGION, identity: domain });
+    const set = await request(h.app).put(notificationsPath).send(settings);
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+
+    const res = await recreate(domain);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.complete).toBe(true);
+    expect(res.body.steps.map((s: { step: string; status: string }) => `${s.step}:${s.status}`)).toContain(
+      'feedback-notifications:succeeded',
+    );
+    expect((await request(h.app).get(notificationsPath)).body).toEqual(settings);
   });
 
   it('when a FAILED email address is re-created, then a new verification email arrives and it is PENDING again with its tags', async () => {

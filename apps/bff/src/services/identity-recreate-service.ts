@@ -1,14 +1,16 @@
+import { CreateEmailIdentityPolicyCommand, type GetEmailIdentityCommandOutput } from '@aws-sdk/client-sesv2';
 import {
-  CreateEmailIdentityPolicyCommand,
-  type GetEmailIdentityCommandOutput,
-  PutEmailIdentityFeedbackAttributesCommand,
-} from '@aws-sdk/client-sesv2';
-import type { ActionStep, RecreateIdentityRequest, RecreateIdentityResponse } from '@ses-console/contract';
+  type ActionStep,
+  feedbackTypes,
+  type RecreateIdentityRequest,
+  type RecreateIdentityResponse,
+} from '@ses-console/contract';
 import { AppError } from '../errors/app-error.js';
 import { describeFailure, mapAwsError } from '../errors/aws-error-map.js';
 import { type CreateIdentityInput, createIdentity } from './identity-create-service.js';
 import { deleteIdentity } from './identity-delete-service.js';
 import { getEmailIdentity, getIdentityDetail } from './identity-detail-service.js';
+import { getNotificationSettings, updateNotificationSettings } from './notification-service.js';
 import { findPublicHostedZone } from './route53-zones.js';
 import type { ServiceContext } from './service-context.js';
 
@@ -85,7 +87,7 @@ function createInputOf(
  *
  * Everything is read and checked first, so a request SES would refuse deletes nothing. If the create
  * fails after the delete, the error says the identity is gone and what to create by hand; later steps
- * (feedback forwarding, each policy) report their own results like the create's.
+ * (feedback notifications and forwarding, each policy) report their own results like the create's.
  */
 export async function recreateIdentity(
   ctx: ServiceContext,
@@ -99,7 +101,11 @@ export async function recreateIdentity(
     (request.publishToRoute53 ?? (await findPublicHostedZone(ctx.clients.route53(), identity)) !== undefined);
   const input = createInputOf(identity, before, request, publish);
   const previousPolicies = before.Policies ?? {};
-  const forwardingOff = before.FeedbackForwardingStatus === false;
+  // SES v1 holds the feedback topics, their headers flags and forwarding: read before the delete.
+  const notifications = await getNotificationSettings(ctx, region, identity);
+  const notificationsChanged =
+    !notifications.forwardingEnabled ||
+    feedbackTypes.some((type) => notifications[type].topicArn !== null || notifications[type].includeHeaders);
 
   await deleteIdentity(ctx, region, identity);
 
@@ -125,16 +131,19 @@ export async function recreateIdentity(
   const steps: ActionStep[] = [{ step: 'delete-identity', status: 'succeeded' }, ...created.steps];
   let failed = !created.complete;
   const after: Array<{ id: string; run: () => Promise<unknown> }> = [];
-  if (forwardingOff) {
+  if (notificationsChanged) {
+    // One step through the Notifications rules (topics before forwarding goes off). SES sets topics
+    // only on a verified identity: when the new identity is not verified yet, this step fails with
+    // SES's message, and the settings are to be made again once it is.
     after.push({
-      id: 'feedback-forwarding-disabled',
+      id: 'feedback-notifications',
       run: () =>
-        ses.send(
-          new PutEmailIdentityFeedbackAttributesCommand({
-            EmailIdentity: identity,
-            EmailForwardingEnabled: false,
-          }),
-        ),
+        updateNotificationSettings(ctx, region, identity, {
+          bounce: notifications.bounce,
+          complaint: notifications.complaint,
+          delivery: notifications.delivery,
+          forwardingEnabled: notifications.forwardingEnabled,
+        }),
     });
   }
   for (const [name, document] of Object.entries(previousPolicies)) {
