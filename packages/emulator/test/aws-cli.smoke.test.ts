@@ -90,6 +90,9 @@ describe.runIf(present)('AWS CLI (sesv2) against the emulator', { timeout: 60_00
     await aws('create-configuration-set', '--configuration-set-name', 'ConfigSet');
     await aws('create-email-identity', '--email-identity', 'sender@example.com');
     await fetch(await verificationLink(emulator, 'sender@example.com'));
+    // A new account is in the sandbox: the recipient must be a verified identity too.
+    await aws('create-email-identity', '--email-identity', 'recipient@example.net');
+    await fetch(await verificationLink(emulator, 'recipient@example.net'));
 
     await aws(
       'put-email-identity-configuration-set-attributes',

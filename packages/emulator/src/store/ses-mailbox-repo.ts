@@ -34,14 +34,4 @@ export class SesMailboxRepo {
     return this.db.prepare('DELETE FROM ses_mailbox WHERE (? IS NULL OR id = ?)').run(id ?? null, id ?? null)
       .changes;
   }
-
-  /** Messages sent through SendEmail by an account in a region since `sinceMs` (SendQuota is regional). */
-  countSentSince(accountId: string, region: string, sinceMs: number): number {
-    const row = this.db
-      .prepare(
-        "SELECT COUNT(*) AS n FROM ses_mailbox WHERE account_id = ? AND region = ? AND kind = 'sent' AND timestamp > ?",
-      )
-      .get(accountId, region, sinceMs) as { n: number };
-    return row.n;
-  }
 }

@@ -1,12 +1,15 @@
 import type { Db } from './db.js';
+import { SesAccountRepo } from './ses-account-repo.js';
 import { SesConfigurationSetRepo } from './ses-configuration-set-repo.js';
 import { SesIdentityRepo } from './ses-identity-repo.js';
 import { SesMailboxRepo } from './ses-mailbox-repo.js';
 import { SesPolicyRepo } from './ses-policy-repo.js';
+import { SesSuppressionRepo } from './ses-suppression-repo.js';
 import { SesTagRepo } from './ses-tag-repo.js';
+import { SesTemplateRepo } from './ses-template-repo.js';
 import { SesVerificationTokenRepo } from './ses-verification-token-repo.js';
 
-/** Every SES v2 repository over one database, plus a way to make several writes atomic. */
+/** Every SES repository over one database, plus a way to make several writes atomic. */
 export interface SesStore {
   identities: SesIdentityRepo;
   policies: SesPolicyRepo;
@@ -14,6 +17,9 @@ export interface SesStore {
   configurationSets: SesConfigurationSetRepo;
   mailbox: SesMailboxRepo;
   tokens: SesVerificationTokenRepo;
+  accounts: SesAccountRepo;
+  suppression: SesSuppressionRepo;
+  templates: SesTemplateRepo;
   /** Runs `work` in one SQLite transaction (nested calls join the outer one). */
   transaction<T>(work: () => T): T;
 }
@@ -26,6 +32,9 @@ export function createSesStore(db: Db): SesStore {
     configurationSets: new SesConfigurationSetRepo(db),
     mailbox: new SesMailboxRepo(db),
     tokens: new SesVerificationTokenRepo(db),
+    accounts: new SesAccountRepo(db),
+    suppression: new SesSuppressionRepo(db),
+    templates: new SesTemplateRepo(db),
     transaction: (work) => db.transaction(work)(),
   };
 }

@@ -57,7 +57,7 @@ export function notFound(name: string): NotFoundException {
 }
 
 export function configurationSetNotFound(name: string): NotFoundException {
-  return new NotFoundException(`Configuration set ${name} does not exist.`);
+  return new NotFoundException(`Configuration set <${name}> does not exist.`);
 }
 
 /** Rules and state changes of email identities (CreateEmailIdentity … PutEmailIdentity*). */
