@@ -80,6 +80,7 @@ export interface CapturedMessage {
   Template?: string;
   TemplateData?: string;
   RenderingFailure?: string;
+  Deliveries?: Array<{ Recipient: string; Outcome: string; BounceType?: string; BounceSubType?: string }>;
   AccountId: string;
   Timestamp: string;
 }

@@ -20,6 +20,8 @@ export interface CapturedMessage {
   TemplateData?: string;
   /** Why the template did not render (SES accepted the message and did not deliver it). */
   RenderingFailure?: string;
+  /** Each recipient's fate: `delivered`, `bounced` (with SES's bounce type), `complained`, `auto-replied`. */
+  Deliveries?: Array<{ Recipient: string; Outcome: string; BounceType?: string; BounceSubType?: string }>;
   /** ISO-8601, on the emulator's clock. */
   Timestamp: string;
 }

@@ -96,6 +96,13 @@ export interface MailboxMessage extends Scope {
   templateData?: string;
   /** Why rendering the template failed: SES accepted the message but did not deliver it. */
   renderingFailure?: string;
+  /** Each recipient's fate as Delivery decided it (delivered, bounced, complained, auto-replied). */
+  deliveries?: Array<{
+    kind: string;
+    recipient: string;
+    bounceType?: string;
+    bounceSubType?: string;
+  }>;
   timestamp: number;
 }
 

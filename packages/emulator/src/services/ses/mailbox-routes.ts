@@ -27,6 +27,11 @@ function toLocalStack(message: MailboxMessage) {
     Template: message.templateName,
     TemplateData: message.templateData,
     RenderingFailure: message.renderingFailure,
+    Deliveries: message.deliveries?.map((d) => ({
+      Recipient: d.recipient,
+      Outcome: d.kind,
+      ...(d.bounceType ? { BounceType: d.bounceType, BounceSubType: d.bounceSubType } : {}),
+    })),
     AccountId: message.accountId,
   };
 }

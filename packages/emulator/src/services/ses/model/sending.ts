@@ -172,12 +172,16 @@ export class SendingModel {
         ...(renderingFailure ? { renderingFailure } : {}),
         timestamp: now,
       };
+      // A template that failed to render is accepted but never delivered (SES's Rendering Failure).
+      const outcomes = renderingFailure ? [] : this.delivery.outcomesOf(scope, message);
+      if (!renderingFailure) message.deliveries = outcomes;
       store.mailbox.insert(message);
-      return message;
+      return { message, outcomes };
     });
-    // A template that failed to render is accepted but never delivered (SES's Rendering Failure).
-    if (!accepted.renderingFailure) this.delivery.accepted(scope, accepted);
-    return accepted;
+    if (!accepted.message.renderingFailure) {
+      this.delivery.accepted(scope, accepted.message, accepted.outcomes);
+    }
+    return accepted.message;
   }
 
   /**
