@@ -95,6 +95,7 @@ export const routeTable = {
     role: 'operator',
     action: 'email.send-test',
   },
+  getAccount: { method: 'get', path: apiPaths.account, role: 'viewer' },
   getAudit: { method: 'get', path: apiPaths.audit, role: 'viewer' },
   getAuditCsv: { method: 'get', path: apiPaths.auditCsv, role: 'viewer' },
   getMailbox: { method: 'get', path: apiPaths.emulatorMailbox, role: 'viewer' },
@@ -110,6 +111,12 @@ export const routeTable = {
     path: apiPaths.emulatorClock,
     role: 'operator',
     action: 'emulator.clock-advance',
+  },
+  setEmulatorAccount: {
+    method: 'post',
+    path: apiPaths.emulatorAccount,
+    role: 'operator',
+    action: 'emulator.account',
   },
 } as const satisfies Record<string, RouteAccess>;
 

@@ -13,6 +13,7 @@ import {
   clockResponseSchema,
   mailboxQuerySchema,
   mailboxResponseSchema,
+  setEmulatorAccountRequestSchema,
   verifyEmailRequestSchema,
   verifyEmailResponseSchema,
 } from './emulator.js';
@@ -39,7 +40,7 @@ import {
   updatePolicyRequestSchema,
 } from './identities.js';
 import { listConfigurationSetsResponseSchema, metaResponseSchema } from './meta.js';
-import { sendTestEmailRequestSchema, sendTestEmailResponseSchema } from './sending.js';
+import { accountSchema, sendTestEmailRequestSchema, sendTestEmailResponseSchema } from './sending.js';
 import { identityNameSchema, policyNameSchema, regionSchema } from './validation.js';
 
 /** The success answer of a route: what it holds (none: no body, or not JSON). */
@@ -250,6 +251,12 @@ export const routeSchemas = {
     body: sendTestEmailRequestSchema,
     responses: { 200: { description: 'Accepted by SES', schema: sendTestEmailResponseSchema } },
   },
+  getAccount: {
+    tag: 'Sending',
+    summary: "The SES account in a region: sandbox or production access, and the sending quota's use",
+    params: regionParams,
+    responses: { 200: { description: 'The account', schema: accountSchema } },
+  },
   getAudit: {
     tag: 'Audit',
     summary:
@@ -285,5 +292,11 @@ export const routeSchemas = {
     summary: "Advance the emulator's clock (the verification engine runs at once)",
     body: advanceClockRequestSchema,
     responses: { 200: { description: 'Now, after the advance', schema: clockResponseSchema } },
+  },
+  setEmulatorAccount: {
+    tag: 'Emulator',
+    summary: "Grant or take back the emulated account's production access in a region (AWS's review)",
+    body: setEmulatorAccountRequestSchema,
+    responses: { 200: { description: 'The account, after the change', schema: accountSchema } },
   },
 } as const satisfies Record<RouteId, RouteSchemas>;

@@ -25,9 +25,11 @@ export const apiPaths = {
   dnsDiagnostics: '/api/regions/:region/identities/:identity/dns-diagnostics',
   configurationSets: '/api/regions/:region/configuration-sets',
   sendTestEmail: '/api/regions/:region/send-test-email',
+  account: '/api/regions/:region/account',
   emulatorMailbox: '/api/emulator/mailbox',
   emulatorVerifyEmail: '/api/emulator/verify-email',
   emulatorClock: '/api/emulator/clock',
+  emulatorAccount: '/api/emulator/account',
 } as const;
 
 /** Fills `:param` placeholders, percent-encoding each value (identities contain `@` and `+`). */

@@ -1,4 +1,4 @@
-import type { ClockResponse, MailboxMessage } from '@ses-console/contract';
+import type { Account, ClockResponse, MailboxMessage } from '@ses-console/contract';
 import {
   type CapturedMessage,
   EmulatorControlClient,
@@ -19,6 +19,8 @@ export interface EmulatorControl {
   verifyEmail(token: string): Promise<void>;
   clock(): Promise<ClockResponse>;
   advanceClock(seconds: number): Promise<ClockResponse>;
+  /** Grants (or takes back) the default account's production access in `region`: AWS's review, decided. */
+  setAccount(region: string, productionAccess: boolean): Promise<Account>;
 }
 
 type Json = Record<string, unknown>;
@@ -126,5 +128,17 @@ export function createEmulatorControl(baseUrl: string, options: { token?: string
     clock: async () => clockOf(asJson(await call((emulator) => emulator.clock()))),
     advanceClock: async (seconds) =>
       clockOf(asJson(await call((emulator) => emulator.advanceClock(seconds)))),
+    async setAccount(region, productionAccess) {
+      const view = await call((emulator) => emulator.setAccount({ region, productionAccess }));
+      return {
+        productionAccessEnabled: view.productionAccess,
+        sendingEnabled: view.sendingEnabled,
+        sendQuota: {
+          max24HourSend: view.max24HourSend,
+          maxSendRate: view.maxSendRate,
+          sentLast24Hours: view.sentLast24Hours,
+        },
+      };
+    },
   };
 }

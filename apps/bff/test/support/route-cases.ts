@@ -144,6 +144,12 @@ export const mutatingRouteCases: Record<string, Setup> = {
     errorCode: 'InvalidVerificationToken',
   }),
   [`POST ${apiPaths.emulatorClock}`]: async () => ({ params: {}, body: { advanceSeconds: 1 }, status: 200 }),
+  // Back to the sandbox (the default): harmless for the other cases, which mail simulator addresses.
+  [`POST ${apiPaths.emulatorAccount}`]: async () => ({
+    params: {},
+    body: { region: REGION, productionAccess: false },
+    status: 200,
+  }),
 };
 
 /** The query string a read-only route cannot answer without (its required query members). */
