@@ -77,6 +77,7 @@ export function createRoutes(
             { path: paths.configurationSets.path, lazy: page(() => import('./routes/configuration-sets')) },
             { path: paths.activity.path, lazy: page(() => import('./routes/activity')) },
             { path: paths.mailbox.path, lazy: page(() => import('./routes/mailbox')) },
+            { path: paths.emulatorAccount.path, lazy: page(() => import('./routes/emulator-account')) },
             { path: '*', element: <NotFoundRoute /> },
           ],
         },

@@ -26,7 +26,10 @@ export function Navigation() {
     items.push({
       type: 'section-group',
       title: 'Emulator',
-      items: [{ type: 'link', text: 'Mailbox', href: paths.mailbox.href({ region }) }],
+      items: [
+        { type: 'link', text: 'Mailbox', href: paths.mailbox.href({ region }) },
+        { type: 'link', text: 'Account', href: paths.emulatorAccount.href({ region }) },
+      ],
     });
   }
   const sections = [
@@ -34,11 +37,14 @@ export function Navigation() {
     paths.configurationSets.path,
     paths.activity.path,
     paths.mailbox.path,
+    paths.emulatorAccount.path,
   ];
   const section = sections.find((p) => location.pathname.startsWith(p));
-  const active = [...links, activity, { href: paths.mailbox.href({ region }) }].find(
-    (l) => section && l.href.startsWith(section),
-  );
+  const emulatorLinks = [
+    { href: paths.mailbox.href({ region }) },
+    { href: paths.emulatorAccount.href({ region }) },
+  ];
+  const active = [...links, activity, ...emulatorLinks].find((l) => section && l.href.startsWith(section));
   return (
     <SideNavigation
       header={{ text: 'Amazon SES', href: paths.identities.href({ region }) }}

@@ -64,6 +64,8 @@ export function pageTrail(pathname: string, region: string | undefined): PageSte
     section('Administration', 'Activity', paths.activity.href({ region }));
   } else if (pathname.startsWith(paths.mailbox.path)) {
     section('Emulator', 'Mailbox', paths.mailbox.href({ region }));
+  } else if (pathname.startsWith(paths.emulatorAccount.path)) {
+    section('Emulator', 'Account', paths.emulatorAccount.href({ region }));
   } else if (pathname !== paths.home.path) {
     trail.push({ text: 'Page not found', href: pathname, title: 'Page not found' });
   }

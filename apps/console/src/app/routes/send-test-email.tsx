@@ -6,10 +6,13 @@ import { useNavigate, useParams } from 'react-router';
 import { CopyValue } from '../../components/copy-value';
 import { RegionGate } from '../../components/region-gate';
 import { paths } from '../../config/paths';
+import { accountQueryOptions } from '../../features/account/api/account-queries';
+import { SandboxNotice } from '../../features/account/components/sandbox-notice';
 import { configurationSetsQueryOptions } from '../../features/configuration-sets/api/configuration-set-queries';
 import { identityQueryOptions } from '../../features/identities/api/identity-queries';
 import { useSendTestEmail } from '../../features/identities/api/use-send-test-email';
 import { SendTestEmailForm } from '../../features/identities/components/send-test-email-form';
+import { useRegion } from '../../hooks/use-region';
 import { describeError } from '../../lib/api-client';
 import { useNotifications } from '../../lib/notifications';
 
@@ -19,6 +22,8 @@ function SendTestEmailPage({ region, identity }: { region: string; identity: str
   const flashId = `send-test-email-${identity}`;
   const detail = useQuery(identityQueryOptions(region, identity));
   const sets = useQuery(configurationSetsQueryOptions(region));
+  const account = useQuery(accountQueryOptions(region));
+  const { backend } = useRegion();
   const send = useSendTestEmail(region);
   if (detail.isPending) return <Spinner size="large" />;
   if (detail.error) {
@@ -30,6 +35,9 @@ function SendTestEmailPage({ region, identity }: { region: string; identity: str
   }
   return (
     <SendTestEmailForm
+      notice={<SandboxNotice account={account.data} region={region} emulator={backend === 'emulator'} />}
+      sandboxed={account.data?.productionAccessEnabled === false}
+      region={region}
       detail={detail.data}
       configurationSets={sets.data ?? []}
       sending={send.isPending}
