@@ -105,6 +105,11 @@ const pages: AuditedPage[] = [
     ready: (page) => expect(page.getByRole('heading', { level: 1, name: 'Send test email' })).toBeVisible(),
   },
   {
+    name: 'emulator account',
+    url: () => `/emulator/account?region=${region}`,
+    ready: (page) => expect(page.getByRole('checkbox', { name: 'Production access' })).toBeVisible(),
+  },
+  {
     name: 'mailbox',
     url: () => `/mailbox?region=${region}`,
     ready: (page) =>

@@ -19,6 +19,7 @@ import { responseDeadline } from './http/response-deadline.js';
 import { securityHeaders } from './http/security-headers.js';
 import { logger as defaultLogger } from './logger.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
+import { accountRoutes } from './routes/account-routes.js';
 import { allRegionsRoutes } from './routes/all-regions-routes.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { configurationSetRoutes } from './routes/configuration-set-routes.js';
@@ -105,6 +106,7 @@ export function apiRoutes(deps: RouteDeps): RouteSpec[] {
       ...configurationSetRoutes(deps),
       ...sendTestEmailRoutes(deps),
       ...snsTopicRoutes(deps),
+      ...accountRoutes(deps),
       ...(deps.emulator ? emulatorRoutes(deps.emulator) : []),
     ],
     deps.regions,

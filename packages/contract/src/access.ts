@@ -103,6 +103,7 @@ export const routeTable = {
     role: 'operator',
     action: 'email.send-test',
   },
+  getAccount: { method: 'get', path: apiPaths.account, role: 'viewer' },
   getAudit: { method: 'get', path: apiPaths.audit, role: 'viewer' },
   getAuditCsv: { method: 'get', path: apiPaths.auditCsv, role: 'viewer' },
   getMailbox: { method: 'get', path: apiPaths.emulatorMailbox, role: 'viewer' },
@@ -132,6 +133,12 @@ export const routeTable = {
     action: 'emulator.sns-topic-delete',
   },
   getSnsMessages: { method: 'get', path: apiPaths.emulatorSnsMessages, role: 'viewer' },
+  setEmulatorAccount: {
+    method: 'post',
+    path: apiPaths.emulatorAccount,
+    role: 'operator',
+    action: 'emulator.account',
+  },
 } as const satisfies Record<string, RouteAccess>;
 
 export type RouteId = keyof typeof routeTable;

@@ -50,3 +50,10 @@ export const advanceClockRequestSchema = z.object({
     .min(1)
     .max(10 * 365 * 24 * 3600),
 });
+
+/** `POST /api/emulator/account`: the emulator's stand-in for AWS's production-access review. */
+export const setEmulatorAccountRequestSchema = z.object({
+  region: regionSchema,
+  productionAccess: z.boolean({ message: 'productionAccess must be true or false' }),
+});
+export type SetEmulatorAccountRequest = z.infer<typeof setEmulatorAccountRequestSchema>;

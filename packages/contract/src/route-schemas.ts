@@ -13,6 +13,7 @@ import {
   clockResponseSchema,
   mailboxQuerySchema,
   mailboxResponseSchema,
+  setEmulatorAccountRequestSchema,
   verifyEmailRequestSchema,
   verifyEmailResponseSchema,
 } from './emulator.js';
@@ -49,7 +50,7 @@ import {
   snsTopicSchema,
   updateNotificationsRequestSchema,
 } from './notifications.js';
-import { sendTestEmailRequestSchema, sendTestEmailResponseSchema } from './sending.js';
+import { accountSchema, sendTestEmailRequestSchema, sendTestEmailResponseSchema } from './sending.js';
 import { identityNameSchema, policyNameSchema, regionSchema, snsTopicNameSchema } from './validation.js';
 
 /** The success answer of a route: what it holds (none: no body, or not JSON). */
@@ -283,6 +284,12 @@ export const routeSchemas = {
     body: sendTestEmailRequestSchema,
     responses: { 200: { description: 'Accepted by SES', schema: sendTestEmailResponseSchema } },
   },
+  getAccount: {
+    tag: 'Sending',
+    summary: "The SES account in a region: sandbox or production access, and the sending quota's use",
+    params: regionParams,
+    responses: { 200: { description: 'The account', schema: accountSchema } },
+  },
   getAudit: {
     tag: 'Audit',
     summary:
@@ -338,5 +345,11 @@ export const routeSchemas = {
       'Messages the emulated SNS topics received, oldest first (one topic, or the feedback about one SES message)',
     query: snsMessagesQuerySchema,
     responses: { 200: { description: 'Messages', schema: snsMessagesResponseSchema } },
+  },
+  setEmulatorAccount: {
+    tag: 'Emulator',
+    summary: "Grant or take back the emulated account's production access in a region (AWS's review)",
+    body: setEmulatorAccountRequestSchema,
+    responses: { 200: { description: 'The account, after the change', schema: accountSchema } },
   },
 } as const satisfies Record<RouteId, RouteSchemas>;

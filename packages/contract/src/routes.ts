@@ -27,12 +27,14 @@ export const apiPaths = {
   configurationSets: '/api/regions/:region/configuration-sets',
   snsTopics: '/api/regions/:region/sns-topics',
   sendTestEmail: '/api/regions/:region/send-test-email',
+  account: '/api/regions/:region/account',
   emulatorMailbox: '/api/emulator/mailbox',
   emulatorVerifyEmail: '/api/emulator/verify-email',
   emulatorClock: '/api/emulator/clock',
   emulatorSnsTopics: '/api/emulator/regions/:region/sns-topics',
   emulatorSnsTopic: '/api/emulator/regions/:region/sns-topics/:topicName',
   emulatorSnsMessages: '/api/emulator/sns-messages',
+  emulatorAccount: '/api/emulator/account',
 } as const;
 
 /** Fills `:param` placeholders, percent-encoding each value (identities contain `@` and `+`). */

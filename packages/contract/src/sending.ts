@@ -31,3 +31,17 @@ export type SendTestEmailRequest = z.input<typeof sendTestEmailRequestSchema>;
 
 export const sendTestEmailResponseSchema = z.object({ messageId: z.string(), to: z.string() });
 export type SendTestEmailResponse = z.infer<typeof sendTestEmailResponseSchema>;
+
+/** `GET /api/regions/:region/account`: the SES account in one Region (GetAccount). */
+export const accountSchema = z.object({
+  /** false: the account is in the SES sandbox in this Region. */
+  productionAccessEnabled: z.boolean(),
+  sendingEnabled: z.boolean(),
+  sendQuota: z.object({
+    /** -1 = unlimited. */
+    max24HourSend: z.number(),
+    maxSendRate: z.number(),
+    sentLast24Hours: z.number(),
+  }),
+});
+export type Account = z.infer<typeof accountSchema>;

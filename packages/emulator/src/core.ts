@@ -10,6 +10,12 @@ export interface EmulatorConfig {
   /** Folder for the SQLite store; omitted means in-memory (tests). */
   dataDir?: string;
   verificationMode: VerificationMode;
+  /**
+   * Whether accounts start in the SES sandbox (AWS's default, `EMULATOR_SANDBOX=on`): recipients must be
+   * verified or mailbox-simulator addresses, 200 recipients / 24 h, 1 / s. `false`: every account starts
+   * with production access. Omitted: on. The control plane (`/_emulator/account`) changes one account + Region.
+   */
+  sandbox?: boolean;
   /** Account used when the access key is not a 12-digit account id. */
   defaultAccountId: string;
   /** Region used for unsigned requests. */

@@ -10,6 +10,8 @@ export interface EmulatorOptions {
   /** Folder for the SQLite store; omitted means in-memory. */
   dataDir?: string;
   verificationMode?: VerificationMode;
+  /** Accounts start in the SES sandbox (default true, as in AWS); false grants production access. */
+  sandbox?: boolean;
   defaultAccountId?: string;
   defaultRegion?: string;
   /**
@@ -59,6 +61,7 @@ export function emulatorOptionsFromEnv(env: NodeJS.ProcessEnv): EmulatorOptions 
     host: env.EMULATOR_HOST ?? '127.0.0.1',
     dataDir: env.DATA_DIR ?? '.data',
     verificationMode: mode,
+    sandbox: parseSandbox(env.EMULATOR_SANDBOX),
     defaultAccountId: env.EMULATOR_ACCOUNT_ID ?? '000000000000',
     defaultRegion: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
     dnsPort: parseDnsPort(env.EMULATOR_DNS_PORT),
@@ -80,6 +83,13 @@ export function emulatorOptionsFromEnv(env: NodeJS.ProcessEnv): EmulatorOptions 
     // own pino logger instead.
     logger: jsonLinesLogger({ level: parseLogLevel(env.LOG_LEVEL) }),
   };
+}
+
+/** `EMULATOR_SANDBOX=on` (default, as AWS) or `off` (every account starts with production access). */
+function parseSandbox(value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === 'on') return true;
+  if (value === 'off') return false;
+  throw new Error(`EMULATOR_SANDBOX must be "on" or "off", not "${value}"`);
 }
 
 function parseControlToken(value: string | undefined): string | undefined {

@@ -105,6 +105,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     {
       dataDir: options.dataDir,
       verificationMode: options.verificationMode ?? 'realistic',
+      sandbox: options.sandbox ?? true,
       defaultAccountId: options.defaultAccountId ?? '000000000000',
       defaultRegion: options.defaultRegion ?? 'us-east-1',
       publicUrl: '',

@@ -90,6 +90,9 @@ describe.runIf(present)('AWS CLI (sesv2) against the emulator', { timeout: 60_00
     await aws('create-configuration-set', '--configuration-set-name', 'ConfigSet');
     await aws('create-email-identity', '--email-identity', 'sender@example.com');
     await fetch(await verificationLink(emulator, 'sender@example.com'));
+    // A new account is in the sandbox: the recipient must be a verified identity too.
+    await aws('create-email-identity', '--email-identity', 'recipient@example.net');
+    await fetch(await verificationLink(emulator, 'recipient@example.net'));
 
     await aws(
       'put-email-identity-configuration-set-attributes',
@@ -129,6 +132,64 @@ describe.runIf(present)('AWS CLI (sesv2) against the emulator', { timeout: 60_00
     await aws('put-email-identity-configuration-set-attributes', '--email-identity', 'sender@example.com');
     const withoutSet = JSON.parse(await aws('get-email-identity', '--email-identity', 'sender@example.com'));
     expect(withoutSet.ConfigurationSetName).toBeUndefined();
+  });
+
+  it('when the CLI creates a template and sends with --content Template={…}, then the captured message is rendered', async () => {
+    await aws('create-email-identity', '--email-identity', 'tpl-sender@example.com');
+    await fetch(await verificationLink(emulator, 'tpl-sender@example.com'));
+    await aws(
+      'create-email-template',
+      '--template-name',
+      'cli-welcome',
+      '--template-content',
+      '{"Subject":"Hi {{name}}","Text":"Hello {{name}} from the CLI"}',
+    );
+    const got = JSON.parse(await aws('get-email-template', '--template-name', 'cli-welcome'));
+    expect(got).toEqual({
+      TemplateName: 'cli-welcome',
+      TemplateContent: { Subject: 'Hi {{name}}', Text: 'Hello {{name}} from the CLI' },
+    });
+    const sent = JSON.parse(
+      await aws(
+        'send-email',
+        '--from-email-address',
+        'tpl-sender@example.com',
+        '--destination',
+        'ToAddresses=success@simulator.amazonses.com',
+        '--content',
+        `Template={TemplateName=cli-welcome,TemplateData='{"name":"Cli"}'}`,
+      ),
+    );
+    const [captured] = await mailbox(emulator, `?id=${sent.MessageId}`);
+    expect(captured).toMatchObject({
+      Subject: 'Hi Cli',
+      Body: { text_part: 'Hello Cli from the CLI' },
+      Template: 'cli-welcome',
+    });
+    const missing = await aws('get-email-template', '--template-name', 'ghost').catch(
+      (error: { stderr: string }) => error.stderr,
+    );
+    expect(missing).toContain(
+      'An error occurred (NotFoundException) when calling the GetEmailTemplate operation: Template ghost does not exist.',
+    );
+  });
+
+  it('when the CLI puts, lists, gets and deletes suppressed destinations, then the list follows', async () => {
+    await aws('put-suppressed-destination', '--email-address', 'gone@example.net', '--reason', 'BOUNCE');
+    await aws('put-suppressed-destination', '--email-address', 'angry@example.net', '--reason', 'COMPLAINT');
+    const got = JSON.parse(await aws('get-suppressed-destination', '--email-address', 'gone@example.net'));
+    expect(got.SuppressedDestination).toMatchObject({ EmailAddress: 'gone@example.net', Reason: 'BOUNCE' });
+    const complaints = JSON.parse(await aws('list-suppressed-destinations', '--reasons', 'COMPLAINT'));
+    expect(
+      complaints.SuppressedDestinationSummaries.map((s: { EmailAddress: string }) => s.EmailAddress),
+    ).toEqual(['angry@example.net']);
+    await aws('delete-suppressed-destination', '--email-address', 'gone@example.net');
+    const missing = await aws('get-suppressed-destination', '--email-address', 'gone@example.net').catch(
+      (error: { stderr: string }) => error.stderr,
+    );
+    expect(missing).toContain(
+      'An error occurred (NotFoundException) when calling the GetSuppressedDestination operation: Email address gone@example.net does not exist on your suppression list.',
+    );
   });
 
   it('when list-email-identities runs (the GET route of CLI 2.9), then it lists the identities', async () => {

@@ -68,6 +68,28 @@ const SES_MEMBERS = [
   'Content',
   'Key',
   'Value',
+  'TemplateName',
+  'TemplateArn',
+  'TemplateContent',
+  'TemplateData',
+  'Template',
+  'Subject',
+  'Text',
+  'Html',
+  'EmailAddress',
+  'Reason',
+  'SuppressedReasons',
+  'SuppressionOptions',
+  'MailType',
+  'WebsiteURL',
+  'ContactLanguage',
+  'UseCaseDescription',
+  'AdditionalContactEmailAddresses',
+  'ProductionAccessEnabled',
+  'SendingEnabled',
+  'DefaultContent',
+  'BulkEmailEntries',
+  'ReplacementEmailContent',
 ];
 /** 100,000 levels: deep enough to overflow any recursive walk of the parsed body. */
 const DEEP = 100_000;
@@ -377,6 +399,9 @@ const QUERY_KEYS = [
   'name',
   'type',
   'identifier',
+  'Reason',
+  'StartDate',
+  'EndDate',
 ];
 const query: fc.Arbitrary<string> = fc
   .array(fc.tuple(fc.constantFrom(...QUERY_KEYS), trickyString), { maxLength: 4 })
@@ -473,6 +498,14 @@ describe('every emulator operation under generated bad input (fast-check)', () =
       '/',
       'Action=VerifyDomainIdentity&Version=2010-12-01&Domain=v1.example.com',
       'application/x-www-form-urlencoded',
+    );
+    await ses('/v2/email/templates', { TemplateName: 'tpl', TemplateContent: { Subject: '{{s}}' } });
+    await send(
+      emulator.url,
+      'PUT',
+      '/v2/email/suppression/addresses',
+      JSON.stringify({ EmailAddress: 'x@b.com', Reason: 'BOUNCE' }),
+      'application/json',
     );
     await send(
       emulator.url,

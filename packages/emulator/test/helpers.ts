@@ -74,15 +74,42 @@ export async function advanceClock(emulator: RunningEmulator, seconds: number): 
   if (res.status !== 200) throw new Error(`clock advance failed: ${res.status}`);
 }
 
+/**
+ * `POST /_emulator/account`: the stand-in for AWS's production-access review (and quota increases), for
+ * tests whose subject is not the sandbox. Returns the account view the control plane answers.
+ */
+export async function setAccount(
+  emulator: RunningEmulator,
+  change: {
+    productionAccess?: boolean;
+    max24HourSend?: number;
+    maxSendRate?: number;
+    region?: string;
+    accountId?: string;
+  } = { productionAccess: true },
+): Promise<Record<string, unknown>> {
+  const res = await fetch(`${emulator.url}/_emulator/account`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(change),
+  });
+  if (res.status !== 200) throw new Error(`account change failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as Record<string, unknown>;
+}
+
 export interface CapturedMessage {
   Id: string;
   Region: string;
   Source: string;
   Subject?: string;
-  Destination: { ToAddresses: string[] };
+  Destination: { ToAddresses: string[]; CcAddresses?: string[]; BccAddresses?: string[] };
   Body?: { text_part: string | null; html_part: string | null };
   RawData?: string;
   ConfigurationSetName?: string;
+  Template?: string;
+  TemplateData?: string;
+  RenderingFailure?: string;
+  Deliveries?: Array<{ Recipient: string; Outcome: string; BounceType?: string; BounceSubType?: string }>;
   AccountId: string;
   Timestamp: string;
 }

@@ -5,13 +5,22 @@ import {
   CreateConfigurationSetCommand,
   CreateEmailIdentityCommand,
   CreateEmailIdentityPolicyCommand,
+  GetAccountCommand,
   GetEmailIdentityCommand,
   ListConfigurationSetsCommand,
   ListEmailIdentitiesCommand,
   SendEmailCommand,
 } from '@aws-sdk/client-sesv2';
 import { afterAll, describe, expect, it } from 'vitest';
-import { advanceClock, HOURS, mailbox, sesClient, startTestEmulator, verificationLink } from './helpers.js';
+import {
+  advanceClock,
+  HOURS,
+  mailbox,
+  sesClient,
+  setAccount,
+  startTestEmulator,
+  verificationLink,
+} from './helpers.js';
 
 describe('persistence', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ses-emulator-'));
@@ -38,6 +47,8 @@ describe('persistence', () => {
     await ses.send(new CreateEmailIdentityCommand({ EmailIdentity: 'kept@example.org' }));
     await ses.send(new CreateEmailIdentityCommand({ EmailIdentity: 'verify-later@example.org' }));
     await fetch(await verificationLink(first, 'kept@example.org'));
+    // Production access (AWS's review, granted through the control plane) lets it mail anyone; it persists.
+    await setAccount(first, { productionAccess: true });
     await ses.send(
       new SendEmailCommand({
         FromEmailAddress: 'kept@example.org',
@@ -66,6 +77,10 @@ describe('persistence', () => {
       expect((await again.send(new ListEmailIdentitiesCommand({}))).EmailIdentities).toHaveLength(3);
       expect((await again.send(new ListConfigurationSetsCommand({}))).ConfigurationSets).toEqual(['kept']);
       expect((await mailbox(second)).map((m) => m.Subject)).toContain('persisted');
+      expect(await again.send(new GetAccountCommand({}))).toMatchObject({
+        ProductionAccessEnabled: true,
+        SendQuota: { Max24HourSend: 50_000, MaxSendRate: 14, SentLast24Hours: 1 },
+      });
       const clock = (await (await fetch(`${second.url}/_emulator/clock`)).json()) as { now: string };
       expect(new Date(clock.now).getTime() - Date.now()).toBeGreaterThan(2 * 3600_000 - 60_000);
       const port = new URL(link).port;

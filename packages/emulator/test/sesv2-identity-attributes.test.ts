@@ -358,7 +358,7 @@ describe('SES v2 DKIM, MAIL FROM, feedback and default configuration set', () =>
     );
     expect(unknown).toEqual({
       name: 'NotFoundException',
-      message: 'Configuration set nope does not exist.',
+      message: 'Configuration set <nope> does not exist.',
       status: 404,
     });
   });
@@ -375,7 +375,7 @@ describe('SES v2 DKIM, MAIL FROM, feedback and default configuration set', () =>
     );
     expect(error).toEqual({
       name: 'NotFoundException',
-      message: 'Configuration set missing-set does not exist.',
+      message: 'Configuration set <missing-set> does not exist.',
       status: 404,
     });
     expect(

@@ -73,7 +73,7 @@ describe('SES v2 identity policies', () => {
     ).toEqual({});
   });
 
-  it('when a policy is duplicated, missing, badly named or not JSON, then the matching error', async () => {
+  it('when a policy is duplicated, badly named or not JSON, then the matching error', async () => {
     await ses.send(
       new CreateEmailIdentityPolicyCommand({
         EmailIdentity: 'pol.example.com',
@@ -95,28 +95,6 @@ describe('SES v2 identity policies', () => {
       name: 'AlreadyExistsException',
       message: 'Policy dup already exists for pol.example.com.',
       status: 400,
-    });
-    expect(
-      await failure(
-        ses.send(
-          new UpdateEmailIdentityPolicyCommand({
-            EmailIdentity: 'pol.example.com',
-            PolicyName: 'nope',
-            Policy: policy('x'),
-          }),
-        ),
-      ),
-    ).toEqual({ name: 'NotFoundException', message: 'Policy nope does not exist.', status: 404 });
-    expect(
-      await failure(
-        ses.send(
-          new DeleteEmailIdentityPolicyCommand({ EmailIdentity: 'pol.example.com', PolicyName: 'nope' }),
-        ),
-      ),
-    ).toEqual({
-      name: 'NotFoundException',
-      message: 'Policy nope does not exist.',
-      status: 404,
     });
     const name = await failure(
       ses.send(
@@ -167,6 +145,29 @@ describe('SES v2 identity policies', () => {
     });
   });
 
+  it('when Update or Delete names a policy the identity does not have, then both succeed as the API reference says: Update stores it, Delete changes nothing', async () => {
+    await ses.send(new CreateEmailIdentityCommand({ EmailIdentity: 'absent-policy.example.com' }));
+    const updated = await ses.send(
+      new UpdateEmailIdentityPolicyCommand({
+        EmailIdentity: 'absent-policy.example.com',
+        PolicyName: 'nope',
+        Policy: policy('x'),
+      }),
+    );
+    expect(updated.$metadata.httpStatusCode).toBe(200);
+    const deleted = await ses.send(
+      new DeleteEmailIdentityPolicyCommand({
+        EmailIdentity: 'absent-policy.example.com',
+        PolicyName: 'never-there',
+      }),
+    );
+    expect(deleted.$metadata.httpStatusCode).toBe(200);
+    const { Policies } = await ses.send(
+      new GetEmailIdentityPoliciesCommand({ EmailIdentity: 'absent-policy.example.com' }),
+    );
+    expect(Object.keys(Policies ?? {})).toEqual(['nope']);
+    expect(JSON.parse(Policies?.nope ?? '{}')).toEqual(JSON.parse(policy('x')));
+  });
   it('when a 21st policy is added, then LimitExceededException', async () => {
     await ses.send(new CreateEmailIdentityCommand({ EmailIdentity: 'many@example.com' }));
     for (let i = 0; i < 20; i++) {
@@ -412,7 +413,7 @@ describe('SES v2 configuration sets', () => {
       await failure(ses.send(new GetConfigurationSetCommand({ ConfigurationSetName: 'ghost' }))),
     ).toEqual({
       name: 'NotFoundException',
-      message: 'Configuration set ghost does not exist.',
+      message: 'Configuration set <ghost> does not exist.',
       status: 404,
     });
     expect(

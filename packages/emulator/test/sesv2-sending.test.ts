@@ -14,6 +14,7 @@ import {
   HOURS,
   mailbox,
   sesClient,
+  setAccount,
   startTestEmulator,
   verificationLink,
 } from './helpers.js';
@@ -36,6 +37,8 @@ describe('SES v2 SendEmail (realistic verification)', () => {
   beforeAll(async () => {
     emulator = await startTestEmulator();
     ses = sesClient(emulator);
+    // Out of the sandbox (sesv2-account-sandbox.test.ts covers it): recipients need no verification.
+    await setAccount(emulator, { productionAccess: true });
     await ses.send(new CreateEmailIdentityCommand({ EmailIdentity: 'sender@example.com' }));
     await fetch(await verificationLink(emulator, 'sender@example.com'));
   });
@@ -135,20 +138,29 @@ describe('SES v2 SendEmail (realistic verification)', () => {
       ),
     ).toEqual({
       name: 'NotFoundException',
-      message: 'Configuration set nope does not exist.',
+      message: 'Configuration set <nope> does not exist.',
       status: 404,
     });
   });
 
-  it('when messages were sent, then GetAccount counts those of the last 24 h on the emulator clock', async () => {
+  it('when messages were sent, then GetAccount counts their recipients (To + Cc + Bcc) of the last 24 h on the emulator clock', async () => {
     const before = await ses.send(new GetAccountCommand({}));
     expect(before).toMatchObject({
       SendingEnabled: true,
-      ProductionAccessEnabled: false,
+      ProductionAccessEnabled: true,
       EnforcementStatus: 'HEALTHY',
     });
-    expect(before.SendQuota).toMatchObject({ Max24HourSend: 200, MaxSendRate: 1 });
-    const sent = (await mailbox(emulator)).filter((m) => m.Source !== 'no-reply-aws@amazon.com').length;
+    expect(before.SendQuota).toMatchObject({ Max24HourSend: 50_000, MaxSendRate: 14 });
+    const sent = (await mailbox(emulator))
+      .filter((m) => m.Source !== 'no-reply-aws@amazon.com')
+      .reduce(
+        (n, m) =>
+          n +
+          m.Destination.ToAddresses.length +
+          (m.Destination.CcAddresses?.length ?? 0) +
+          (m.Destination.BccAddresses?.length ?? 0),
+        0,
+      );
     expect(before.SendQuota?.SentLast24Hours).toBe(sent);
     expect(sent).toBeGreaterThan(0);
     await advanceClock(emulator, 24 * HOURS + 1);
@@ -174,7 +186,7 @@ describe('SES v2 SendEmail with verified domains (auto verification)', () => {
   let emulator: RunningEmulator;
   let ses: ReturnType<typeof sesClient>;
   beforeAll(async () => {
-    emulator = await startTestEmulator({ verificationMode: 'auto' });
+    emulator = await startTestEmulator({ verificationMode: 'auto', sandbox: false });
     ses = sesClient(emulator);
     await ses.send(new CreateConfigurationSetCommand({ ConfigurationSetName: 'domain-cs' }));
     await ses.send(new CreateConfigurationSetCommand({ ConfigurationSetName: 'address-cs' }));

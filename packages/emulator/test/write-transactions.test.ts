@@ -22,18 +22,28 @@ import {
   CreateConfigurationSetCommand,
   CreateEmailIdentityCommand,
   CreateEmailIdentityPolicyCommand,
+  CreateEmailTemplateCommand,
   DeleteConfigurationSetCommand,
   DeleteEmailIdentityCommand,
   DeleteEmailIdentityPolicyCommand,
+  DeleteEmailTemplateCommand,
+  DeleteSuppressedDestinationCommand,
+  PutAccountDetailsCommand,
+  PutAccountSendingAttributesCommand,
+  PutAccountSuppressionAttributesCommand,
+  PutConfigurationSetSuppressionOptionsCommand,
   PutEmailIdentityConfigurationSetAttributesCommand,
   PutEmailIdentityDkimAttributesCommand,
   PutEmailIdentityDkimSigningAttributesCommand,
   PutEmailIdentityFeedbackAttributesCommand,
   PutEmailIdentityMailFromAttributesCommand,
+  PutSuppressedDestinationCommand,
+  SendBulkEmailCommand,
   SendEmailCommand,
   TagResourceCommand,
   UntagResourceCommand,
   UpdateEmailIdentityPolicyCommand,
+  UpdateEmailTemplateCommand,
 } from '@aws-sdk/client-sesv2';
 import {
   CreateTopicCommand,
@@ -201,6 +211,9 @@ describe('every write path is one transaction (statements run outside a transact
       ses.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: ['x', 'y'] })),
     );
     await step('verify-email link', async () => fetch(await verificationLink(emulator, 'tx@example.org')));
+    await step('account: production access (control plane)', () =>
+      control('POST', '/_emulator/account', { productionAccess: true }),
+    );
     await step('SendEmail', () =>
       ses.send(
         new SendEmailCommand({
@@ -247,9 +260,67 @@ describe('every write path is one transaction (statements run outside a transact
     await step('DeleteEmailIdentity (identity, policies, tags, tokens)', () =>
       ses.send(new DeleteEmailIdentityCommand({ EmailIdentity: 'tx.example' })),
     );
+    await step('PutConfigurationSetSuppressionOptions', () =>
+      ses.send(
+        new PutConfigurationSetSuppressionOptionsCommand({
+          ConfigurationSetName: 'tx',
+          SuppressedReasons: ['COMPLAINT'],
+        }),
+      ),
+    );
     await step('DeleteConfigurationSet', () =>
       ses.send(new DeleteConfigurationSetCommand({ ConfigurationSetName: 'tx' })),
     );
+    await step('PutAccountDetails', () =>
+      ses.send(
+        new PutAccountDetailsCommand({
+          MailType: 'TRANSACTIONAL',
+          WebsiteURL: 'https://tx.example',
+          ProductionAccessEnabled: true,
+        }),
+      ),
+    );
+    await step('PutAccountSendingAttributes', () =>
+      ses.send(new PutAccountSendingAttributesCommand({ SendingEnabled: true })),
+    );
+    await step('PutAccountSuppressionAttributes', () =>
+      ses.send(new PutAccountSuppressionAttributesCommand({ SuppressedReasons: ['BOUNCE'] })),
+    );
+    await step('PutSuppressedDestination', () =>
+      ses.send(new PutSuppressedDestinationCommand({ EmailAddress: 'gone@example.net', Reason: 'BOUNCE' })),
+    );
+    await step('DeleteSuppressedDestination', () =>
+      ses.send(new DeleteSuppressedDestinationCommand({ EmailAddress: 'gone@example.net' })),
+    );
+    await step('CreateEmailTemplate', () =>
+      ses.send(
+        new CreateEmailTemplateCommand({
+          TemplateName: 'tx',
+          TemplateContent: { Subject: 'Hi {{name}}', Text: 'Hello {{name}}' },
+        }),
+      ),
+    );
+    await step('UpdateEmailTemplate', () =>
+      ses.send(
+        new UpdateEmailTemplateCommand({
+          TemplateName: 'tx',
+          TemplateContent: { Subject: 'Hello {{name}}', Text: 'Hi {{name}}' },
+        }),
+      ),
+    );
+    await step('SendBulkEmail', () =>
+      ses.send(
+        new SendBulkEmailCommand({
+          FromEmailAddress: 'tx@example.org',
+          DefaultContent: { Template: { TemplateName: 'tx', TemplateData: '{"name":"x"}' } },
+          BulkEmailEntries: [
+            { Destination: { ToAddresses: ['c@example.net'] } },
+            { Destination: { ToAddresses: ['d@example.net', 'bounce@simulator.amazonses.com'] } },
+          ],
+        }),
+      ),
+    );
+    await step('DeleteEmailTemplate', () => ses.send(new DeleteEmailTemplateCommand({ TemplateName: 'tx' })));
     await step('seed', () => control('POST', '/_emulator/seed', { identities: 10, hostedZones: true }));
     await step('mailbox clear', () => control('DELETE', '/_aws/ses'));
     await step('reset', () => control('POST', '/_emulator/reset'));

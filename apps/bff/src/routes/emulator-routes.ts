@@ -1,7 +1,7 @@
 import type { EmulatorControl } from '../services/emulator-control-service.js';
 import { type RouteBinding, route } from './route-spec.js';
 
-/** `/api/emulator/*`, registered only with SES_BACKEND=emulator: captured mail, email verification, the clock. */
+/** `/api/emulator/*`, registered only with SES_BACKEND=emulator: captured mail, email verification, the clock, production access. */
 export function emulatorRoutes(emulator: EmulatorControl): RouteBinding[] {
   return [
     route('getMailbox', async ({ query }) => ({ messages: await emulator.mailbox(query) })),
@@ -11,5 +11,6 @@ export function emulatorRoutes(emulator: EmulatorControl): RouteBinding[] {
     }),
     route('getClock', () => emulator.clock()),
     route('advanceClock', ({ body }) => emulator.advanceClock(body.advanceSeconds)),
+    route('setEmulatorAccount', ({ body }) => emulator.setAccount(body.region, body.productionAccess)),
   ];
 }

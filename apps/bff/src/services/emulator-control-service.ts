@@ -1,4 +1,4 @@
-import type { ClockResponse, MailboxMessage, SnsMessage } from '@ses-console/contract';
+import type { Account, ClockResponse, MailboxMessage, SnsMessage } from '@ses-console/contract';
 import {
   type CapturedMessage,
   EmulatorControlClient,
@@ -21,6 +21,8 @@ export interface EmulatorControl {
   advanceClock(seconds: number): Promise<ClockResponse>;
   /** What the emulated SNS topics received (one topic's; the feedback about one SES message). */
   snsMessages(filter: { topicArn?: string; sesMessageId?: string }): Promise<SnsMessage[]>;
+  /** Grants (or takes back) the default account's production access in `region`: AWS's review, decided. */
+  setAccount(region: string, productionAccess: boolean): Promise<Account>;
 }
 
 type Json = Record<string, unknown>;
@@ -165,6 +167,18 @@ export function createEmulatorControl(baseUrl: string, options: { token?: string
       return records
         .map((record) => toSnsMessage(asJson(record)))
         .sort((a, b) => a.timestamp.localeCompare(b.timestamp));
+    },
+    async setAccount(region, productionAccess) {
+      const view = await call((emulator) => emulator.setAccount({ region, productionAccess }));
+      return {
+        productionAccessEnabled: view.productionAccess,
+        sendingEnabled: view.sendingEnabled,
+        sendQuota: {
+          max24HourSend: view.max24HourSend,
+          maxSendRate: view.maxSendRate,
+          sentLast24Hours: view.sentLast24Hours,
+        },
+      };
     },
   };
 }

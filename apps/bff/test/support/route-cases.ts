@@ -174,6 +174,12 @@ export const mutatingRouteCases: Record<string, Setup> = {
     params: { region: REGION, topicName: (await topic(h, 'gone')).name },
     status: 204,
   }),
+  // Back to the sandbox (the default): harmless for the other cases, which mail simulator addresses.
+  [`POST ${apiPaths.emulatorAccount}`]: async () => ({
+    params: {},
+    body: { region: REGION, productionAccess: false },
+    status: 200,
+  }),
 };
 
 /** The query string a read-only route cannot answer without (its required query members). */

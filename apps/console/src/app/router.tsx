@@ -78,6 +78,7 @@ export function createRoutes(
             { path: paths.activity.path, lazy: page(() => import('./routes/activity')) },
             { path: paths.mailbox.path, lazy: page(() => import('./routes/mailbox')) },
             { path: paths.snsTopics.path, lazy: page(() => import('./routes/sns-topics')) },
+            { path: paths.emulatorAccount.path, lazy: page(() => import('./routes/emulator-account')) },
             { path: '*', element: <NotFoundRoute /> },
           ],
         },

@@ -35,7 +35,8 @@ export const paths = {
   },
   createIdentity: {
     path: '/identities/create',
-    href: (query: { region?: string } = {}) => withQuery('/identities/create', query),
+    /** `email`: starts the form as an email address identity with that address (e.g. a refused recipient). */
+    href: (query: { region?: string; email?: string } = {}) => withQuery('/identities/create', query),
   },
   identity: {
     path: '/identities/:identity',
@@ -55,6 +56,10 @@ export const paths = {
     path: '/activity',
     href: (query: { region?: string } & Partial<Record<ActivityFilterKey, string>> = {}) =>
       withQuery('/activity', query),
+  },
+  emulatorAccount: {
+    path: '/emulator/account',
+    href: (query: { region?: string } = {}) => withQuery('/emulator/account', query),
   },
   mailbox: {
     path: '/mailbox',

@@ -15,6 +15,13 @@ export interface CapturedMessage {
   Body?: { text_part: string | null; html_part: string | null };
   RawData?: string;
   ConfigurationSetName?: string;
+  /** Templated mail: the template's name and the TemplateData JSON it was rendered with. */
+  Template?: string;
+  TemplateData?: string;
+  /** Why the template did not render (SES accepted the message and did not deliver it). */
+  RenderingFailure?: string;
+  /** Each recipient's fate: `delivered`, `bounced` (with SES's bounce type), `complained`, `auto-replied`. */
+  Deliveries?: Array<{ Recipient: string; Outcome: string; BounceType?: string; BounceSubType?: string }>;
   /** ISO-8601, on the emulator's clock. */
   Timestamp: string;
 }

@@ -1,5 +1,13 @@
 import { isVerificationToken, VERIFICATION_TOKEN_RULE } from '@ses-console/emulator/verification-link';
-import type { FaultConfig, FaultRule, FaultStats, SeedOptions, SeedResult, StoreReport } from '../index.js';
+import type {
+  EmulatorAccountView,
+  FaultConfig,
+  FaultRule,
+  FaultStats,
+  SeedOptions,
+  SeedResult,
+  StoreReport,
+} from '../index.js';
 import {
   type CapturedMessage,
   type CapturedSnsMessage,
@@ -113,6 +121,30 @@ export class EmulatorControlClient {
   /** `POST /_emulator/seed`: identities over the statuses (names random unless given). */
   async seed(options: SeedOptions): Promise<SeedResult> {
     return (await this.call('POST', '/_emulator/seed', options)) as SeedResult;
+  }
+
+  /** `GET /_emulator/account`: sandbox or production access and the quota of one account + Region. */
+  async account(scope: { accountId?: string; region?: string } = {}): Promise<EmulatorAccountView> {
+    const query = new URLSearchParams();
+    if (scope.accountId) query.set('accountId', scope.accountId);
+    if (scope.region) query.set('region', scope.region);
+    const path = `/_emulator/account${query.size > 0 ? `?${query}` : ''}`;
+    return (await this.call('GET', path)) as EmulatorAccountView;
+  }
+
+  /**
+   * `POST /_emulator/account`: AWS's production-access review, decided — `productionAccess: true` leaves
+   * the sandbox (production quota unless given), `false` goes back; `max24HourSend` (-1 = unlimited)
+   * and `maxSendRate` raise the quota. Default account and Region unless named.
+   */
+  async setAccount(change: {
+    productionAccess?: boolean;
+    max24HourSend?: number;
+    maxSendRate?: number;
+    accountId?: string;
+    region?: string;
+  }): Promise<EmulatorAccountView> {
+    return (await this.call('POST', '/_emulator/account', change)) as EmulatorAccountView;
   }
 
   /** The fault rules in force and the call/injection counters. */

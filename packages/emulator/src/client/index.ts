@@ -10,7 +10,14 @@ export {
   VERIFICATION_TOKEN_RULE,
   type VerificationLink,
 } from '@ses-console/emulator/verification-link';
-export type { FaultConfig, FaultRule, SeedOptions, SeedResult, StoreReport } from '../index.js';
+export type {
+  EmulatorAccountView,
+  FaultConfig,
+  FaultRule,
+  SeedOptions,
+  SeedResult,
+  StoreReport,
+} from '../index.js';
 export {
   type CapturedMessage,
   type CapturedSnsMessage,

@@ -29,6 +29,12 @@ export class SesConfigurationSetRepo {
       .run(set.accountId, set.region, set.name, JSON.stringify(set));
   }
 
+  update(set: ConfigurationSetRecord): void {
+    this.db
+      .prepare('UPDATE ses_configuration_sets SET doc = ? WHERE account_id = ? AND region = ? AND name = ?')
+      .run(JSON.stringify(set), set.accountId, set.region, set.name);
+  }
+
   delete(scope: Scope, name: string): boolean {
     return (
       this.db

@@ -35,16 +35,6 @@ export class SesMailboxRepo {
       .changes;
   }
 
-  /** Messages sent through SendEmail by an account in a region since `sinceMs` (SendQuota is regional). */
-  countSentSince(accountId: string, region: string, sinceMs: number): number {
-    const row = this.db
-      .prepare(
-        "SELECT COUNT(*) AS n FROM ses_mailbox WHERE account_id = ? AND region = ? AND kind = 'sent' AND timestamp > ?",
-      )
-      .get(accountId, region, sinceMs) as { n: number };
-    return row.n;
-  }
-
   /** Messages sent by an account in a region since `sinceMs`, in send order (GetSendStatistics). */
   listSentSince(scope: Scope, sinceMs: number): MailboxMessage[] {
     const rows = this.db

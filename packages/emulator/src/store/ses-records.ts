@@ -127,7 +127,63 @@ export interface MailboxMessage extends Scope {
   htmlPart?: string;
   rawData?: string;
   configurationSetName?: string;
+  /** Templated mail: the template's name and the data it was rendered with (JSON text). */
+  templateName?: string;
+  templateData?: string;
+  /** Why rendering the template failed: SES accepted the message but did not deliver it. */
+  renderingFailure?: string;
+  /** Each recipient's fate as Delivery decided it (delivered, bounced, complained, auto-replied). */
+  deliveries?: Array<{
+    kind: string;
+    recipient: string;
+    bounceType?: string;
+    bounceSubType?: string;
+  }>;
   timestamp: number;
+}
+
+/** The account's SES state in one region (sandbox, quotas, sending, suppression, details). */
+export interface AccountRecord extends Scope {
+  productionAccessEnabled: boolean;
+  sendingEnabled: boolean;
+  /** Recipients per rolling 24 h; -1 = unlimited. */
+  max24HourSend: number;
+  /** Recipients per second. */
+  maxSendRate: number;
+  /** Reasons that put an address on the account suppression list automatically. */
+  suppressedReasons: Array<'BOUNCE' | 'COMPLAINT'>;
+  /** PutAccountDetails' request, with its review. */
+  details?: {
+    MailType: 'MARKETING' | 'TRANSACTIONAL';
+    WebsiteURL: string;
+    ContactLanguage?: 'EN' | 'JA';
+    UseCaseDescription?: string;
+    AdditionalContactEmailAddresses?: string[];
+    ReviewDetails?: { Status: 'PENDING' | 'FAILED' | 'GRANTED' | 'DENIED'; CaseId: string };
+  };
+}
+
+/** One accepted send: how many recipients count against the 24-hour quota and against the rate. */
+export interface SendLogEntry extends Scope {
+  at: number;
+  quotaRecipients: number;
+  rateRecipients: number;
+}
+
+export interface SuppressedDestinationRecord extends Scope {
+  emailAddress: string;
+  reason: 'BOUNCE' | 'COMPLAINT';
+  lastUpdateTime: number;
+  messageId?: string;
+  feedbackId?: string;
+}
+
+export interface EmailTemplateRecord extends Scope {
+  name: string;
+  subject?: string;
+  text?: string;
+  html?: string;
+  createdAt: number;
 }
 
 export interface VerificationToken extends Scope {

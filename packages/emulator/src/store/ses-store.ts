@@ -1,13 +1,16 @@
 import type { Db } from './db.js';
+import { SesAccountRepo } from './ses-account-repo.js';
 import { SesConfigurationSetRepo } from './ses-configuration-set-repo.js';
 import { SesIdentityRepo } from './ses-identity-repo.js';
 import { SesMailboxRepo } from './ses-mailbox-repo.js';
 import { SesNotificationRepo } from './ses-notification-repo.js';
 import { SesPolicyRepo } from './ses-policy-repo.js';
+import { SesSuppressionRepo } from './ses-suppression-repo.js';
 import { SesTagRepo } from './ses-tag-repo.js';
+import { SesTemplateRepo } from './ses-template-repo.js';
 import { SesVerificationTokenRepo } from './ses-verification-token-repo.js';
 
-/** Every SES v2 repository over one database, plus a way to make several writes atomic. */
+/** Every SES repository over one database, plus a way to make several writes atomic. */
 export interface SesStore {
   identities: SesIdentityRepo;
   policies: SesPolicyRepo;
@@ -17,6 +20,9 @@ export interface SesStore {
   tokens: SesVerificationTokenRepo;
   /** Feedback-notification settings (topics, headers) per identity. */
   notifications: SesNotificationRepo;
+  accounts: SesAccountRepo;
+  suppression: SesSuppressionRepo;
+  templates: SesTemplateRepo;
   /** Runs `work` in one SQLite transaction (nested calls join the outer one). */
   transaction<T>(work: () => T): T;
 }
@@ -30,6 +36,9 @@ export function createSesStore(db: Db): SesStore {
     mailbox: new SesMailboxRepo(db),
     tokens: new SesVerificationTokenRepo(db),
     notifications: new SesNotificationRepo(db),
+    accounts: new SesAccountRepo(db),
+    suppression: new SesSuppressionRepo(db),
+    templates: new SesTemplateRepo(db),
     transaction: (work) => db.transaction(work)(),
   };
 }

@@ -29,6 +29,7 @@ export function Navigation() {
       items: [
         { type: 'link', text: 'Mailbox', href: paths.mailbox.href({ region }) },
         { type: 'link', text: 'SNS topics', href: paths.snsTopics.href({ region }) },
+        { type: 'link', text: 'Account', href: paths.emulatorAccount.href({ region }) },
       ],
     });
   }
@@ -38,14 +39,15 @@ export function Navigation() {
     paths.activity.path,
     paths.mailbox.path,
     paths.snsTopics.path,
+    paths.emulatorAccount.path,
   ];
   const section = sections.find((p) => location.pathname.startsWith(p));
-  const active = [
-    ...links,
-    activity,
+  const emulatorLinks = [
     { href: paths.mailbox.href({ region }) },
     { href: paths.snsTopics.href({ region }) },
-  ].find((l) => section && l.href.startsWith(section));
+    { href: paths.emulatorAccount.href({ region }) },
+  ];
+  const active = [...links, activity, ...emulatorLinks].find((l) => section && l.href.startsWith(section));
   return (
     <SideNavigation
       header={{ text: 'Amazon SES', href: paths.identities.href({ region }) }}

@@ -66,6 +66,8 @@ export function pageTrail(pathname: string, region: string | undefined): PageSte
     section('Emulator', 'Mailbox', paths.mailbox.href({ region }));
   } else if (pathname.startsWith(paths.snsTopics.path)) {
     section('Emulator', 'SNS topics', paths.snsTopics.href({ region }));
+  } else if (pathname.startsWith(paths.emulatorAccount.path)) {
+    section('Emulator', 'Account', paths.emulatorAccount.href({ region }));
   } else if (pathname !== paths.home.path) {
     trail.push({ text: 'Page not found', href: pathname, title: 'Page not found' });
   }

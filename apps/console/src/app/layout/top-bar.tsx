@@ -43,6 +43,7 @@ function userUtility(
 function pathForRegionSwitch(pathname: string, region: string): string {
   if (pathname.startsWith(paths.configurationSets.path)) return paths.configurationSets.href({ region });
   if (pathname.startsWith(paths.mailbox.path)) return paths.mailbox.href({ region });
+  if (pathname.startsWith(paths.emulatorAccount.path)) return paths.emulatorAccount.href({ region });
   if (pathname === paths.createIdentity.path) return paths.createIdentity.href({ region });
   return paths.identities.href({ region });
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { RegionGate } from '../../components/region-gate';
 import { paths } from '../../config/paths';
 import { configurationSetsQueryOptions } from '../../features/configuration-sets/api/configuration-set-queries';
@@ -13,8 +13,10 @@ function CreateIdentityPage({ region }: { region: string }) {
   const { notify } = useNotifications();
   const sets = useQuery(configurationSetsQueryOptions(region));
   const create = useCreateIdentity(region);
+  const [search] = useSearchParams();
   return (
     <CreateIdentityForm
+      initialEmail={search.get('email') ?? undefined}
       configurationSets={sets.data ?? []}
       configurationSetsLoading={sets.isPending}
       submitting={create.isPending}

@@ -7,6 +7,8 @@ import { CopyValue } from '../../components/copy-value';
 import { RegionGate } from '../../components/region-gate';
 import { RouterLink } from '../../components/router-link';
 import { paths } from '../../config/paths';
+import { accountQueryOptions } from '../../features/account/api/account-queries';
+import { SandboxNotice } from '../../features/account/components/sandbox-notice';
 import { configurationSetsQueryOptions } from '../../features/configuration-sets/api/configuration-set-queries';
 import { identityQueryOptions } from '../../features/identities/api/identity-queries';
 import { useSendTestEmail } from '../../features/identities/api/use-send-test-email';
@@ -21,8 +23,9 @@ function SendTestEmailPage({ region, identity }: { region: string; identity: str
   const flashId = `send-test-email-${identity}`;
   const detail = useQuery(identityQueryOptions(region, identity));
   const sets = useQuery(configurationSetsQueryOptions(region));
-  const send = useSendTestEmail(region);
+  const account = useQuery(accountQueryOptions(region));
   const { backend } = useRegion();
+  const send = useSendTestEmail(region);
   if (detail.isPending) return <Spinner size="large" />;
   if (detail.error) {
     return (
@@ -33,6 +36,9 @@ function SendTestEmailPage({ region, identity }: { region: string; identity: str
   }
   return (
     <SendTestEmailForm
+      notice={<SandboxNotice account={account.data} region={region} emulator={backend === 'emulator'} />}
+      sandboxed={account.data?.productionAccessEnabled === false}
+      region={region}
       detail={detail.data}
       configurationSets={sets.data ?? []}
       sending={send.isPending}

@@ -1,5 +1,6 @@
 import type { ControlPlane } from '../../control/control-plane.js';
 import type { Scope } from '../../store/ses-records.js';
+import { addAccountRoute } from './account-route.js';
 import { addMailboxRoutes } from './mailbox-routes.js';
 import type { HostedZoneSeeder } from './seed.js';
 import { addSeedRoute } from './seed-route.js';
@@ -8,8 +9,8 @@ import { addVerifyEmailRoute } from './verify-email-route.js';
 
 /**
  * SES's control-plane endpoints, shared by every SES API version: the captured mailbox (`/_aws/ses`),
- * the verification link (`/_emulator/verify-email`) and seeding (`/_emulator/seed`, with Route 53
- * zones from `zones`).
+ * the verification link (`/_emulator/verify-email`), seeding (`/_emulator/seed`, with Route 53
+ * zones from `zones`) and the account's sandbox / production access (`/_emulator/account`).
  */
 export function addSesControlRoutes(
   control: ControlPlane,
@@ -19,4 +20,5 @@ export function addSesControlRoutes(
   addMailboxRoutes(control, ses.store.mailbox);
   addVerifyEmailRoute(control, ses, deps.now);
   addSeedRoute(control, ses, deps.defaults, deps.zones);
+  addAccountRoute(control, ses, deps.defaults);
 }

@@ -6,7 +6,10 @@ import type { SesMailboxRepo } from '../../store/ses-mailbox-repo.js';
 import type { MailboxMessage } from '../../store/ses-records.js';
 import { bareAddress } from './model/names.js';
 
-/** A captured message in LocalStack's `/_aws/ses` shape, plus our ConfigurationSetName and AccountId. */
+/**
+ * A captured message in LocalStack's `/_aws/ses` shape (with its `Template` / `TemplateData` for templated
+ * mail), plus our ConfigurationSetName, AccountId and RenderingFailure.
+ */
 function toLocalStack(message: MailboxMessage) {
   return {
     Id: message.id,
@@ -21,6 +24,14 @@ function toLocalStack(message: MailboxMessage) {
     RawData: message.rawData,
     Timestamp: new Date(message.timestamp).toISOString(),
     ConfigurationSetName: message.configurationSetName,
+    Template: message.templateName,
+    TemplateData: message.templateData,
+    RenderingFailure: message.renderingFailure,
+    Deliveries: message.deliveries?.map((d) => ({
+      Recipient: d.recipient,
+      Outcome: d.kind,
+      ...(d.bounceType ? { BounceType: d.bounceType, BounceSubType: d.bounceSubType } : {}),
+    })),
     AccountId: message.accountId,
   };
 }

@@ -38,6 +38,7 @@ export function createSesState(
       ? (identities: Parameters<typeof dnsQuestions>[0]) => resolver.prefetch(dnsQuestions(identities))
       : undefined,
     mode: () => core.config.verificationMode,
+    sandbox: () => core.config.sandbox ?? true,
     now: () => core.clock.nowMs(),
     publicUrl: () => core.config.publicUrl,
     logger: core.logger,

@@ -270,13 +270,15 @@ export function createSesV1Handlers(model: SesModel): Record<string, QueryOperat
       policies.remove(scopeOf(req), identity, requiredString(input, 'PolicyName'));
       return answer(req, 'DeleteIdentityPolicy', {});
     },
-    GetSendQuota: (req) =>
-      // The sandbox quota SES v2's GetAccount reports too [model example].
-      answer(req, 'GetSendQuota', {
-        Max24HourSend: double(200),
-        MaxSendRate: double(1),
-        SentLast24Hours: double(sending.sentLast24Hours(scopeOf(req))),
-      }),
+    GetSendQuota: (req) => {
+      // The same quota SES v2's GetAccount reports (sandbox or production, recipients counted).
+      const quota = sending.sendQuota(scopeOf(req));
+      return answer(req, 'GetSendQuota', {
+        Max24HourSend: double(quota.max24HourSend),
+        MaxSendRate: double(quota.maxSendRate),
+        SentLast24Hours: double(quota.sentLast24Hours),
+      });
+    },
     GetSendStatistics: (req) =>
       answer(req, 'GetSendStatistics', {
         SendDataPoints: xmlList(

@@ -1,12 +1,9 @@
 import { AwsError } from '../../protocol/aws-error.js';
 
-/** SES v2's own wire codes beyond the model's (`../ses/model/errors.ts`): what it answers for faults. */
-
-export class TooManyRequestsException extends AwsError {
-  constructor() {
-    super('TooManyRequestsException', 429, 'Too Many Requests');
-  }
-}
+/**
+ * SES v2's own wire codes beyond the model's (`../ses/model/errors.ts`): what it answers for faults
+ * (throttling is the model's TooManyRequestsException, also thrown by the send rate).
+ */
 
 export class InternalServiceErrorException extends AwsError {
   constructor() {

@@ -1,20 +1,34 @@
 import type {
   GetAccountResponse,
   GetConfigurationSetResponse,
+  GetEmailTemplateResponse,
+  GetSuppressedDestinationResponse,
   ListConfigurationSetsResponse,
   ListEmailIdentitiesResponse,
+  ListEmailTemplatesResponse,
+  ListSuppressedDestinationsResponse,
   PutEmailIdentityDkimSigningAttributesResponse,
+  SendBulkEmailResponse,
   SendEmailResponse,
+  TestRenderEmailTemplateResponse,
 } from '@aws-sdk/client-sesv2';
 import type { IncomingRequest, OutgoingResponse } from '../../protocol/http-types.js';
 import { jsonResponse, parseJsonBody } from '../../protocol/rest-json.js';
 import type { RouteParams } from '../../protocol/router.js';
-import type { Scope } from '../../store/ses-records.js';
+import type { AccountRecord, Scope } from '../../store/ses-records.js';
+import type { SendQuota } from '../ses/model/account.js';
 import { CONFIGURATION_SET_OPTIONS } from '../ses/model/configuration-sets.js';
 import { validationError } from '../ses/model/errors.js';
 import type { SesModel } from '../ses/model/index.js';
-import type { SendInput } from '../ses/model/sending.js';
-import { createIdentityOutput, dkimAttributes, getIdentityOutput, identityInfo, type Wire } from './wire.js';
+import type { BulkInput, SendInput, TemplateInput } from '../ses/model/sending.js';
+import {
+  createIdentityOutput,
+  dkimAttributes,
+  epochSeconds,
+  getIdentityOutput,
+  identityInfo,
+  type Wire,
+} from './wire.js';
 import {
   type JsonObject,
   optBoolean,
@@ -86,7 +100,81 @@ function sendInput(body: JsonObject): SendInput {
       html: contentData(bodyPart, 'Html'),
     },
     raw: rawData,
-    template: optObject(content, 'Template') ? true : undefined,
+    template: templateInput(optObject(content, 'Template')),
+  };
+}
+
+function templateInput(template: JsonObject | undefined): TemplateInput | undefined {
+  if (!template) return undefined;
+  const inline = optObject(template, 'TemplateContent');
+  return {
+    name: optString(template, 'TemplateName'),
+    arn: optString(template, 'TemplateArn'),
+    content: inline && templateContent(inline),
+    data: optString(template, 'TemplateData'),
+  };
+}
+
+function templateContent(content: JsonObject | undefined) {
+  return (
+    content && {
+      subject: optString(content, 'Subject'),
+      text: optString(content, 'Text'),
+      html: optString(content, 'Html'),
+    }
+  );
+}
+
+function destinationInput(destination: JsonObject | undefined) {
+  return (
+    destination && {
+      ToAddresses: optStringList(destination, 'ToAddresses'),
+      CcAddresses: optStringList(destination, 'CcAddresses'),
+      BccAddresses: optStringList(destination, 'BccAddresses'),
+    }
+  );
+}
+
+function bulkInput(body: JsonObject): BulkInput {
+  const defaults = optObject(body, 'DefaultContent');
+  return {
+    fromEmailAddress: optString(body, 'FromEmailAddress'),
+    replyToAddresses: optStringList(body, 'ReplyToAddresses'),
+    configurationSetName: optString(body, 'ConfigurationSetName'),
+    defaultTemplate: templateInput(defaults && optObject(defaults, 'Template')),
+    entries: optObjectList(body, 'BulkEmailEntries')?.map((entry) => {
+      const replacement = optObject(entry, 'ReplacementEmailContent');
+      const template = replacement && optObject(replacement, 'ReplacementTemplate');
+      return {
+        destination: destinationInput(optObject(entry, 'Destination')),
+        replacementData: template && optString(template, 'ReplacementTemplateData'),
+      };
+    }),
+  };
+}
+
+/** A timestamp query parameter (the SDK sends ISO-8601; epoch seconds also parse). */
+function queryTime(req: IncomingRequest, name: string, field: string): number | undefined {
+  const raw = req.query.get(name);
+  if (raw === null) return undefined;
+  const ms = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) * 1000 : Date.parse(raw);
+  if (!Number.isFinite(ms)) throw validationError(field, 'Member must be a timestamp', raw);
+  return ms;
+}
+
+function accountOutput(account: AccountRecord, quota: SendQuota): Wire<GetAccountResponse> {
+  return {
+    DedicatedIpAutoWarmupEnabled: false,
+    EnforcementStatus: 'HEALTHY',
+    ProductionAccessEnabled: account.productionAccessEnabled,
+    SendingEnabled: account.sendingEnabled,
+    SendQuota: {
+      Max24HourSend: quota.max24HourSend,
+      MaxSendRate: quota.maxSendRate,
+      SentLast24Hours: quota.sentLast24Hours,
+    },
+    SuppressionAttributes: { SuppressedReasons: account.suppressedReasons },
+    ...(account.details ? { Details: account.details } : {}),
   };
 }
 
@@ -94,7 +182,8 @@ const EMPTY = {};
 
 /** Wire ↔ model for every SES v2 operation the emulator serves. */
 export function createHandlers(model: SesModel): Record<string, Handler> {
-  const { identities, policies, configurationSets, tagging, sending } = model;
+  const { identities, policies, configurationSets, tagging, sending, account, suppression, templates } =
+    model;
   return {
     CreateEmailIdentity: (req) => {
       const body = parseJsonBody(req);
@@ -284,17 +373,144 @@ export function createHandlers(model: SesModel): Record<string, Handler> {
       return jsonResponse(req, out);
     },
     GetAccount: (req) => {
-      const out: Wire<GetAccountResponse> = {
-        DedicatedIpAutoWarmupEnabled: false,
-        EnforcementStatus: 'HEALTHY',
-        ProductionAccessEnabled: false,
-        SendingEnabled: true,
-        SendQuota: {
-          Max24HourSend: 200,
-          MaxSendRate: 1,
-          SentLast24Hours: sending.sentLast24Hours(scopeOf(req)),
+      const scope = scopeOf(req);
+      return jsonResponse(req, accountOutput(account.get(scope), sending.sendQuota(scope)));
+    },
+    PutAccountDetails: (req) => {
+      const body = parseJsonBody(req);
+      account.putDetails(scopeOf(req), {
+        mailType: optString(body, 'MailType'),
+        websiteUrl: optString(body, 'WebsiteURL'),
+        contactLanguage: optString(body, 'ContactLanguage'),
+        useCaseDescription: optString(body, 'UseCaseDescription'),
+        additionalContactEmailAddresses: optStringList(body, 'AdditionalContactEmailAddresses'),
+        productionAccessEnabled: optBoolean(body, 'ProductionAccessEnabled'),
+      });
+      return jsonResponse(req, EMPTY);
+    },
+    PutAccountSendingAttributes: (req) => {
+      const body = parseJsonBody(req);
+      account.putSendingEnabled(scopeOf(req), optBoolean(body, 'SendingEnabled') ?? false);
+      return jsonResponse(req, EMPTY);
+    },
+    PutAccountSuppressionAttributes: (req) => {
+      const body = parseJsonBody(req);
+      account.putSuppressedReasons(scopeOf(req), optStringList(body, 'SuppressedReasons'));
+      return jsonResponse(req, EMPTY);
+    },
+    PutSuppressedDestination: (req) => {
+      const body = parseJsonBody(req);
+      suppression.put(scopeOf(req), optString(body, 'EmailAddress'), optString(body, 'Reason'));
+      return jsonResponse(req, EMPTY);
+    },
+    GetSuppressedDestination: (req, p) => {
+      const entry = suppression.get(scopeOf(req), param(p, 'EmailAddress'));
+      const out: Wire<GetSuppressedDestinationResponse> = {
+        SuppressedDestination: {
+          EmailAddress: entry.emailAddress,
+          Reason: entry.reason,
+          LastUpdateTime: epochSeconds(entry.lastUpdateTime) as number,
+          ...(entry.messageId || entry.feedbackId
+            ? { Attributes: { MessageId: entry.messageId, FeedbackId: entry.feedbackId } }
+            : {}),
         },
-        SuppressionAttributes: { SuppressedReasons: [] },
+      };
+      return jsonResponse(req, out);
+    },
+    ListSuppressedDestinations: (req) => {
+      const page = suppression.list(scopeOf(req), {
+        reasons: req.query.getAll('Reason'),
+        startMs: queryTime(req, 'StartDate', 'startDate'),
+        endMs: queryTime(req, 'EndDate', 'endDate'),
+        pageSize: queryPageSize(req),
+        nextToken: req.query.get('NextToken') ?? undefined,
+      });
+      const out: Wire<ListSuppressedDestinationsResponse> = {
+        SuppressedDestinationSummaries: page.items.map((entry) => ({
+          EmailAddress: entry.emailAddress,
+          Reason: entry.reason,
+          LastUpdateTime: epochSeconds(entry.lastUpdateTime) as number,
+        })),
+        NextToken: page.nextToken,
+      };
+      return jsonResponse(req, out);
+    },
+    DeleteSuppressedDestination: (req, p) => {
+      suppression.delete(scopeOf(req), param(p, 'EmailAddress'));
+      return jsonResponse(req, EMPTY);
+    },
+    PutConfigurationSetSuppressionOptions: (req, p) => {
+      const body = parseJsonBody(req);
+      configurationSets.putSuppressionOptions(
+        scopeOf(req),
+        param(p, 'ConfigurationSetName'),
+        optStringList(body, 'SuppressedReasons'),
+      );
+      return jsonResponse(req, EMPTY);
+    },
+    CreateEmailTemplate: (req) => {
+      const body = parseJsonBody(req);
+      templates.create(
+        scopeOf(req),
+        optString(body, 'TemplateName'),
+        templateContent(optObject(body, 'TemplateContent')),
+      );
+      return jsonResponse(req, EMPTY);
+    },
+    GetEmailTemplate: (req, p) => {
+      const template = templates.get(scopeOf(req), param(p, 'TemplateName'));
+      const out: Wire<GetEmailTemplateResponse> = {
+        TemplateName: template.name,
+        TemplateContent: { Subject: template.subject, Text: template.text, Html: template.html },
+      };
+      return jsonResponse(req, out);
+    },
+    ListEmailTemplates: (req) => {
+      const page = templates.list(scopeOf(req), {
+        pageSize: queryPageSize(req),
+        nextToken: req.query.get('NextToken') ?? undefined,
+      });
+      const out: Wire<ListEmailTemplatesResponse> = {
+        TemplatesMetadata: page.items.map((t) => ({
+          TemplateName: t.name,
+          CreatedTimestamp: epochSeconds(t.createdAt),
+        })),
+        NextToken: page.nextToken,
+      };
+      return jsonResponse(req, out);
+    },
+    UpdateEmailTemplate: (req, p) => {
+      const body = parseJsonBody(req);
+      templates.update(
+        scopeOf(req),
+        param(p, 'TemplateName'),
+        templateContent(optObject(body, 'TemplateContent')),
+      );
+      return jsonResponse(req, EMPTY);
+    },
+    DeleteEmailTemplate: (req, p) => {
+      templates.delete(scopeOf(req), param(p, 'TemplateName'));
+      return jsonResponse(req, EMPTY);
+    },
+    TestRenderEmailTemplate: (req, p) => {
+      const body = parseJsonBody(req);
+      const out: Wire<TestRenderEmailTemplateResponse> = {
+        RenderedTemplate: templates.testRender(
+          scopeOf(req),
+          param(p, 'TemplateName'),
+          optString(body, 'TemplateData'),
+        ),
+      };
+      return jsonResponse(req, out);
+    },
+    SendBulkEmail: (req) => {
+      const results = sending.sendBulk(scopeOf(req), bulkInput(parseJsonBody(req)));
+      const out: Wire<SendBulkEmailResponse> = {
+        BulkEmailEntryResults: results.map((r) => ({
+          Status: r.status,
+          Error: r.error,
+          MessageId: r.messageId,
+        })),
       };
       return jsonResponse(req, out);
     },

@@ -1,8 +1,9 @@
 import { UnknownOperationException } from '../../protocol/core-errors.js';
 import { REST_JSON } from '../../protocol/rest-json.js';
 import type { ServiceModule } from '../service.js';
+import { TooManyRequestsException } from '../ses/model/errors.js';
 import type { SesState } from '../ses/state.js';
-import { InternalServiceErrorException, TooManyRequestsException } from './errors.js';
+import { InternalServiceErrorException } from './errors.js';
 import { createHandlers } from './handlers.js';
 import { createSesV2Router } from './routes.js';
 

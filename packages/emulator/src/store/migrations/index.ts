@@ -5,6 +5,7 @@ import { route53 } from './003-route53.js';
 import { identityListIndex } from './004-identity-list-index.js';
 import { notificationsSns } from './005-notifications-sns.js';
 import { identityNameIndex } from './007-identity-name-index.js';
+import { sesAccountSuppressionTemplates } from './008-ses-account-suppression-templates.js';
 
 /** Every schema migration, one module each; add new ones at the end. */
 export const migrations: Migration[] = [
@@ -14,4 +15,5 @@ export const migrations: Migration[] = [
   identityListIndex,
   notificationsSns,
   identityNameIndex,
+  sesAccountSuppressionTemplates,
 ];

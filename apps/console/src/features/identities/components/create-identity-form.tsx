@@ -31,11 +31,15 @@ interface CreateIdentityFormProps {
   submitting: boolean;
   onSubmit(request: ReturnType<typeof toCreateRequest>): Promise<CreateIdentityResponse>;
   onCancel(): void;
+  /** Start as an email address identity with this address (the link from a refused test recipient). */
+  initialEmail?: string;
 }
 
 export function CreateIdentityForm(props: CreateIdentityFormProps) {
-  const { configurationSets, configurationSetsLoading, submitting, onSubmit, onCancel } = props;
-  const [form, setForm] = useState<FormState>(initialCreateForm);
+  const { configurationSets, configurationSetsLoading, submitting, onSubmit, onCancel, initialEmail } = props;
+  const [form, setForm] = useState<FormState>(
+    initialEmail ? { ...initialCreateForm, type: 'EMAIL_ADDRESS', email: initialEmail } : initialCreateForm,
+  );
   const [touched, setTouched] = useState<Set<string>>(new Set());
   // As in the SES console, Publish is on by default when a public hosted zone covers the domain, and
   // not offered when none does; a choice the user made stands (null: follow the zone lookup).

@@ -12,8 +12,10 @@ import {
   type SendTestEmailResponse,
   sendTestEmailRequestSchema,
 } from '@ses-console/contract';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
+import { RouterLink } from '../../../components/router-link';
 import { SubmitForm } from '../../../components/submit-form';
+import { paths } from '../../../config/paths';
 import { useFormSubmission } from '../../../hooks/use-form-submission';
 import {
   IDENTITY_DEFAULT_SET as NO_SET,
@@ -24,6 +26,11 @@ import {
 } from '../config/send-test-email-options';
 
 interface SendTestEmailFormProps {
+  /** Shown above the message details (the sandbox notice). */
+  notice?: ReactNode;
+  /** The account is in the sandbox: a custom recipient must be a verified identity. */
+  sandboxed?: boolean;
+  region?: string;
   detail: IdentityDetail;
   configurationSets: string[];
   sending: boolean;
@@ -32,6 +39,9 @@ interface SendTestEmailFormProps {
 }
 
 export function SendTestEmailForm({
+  notice,
+  sandboxed = false,
+  region,
   detail,
   configurationSets,
   sending,
@@ -97,6 +107,7 @@ export function SendTestEmailForm({
       onCancel={onCancel}
     >
       <SpaceBetween size="l">
+        {notice}
         <Container header={<Header variant="h2">Message details</Header>}>
           <SpaceBetween size="l">
             <FormField
@@ -126,7 +137,26 @@ export function SendTestEmailForm({
               />
             </FormField>
             {scenario === 'custom' && (
-              <FormField label="Custom recipient" errorText={errorFor('customRecipient')}>
+              <FormField
+                label="Custom recipient"
+                errorText={errorFor('customRecipient')}
+                description={
+                  sandboxed ? (
+                    <>
+                      In the sandbox SES refuses a recipient that is not a verified identity (the address, or
+                      its domain).{' '}
+                      <RouterLink
+                        href={paths.createIdentity.href({
+                          region,
+                          email: customRecipient.trim() || undefined,
+                        })}
+                      >
+                        Create and verify {customRecipient.trim() || 'this address'}
+                      </RouterLink>
+                    </>
+                  ) : undefined
+                }
+              >
                 <Input
                   ref={ref('customRecipient')}
                   type="email"

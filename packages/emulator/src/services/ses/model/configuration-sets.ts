@@ -1,4 +1,5 @@
 import type { ConfigurationSetRecord, Scope, TagRecord } from '../../../store/ses-records.js';
+import { parseSuppressionReasons } from './account.js';
 import { LIMITS, type ModelContext } from './context.js';
 import { AlreadyExistsException, LimitExceededException, missingField, validationError } from './errors.js';
 import { configurationSetNotFound } from './identities.js';
@@ -43,6 +44,15 @@ export class ConfigurationSetModel {
   ): void {
     const valid = validateConfigurationSetName(name);
     const tags = parseTags(tagsInput);
+    const suppression = options.SuppressionOptions as { SuppressedReasons?: unknown } | undefined;
+    if (suppression) {
+      options.SuppressionOptions = {
+        SuppressedReasons: parseSuppressionReasons(
+          suppression.SuppressedReasons,
+          'suppressionOptions.suppressedReasons',
+        ),
+      };
+    }
     const store = this.ctx.store;
     store.transaction(() => {
       if (store.configurationSets.get(scope, valid)) {
@@ -86,6 +96,23 @@ export class ConfigurationSetModel {
       names: result.items.map((s) => s.name),
       nextToken: nextToken('configuration-sets', result.lastSeq),
     };
+  }
+
+  /**
+   * PutConfigurationSetSuppressionOptions: the reasons that add recipients of this set's mail to the
+   * account suppression list, instead of the account's (an empty list adds none).
+   */
+  putSuppressionOptions(scope: Scope, name: string, reasons: unknown): void {
+    const parsed = parseSuppressionReasons(reasons, 'suppressedReasons');
+    const store = this.ctx.store;
+    store.transaction(() => {
+      const set = store.configurationSets.get(scope, name);
+      if (!set) throw configurationSetNotFound(name);
+      store.configurationSets.update({
+        ...set,
+        options: { ...set.options, SuppressionOptions: { SuppressedReasons: parsed } },
+      });
+    });
   }
 
   /**

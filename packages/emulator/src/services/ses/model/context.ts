@@ -7,6 +7,8 @@ export interface ModelContext {
   store: SesStore;
   dns: DnsView;
   mode: () => VerificationMode;
+  /** Whether accounts without their own setting are in the SES sandbox (EMULATOR_SANDBOX). */
+  sandbox?: () => boolean;
   /** Emulator clock, epoch ms. */
   now: () => number;
   /** Base URL for links in emails (known once the server listens). */
@@ -20,4 +22,6 @@ export const LIMITS = {
   policyBytes: 4096,
   recipientsPerMessage: 50,
   tagsPerResource: 50,
+  templatesPerRegion: 20_000,
+  bulkEntriesPerRequest: 50,
 };

@@ -73,9 +73,15 @@ export class Delivery {
     });
   }
 
-  /** Called by sending once the message is stored (committed); listeners must not throw. */
-  accepted(scope: Scope, message: MailboxMessage): DeliveryOutcome[] {
-    const outcomes = this.outcomesOf(scope, message);
+  /**
+   * Called by sending once the message is stored (committed), with the outcomes it decided and stored
+   * with the message (decided again when not given); listeners must not throw.
+   */
+  accepted(
+    scope: Scope,
+    message: MailboxMessage,
+    outcomes: DeliveryOutcome[] = this.outcomesOf(scope, message),
+  ): DeliveryOutcome[] {
     for (const listener of this.listeners) listener(message, outcomes);
     return outcomes;
   }

@@ -53,6 +53,27 @@ export class MailFromDomainNotVerifiedException extends AwsError {
   }
 }
 
+/** 409, when PutAccountDetails finds a review still going on. */
+export class ConflictException extends AwsError {
+  constructor(message: string) {
+    super('ConflictException', 409, message);
+  }
+}
+
+/** Account sending paused (PutAccountSendingAttributes SendingEnabled=false). */
+export class SendingPausedException extends AwsError {
+  constructor(message: string) {
+    super('SendingPausedException', 400, message);
+  }
+}
+
+/** 429: request throttling (fault injection) and the account's maximum send rate. */
+export class TooManyRequestsException extends AwsError {
+  constructor(message = 'Too Many Requests') {
+    super('TooManyRequestsException', 429, message);
+  }
+}
+
 /** AWS's Smithy-constraint message: `1 validation error detected: Value 'x' at 'field' failed to satisfy constraint: …`. */
 export function validationError(field: string, constraint: string, value?: unknown): ConstraintViolation {
   const shown = value === undefined ? '' : ` '${typeof value === 'string' ? value : JSON.stringify(value)}'`;

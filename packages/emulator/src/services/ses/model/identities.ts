@@ -68,7 +68,7 @@ export function notFound(name: string): NotFoundException {
 }
 
 export function configurationSetNotFound(name: string): ConfigurationSetNotFound {
-  return new ConfigurationSetNotFound(`Configuration set ${name} does not exist.`);
+  return new ConfigurationSetNotFound(`Configuration set <${name}> does not exist.`);
 }
 
 /** Rules and state changes of email identities (CreateEmailIdentity … PutEmailIdentity*). */

@@ -5,7 +5,6 @@ import {
   InvalidPolicyDocument,
   LimitExceededException,
   missingField,
-  NotFoundException,
   validationError,
 } from './errors.js';
 import type { IdentityModel } from './identities.js';
@@ -48,11 +47,14 @@ function validateDocument(policy: string | undefined): string {
 }
 
 /**
- * Sending-authorization policies. The model documentation says Update and Delete succeed even when
- * the policy does not exist, while third-party probes of real SES report 404 NotFoundException
- * "Policy <name> does not exist."; we follow the observed behaviour (NotFound), which also lets a
- * client notice a typo. The doc's "identity must be verified" rule is not enforced, so a console can
- * prepare policies while DNS is pending.
+ * Sending-authorization policies. Update and Delete of a policy name the identity does not have
+ * succeed, as the SES API v2 reference says of both: "This API returns successfully even if a policy
+ * with the specified name does not exist." (docs.aws.amazon.com/ses/latest/APIReference-V2/
+ * API_UpdateEmailIdentityPolicy.html and API_DeleteEmailIdentityPolicy.html). No published capture of
+ * real output says otherwise. Update of a missing name stores the policy [inf: v2's Update is v1's
+ * PutIdentityPolicy, which creates or replaces], within the 20-policy limit; Delete does nothing.
+ * The doc's "identity must be verified" rule is not enforced, so a console can prepare policies while
+ * DNS is pending.
  */
 export class PolicyModel {
   constructor(
@@ -106,16 +108,26 @@ export class PolicyModel {
     const store = this.ctx.store;
     store.transaction(() => {
       const identity = this.identities.require(scope, identityName);
-      if (!(policyName in store.policies.all(scope, identity.name))) throw policyNotFound(policyName);
+      const existing = store.policies.all(scope, identity.name);
+      if (!(policyName in existing) && Object.keys(existing).length >= LIMITS.policiesPerIdentity) {
+        throw new LimitExceededException(
+          `Number of policies for ${identity.name} exceeds max allowed number of policies per resource (${LIMITS.policiesPerIdentity}).`,
+        );
+      }
       store.policies.put(scope, identity.name, policyName, document);
     });
   }
 
+  /**
+   * Removes a policy if it is there: SES v2 DeleteEmailIdentityPolicy and SES v1 DeleteIdentityPolicy
+   * both succeed when it is not ("returns successfully even if a policy with the specified name does
+   * not exist" [doc: SES API v2 reference, DeleteEmailIdentityPolicy]).
+   */
   delete(scope: Scope, identityName: string, policyName: string): void {
-    if (!this.remove(scope, identityName, policyName)) throw policyNotFound(policyName);
+    this.remove(scope, identityName, policyName);
   }
 
-  /** Removes a policy if it is there (SES v1 DeleteIdentityPolicy succeeds either way [model]). */
+  /** Removes a policy if it is there; says whether it was. */
   remove(scope: Scope, identityName: string, policyName: string): boolean {
     validateName(policyName);
     const store = this.ctx.store;
@@ -124,8 +136,4 @@ export class PolicyModel {
       return store.policies.delete(scope, identity.name, policyName);
     });
   }
-}
-
-function policyNotFound(name: string): NotFoundException {
-  return new NotFoundException(`Policy ${name} does not exist.`);
 }

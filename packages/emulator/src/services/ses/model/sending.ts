@@ -1,10 +1,65 @@
 import { randomBytes } from 'node:crypto';
+import { AwsError } from '../../../protocol/aws-error.js';
 import type { MailboxMessage, Scope } from '../../../store/ses-records.js';
+import type { AccountModel, SendQuota } from './account.js';
 import { LIMITS, type ModelContext } from './context.js';
 import type { Delivery } from './delivery.js';
 import { BadRequestException, MessageRejected, missingField, validationError } from './errors.js';
 import { configurationSetNotFound } from './identities.js';
+import { isSimulatorAddress } from './mailbox-simulator.js';
 import { bareAddress, isValidEmailAddress, senderCandidates } from './names.js';
+import {
+  parseTemplateData,
+  RenderingFailure,
+  renderTemplate,
+  type TemplateContent,
+  type TemplateModel,
+} from './templates.js';
+
+export interface TemplateInput {
+  name?: string;
+  arn?: string;
+  /** Inline TemplateContent instead of a stored template. */
+  content?: TemplateContent;
+  /** TemplateData: a JSON object as text. */
+  data?: string;
+}
+
+export interface BulkInput {
+  fromEmailAddress?: string;
+  replyToAddresses?: string[];
+  configurationSetName?: string;
+  /** DefaultContent.Template: the template and the default TemplateData. */
+  defaultTemplate?: TemplateInput;
+  entries?: Array<{ destination?: SendInput['destination']; replacementData?: string }>;
+}
+
+/** One BulkEmailEntryResult: SES reports each entry's failure as a status, not as the call's error. */
+export interface BulkEntryResult {
+  status:
+    | 'SUCCESS'
+    | 'MESSAGE_REJECTED'
+    | 'MAIL_FROM_DOMAIN_NOT_VERIFIED'
+    | 'CONFIGURATION_SET_NOT_FOUND'
+    | 'TEMPLATE_NOT_FOUND'
+    | 'ACCOUNT_THROTTLED'
+    | 'ACCOUNT_DAILY_QUOTA_EXCEEDED'
+    | 'ACCOUNT_SENDING_PAUSED'
+    | 'INVALID_PARAMETER'
+    | 'FAILED';
+  error?: string;
+  messageId?: string;
+}
+
+const BULK_STATUS: Record<string, BulkEntryResult['status']> = {
+  MessageRejected: 'MESSAGE_REJECTED',
+  MailFromDomainNotVerifiedException: 'MAIL_FROM_DOMAIN_NOT_VERIFIED',
+  NotFoundException: 'CONFIGURATION_SET_NOT_FOUND',
+  TooManyRequestsException: 'ACCOUNT_THROTTLED',
+  LimitExceededException: 'ACCOUNT_DAILY_QUOTA_EXCEEDED',
+  SendingPausedException: 'ACCOUNT_SENDING_PAUSED',
+  BadRequestException: 'INVALID_PARAMETER',
+};
 
 export interface SendInput {
   fromEmailAddress?: string;
@@ -14,7 +69,7 @@ export interface SendInput {
   simple?: { subject?: string; text?: string; html?: string };
   /** Raw MIME message, decoded. */
   raw?: Buffer;
-  template?: boolean;
+  template?: TemplateInput;
 }
 
 const STATISTICS_INTERVAL_MS = 15 * 60 * 1000;
@@ -66,11 +121,27 @@ function addressList(value: string | undefined): string[] {
     .filter((a) => a.length > 0);
 }
 
-/** SendEmail: checks the sender and recipients, picks the configuration set, captures the message. */
+/** The parts of a SendEmail request that the checks below share, once validated. */
+interface Validated {
+  from: string;
+  sender: string;
+  headers: Map<string, string>;
+  destination: MailboxMessage['destination'];
+  recipients: string[];
+}
+
+/**
+ * SendEmail / SendBulkEmail: validates the message, checks the sender (and, in the sandbox, every
+ * recipient that is not a mailbox-simulator address) against verified identities, picks the
+ * configuration set, renders a template, enforces the account's quota and send rate, captures the
+ * message and hands it to Delivery.
+ */
 export class SendingModel {
   constructor(
     private readonly ctx: ModelContext,
     private readonly delivery: Delivery,
+    private readonly account: AccountModel,
+    private readonly templates: TemplateModel,
   ) {}
 
   send(scope: Scope, input: SendInput): MailboxMessage {
@@ -79,11 +150,110 @@ export class SendingModel {
     if (kinds > 1) {
       throw new BadRequestException('Content must contain exactly one of Simple, Raw or Template.');
     }
-    if (input.template) {
+    const valid = this.validate(input);
+    if (input.simple && input.simple.subject === undefined) throw missingField('content.simple.subject');
+    const templateData = input.template ? parseTemplateData(input.template.data) : undefined;
+
+    const store = this.ctx.store;
+    const accepted = store.transaction(() => {
+      const configurationSetName = this.authorise(scope, valid, input.configurationSetName);
+      let content: { subject?: string; text?: string; html?: string } = input.simple ?? {
+        subject: valid.headers.get('subject'),
+      };
+      let renderingFailure: string | undefined;
+      let templateName: string | undefined;
+      if (input.template) {
+        const template = this.templateContent(scope, input.template);
+        templateName = template.name;
+        try {
+          content = renderTemplate(template.content, templateData ?? {});
+        } catch (error) {
+          if (!(error instanceof RenderingFailure)) throw error;
+          renderingFailure = error.message;
+          content = { subject: template.content.subject };
+        }
+      }
+      this.count(scope, valid.recipients);
+      const now = this.ctx.now();
+      const message: MailboxMessage = {
+        ...scope,
+        id: messageId(now),
+        kind: 'sent',
+        source: valid.from,
+        destination: valid.destination,
+        subject: content.subject,
+        textPart: content.text,
+        htmlPart: content.html,
+        rawData: input.raw?.toString('utf8'),
+        configurationSetName,
+        ...(templateName ? { templateName, templateData: input.template?.data ?? '{}' } : {}),
+        ...(renderingFailure ? { renderingFailure } : {}),
+        timestamp: now,
+      };
+      // A template that failed to render is accepted but never delivered (SES's Rendering Failure).
+      const outcomes = renderingFailure ? [] : this.delivery.outcomesOf(scope, message);
+      if (!renderingFailure) message.deliveries = outcomes;
+      store.mailbox.insert(message);
+      return { message, outcomes };
+    });
+    if (!accepted.message.renderingFailure) {
+      this.delivery.accepted(scope, accepted.message, accepted.outcomes);
+    }
+    return accepted.message;
+  }
+
+  /**
+   * SendBulkEmail: one message per entry, rendered with the default TemplateData overlaid by the
+   * entry's ReplacementTemplateData (key by key [inf: the API reference describes the default data as
+   * what applies "when replacement data is not specified"]). A template that does not exist fails every
+   * entry (TEMPLATE_NOT_FOUND); the rest fail per entry with the status of the rule they broke.
+   */
+  sendBulk(scope: Scope, input: BulkInput): BulkEntryResult[] {
+    if (input.fromEmailAddress === undefined) throw missingField('fromEmailAddress');
+    if (input.defaultTemplate === undefined) throw missingField('defaultContent');
+    const entries = input.entries;
+    if (entries === undefined) throw missingField('bulkEmailEntries');
+    if (entries.length === 0) {
+      throw validationError('bulkEmailEntries', 'Member must have length greater than or equal to 1');
+    }
+    if (entries.length > LIMITS.bulkEntriesPerRequest) {
       throw new BadRequestException(
-        'Template content is not supported by this emulator; send Simple or Raw content.',
+        `BulkEmailEntries has ${entries.length} entries; at most ${LIMITS.bulkEntriesPerRequest} are allowed.`,
       );
     }
+    const defaults = parseTemplateData(input.defaultTemplate.data, 'defaultTemplateData');
+    if (!input.defaultTemplate.content) {
+      try {
+        this.templateContent(scope, input.defaultTemplate);
+      } catch (error) {
+        if (!(error instanceof AwsError) || error.code !== 'NotFoundException') throw error;
+        return entries.map(() => ({ status: 'TEMPLATE_NOT_FOUND' as const, error: error.message }));
+      }
+    }
+    return entries.map((entry) => {
+      try {
+        const replacement = parseTemplateData(entry.replacementData, 'replacementTemplateData');
+        const message = this.send(scope, {
+          fromEmailAddress: input.fromEmailAddress,
+          destination: entry.destination ?? {},
+          replyToAddresses: input.replyToAddresses,
+          configurationSetName: input.configurationSetName,
+          template: { ...input.defaultTemplate, data: JSON.stringify({ ...defaults, ...replacement }) },
+        });
+        return { status: 'SUCCESS' as const, messageId: message.id };
+      } catch (error) {
+        if (!(error instanceof AwsError)) throw error;
+        return { status: BULK_STATUS[error.code] ?? 'FAILED', error: error.message };
+      }
+    });
+  }
+
+  /** The 24-hour quota and its use (GetAccount's SendQuota; SES v1's GetSendQuota). */
+  sendQuota(scope: Scope): SendQuota {
+    return this.account.sendQuota(scope);
+  }
+
+  private validate(input: SendInput): Validated {
     const headers = input.raw ? rawHeaders(input.raw) : new Map<string, string>();
     const from = input.fromEmailAddress ?? headers.get('from');
     if (from === undefined) {
@@ -119,48 +289,7 @@ export class SendingModel {
         throw new BadRequestException(`Illegal address: ${recipient} is not a valid email address.`);
       }
     }
-    if (input.simple && input.simple.subject === undefined) throw missingField('content.simple.subject');
-
-    const store = this.ctx.store;
-    const accepted = store.transaction(() => {
-      const verified = senderCandidates(sender)
-        .map((name) => store.identities.get(scope, name))
-        .filter((identity) => identity?.verification.status === 'SUCCESS');
-      if (verified.length === 0) {
-        throw new MessageRejected(
-          `Email address is not verified. The following identities failed the check in region ${scope.region.toUpperCase()}: ${sender}`,
-        );
-      }
-      let configurationSetName = input.configurationSetName;
-      if (configurationSetName !== undefined) {
-        if (!store.configurationSets.get(scope, configurationSetName)) {
-          throw configurationSetNotFound(configurationSetName);
-        }
-      } else {
-        // The identity's default applies when the request names none: most specific identity first.
-        configurationSetName = verified.find(
-          (identity) => identity?.configurationSetName,
-        )?.configurationSetName;
-      }
-      const now = this.ctx.now();
-      const message: MailboxMessage = {
-        ...scope,
-        id: messageId(now),
-        kind: 'sent',
-        source: from,
-        destination,
-        subject: input.simple?.subject ?? headers.get('subject'),
-        textPart: input.simple?.text,
-        htmlPart: input.simple?.html,
-        rawData: input.raw?.toString('utf8'),
-        configurationSetName,
-        timestamp: now,
-      };
-      store.mailbox.insert(message);
-      return message;
-    });
-    this.delivery.accepted(scope, accepted);
-    return accepted;
+    return { from, sender, headers, destination, recipients };
   }
 
   /**
@@ -191,11 +320,52 @@ export class SendingModel {
     return [...points.values()].sort((a, b) => a.timestamp - b.timestamp);
   }
 
-  sentLast24Hours(scope: Scope): number {
-    return this.ctx.store.mailbox.countSentSince(
-      scope.accountId,
-      scope.region,
-      this.ctx.now() - 24 * 60 * 60 * 1000,
-    );
+  private isVerified(scope: Scope, address: string) {
+    return senderCandidates(address)
+      .map((name) => this.ctx.store.identities.get(scope, name))
+      .filter((identity) => identity?.verification.status === 'SUCCESS');
+  }
+
+  /**
+   * The sender must be verified (address, its domain or a parent domain); in the sandbox so must every
+   * recipient but mailbox-simulator addresses (the same candidates: a verified domain covers its
+   * addresses). One MessageRejected lists every identity that failed, as supplied (sender first).
+   * Returns the configuration set: the one named (it must exist), else the most specific identity's default.
+   */
+  private authorise(scope: Scope, valid: Validated, named: string | undefined): string | undefined {
+    const verified = this.isVerified(scope, valid.sender);
+    const failed = verified.length === 0 ? [valid.from] : [];
+    if (!this.account.get(scope).productionAccessEnabled) {
+      for (const recipient of valid.recipients) {
+        const bare = bareAddress(recipient);
+        if (!isSimulatorAddress(bare) && this.isVerified(scope, bare).length === 0) failed.push(recipient);
+      }
+    }
+    if (failed.length > 0) {
+      throw new MessageRejected(
+        `Email address is not verified. The following identities failed the check in region ${scope.region.toUpperCase()}: ${failed.join(', ')}`,
+      );
+    }
+    if (named !== undefined) {
+      if (!this.ctx.store.configurationSets.get(scope, named)) throw configurationSetNotFound(named);
+      return named;
+    }
+    // The identity's default applies when the request names none: most specific identity first.
+    return verified.find((identity) => identity?.configurationSetName)?.configurationSetName;
+  }
+
+  private templateContent(scope: Scope, input: TemplateInput): { name?: string; content: TemplateContent } {
+    if (input.content) return { content: input.content };
+    if (input.name === undefined && input.arn === undefined)
+      throw missingField('content.template.templateName');
+    const template = this.templates.resolve(scope, { name: input.name, arn: input.arn });
+    return { name: template.name, content: template };
+  }
+
+  /** Quota and rate: simulator recipients count against the rate only. */
+  private count(scope: Scope, recipients: readonly string[]): void {
+    const quotaRecipients = recipients.filter((r) => !isSimulatorAddress(bareAddress(r))).length;
+    this.account.checkSend(scope, quotaRecipients);
+    this.account.recordSend(scope, quotaRecipients, recipients.length);
   }
 }
