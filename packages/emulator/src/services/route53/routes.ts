@@ -36,7 +36,9 @@ function respond(req: IncomingRequest, operation: string, body: XmlElement, stat
   return xmlResponse(req, ROUTE53_NAMESPACE, `${operation}Response`, body, { status, headers });
 }
 
-function readBody(req: IncomingRequest, root: string): ParsedXml {
+/** The request's XML body; `optional` bodies (every member optional: the SDK then sends none) may be empty. */
+function readBody(req: IncomingRequest, root: string, options: { optional?: boolean } = {}): ParsedXml {
+  if (options.optional && req.body.toString('utf8').trim() === '') return {};
   try {
     return parseXmlRequest(req.body, root, REQUEST_LIST_MEMBERS);
   } catch (error) {
@@ -198,7 +200,7 @@ export function route53Router(model: Route53Model, publicUrl: () => string): Rou
   );
 
   router.add('POST', '/2013-04-01/hostedzone/{Id}', 'UpdateHostedZoneComment', (req, params) => {
-    const body = readBody(req, 'UpdateHostedZoneCommentRequest');
+    const body = readBody(req, 'UpdateHostedZoneCommentRequest', { optional: true });
     const zone = model.updateHostedZoneComment(
       req.ctx.accountId,
       params.Id as string,
@@ -212,7 +214,7 @@ export function route53Router(model: Route53Model, publicUrl: () => string): Rou
     '/2013-04-01/tags/{ResourceType}/{ResourceId}',
     'ChangeTagsForResource',
     (req, params) => {
-      const body = readBody(req, 'ChangeTagsForResourceRequest');
+      const body = readBody(req, 'ChangeTagsForResourceRequest', { optional: true });
       model.changeTagsForResource(
         req.ctx.accountId,
         params.ResourceType as string,

@@ -24,7 +24,7 @@ import type { ChangeInfo, HostedZone, ZoneTag } from './model.js';
 export const ROUTE53_NAMESPACE = 'https://route53.amazonaws.com/doc/2013-04-01/';
 
 /** Member elements that repeat inside their wrapper (always parsed as arrays). */
-export const REQUEST_LIST_MEMBERS = ['Change', 'ResourceRecord', 'Tag', 'Key', 'ResourceId'] as const;
+export const REQUEST_LIST_MEMBERS = ['Change', 'ResourceRecord', 'Tag'] as const;
 
 type Wire<T> = { [K in keyof T]?: XmlValue };
 
@@ -250,7 +250,7 @@ export function readResourceIds(root: ParsedXml): string[] {
   return textsOf(node, 'ResourceId', 'resourceIds');
 }
 
-/** Repeated text members (`<Key>a</Key><Key>b</Key>`). */
+/** Repeated text members (`<Key>a</Key><Key>b</Key>`; one alone is parsed as a string, several as an array). */
 function textsOf(parent: ParsedXml | undefined, member: string, path: string): string[] {
   const node = parent?.[member];
   if (node === undefined) return [];
