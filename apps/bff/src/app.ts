@@ -33,6 +33,7 @@ import { paramRules } from './routes/params.js';
 import { policyRoutes } from './routes/policy-routes.js';
 import { publishDnsRoutes } from './routes/publish-dns-routes.js';
 import { type RouteBinding, type RouteDeps, type RouteSpec, routeSpecOf } from './routes/route-spec.js';
+import { route53ChangeRoutes } from './routes/route53-change-routes.js';
 import { sendTestEmailRoutes } from './routes/send-test-email-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { createAccountIdResolver } from './services/account-id.js';
@@ -96,6 +97,7 @@ export function apiRoutes(deps: RouteDeps): RouteSpec[] {
       ...identityRoutes(deps),
       ...publishDnsRoutes(deps),
       ...hostedZoneRoutes(deps),
+      ...route53ChangeRoutes(deps),
       ...dnsDiagnosticsRoutes(deps),
       ...identitySettingsRoutes(deps),
       ...policyRoutes(deps),
