@@ -4,6 +4,7 @@ import type { DnsRecordSet, DnsView } from '../../dns/dns-view.js';
 import type { ZoneRecordSource } from '../../dns/zone-answers.js';
 import type { ChangeRow, RecordSetData, Route53Repo, ZoneRow } from '../../store/route53-repo.js';
 import {
+  type AliasTargetZone,
   type ChangeInput,
   checkChangeShapes,
   checkRequestQuotas,
@@ -272,18 +273,24 @@ export class Route53Model {
       const healthCheckId = change.recordSet?.routing?.HealthCheckId;
       if (typeof healthCheckId === 'string') throw new NoSuchHealthCheck(healthCheckId);
     }
+    const targetZones = new Map<string, AliasTargetZone | undefined>();
     const plan: PlannedChange[] = planChangeBatch(
       zone,
       this.repo.listRecordSets(zone.id),
       batch.changes,
       (targetZoneId) => {
-        const target = this.repo.findZone(accountId, targetZoneId);
-        return (
-          target && {
-            name: target.name,
-            hasRecordSet: (name, type) => this.repo.findRecordSet(target.id, name, type).length > 0,
-          }
-        );
+        // One lookup per target zone per batch (40,000 aliases to one zone ask once).
+        if (!targetZones.has(targetZoneId)) {
+          const target = this.repo.findZone(accountId, targetZoneId);
+          targetZones.set(
+            targetZoneId,
+            target && {
+              name: target.name,
+              hasRecordSet: (name, type) => this.repo.findRecordSet(target.id, name, type).length > 0,
+            },
+          );
+        }
+        return targetZones.get(targetZoneId);
       },
     );
     const change = this.repo.transaction(() => {
