@@ -18,7 +18,6 @@ import {
 } from '@ses-console/contract';
 import { AppError } from '../errors/app-error.js';
 import { failedChangeError, outcomeOfFailedSdkCall } from '../errors/attempt-outcome.js';
-import { callAws } from '../errors/aws-error-map.js';
 import { recordInPlace, sameMx } from './dns-record-match.js';
 import { domainOfIdentity, type RequiredRecord } from './dns-records.js';
 import { dnsStateOf, getEmailIdentity } from './identity-detail-service.js';
