@@ -10,5 +10,6 @@ export {
   portConflictLine,
 } from './options.js';
 export { type RunningEmulator, startEmulator } from './server.js';
+export { type EmulatedService, emulatedOperations } from './services/operation-list.js';
 export type { SeedOptions, SeedResult } from './services/ses/seed.js';
 export type { StoreReport } from './store/inspect.js';
