@@ -8,7 +8,7 @@ import {
   type Route53Client,
 } from '@aws-sdk/client-route-53';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningEmulator, startEmulator } from '../src/index.js';
+import { emulatorOptionsFromEnv, type RunningEmulator, startEmulator } from '../src/index.js';
 import { createZone, rejectionOf, route53Client } from './route53-helpers.js';
 
 /**
@@ -321,5 +321,18 @@ describe('Route 53 hosted zones AWS does not allow', () => {
   it('when reserved names are not enforced (the default), then example.com zones can be created for local work', async () => {
     const ok = await create(emulator, `local-${randomUUID().slice(0, 8)}.example.com`);
     expect(ok.HostedZone?.Id).toMatch(/^\/hostedzone\/Z/);
+  });
+});
+
+describe('EMULATOR_ROUTE53_RESERVED_NAMES', () => {
+  it('when it is on, off, unset or anything else, then the option follows or the start is refused naming it', () => {
+    expect(emulatorOptionsFromEnv({ EMULATOR_ROUTE53_RESERVED_NAMES: 'on' }).route53ReservedNames).toBe(true);
+    expect(emulatorOptionsFromEnv({ EMULATOR_ROUTE53_RESERVED_NAMES: 'off' }).route53ReservedNames).toBe(
+      false,
+    );
+    expect(emulatorOptionsFromEnv({}).route53ReservedNames).toBe(false);
+    expect(() => emulatorOptionsFromEnv({ EMULATOR_ROUTE53_RESERVED_NAMES: 'yes' })).toThrow(
+      'EMULATOR_ROUTE53_RESERVED_NAMES must be "on" or "off", not "yes"',
+    );
   });
 });
