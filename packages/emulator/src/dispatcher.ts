@@ -14,7 +14,7 @@ import {
 } from './protocol/core-errors.js';
 import type { IncomingRequest, OutgoingResponse } from './protocol/http-types.js';
 import { rawPathOf, rawQueryOf, readBody } from './protocol/read-request.js';
-import { isFor, mayBeFor } from './protocol/recognition.js';
+import { mayBeFor, serviceFor } from './protocol/recognition.js';
 import { REST_JSON } from './protocol/rest-json.js';
 import type { MatchedOperation } from './protocol/router.js';
 import { type SigV4Credential, SigV4Error, verifySigV4 } from './protocol/sigv4.js';
@@ -90,7 +90,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         outcome.operation = answered.operation;
         return answered.response;
       }
-      service = candidates.find((s) => isFor(s.recognition, s.signingNames, req));
+      service = serviceFor(candidates, req);
       if (!service) throw new UnknownOperationException(`No emulated service handles ${method} ${rawPath}`);
       outcome.service = service.name;
       protocol = service.protocol;

@@ -4,11 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../src/core.js';
 import { type RunningEmulator, startEmulator } from '../src/index.js';
 import { createRoute53Service } from '../src/services/route53/service.js';
+import { DEED_REGIONS, replicaOrigin } from '../src/services/ses/dkim-regions.js';
 import { createSesState } from '../src/services/ses/state.js';
+import { createSesV1Module } from '../src/services/sesv1/service.js';
 import { createSesV2Module } from '../src/services/sesv2/service.js';
+import { createSnsModule } from '../src/services/sns/service.js';
+import { createSnsState } from '../src/services/sns/state.js';
 import {
   anyValue,
   encodeLabel,
+  encodeLabelRaw,
   FUZZ_SEED,
   pathLabel,
   RUNS_PER_OPERATION,
@@ -24,10 +29,15 @@ function emulatedOperations() {
     publicUrl: '',
   });
   const route53 = createRoute53Service(core);
-  const sesv2 = createSesV2Module(createSesState(core, { dns: route53.dnsView }));
+  const ses = createSesState(core, { dns: route53.dnsView });
+  const sesv2 = createSesV2Module(ses);
+  const sesv1 = createSesV1Module(ses);
+  const sns = createSnsModule(createSnsState(core, { email: () => undefined }));
   const operations = [
     ...sesv2.operations.list().map((r) => ({ ...r, service: 'sesv2' as const })),
     ...route53.module.operations.list().map((r) => ({ ...r, service: 'route53' as const })),
+    ...sesv1.operations.list().map((r) => ({ ...r, service: 'sesv1' as const })),
+    ...sns.operations.list().map((r) => ({ ...r, service: 'sns' as const })),
   ];
   core.db.close();
   return operations;
@@ -45,6 +55,7 @@ const SES_MEMBERS = [
   'DomainSigningSelector',
   'DomainSigningPrivateKey',
   'NextSigningKeyLength',
+  'DomainSigningAttributesOrigin',
   'MailFromDomain',
   'BehaviorOnMxFailure',
   'EmailForwardingEnabled',
@@ -79,7 +90,49 @@ const invalidUtf8 = fc
     ]),
   );
 
+/**
+ * Deterministic Easy DKIM origins: every valid one (the seeded parents make some of them succeed),
+ * the ones CreateEmailIdentity refuses, near-misses and junk; sometimes beside another DKIM member.
+ */
+const replicaOriginValue: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(...DEED_REGIONS.map(replicaOrigin)),
+  fc.constantFrom(
+    'AWS_SES',
+    'EXTERNAL',
+    'AWS_SES_',
+    'AWS_SES_ZZ_NOPE_1',
+    'AWS_SES_us-east-1',
+    'aws_ses_us_west_2',
+    'AWS_SES_US_EAST_1 ',
+    'AWS_SES_CN_NORTH_1',
+    'us-west-2',
+  ),
+  trickyString.map((t) => `AWS_SES_${t}`),
+  anyValue,
+);
+const replicaCreate: fc.Arbitrary<string> = fc
+  .record(
+    {
+      EmailIdentity: fc.oneof(
+        fc.constantFrom('example.com', 'deed.example.com', 'fresh.example.com', 'a@b.com'),
+        trickyString,
+      ),
+      DkimSigningAttributes: fc.record(
+        {
+          DomainSigningAttributesOrigin: replicaOriginValue,
+          DomainSigningSelector: trickyString,
+          DomainSigningPrivateKey: trickyString,
+          NextSigningKeyLength: fc.constantFrom('RSA_1024_BIT', 'RSA_2048_BIT', 'RSA_4096_BIT'),
+        },
+        { requiredKeys: ['DomainSigningAttributesOrigin'] },
+      ),
+    },
+    { requiredKeys: ['DkimSigningAttributes'] },
+  )
+  .map((o) => JSON.stringify(o));
+
 const sesBody: fc.Arbitrary<string | Buffer> = fc.oneof(
+  replicaCreate,
   fc.dictionary(fc.constantFrom(...SES_MEMBERS), anyValue, { maxKeys: 5 }).map((o) => JSON.stringify(o)),
   anyValue.map((v) => JSON.stringify(v) ?? ''),
   fc.string({ maxLength: 60 }),
@@ -158,6 +211,178 @@ const route53Body: fc.Arbitrary<string | Buffer> = fc.oneof(
   ),
 );
 
+/** SNS form members (dotted, as the query serialiser writes them), so generated forms reach the validators. */
+const SNS_MEMBERS = [
+  'Name',
+  'TopicArn',
+  'TargetArn',
+  'PhoneNumber',
+  'Protocol',
+  'Endpoint',
+  'Token',
+  'SubscriptionArn',
+  'Message',
+  'Subject',
+  'MessageStructure',
+  'NextToken',
+  'ReturnSubscriptionArn',
+  'AuthenticateOnUnsubscribe',
+  'Attributes',
+  'Attributes.entry.1.key',
+  'Attributes.entry.1.value',
+  'Attributes.entry.2.key',
+  'Attributes.member.1',
+  'Tags.member.1.Key',
+  'Tags.member.1.Value',
+  'Tags.member.3.Key',
+  'MessageAttributes.entry.1.Name',
+  'MessageAttributes.entry.1.Value.DataType',
+  'MessageAttributes.entry.1.Value.StringValue',
+  'MessageAttributes.entry.1.Value',
+  'Message.member.1',
+];
+const SNS_TOPIC = 'arn:aws:sns:us-east-1:000000000000:fz';
+const snsValue = fc.oneof(
+  trickyString,
+  fc.constantFrom(
+    SNS_TOPIC,
+    `${SNS_TOPIC}:0`,
+    'http://127.0.0.1:1/x',
+    'email',
+    'http',
+    'sqs',
+    'true',
+    'json',
+  ),
+  fc.constantFrom('{"default":"x"}', '', 'String', 'Binary', 'a@b.com', 'Name'),
+);
+const formPair = ([key, value]: [string, string]) =>
+  `${encodeURIComponent(key)}=${encodeURIComponent(value)}`;
+/** A form for `action`: generated members, deep or empty dotted keys, repeats, or no form at all. */
+const snsBody = (action: string): fc.Arbitrary<string | Buffer> =>
+  fc.oneof(
+    fc
+      .array(fc.tuple(fc.constantFrom(...SNS_MEMBERS), snsValue), { maxLength: 6 })
+      .map((pairs) => [`Action=${action}`, 'Version=2010-03-31', ...pairs.map(formPair)].join('&')),
+    fc.constant(`Action=${action}&Version=2010-03-31&${'a.'.repeat(40)}b=1`),
+    fc.constant(`Action=${action}&Version=2010-03-31&TopicArn..x=1&Name=a&Name=b`),
+    fc.constant(`Action=${action}&Version=2010-03-31&Message=${'m'.repeat(300_000)}&TopicArn=${SNS_TOPIC}`),
+    fc.constant(`Action=${action}&Version=2010-03-31&Name=%00%ED%A0%80`),
+    fc.string({ maxLength: 60 }),
+    fc.constant(''),
+  );
+
+/** SES v1 (query) members, and the dotted tails their lists and structures take, so forms reach the validators. */
+const SES_V1_MEMBERS = [
+  'EmailAddress',
+  'Domain',
+  'Identity',
+  'Identities',
+  'IdentityType',
+  'MaxItems',
+  'NextToken',
+  'DkimEnabled',
+  'MailFromDomain',
+  'BehaviorOnMXFailure',
+  'ForwardingEnabled',
+  'NotificationType',
+  'SnsTopic',
+  'Enabled',
+  'PolicyName',
+  'PolicyNames',
+  'Policy',
+  'Source',
+  'Destination',
+  'Message',
+  'RawMessage',
+  'Destinations',
+  'Tags',
+  'ConfigurationSetName',
+  'ReplyToAddresses',
+  'Action',
+  'Version',
+];
+const SES_V1_TAILS = [
+  '',
+  '',
+  '.member.1',
+  '.member.2',
+  '.member.0',
+  '.member.x',
+  '.member.1.Name',
+  '.member.1.Value',
+  '.member.1.member.1',
+  '.entry.1.key',
+  '.ToAddresses.member.1',
+  '.CcAddresses',
+  '.Subject.Data',
+  '.Body.Text.Data',
+  '.Body.Html.Data',
+  '.Data',
+  '..',
+  '.',
+  `${'.a'.repeat(40)}`,
+];
+/** A known-good value for a member, so generated forms also get past the first checks. */
+const plausibleValue = fc.constantFrom(
+  'a@b.com',
+  'example.com',
+  'true',
+  'false',
+  'Bounce',
+  'Domain',
+  'EmailAddress',
+  'UseDefaultValue',
+  '5',
+  '0',
+  'p1',
+  '{"Version":"2012-10-17"}',
+  'arn:aws:sns:us-east-1:000000000000:t',
+  'arn:aws:ses:us-east-1:000000000000:identity/example.com',
+  Buffer.from('From: a@b.com\r\nTo: c@d.com\r\nSubject: s\r\n\r\nbody').toString('base64'),
+  '%%%',
+);
+const sesV1Field = fc
+  .tuple(
+    fc.constantFrom(...SES_V1_MEMBERS),
+    fc.constantFrom(...SES_V1_TAILS),
+    fc.oneof(trickyString, plausibleValue),
+    fc.boolean(),
+  )
+  .map(
+    ([member, tail, value, raw]) => `${member}${tail}=${raw ? encodeLabelRaw(value) : encodeLabel(value)}`,
+  );
+/** A form for `action`: its own Action and Version (or, sometimes, a wrong or missing one) and generated fields. */
+function sesV1Body(action: string): fc.Arbitrary<string | Buffer> {
+  const head = fc.constantFrom(
+    `Action=${action}&Version=2010-12-01`,
+    `Action=${action}&Version=2010-12-01`,
+    `Action=${action}&Version=2010-12-01`,
+    `Action=${action}&Version=2019-09-27`,
+    `Action=${action}`,
+    'Version=2010-12-01',
+    `Action=${action}&Action=${action}&Version=2010-12-01`,
+  );
+  return fc.oneof(
+    {
+      weight: 6,
+      arbitrary: fc.tuple(head, fc.array(sesV1Field, { maxLength: 6 })).map(([h, f]) => [h, ...f].join('&')),
+    },
+    { weight: 1, arbitrary: head.map((h) => `${h}&${'Identities.member.1.'.repeat(5000)}x=1`) },
+    {
+      weight: 1,
+      arbitrary: head.map((h) => `${h}&Policy=${'p'.repeat(300_000)}&Identity=example.com&PolicyName=big`),
+    },
+    {
+      weight: 1,
+      arbitrary: head.map((h) =>
+        Buffer.concat([Buffer.from(`${h}&EmailAddress=`), Buffer.from([0xed, 0xa0, 0x80, 0xff, 0x00])]),
+      ),
+    },
+    { weight: 1, arbitrary: fc.string({ maxLength: 60 }) },
+  );
+}
+
 /** Content-Encoding headers no SDK sends for these services (mostly lies about the body). */
 const contentEncoding = fc.constantFrom<string | undefined>(
   undefined,
@@ -187,6 +412,13 @@ const query: fc.Arbitrary<string> = fc
   .array(fc.tuple(fc.constantFrom(...QUERY_KEYS), trickyString), { maxLength: 4 })
   .map((pairs) => pairs.map(([k, v]) => `${k}=${encodeLabel(v)}`).join('&'));
 
+const CONTENT_TYPES = {
+  sesv2: 'application/json',
+  route53: 'application/xml',
+  sesv1: 'application/x-www-form-urlencoded',
+  sns: 'application/x-www-form-urlencoded',
+};
+
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
 
 function send(
@@ -196,6 +428,8 @@ function send(
   body: string | Buffer,
   contentType: string,
   contentEncoding?: string,
+  /** The SigV4 credential scope: the Region and the signing name (`ses`, `sns`). */
+  scope: { region?: string; service?: string } = {},
 ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   const target = new URL(url);
   return new Promise((resolve, reject) => {
@@ -210,8 +444,7 @@ function send(
           'content-type': contentType,
           'content-length': Buffer.byteLength(body),
           ...(contentEncoding === undefined ? {} : { 'content-encoding': contentEncoding }),
-          authorization:
-            'AWS4-HMAC-SHA256 Credential=test/20240101/us-east-1/ses/aws4_request, SignedHeaders=host, Signature=0000000000000000000000000000000000000000000000000000000000000000',
+          authorization: `AWS4-HMAC-SHA256 Credential=test/20240101/${scope.region ?? 'us-east-1'}/${scope.service ?? 'ses'}/aws4_request, SignedHeaders=host, Signature=0000000000000000000000000000000000000000000000000000000000000000`,
         },
       },
       (res) => {
@@ -244,12 +477,48 @@ describe('every emulator operation under generated bad input (fast-check)', () =
     await ses('/v2/email/configuration-sets', { ConfigurationSetName: 'cs' });
     await ses('/v2/email/identities', { EmailIdentity: 'example.com', Tags: [{ Key: 'k', Value: 'v' }] });
     await ses('/v2/email/identities', { EmailIdentity: 'a@b.com' });
+    // DEED: example.com (us-east-1) is the parent of a us-west-2 replica, so deleting it or switching it
+    // to BYODKIM is refused; deed.example.com has a parent in us-west-2 that us-east-1 creates can name.
+    const west = async (body: unknown) => {
+      const json = JSON.stringify(body);
+      const res = await send(
+        emulator.url,
+        'POST',
+        '/v2/email/identities',
+        json,
+        'application/json',
+        undefined,
+        { region: 'us-west-2' },
+      );
+      expect(res.status).toBe(200);
+    };
+    await west({
+      EmailIdentity: 'example.com',
+      DkimSigningAttributes: { DomainSigningAttributesOrigin: 'AWS_SES_US_EAST_1' },
+    });
+    await west({ EmailIdentity: 'deed.example.com' });
+    await send(
+      emulator.url,
+      'POST',
+      '/',
+      'Action=VerifyDomainIdentity&Version=2010-12-01&Domain=v1.example.com',
+      'application/x-www-form-urlencoded',
+    );
     await send(
       emulator.url,
       'POST',
       '/2013-04-01/hostedzone',
       `<CreateHostedZoneRequest ${NS}><Name>example.com</Name><CallerReference>seed</CallerReference></CreateHostedZoneRequest>`,
       'application/xml',
+    );
+    await send(
+      emulator.url,
+      'POST',
+      '/',
+      `Action=CreateTopic&Version=2010-03-31&Name=fz`,
+      'application/x-www-form-urlencoded',
+      undefined,
+      { service: 'sns' },
     );
   });
   afterAll(async () => {
@@ -260,6 +529,8 @@ describe('every emulator operation under generated bad input (fast-check)', () =
   it('derives a non-trivial operation list from the routers', () => {
     expect(operations.filter((o) => o.service === 'sesv2').length).toBeGreaterThanOrEqual(20);
     expect(operations.filter((o) => o.service === 'route53').length).toBeGreaterThanOrEqual(13);
+    expect(operations.filter((o) => o.service === 'sns').length).toBeGreaterThanOrEqual(9);
+    expect(operations.filter((o) => o.service === 'sesv1').length).toBeGreaterThanOrEqual(23);
   });
 
   for (const op of operations) {
@@ -268,7 +539,14 @@ describe('every emulator operation under generated bad input (fast-check)', () =
       const request = fc.record({
         labels: fc.record(labels) as fc.Arbitrary<Record<string, string>>,
         query,
-        body: op.service === 'sesv2' ? sesBody : route53Body,
+        body:
+          op.service === 'sesv2'
+            ? sesBody
+            : op.service === 'sesv1'
+              ? sesV1Body(op.operation)
+              : op.service === 'sns'
+                ? snsBody(op.operation)
+                : route53Body,
         encoding: contentEncoding,
       });
       await fc.assert(
@@ -280,8 +558,9 @@ describe('every emulator operation under generated bad input (fast-check)', () =
             op.method,
             q ? `${path}?${q}` : path,
             body,
-            op.service === 'sesv2' ? 'application/json' : 'application/xml',
+            CONTENT_TYPES[op.service],
             encoding,
+            { service: op.service === 'sns' ? 'sns' : 'ses' },
           );
           const what = `${op.method} ${path} encoding=${encoding} body=${body.toString().slice(0, 120)} → ${res.status} ${res.body.slice(0, 300)}`;
           expect(res.status, what).toBeLessThan(500);

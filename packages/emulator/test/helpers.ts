@@ -1,7 +1,10 @@
+import { SESClient } from '@aws-sdk/client-ses';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { findVerificationLink } from '../src/control/verification-link.js';
+import { createCore } from '../src/core.js';
 import { type RunningEmulator, startEmulator } from '../src/index.js';
 import type { EmulatorOptions } from '../src/options.js';
+import { createServiceCatalog } from '../src/services/catalog.js';
 
 process.env.AWS_EC2_METADATA_DISABLED = 'true';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -20,6 +23,32 @@ export function sesClient(
     endpoint: emulator.url,
     credentials: { accessKeyId, secretAccessKey: 'test' },
     maxAttempts: 1,
+  });
+}
+
+/** A real SES v1 (query protocol) client on the emulator. */
+export function sesV1Client(
+  emulator: RunningEmulator,
+  region = 'us-east-1',
+  accessKeyId = 'test',
+): SESClient {
+  return new SESClient({
+    region,
+    endpoint: emulator.url,
+    credentials: { accessKeyId, secretAccessKey: 'test' },
+    maxAttempts: 1,
+  });
+}
+
+/** A query form posted to `POST /` as a client this project did not write would (signed scope `service`). */
+export function postForm(emulator: RunningEmulator, body: string, service = 'ses'): Promise<Response> {
+  return fetch(`${emulator.url}/`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: `AWS4-HMAC-SHA256 Credential=test/20240101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=${'0'.repeat(64)}`,
+    },
+    body,
   });
 }
 
@@ -74,3 +103,21 @@ export async function verificationLink(emulator: RunningEmulator, address: strin
 }
 
 export const HOURS = 3600;
+
+/**
+ * Whether this tree's catalog serves SNS (it lands from another branch): tests that need real SNS
+ * topics run once it does.
+ */
+export function servesSns(): boolean {
+  const core = createCore({
+    verificationMode: 'auto',
+    defaultAccountId: '000000000000',
+    defaultRegion: 'us-east-1',
+    publicUrl: '',
+  });
+  try {
+    return createServiceCatalog(core, {}).modules.some((m) => m.signingNames.includes('sns'));
+  } finally {
+    core.db.close();
+  }
+}

@@ -21,13 +21,12 @@ import type { EmulatorLogger } from '../src/logger.js';
 import { AwsError } from '../src/protocol/aws-error.js';
 import type { IncomingRequest } from '../src/protocol/http-types.js';
 import {
-  InvalidAction,
   QueryActions,
   type QueryStruct,
-  queryFormOf,
   queryInteger,
   queryMap,
   queryProtocol,
+  queryRefusal,
   queryResponse,
   queryString,
   queryStringList,
@@ -67,13 +66,14 @@ function queryService(
   namespace: string,
   actions: QueryActions,
 ): ServiceModule {
+  // \`actions\` are created with the version too, so another API's form never runs an operation.
   return {
     name,
     signingNames: [signingName],
     recognition: { kind: 'query', version },
     protocol: queryProtocol(namespace),
     operations: actions,
-    unknownOperation: (req) => new InvalidAction(queryFormOf(req)?.action ?? ''),
+    unknownOperation: (req) => queryRefusal(req, { version, service: name }),
     faults: {
       throttle: () => new AwsError('Throttling', 400, 'Rate exceeded'),
       serverError: () => new AwsError('ServiceUnavailable', 503, 'Service unavailable'),
@@ -87,7 +87,7 @@ const testSts = queryService(
   'sts',
   '2011-06-15',
   STS_NS,
-  new QueryActions()
+  new QueryActions('2011-06-15')
     .add('GetCallerIdentity', (req, input) => {
       remember(req, input);
       return queryResponse(req, STS_NS, 'GetCallerIdentity', {
@@ -126,7 +126,7 @@ const testSesV1 = queryService(
   'ses',
   '2010-12-01',
   SES_NS,
-  new QueryActions()
+  new QueryActions('2010-12-01')
     .add('SendEmail', (req, input) => {
       remember(req, input);
       return queryResponse(req, SES_NS, 'SendEmail', { MessageId: 'msg-1' });
@@ -156,7 +156,7 @@ const testSns = queryService(
   'sns',
   '2010-03-31',
   SNS_NS,
-  new QueryActions()
+  new QueryActions('2010-03-31')
     .add('CreateTopic', (req, input) => {
       remember(req, input);
       return queryResponse(req, SNS_NS, 'CreateTopic', {
@@ -199,7 +199,13 @@ async function startWithStandIns(options: { sigv4?: string } = {}): Promise<Runn
     { logger },
   );
   const catalog = createServiceCatalog(core, {});
-  const services = [...catalog.modules, testSesV1, testSns, testSts];
+  // The catalog's own query services (SES v1, …) make way for the stand-ins that stand for them here.
+  const services = [
+    ...catalog.modules.filter((m) => m.recognition.kind !== 'query'),
+    testSesV1,
+    testSns,
+    testSts,
+  ];
   const names = services.map((s) => s.name);
   const faults = new FaultInjector(names);
   const control = createControlPlane(core, { faults, services: names });
@@ -373,15 +379,36 @@ describe('query services on the shared port (stand-ins registered only in this t
       body,
     });
 
-  it('when a form names SES v1’s Version but is signed for sns, then no service takes it (scope and Version must agree)', async () => {
+  it('when a form names SES v1’s Version but is signed for sns, then SNS takes it and refuses the Version (scope and Version must agree)', async () => {
     const res = await form('Action=ListIdentities&Version=2010-12-01', 'sns');
-    expect(res.status).toBe(404);
-    // In the XML error shape a query SDK reads, not as SES v1's answer.
+    expect(res.status).toBe(400);
+    // In SNS's XML error shape, naming the parameter, not as SES v1's answer.
     const text = await res.text();
     expect(text).toContain(
-      '<Code>UnknownOperationException</Code><Message>No emulated service handles POST /</Message>',
+      `<ErrorResponse xmlns="${SNS_NS}"><Error><Type>Sender</Type><Code>NoSuchVersion</Code><Message>The requested version (2010-12-01) of service test-sns does not exist: the Version parameter must be 2010-03-31.</Message>`,
     );
     expect(text).not.toContain('ListIdentitiesResult');
+  });
+
+  it('when a form is signed for no emulated service, then no service takes it', async () => {
+    const res = await form('Action=ListQueues&Version=2012-11-05', 'sqs');
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain(
+      '<Code>UnknownOperationException</Code><Message>No emulated service handles POST /</Message>',
+    );
+  });
+
+  it('when a form signed for a stand-in lacks Action or Version, then it answers MissingAction / MissingParameter', async () => {
+    const noAction = await form('Version=2011-06-15', 'sts');
+    expect(noAction.status).toBe(400);
+    expect(await noAction.text()).toContain(
+      '<Code>MissingAction</Code><Message>The request must contain the parameter Action.</Message>',
+    );
+    const noVersion = await form('Action=GetCallerIdentity', 'sts');
+    expect(noVersion.status).toBe(400);
+    expect(await noVersion.text()).toContain(
+      '<Code>MissingParameter</Code><Message>The request must contain the parameter Version (2011-06-15 for test-sts).</Message>',
+    );
   });
 
   it('when a form is unsigned (as AssumeRoleWithWebIdentity is), then its Version alone picks the service', async () => {

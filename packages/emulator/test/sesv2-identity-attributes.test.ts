@@ -294,16 +294,23 @@ describe('SES v2 DKIM, MAIL FROM, feedback and default configuration set', () =>
     );
   });
 
-  it('when feedback forwarding is turned off, then Get reports it', async () => {
+  it('when feedback forwarding is turned off without Bounce and Complaint topics, then 400 names the rule and Get still reports it on', async () => {
     await ses.send(new CreateEmailIdentityCommand({ EmailIdentity: 'fb@example.com' }));
-    await ses.send(
-      new PutEmailIdentityFeedbackAttributesCommand({
-        EmailIdentity: 'fb@example.com',
-        EmailForwardingEnabled: false,
-      }),
+    const refused = await failure(
+      ses.send(
+        new PutEmailIdentityFeedbackAttributesCommand({
+          EmailIdentity: 'fb@example.com',
+          EmailForwardingEnabled: false,
+        }),
+      ),
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.name).toBe('BadRequestException');
+    expect(refused.message).toBe(
+      'Feedback forwarding can only be disabled when Amazon SNS topics are set for both Bounce and Complaint notifications; identity fb@example.com has no Bounce and Complaint topic.',
     );
     const got = await ses.send(new GetEmailIdentityCommand({ EmailIdentity: 'fb@example.com' }));
-    expect(got.FeedbackForwardingStatus).toBe(false);
+    expect(got.FeedbackForwardingStatus).toBe(true);
     const missing = await failure(
       ses.send(
         new PutEmailIdentityFeedbackAttributesCommand({

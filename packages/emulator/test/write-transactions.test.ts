@@ -1,8 +1,25 @@
 import {
   ChangeResourceRecordSetsCommand,
+  ChangeTagsForResourceCommand,
   CreateHostedZoneCommand,
   DeleteHostedZoneCommand,
+  UpdateHostedZoneCommentCommand,
 } from '@aws-sdk/client-route-53';
+import {
+  DeleteIdentityCommand,
+  DeleteIdentityPolicyCommand,
+  PutIdentityPolicyCommand,
+  SendEmailCommand as SendEmailV1Command,
+  SendRawEmailCommand,
+  SetIdentityDkimEnabledCommand,
+  SetIdentityFeedbackForwardingEnabledCommand,
+  SetIdentityHeadersInNotificationsEnabledCommand,
+  SetIdentityMailFromDomainCommand,
+  SetIdentityNotificationTopicCommand,
+  VerifyDomainDkimCommand,
+  VerifyDomainIdentityCommand,
+  VerifyEmailIdentityCommand,
+} from '@aws-sdk/client-ses';
 import {
   CreateConfigurationSetCommand,
   CreateEmailIdentityCommand,
@@ -20,11 +37,20 @@ import {
   UntagResourceCommand,
   UpdateEmailIdentityPolicyCommand,
 } from '@aws-sdk/client-sesv2';
+import {
+  CreateTopicCommand,
+  DeleteTopicCommand,
+  ListSubscriptionsByTopicCommand,
+  PublishCommand,
+  SubscribeCommand,
+  UnsubscribeCommand,
+} from '@aws-sdk/client-sns';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../src/index.js';
-import { advanceClock, sesClient, startTestEmulator, verificationLink } from './helpers.js';
+import { advanceClock, sesClient, sesV1Client, startTestEmulator, verificationLink } from './helpers.js';
 import { route53Client } from './route53-helpers.js';
+import { confirmVia, Subscriber, snsClient } from './sns-helpers.js';
 
 /**
  * Durability audit: every statement that writes is watched, and a step (one API call or control-plane
@@ -132,7 +158,8 @@ describe('every write path is one transaction (statements run outside a transact
       ses.send(
         new PutEmailIdentityFeedbackAttributesCommand({
           EmailIdentity: 'tx.example',
-          EmailForwardingEnabled: false,
+          // Disabling needs Bounce and Complaint topics (NotificationSettingsModel); enabling writes too.
+          EmailForwardingEnabled: true,
         }),
       ),
     );
@@ -215,7 +242,25 @@ describe('every write path is one transaction (statements run outside a transact
         }),
       ),
     );
-    await step('DeleteHostedZone', () => r53.send(new DeleteHostedZoneCommand({ Id: zoneId })));
+    await step('UpdateHostedZoneComment', () =>
+      r53.send(new UpdateHostedZoneCommentCommand({ Id: zoneId, Comment: 'tx' })),
+    );
+    await step('ChangeTagsForResource (add and remove)', () =>
+      r53.send(
+        new ChangeTagsForResourceCommand({
+          ResourceType: 'hostedzone',
+          ResourceId: zoneId,
+          AddTags: [
+            { Key: 'a', Value: '1' },
+            { Key: 'b', Value: '2' },
+          ],
+          RemoveTagKeys: ['c'],
+        }),
+      ),
+    );
+    await step('DeleteHostedZone (and its tags)', () =>
+      r53.send(new DeleteHostedZoneCommand({ Id: zoneId })),
+    );
     await step('DeleteEmailIdentityPolicy', () =>
       ses.send(new DeleteEmailIdentityPolicyCommand({ EmailIdentity: 'tx.example', PolicyName: 'p' })),
     );
@@ -229,5 +274,140 @@ describe('every write path is one transaction (statements run outside a transact
     await step('mailbox clear', () => control('DELETE', '/_aws/ses'));
     await step('reset', () => control('POST', '/_emulator/reset'));
     expect(seen.writes).toBeGreaterThan(50); // the watch saw the workload's writes
+  }, 60_000);
+
+  it('when every SES v1 write runs, then none does more than one write outside a transaction', async () => {
+    const v1 = sesV1Client(emulator);
+    const before = seen.writes;
+    await step('VerifyEmailIdentity (token + verification email)', () =>
+      v1.send(new VerifyEmailIdentityCommand({ EmailAddress: 'v1tx@example.org' })),
+    );
+    await step('VerifyEmailIdentity again (new link)', () =>
+      v1.send(new VerifyEmailIdentityCommand({ EmailAddress: 'v1tx@example.org' })),
+    );
+    await step('verify-email link', async () => fetch(await verificationLink(emulator, 'v1tx@example.org')));
+    await step('VerifyDomainIdentity', () =>
+      v1.send(new VerifyDomainIdentityCommand({ Domain: 'v1tx.example' })),
+    );
+    await step('VerifyDomainDkim', () => v1.send(new VerifyDomainDkimCommand({ Domain: 'v1tx.example' })));
+    await step('SetIdentityDkimEnabled', () =>
+      v1.send(new SetIdentityDkimEnabledCommand({ Identity: 'v1tx.example', DkimEnabled: false })),
+    );
+    await step('SetIdentityMailFromDomain', () =>
+      v1.send(
+        new SetIdentityMailFromDomainCommand({ Identity: 'v1tx.example', MailFromDomain: 'm.v1tx.example' }),
+      ),
+    );
+    await step('SetIdentityFeedbackForwardingEnabled', () =>
+      v1.send(
+        new SetIdentityFeedbackForwardingEnabledCommand({
+          Identity: 'v1tx@example.org',
+          ForwardingEnabled: true,
+        }),
+      ),
+    );
+    await step('SetIdentityHeadersInNotificationsEnabled', () =>
+      v1.send(
+        new SetIdentityHeadersInNotificationsEnabledCommand({
+          Identity: 'v1tx@example.org',
+          NotificationType: 'Bounce',
+          Enabled: true,
+        }),
+      ),
+    );
+    const policy = JSON.stringify({ Version: '2012-10-17', Statement: [] });
+    await step('PutIdentityPolicy (create, then replace)', async () => {
+      await v1.send(
+        new PutIdentityPolicyCommand({ Identity: 'v1tx.example', PolicyName: 'p', Policy: policy }),
+      );
+      await v1.send(
+        new PutIdentityPolicyCommand({ Identity: 'v1tx.example', PolicyName: 'p', Policy: policy }),
+      );
+    });
+    await step('DeleteIdentityPolicy', () =>
+      v1.send(new DeleteIdentityPolicyCommand({ Identity: 'v1tx.example', PolicyName: 'p' })),
+    );
+    await step('SendEmail (v1)', () =>
+      v1.send(
+        new SendEmailV1Command({
+          Source: 'v1tx@example.org',
+          Destination: { ToAddresses: ['a@example.net', 'b@example.net'] },
+          Message: { Subject: { Data: 's' }, Body: { Text: { Data: 'b' } } },
+        }),
+      ),
+    );
+    await step('SendRawEmail', () =>
+      v1.send(
+        new SendRawEmailCommand({
+          RawMessage: {
+            Data: new TextEncoder().encode('From: v1tx@example.org\r\nTo: a@example.net\r\n\r\nb'),
+          },
+        }),
+      ),
+    );
+    await step('DeleteIdentity', () => v1.send(new DeleteIdentityCommand({ Identity: 'v1tx.example' })));
+    expect(seen.writes - before).toBeGreaterThan(12);
+  }, 60_000);
+
+  it('when every SNS write and SES feedback on a topic run, then none does more than one write outside a transaction', async () => {
+    const sns = snsClient(emulator);
+    const v1 = sesV1Client(emulator);
+    const subscriber = await Subscriber.start();
+    const before = seen.writes;
+    try {
+      const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: 'tx-feedback' }));
+      await step('CreateTopic', () => sns.send(new CreateTopicCommand({ Name: 'tx-other' })));
+      await step('Subscribe (http)', () =>
+        sns.send(new SubscribeCommand({ TopicArn, Protocol: 'http', Endpoint: `${subscriber.url}/tx` })),
+      );
+      await step('SubscribeURL (confirm)', () => confirmVia(subscriber, '/tx'));
+      await step('Subscribe (email: confirmation email)', () =>
+        sns.send(new SubscribeCommand({ TopicArn, Protocol: 'email', Endpoint: 'tx@example.org' })),
+      );
+      await step('Publish', () => sns.send(new PublishCommand({ TopicArn, Message: 'm' })));
+      const ses = sesClient(emulator);
+      // Realistic mode: the sender verifies through its link (a topic needs a verified identity).
+      await ses.send(new CreateEmailIdentityCommand({ EmailIdentity: 'fb@fb-tx.example' }));
+      await fetch(await verificationLink(emulator, 'fb@fb-tx.example'));
+      await step('SetIdentityNotificationTopic (+ subscription-succeeded publish)', () =>
+        v1.send(
+          new SetIdentityNotificationTopicCommand({
+            Identity: 'fb@fb-tx.example',
+            NotificationType: 'Bounce',
+            SnsTopic: TopicArn,
+          }),
+        ),
+      );
+      await step('SendEmail with feedback (notification, forwarded bounce, auto-reply)', () =>
+        ses.send(
+          new SendEmailCommand({
+            FromEmailAddress: 'fb@fb-tx.example',
+            Destination: { ToAddresses: ['bounce@simulator.amazonses.com', 'ooto@simulator.amazonses.com'] },
+            Content: { Simple: { Subject: { Data: 's' }, Body: { Text: { Data: 'b' } } } },
+          }),
+        ),
+      );
+      const subs = await sns.send(new ListSubscriptionsByTopicCommand({ TopicArn }));
+      const confirmed = subs.Subscriptions?.find((s) => s.Protocol === 'http')?.SubscriptionArn as string;
+      await step('Unsubscribe', () => sns.send(new UnsubscribeCommand({ SubscriptionArn: confirmed })));
+      await step('DeleteTopic (topic and subscriptions)', () =>
+        sns.send(new DeleteTopicCommand({ TopicArn })),
+      );
+      await step('SendEmail to a deleted topic (drops the topic)', () =>
+        ses.send(
+          new SendEmailCommand({
+            FromEmailAddress: 'fb@fb-tx.example',
+            Destination: { ToAddresses: ['bounce@simulator.amazonses.com'] },
+            Content: { Simple: { Subject: { Data: 's' }, Body: { Text: { Data: 'b' } } } },
+          }),
+        ),
+      );
+      await step('clear SNS messages', () =>
+        fetch(`${emulator.url}/_emulator/sns`, { method: 'DELETE' }).then(() => undefined),
+      );
+      expect(seen.writes - before).toBeGreaterThan(10);
+    } finally {
+      await subscriber.close();
+    }
   }, 60_000);
 });

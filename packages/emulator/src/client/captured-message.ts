@@ -41,3 +41,41 @@ export function verificationLinkIn(
   );
   return findVerificationLink(parts.join('\n'), emulatorUrl);
 }
+
+/** A message published on an SNS topic, as `GET /_emulator/sns` lists it (newest first). */
+export interface CapturedSnsMessage {
+  MessageId: string;
+  TopicArn: string;
+  Subject?: string;
+  /** The message as published; SES's notifications are JSON text (`notificationType`, `mail`, …). */
+  Message: string;
+  MessageAttributes: Record<string, { DataType: string; StringValue?: string; BinaryValue?: string }>;
+  /** `api` for Publish, `ses` for SES's feedback and its subscription-succeeded notification. */
+  Publisher: 'api' | 'ses';
+  /** ISO-8601, on the emulator's clock. */
+  Timestamp: string;
+  Region: string;
+  AccountId: string;
+}
+
+/**
+ * The SES notification a captured SNS message carries, when it is one about the sent message
+ * `sesMessageId` (its `mail.messageId`); undefined for anything else. Never throws.
+ */
+export function sesNotificationAbout(
+  message: Pick<CapturedSnsMessage, 'Message'>,
+  sesMessageId: string,
+): { notificationType: string; mail: { messageId: string } } | undefined {
+  try {
+    const parsed = JSON.parse(message.Message) as {
+      notificationType?: unknown;
+      mail?: { messageId?: unknown };
+    };
+    if (typeof parsed?.notificationType !== 'string' || parsed.mail?.messageId !== sesMessageId) {
+      return undefined;
+    }
+    return parsed as { notificationType: string; mail: { messageId: string } };
+  } catch {
+    return undefined;
+  }
+}

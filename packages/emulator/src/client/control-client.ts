@@ -1,6 +1,12 @@
 import { isVerificationToken, VERIFICATION_TOKEN_RULE } from '@ses-console/emulator/verification-link';
 import type { FaultConfig, FaultRule, FaultStats, SeedOptions, SeedResult, StoreReport } from '../index.js';
-import { type CapturedMessage, isAddressedTo, verificationLinkIn } from './captured-message.js';
+import {
+  type CapturedMessage,
+  type CapturedSnsMessage,
+  isAddressedTo,
+  sesNotificationAbout,
+  verificationLinkIn,
+} from './captured-message.js';
 
 /** The header the control plane reads `EMULATOR_CONTROL_TOKEN` from. */
 export const CONTROL_TOKEN_HEADER = 'x-emulator-control-token';
@@ -61,8 +67,9 @@ function asRecord(value: unknown): Record<string, unknown> {
 
 /**
  * The emulator's control plane (`/_emulator/*`, `/_aws/ses`) over HTTP: the clock, reset, seed, fault
- * injection, store inspection, the captured mailbox and email verification. Every call sends the
- * control token when one is configured and throws `EmulatorControlError` on a non-2xx answer.
+ * injection, store inspection, the captured mailbox, the captured SNS messages and email verification.
+ * Every call sends the control token when one is configured and throws `EmulatorControlError` on a
+ * non-2xx answer.
  */
 export class EmulatorControlClient {
   readonly url: string;
@@ -154,6 +161,28 @@ export class EmulatorControlClient {
   /** Deletes one captured message (`id`) or all of them. */
   async clearMessages(id?: string): Promise<void> {
     await this.call('DELETE', `/_aws/ses${id ? `?${new URLSearchParams({ id })}` : ''}`);
+  }
+
+  /**
+   * `GET /_emulator/sns`: messages published on SNS topics, newest first; `topicArn` one topic's only,
+   * `limit` at most that many (1–1000).
+   */
+  async snsMessages(filter: { topicArn?: string; limit?: number } = {}): Promise<CapturedSnsMessage[]> {
+    const query = new URLSearchParams();
+    if (filter.topicArn) query.set('topicArn', filter.topicArn);
+    if (filter.limit !== undefined) query.set('limit', String(filter.limit));
+    const body = asRecord(await this.call('GET', `/_emulator/sns${query.size > 0 ? `?${query}` : ''}`));
+    return Array.isArray(body.messages) ? (body.messages as CapturedSnsMessage[]) : [];
+  }
+
+  /** The SES notifications (Bounce, Complaint, Delivery) published about the sent message `sesMessageId`. */
+  async snsNotificationsAbout(sesMessageId: string, topicArn?: string): Promise<CapturedSnsMessage[]> {
+    return (await this.snsMessages({ topicArn })).filter((m) => sesNotificationAbout(m, sesMessageId));
+  }
+
+  /** `DELETE /_emulator/sns`: forgets the captured SNS messages (of one topic, or all). */
+  async clearSnsMessages(topicArn?: string): Promise<void> {
+    await this.call('DELETE', `/_emulator/sns${topicArn ? `?${new URLSearchParams({ topicArn })}` : ''}`);
   }
 
   /** `GET /_emulator/verify-email?token=`: what opening the link of a verification email does. */

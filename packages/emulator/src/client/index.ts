@@ -11,7 +11,13 @@ export {
   type VerificationLink,
 } from '@ses-console/emulator/verification-link';
 export type { FaultConfig, FaultRule, SeedOptions, SeedResult, StoreReport } from '../index.js';
-export { type CapturedMessage, isAddressedTo, verificationLinkIn } from './captured-message.js';
+export {
+  type CapturedMessage,
+  type CapturedSnsMessage,
+  isAddressedTo,
+  sesNotificationAbout,
+  verificationLinkIn,
+} from './captured-message.js';
 export {
   type ClockState,
   CONTROL_TOKEN_HEADER,

@@ -42,6 +42,60 @@ export class InvalidQueryParameter extends AwsError {
   }
 }
 
+/** A form without an `Action` (or with several). AWS "Common Errors": 400 `MissingAction`. */
+export class MissingAction extends AwsError {
+  constructor() {
+    super('MissingAction', 400, 'The request must contain the parameter Action.');
+  }
+}
+
+/** A required parameter is absent (here: `Version`). AWS "Common Errors": 400 `MissingParameter`. */
+export class MissingParameter extends AwsError {
+  constructor(message: string) {
+    super('MissingParameter', 400, message);
+  }
+}
+
+/**
+ * A `Version` the service does not have. AWS's query services answer 400 `NoSuchVersion` "The requested
+ * version (…) of service … does not exist" [obs: aws/aws-sdk-php#1217]; the emulator adds the one it has.
+ */
+export class NoSuchVersion extends AwsError {
+  constructor(version: string, service: string, expected: string) {
+    super(
+      'NoSuchVersion',
+      400,
+      `The requested version (${version}) of service ${service} does not exist: the Version parameter must be ${expected}.`,
+    );
+  }
+}
+
+/**
+ * Why a query service cannot run a request it was given (`ServiceModule.unknownOperation`): no or several
+ * `Action`s, no `Version`, another API's `Version`, or an `Action` it does not have — each a 400 naming
+ * the parameter. `service` is the name AWS's messages use (`AmazonSimpleEmailService`).
+ */
+export function queryRefusal(req: IncomingRequest, expected: { version: string; service: string }): AwsError {
+  const fields = isForm(req) ? new URLSearchParams(req.body.toString('utf8')) : new URLSearchParams();
+  const actions = fields.getAll('Action').filter((a) => a !== '');
+  const versions = fields.getAll('Version').filter((v) => v !== '');
+  if (actions.length !== 1) {
+    return actions.length === 0
+      ? new MissingAction()
+      : new InvalidQueryParameter('Action: given more than once.');
+  }
+  if (versions.length === 0) {
+    return new MissingParameter(
+      `The request must contain the parameter Version (${expected.version} for ${expected.service}).`,
+    );
+  }
+  if (versions.length > 1) return new InvalidQueryParameter('Version: given more than once.');
+  if (versions[0] !== expected.version) {
+    return new NoSuchVersion(versions[0] as string, expected.service, expected.version);
+  }
+  return new InvalidAction(actions[0] as string);
+}
+
 // --- Reading the form --------------------------------------------------------------------------------
 
 /** A decoded member: text, a list (from `member.N` or map `entry.N`) or a structure. */
@@ -320,9 +374,15 @@ export type QueryHandler = (
   input: QueryStruct,
 ) => OutgoingResponse | Promise<OutgoingResponse>;
 
-/** A query service's operations, found by the form's `Action`; the input is decoded when the operation runs. */
+/**
+ * A query service's operations, found by the form's `Action` (and, given `version`, only in forms of
+ * that API version: a service claimed by its signing scope alone must not run another API's form); the
+ * input is decoded when the operation runs.
+ */
 export class QueryActions implements OperationTable {
   private readonly handlers = new Map<string, QueryHandler>();
+
+  constructor(private readonly version?: string) {}
 
   add(action: string, handler: QueryHandler): this {
     this.handlers.set(action, handler);
@@ -333,6 +393,7 @@ export class QueryActions implements OperationTable {
     const form = queryFormOf(req);
     const handler = form && this.handlers.get(form.action);
     if (!form || !handler) return undefined;
+    if (this.version !== undefined && form.version !== this.version) return undefined;
     return { operation: form.action, params: {}, run: () => handler(req, decodeQueryFields(form.fields)) };
   }
 

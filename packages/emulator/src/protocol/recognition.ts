@@ -8,12 +8,24 @@ import { queryFormOf } from './query.js';
  *   `/2013-04-01/…` Route 53), or below one of `alsoPrefixes` (paths older SDK models spell otherwise);
  * - `query`: query services, by `POST /` with a form body whose `Version` is the service's API version
  *   and, when the request is signed, whose SigV4 credential scope names one of the service's signing
- *   names (SES v1 and SES v2 both sign as `ses`; the version tells them apart). An unsigned request (STS
- *   AssumeRoleWithWebIdentity is one) goes by `Version` alone.
+ *   names (SES v1 and SES v2 both sign as `ses`; the path tells them apart: v2 never posts to `/`). An
+ *   unsigned request (STS AssumeRoleWithWebIdentity is one) goes by `Version` alone.
+ *
+ * Nothing here names a service: a new query service (SNS, STS, …) only declares its `Version` and
+ * signing names in its `ServiceModule` and is recognised.
  */
 export type Recognition =
   | { kind: 'path-prefix'; prefix: string; alsoPrefixes?: readonly string[] }
   | { kind: 'query'; version: string };
+
+/**
+ * How a service claims a request once the body is read:
+ * - `exact`: everything it declares matches (path, or form `Version` and signing scope);
+ * - `scope`: only the SigV4 credential scope names the service, while the form's `Action` or `Version`
+ *   is missing or another API's. The service still answers it, with its own 400 naming the parameter
+ *   (`queryRefusal`), rather than leaving the caller with "no service handles POST /".
+ */
+export type Claim = 'exact' | 'scope';
 
 /** Before the body is read: whether the method and path can be this service's (the browser guard asks). */
 export function mayBeFor(recognition: Recognition, method: string, rawPath: string): boolean {
@@ -25,16 +37,32 @@ export function mayBeFor(recognition: Recognition, method: string, rawPath: stri
   return method === 'POST' && rawPath === '/';
 }
 
-/** Once the body is read: whether the request is this service's. */
-export function isFor(
+/** Once the body is read: whether (and how strongly) the request is this service's. */
+export function claimOf(
   recognition: Recognition,
   signingNames: readonly string[],
   req: IncomingRequest,
-): boolean {
-  if (!mayBeFor(recognition, req.method, req.rawPath)) return false;
-  if (recognition.kind === 'path-prefix') return true;
-  const form = queryFormOf(req);
-  if (!form || form.version !== recognition.version) return false;
+): Claim | undefined {
+  if (!mayBeFor(recognition, req.method, req.rawPath)) return undefined;
+  if (recognition.kind === 'path-prefix') return 'exact';
   const scoped = req.ctx.signingService;
-  return scoped === undefined || signingNames.includes(scoped);
+  const scopeIsOurs = scoped !== undefined && signingNames.includes(scoped);
+  const form = queryFormOf(req);
+  if (form && form.version === recognition.version && (scoped === undefined || scopeIsOurs)) return 'exact';
+  return scopeIsOurs ? 'scope' : undefined;
+}
+
+/**
+ * The service a request is for: the first that claims it exactly, else the first whose signing name
+ * the credential scope carries (which then refuses the form with a 400 of its own).
+ */
+export function serviceFor<S extends { recognition: Recognition; signingNames: readonly string[] }>(
+  services: readonly S[],
+  req: IncomingRequest,
+): S | undefined {
+  const claims = services.map((s) => claimOf(s.recognition, s.signingNames, req));
+  const exact = claims.indexOf('exact');
+  if (exact !== -1) return services[exact];
+  const scope = claims.indexOf('scope');
+  return scope === -1 ? undefined : services[scope];
 }

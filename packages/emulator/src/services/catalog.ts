@@ -3,18 +3,24 @@ import type { EmulatorCore } from '../core.js';
 import { ResolverDnsView } from '../dns/resolver-dns-view.js';
 import type { ZoneRecordSource } from '../dns/zone-answers.js';
 import type { EmulatorOptions } from '../options.js';
+import { SesMailboxRepo } from '../store/ses-mailbox-repo.js';
 import { createRoute53Service } from './route53/service.js';
 import type { ServiceModule } from './service.js';
 import { addSesControlRoutes } from './ses/control-routes.js';
 import { type SeedOptions, type SeedResult, seedIdentities } from './ses/seed.js';
 import { createSesState } from './ses/state.js';
+import { createSesV1Module } from './sesv1/service.js';
 import { createSesV2Module } from './sesv2/service.js';
+import { addSnsControlRoutes } from './sns/control-routes.js';
+import { createSnsModule } from './sns/service.js';
+import { createSnsState } from './sns/state.js';
 
 /**
  * The services this emulator serves and how they are wired to each other: the one place that names
  * them. Route 53's public zones are the DNS that SES's verification engine reads (or a real resolver
- * replaces them); SES v2 serves the SES state. The core (`server.ts`, `dispatcher.ts`) only sees the
- * result: service modules, their control-plane endpoints, and what the DNS server answers from.
+ * replaces them); SES v2 and SES v1 serve the one SES state; SES publishes feedback to SNS topics, and
+ * SNS emails its email subscribers into SES's mailbox. The core (`server.ts`, `dispatcher.ts`) only
+ * sees the result: service modules, their control-plane endpoints, and what the DNS server answers from.
  */
 export interface ServiceCatalog {
   /** Every AWS service on the port, in the order they are asked whether a request is theirs. */
@@ -40,18 +46,26 @@ export function createServiceCatalog(
   const resolverServers =
     options.verificationDns?.mode === 'resolver' ? (options.verificationDns.servers ?? []) : undefined;
   const resolver = resolverServers ? new ResolverDnsView(resolverServers) : undefined;
-  const ses = createSesState(core, { dns: route53.dnsView, resolver });
+  // SNS emails its email subscribers into SES's mailbox; SES publishes feedback to SNS topics.
+  const mailbox = new SesMailboxRepo(core.db);
+  const sns = createSnsState(core, { email: (message) => mailbox.insert(message) });
+  const ses = createSesState(core, { dns: route53.dnsView, resolver, topics: sns.topics });
   const defaults = () => ({ accountId: core.config.defaultAccountId, region: core.config.defaultRegion });
   return {
-    modules: [createSesV2Module(ses), route53.module],
-    addControlRoutes: (control) =>
-      addSesControlRoutes(control, ses, { now: () => core.clock.nowMs(), defaults, zones: route53 }),
+    modules: [createSesV2Module(ses), route53.module, createSesV1Module(ses), createSnsModule(sns)],
+    addControlRoutes: (control) => {
+      addSesControlRoutes(control, ses, { now: () => core.clock.nowMs(), defaults, zones: route53 });
+      addSnsControlRoutes(control, sns);
+    },
     zoneRecordSource: (accountId) => route53.zoneRecordSource(accountId),
     useOwnDnsServer: (address) => {
       if (resolver && resolverServers?.length === 0) resolver.setServers([address]);
     },
     seed: (seedOptions) => seedIdentities(ses, seedOptions, defaults(), route53),
     start: () => ses.start(),
-    stop: () => ses.stop(),
+    stop: () => {
+      ses.stop();
+      sns.delivery.stop();
+    },
   };
 }

@@ -1,5 +1,5 @@
 import type { Db } from './db.js';
-import type { MailboxMessage } from './ses-records.js';
+import type { MailboxMessage, Scope } from './ses-records.js';
 
 /** Every message the emulator "sent": SendEmail captures and SES's own verification emails. */
 export class SesMailboxRepo {
@@ -43,5 +43,15 @@ export class SesMailboxRepo {
       )
       .get(accountId, region, sinceMs) as { n: number };
     return row.n;
+  }
+
+  /** Messages sent by an account in a region since `sinceMs`, in send order (GetSendStatistics). */
+  listSentSince(scope: Scope, sinceMs: number): MailboxMessage[] {
+    const rows = this.db
+      .prepare(
+        "SELECT doc FROM ses_mailbox WHERE account_id = ? AND region = ? AND kind = 'sent' AND timestamp > ? ORDER BY seq",
+      )
+      .all(scope.accountId, scope.region, sinceMs) as Array<{ doc: string }>;
+    return rows.map((r) => JSON.parse(r.doc) as MailboxMessage);
   }
 }

@@ -48,6 +48,13 @@ export interface DkimState {
   keyLengthChangedAt?: number;
   /** The first downgrade to 1024 bit is exempt from the 24-h rule, once. */
   downgradeExemptionUsed?: boolean;
+  /**
+   * Deterministic Easy DKIM replica: the Region of the parent identity (same account, same name) whose
+   * key, tokens and hosted zone this identity uses; reported as `SigningAttributesOrigin`
+   * `AWS_SES_<REGION>`. `origin` stays `AWS_SES` (the key is an Easy DKIM key). A replica whose
+   * replication failed has no tokens and FAILED tracks with a `REPLICATION_*` error type.
+   */
+  parentRegion?: string;
 }
 
 export interface MailFromState {
@@ -61,11 +68,36 @@ export interface IdentityRecord extends Scope {
   type: Extract<IdentityType, 'EMAIL_ADDRESS' | 'DOMAIN'>;
   createdAt: number;
   verification: StatusTrack;
-  /** Present for domains only; an address reports its parent domain's DKIM. */
+  /**
+   * Domains only: the DKIM SES signs with (Easy DKIM or BYODKIM). Absent for a domain SES v1's
+   * VerifyDomainIdentity created (DKIM NOT_STARTED until VerifyDomainDkim); an address reports its
+   * parent domain's DKIM.
+   */
   dkim?: DkimState;
+  /**
+   * Domains only, once SES v1's VerifyDomainIdentity was called: the token SES looks for in the TXT
+   * record `_amazonses.<domain>`, the second way (beside DKIM) a domain verifies.
+   */
+  verificationToken?: string;
   mailFrom: MailFromState;
   feedbackForwarding: boolean;
   configurationSetName?: string;
+}
+
+/** The feedback types SES can publish to an identity's SNS topics (SES v1 `NotificationType`). */
+export type NotificationType = 'Bounce' | 'Complaint' | 'Delivery';
+
+/**
+ * An identity's feedback-notification settings (SES v1 SetIdentityNotificationTopic /
+ * SetIdentityHeadersInNotificationsEnabled). The forwarding flag is not here: it is the identity's
+ * `feedbackForwarding`, which SES v2 reads and writes too.
+ */
+export interface NotificationSettingsRecord extends Scope {
+  identity: string;
+  /** Topic ARN per type; absent when the type publishes nowhere. */
+  topics: Partial<Record<NotificationType, string>>;
+  /** Whether notifications of the type carry the original `headers` / `commonHeaders`. */
+  headers: Record<NotificationType, boolean>;
 }
 
 export interface ConfigurationSetRecord extends Scope {
@@ -82,8 +114,12 @@ export interface TagRecord {
 
 export interface MailboxMessage extends Scope {
   id: string;
-  /** `sent` by SendEmail, or an emulated `verification` email from SES. */
-  kind: 'sent' | 'verification';
+  /**
+   * `sent` by SendEmail; emails the emulated services send themselves: SES's `verification` emails,
+   * `feedback` forwarded to the sender (bounces, complaints), the simulator's `auto-reply`, and SNS's
+   * `notification` emails to email subscribers.
+   */
+  kind: 'sent' | 'verification' | 'feedback' | 'auto-reply' | 'notification';
   source: string;
   destination: { ToAddresses: string[]; CcAddresses: string[]; BccAddresses: string[] };
   subject?: string;

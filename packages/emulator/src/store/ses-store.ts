@@ -2,6 +2,7 @@ import type { Db } from './db.js';
 import { SesConfigurationSetRepo } from './ses-configuration-set-repo.js';
 import { SesIdentityRepo } from './ses-identity-repo.js';
 import { SesMailboxRepo } from './ses-mailbox-repo.js';
+import { SesNotificationRepo } from './ses-notification-repo.js';
 import { SesPolicyRepo } from './ses-policy-repo.js';
 import { SesTagRepo } from './ses-tag-repo.js';
 import { SesVerificationTokenRepo } from './ses-verification-token-repo.js';
@@ -14,6 +15,8 @@ export interface SesStore {
   configurationSets: SesConfigurationSetRepo;
   mailbox: SesMailboxRepo;
   tokens: SesVerificationTokenRepo;
+  /** Feedback-notification settings (topics, headers) per identity. */
+  notifications: SesNotificationRepo;
   /** Runs `work` in one SQLite transaction (nested calls join the outer one). */
   transaction<T>(work: () => T): T;
 }
@@ -26,6 +29,7 @@ export function createSesStore(db: Db): SesStore {
     configurationSets: new SesConfigurationSetRepo(db),
     mailbox: new SesMailboxRepo(db),
     tokens: new SesVerificationTokenRepo(db),
+    notifications: new SesNotificationRepo(db),
     transaction: (work) => db.transaction(work)(),
   };
 }

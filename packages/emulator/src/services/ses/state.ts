@@ -3,13 +3,14 @@ import type { DnsView } from '../../dns/dns-view.js';
 import type { ResolverDnsView } from '../../dns/resolver-dns-view.js';
 import { createSesStore, type SesStore } from '../../store/ses-store.js';
 import { createSesModel, type SesModel } from './model/index.js';
+import type { TopicDirectory } from './model/notification-settings.js';
 import { dnsQuestions } from './verification/dns-checks.js';
 import { type RunReason, VerificationEngine } from './verification/verification-engine.js';
 
 /**
  * SES as every API version sees it: one store per account + region, the model's rules and the
- * verification engine. SES v2 (REST-JSON, `services/sesv2/`) serves it today; SES v1 (query) will serve
- * the same state through its own wire layer.
+ * verification engine. SES v2 (REST-JSON, `services/sesv2/`) and SES v1 (query, `services/sesv1/`)
+ * serve it, each through its own wire layer.
  */
 export interface SesState {
   model: SesModel;
@@ -20,10 +21,13 @@ export interface SesState {
   stop(): void;
 }
 
-/** `dns`: public DNS as the engine sees it (the Route 53 store); `resolver` replaces it with real DNS queries. */
+/**
+ * `dns`: public DNS as the engine sees it (the Route 53 store); `resolver` replaces it with real DNS
+ * queries; `topics`: the SNS topics feedback is published to.
+ */
 export function createSesState(
   core: EmulatorCore,
-  deps: { dns: DnsView; resolver?: ResolverDnsView },
+  deps: { dns: DnsView; resolver?: ResolverDnsView; topics?: TopicDirectory },
 ): SesState {
   const store = createSesStore(core.db);
   const { resolver } = deps;
@@ -38,7 +42,7 @@ export function createSesState(
     publicUrl: () => core.config.publicUrl,
     logger: core.logger,
   };
-  const model = createSesModel(ctx);
+  const model = createSesModel(ctx, deps.topics);
   const engine = new VerificationEngine(ctx);
   const unsubscribe: Array<() => void> = [];
   const runInBackground = (accountId: string | undefined, reason: RunReason) => {

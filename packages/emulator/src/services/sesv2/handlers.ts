@@ -153,7 +153,7 @@ export function createHandlers(model: SesModel): Record<string, Handler> {
         optString(body, 'SigningAttributesOrigin'),
         dkimSigningAttributes(body, 'SigningAttributes'),
       );
-      const attrs = dkimAttributes(dkim);
+      const attrs = dkimAttributes(dkim, req.ctx.region);
       const out: Wire<PutEmailIdentityDkimSigningAttributesResponse> = {
         DkimStatus: attrs.Status,
         DkimTokens: attrs.Tokens,
@@ -173,7 +173,7 @@ export function createHandlers(model: SesModel): Record<string, Handler> {
     },
     PutEmailIdentityFeedbackAttributes: (req, p) => {
       const body = parseJsonBody(req);
-      identities.putFeedbackForwarding(
+      model.notifications.setForwarding(
         scopeOf(req),
         param(p, 'EmailIdentity'),
         optBoolean(body, 'EmailForwardingEnabled') ?? false,

@@ -3,7 +3,17 @@ import { meta } from './001-meta.js';
 import { sesv2 } from './002-sesv2.js';
 import { route53 } from './003-route53.js';
 import { identityListIndex } from './004-identity-list-index.js';
+import { notificationsSns } from './005-notifications-sns.js';
+import { identityNameIndex } from './007-identity-name-index.js';
 import { route53Tags } from './009-route53-tags.js';
 
 /** Every schema migration, one module each; add new ones at the end. */
-export const migrations: Migration[] = [meta, sesv2, route53, identityListIndex, route53Tags];
+export const migrations: Migration[] = [
+  meta,
+  sesv2,
+  route53,
+  identityListIndex,
+  notificationsSns,
+  identityNameIndex,
+  route53Tags,
+];

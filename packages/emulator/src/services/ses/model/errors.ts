@@ -13,6 +13,14 @@ export class BadRequestException extends AwsError {
 }
 
 /** Note: 400, not 409, as the SES v2 model declares it. */
+/**
+ * Kinds of BadRequestException / NotFoundException that other API versions name with codes of their
+ * own (SES v1: `ValidationError`, `InvalidPolicy`, `ConfigurationSetDoesNotExist`). On SES v2's wire
+ * they are the parent class's code, status and message unchanged.
+ */
+export class ConstraintViolation extends BadRequestException {}
+export class InvalidPolicyDocument extends BadRequestException {}
+
 export class AlreadyExistsException extends AwsError {
   constructor(message: string) {
     super('AlreadyExistsException', 400, message);
@@ -31,6 +39,8 @@ export class NotFoundException extends AwsError {
   }
 }
 
+export class ConfigurationSetNotFound extends NotFoundException {}
+
 export class MessageRejected extends AwsError {
   constructor(message: string) {
     super('MessageRejected', 400, message);
@@ -44,13 +54,13 @@ export class MailFromDomainNotVerifiedException extends AwsError {
 }
 
 /** AWS's Smithy-constraint message: `1 validation error detected: Value 'x' at 'field' failed to satisfy constraint: …`. */
-export function validationError(field: string, constraint: string, value?: unknown): BadRequestException {
+export function validationError(field: string, constraint: string, value?: unknown): ConstraintViolation {
   const shown = value === undefined ? '' : ` '${typeof value === 'string' ? value : JSON.stringify(value)}'`;
-  return new BadRequestException(
+  return new ConstraintViolation(
     `1 validation error detected: Value${shown} at '${field}' failed to satisfy constraint: ${constraint}`,
   );
 }
 
-export function missingField(field: string): BadRequestException {
+export function missingField(field: string): ConstraintViolation {
   return validationError(field, 'Member must not be null');
 }

@@ -7,8 +7,19 @@ import { applyTransition, newTrack } from '../verification/transitions.js';
 import { LIMITS, type ModelContext } from './context.js';
 import { easyDkimTokens, parseKeyLength, validateByodkim } from './dkim-keys.js';
 import {
+  isReplica,
+  linkedReplicas,
+  parseReplicaRequest,
+  propagateKey,
+  replicaChangeRefused,
+  replicaDkim,
+  replicaRegions,
+  replicaVerification,
+} from './dkim-replicas.js';
+import {
   AlreadyExistsException,
   BadRequestException,
+  ConfigurationSetNotFound,
   LimitExceededException,
   missingField,
   NotFoundException,
@@ -56,8 +67,8 @@ export function notFound(name: string): NotFoundException {
   return new NotFoundException(`Email identity ${name} does not exist.`);
 }
 
-export function configurationSetNotFound(name: string): NotFoundException {
-  return new NotFoundException(`Configuration set ${name} does not exist.`);
+export function configurationSetNotFound(name: string): ConfigurationSetNotFound {
+  return new ConfigurationSetNotFound(`Configuration set ${name} does not exist.`);
 }
 
 /** Rules and state changes of email identities (CreateEmailIdentity … PutEmailIdentity*). */
@@ -75,21 +86,36 @@ export class IdentityModel {
     return identity;
   }
 
-  /** Persists an identity after running a verification pass on it (records may already be in DNS). */
-  private save(identity: IdentityRecord, isNew: boolean): IdentityRecord {
+  /**
+   * Persists an identity after running a verification pass on it (records may already be in DNS).
+   * Call inside a store transaction that has checked the identity's existence.
+   */
+  save(identity: IdentityRecord, isNew: boolean): IdentityRecord {
     const evaluated = evaluateIdentity(identity, this.ctx.dns, this.ctx.mode(), this.ctx.now());
     if (isNew) this.store.identities.insert(evaluated);
     else this.store.identities.update(evaluated);
     return evaluated;
   }
 
-  create(scope: Scope, input: CreateIdentityInput): IdentityRecord {
+  /**
+   * CreateEmailIdentity (and SES v1's Verify* for a new name). `options.withoutDkim`: a domain SES v1's
+   * VerifyDomainIdentity creates, which has no DKIM until VerifyDomainDkim and verifies through
+   * `options.verificationToken` in its `_amazonses` TXT record.
+   */
+  create(
+    scope: Scope,
+    input: CreateIdentityInput,
+    options: { withoutDkim?: boolean; verificationToken?: string } = {},
+  ): IdentityRecord {
     const { kind, name } = parseIdentityName(input.emailIdentity);
     const tags = parseTags(input.tags);
     const now = this.ctx.now();
     let dkim: DkimState | undefined;
-    if (kind === 'DOMAIN') {
-      dkim = this.initialDkim(input.dkimSigningAttributes, now);
+    let parentRegion: string | undefined;
+    if (kind === 'DOMAIN' && input.dkimSigningAttributes?.DomainSigningAttributesOrigin !== undefined) {
+      parentRegion = parseReplicaRequest(input.dkimSigningAttributes, scope.region);
+    } else if (kind === 'DOMAIN') {
+      if (!options.withoutDkim) dkim = this.initialDkim(input.dkimSigningAttributes, now);
     } else if (input.dkimSigningAttributes) {
       throw new BadRequestException(
         `DkimSigningAttributes are only valid for domain identities, not for the email address ${name}.`,
@@ -109,16 +135,21 @@ export class IdentityModel {
           `Maximum number of identities (${LIMITS.identitiesPerRegion}) reached in region ${scope.region}.`,
         );
       }
+      if (parentRegion !== undefined) dkim = replicaDkim(this.store, scope, name, parentRegion, now);
       const identity: IdentityRecord = {
         ...scope,
         name,
         type: kind,
         createdAt: now,
-        verification: newTrack('start', now),
+        verification:
+          dkim?.parentRegion !== undefined ? replicaVerification(dkim, now) : newTrack('start', now),
         dkim,
         mailFrom: { behaviorOnMxFailure: 'USE_DEFAULT_VALUE' },
         feedbackForwarding: true,
         configurationSetName: input.configurationSetName,
+        ...(kind === 'DOMAIN' && options.verificationToken
+          ? { verificationToken: options.verificationToken }
+          : {}),
       };
       const saved = this.save(identity, true);
       this.store.tags.put(resourceArn(scope, 'identity', name), tags);
@@ -131,19 +162,6 @@ export class IdentityModel {
 
   private initialDkim(attrs: CreateIdentityInput['dkimSigningAttributes'], now: number): DkimState {
     const prefix = 'dkimSigningAttributes';
-    if (attrs?.DomainSigningAttributesOrigin !== undefined) {
-      const origin = attrs.DomainSigningAttributesOrigin;
-      if (origin === 'AWS_SES' || origin === 'EXTERNAL') {
-        throw validationError(
-          `${prefix}.domainSigningAttributesOrigin`,
-          'Member must be an AWS_SES_<REGION> replica origin here; use AWS_SES or EXTERNAL with PutEmailIdentityDkimSigningAttributes',
-          origin,
-        );
-      }
-      throw new BadRequestException(
-        `DomainSigningAttributesOrigin ${origin} (Deterministic Easy DKIM replicas) is not supported by this emulator.`,
-      );
-    }
     if (attrs?.DomainSigningSelector !== undefined || attrs?.DomainSigningPrivateKey !== undefined) {
       if (attrs.NextSigningKeyLength !== undefined) {
         throw new BadRequestException(
@@ -156,6 +174,12 @@ export class IdentityModel {
     const length =
       parseKeyLength(attrs?.NextSigningKeyLength, `${prefix}.nextSigningKeyLength`) ?? 'RSA_2048_BIT';
     return easyDkim(length, now);
+  }
+
+  /** The view of an identity, or undefined when there is none (SES v1's Get*Attributes leave those out). */
+  find(scope: Scope, rawName: string): IdentityView | undefined {
+    if (!this.store.identities.get(scope, identityKey(rawName))) return undefined;
+    return this.view(scope, rawName);
   }
 
   view(scope: Scope, rawName: string): IdentityView {
@@ -235,20 +259,41 @@ export class IdentityModel {
     return { items: result.items, nextToken: nextToken('identities', result.lastSeq) };
   }
 
+  /**
+   * Deletes an identity. A Deterministic Easy DKIM parent cannot go while replicas use its key [doc]; SES
+   * documents no error for it, so the emulator answers with the one DeleteEmailIdentity declares for a
+   * request that cannot be done as asked, BadRequestException (400), naming the replica Regions to
+   * delete first [inf]. DeleteEmailIdentity declares no ConflictException, and its
+   * ConcurrentModificationException is a server fault (500), not a caller's mistake.
+   */
   delete(scope: Scope, rawName: string): void {
     this.store.transaction(() => {
       const identity = this.require(scope, rawName);
+      const replicas = linkedReplicas(this.store, identity);
+      if (replicas.length > 0) {
+        throw new BadRequestException(
+          `Cannot delete identity ${identity.name}: it is the parent of Deterministic Easy DKIM replicas in ${replicaRegions(replicas)}. Delete the replicas first.`,
+        );
+      }
       this.store.identities.delete(scope, identity.name);
       this.store.policies.deleteAll(scope, identity.name);
       this.store.tags.removeAll(resourceArn(scope, 'identity', identity.name));
       this.store.tokens.deleteForIdentity(scope, identity.name);
+      this.store.notifications.delete(scope, identity.name);
     });
   }
 
-  /** PutEmailIdentityDkimAttributes: toggles signing only, never the status. */
+  /**
+   * PutEmailIdentityDkimAttributes: toggles signing only, never the status. On a DEED replica a change
+   * is refused, like every DKIM change there (its DKIM is managed on the parent); putting the value it
+   * already has is accepted as a no-op, so tools that re-apply a whole configuration keep working [inf].
+   */
   putDkimSigningEnabled(scope: Scope, rawName: string, signingEnabled: boolean): void {
     this.store.transaction(() => {
       const identity = this.store.identities.get(scope, identityKey(rawName));
+      if (identity && isReplica(identity) && identity.dkim?.signingEnabled !== signingEnabled) {
+        throw replicaChangeRefused(identity, 'DKIM attributes (DKIM signing)');
+      }
       if (identity?.type === 'DOMAIN' && identity.dkim) {
         this.store.identities.update({ ...identity, dkim: { ...identity.dkim, signingEnabled } });
         return;
@@ -289,21 +334,33 @@ export class IdentityModel {
     const now = this.ctx.now();
     return this.store.transaction(() => {
       const identity = this.require(scope, rawName);
-      if (identity.type !== 'DOMAIN' || !identity.dkim) {
+      if (identity.type !== 'DOMAIN') {
         throw new BadRequestException('The EmailIdentity value must be a valid domain.');
       }
+      if (isReplica(identity)) throw replicaChangeRefused(identity, 'DKIM signing attributes');
+      // A domain SES v1's VerifyDomainIdentity created has no DKIM yet: this sets it up.
       const current = identity.dkim;
+      const replicas = linkedReplicas(this.store, identity);
       let dkim: DkimState;
+      if (origin === 'EXTERNAL' && replicas.length > 0) {
+        // The replicas would lose the key they sign with; SES documents nothing for this, and refusing
+        // it matches the refusal to delete a parent with replicas [inf].
+        throw new BadRequestException(
+          `The input you provided is invalid. ${identity.name} is the parent of Deterministic Easy DKIM replicas in ${replicaRegions(replicas)}, which use its Easy DKIM key; it cannot switch to BYODKIM (EXTERNAL) until they are deleted.`,
+        );
+      }
       if (origin === 'EXTERNAL') {
         validateByodkim(attrs?.DomainSigningSelector, attrs?.DomainSigningPrivateKey, 'signingAttributes');
         dkim = byodkim(attrs?.DomainSigningSelector as string, attrs?.DomainSigningPrivateKey as string, now);
-        dkim.signingEnabled = current.signingEnabled;
+        dkim.signingEnabled = current?.signingEnabled ?? true;
       } else {
         const requested = parseKeyLength(
           attrs?.NextSigningKeyLength,
           'signingAttributes.nextSigningKeyLength',
         );
-        if (current.origin === 'EXTERNAL') {
+        if (!current) {
+          dkim = easyDkim(requested ?? 'RSA_2048_BIT', now);
+        } else if (current.origin === 'EXTERNAL') {
           dkim = { ...easyDkim(requested ?? 'RSA_2048_BIT', now), signingEnabled: current.signingEnabled };
         } else if (requested === undefined) {
           return current;
@@ -311,7 +368,9 @@ export class IdentityModel {
           dkim = this.changeKeyLength(current, requested, now);
         }
       }
-      return this.save({ ...identity, dkim }, false).dkim as DkimState;
+      const saved = this.save({ ...identity, dkim }, false);
+      propagateKey(this.store, saved);
+      return saved.dkim as DkimState;
     });
   }
 
@@ -385,13 +444,6 @@ export class IdentityModel {
     });
   }
 
-  putFeedbackForwarding(scope: Scope, rawName: string, enabled: boolean): void {
-    this.store.transaction(() => {
-      const identity = this.require(scope, rawName);
-      this.store.identities.update({ ...identity, feedbackForwarding: enabled });
-    });
-  }
-
   /** Sets the identity's default configuration set, or removes it when no name is given. */
   putConfigurationSet(scope: Scope, rawName: string, configurationSetName: string | undefined): void {
     this.store.transaction(() => {
@@ -422,7 +474,8 @@ export class IdentityModel {
   }
 }
 
-function easyDkim(length: DkimSigningKeyLength, now: number): DkimState {
+/** A fresh Easy DKIM setup: three new tokens, signing enabled, PENDING. */
+export function easyDkim(length: DkimSigningKeyLength, now: number): DkimState {
   return {
     signingEnabled: true,
     origin: 'AWS_SES',

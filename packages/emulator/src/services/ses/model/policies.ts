@@ -2,7 +2,7 @@ import type { Scope } from '../../../store/ses-records.js';
 import { LIMITS, type ModelContext } from './context.js';
 import {
   AlreadyExistsException,
-  BadRequestException,
+  InvalidPolicyDocument,
   LimitExceededException,
   missingField,
   NotFoundException,
@@ -37,12 +37,12 @@ function validateDocument(policy: string | undefined): string {
   try {
     parsed = JSON.parse(policy);
   } catch (error) {
-    throw new BadRequestException(
+    throw new InvalidPolicyDocument(
       `Invalid policy: the document is not valid JSON (${(error as Error).message}).`,
     );
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new BadRequestException('Invalid policy: the document must be a JSON object.');
+    throw new InvalidPolicyDocument('Invalid policy: the document must be a JSON object.');
   }
   return JSON.stringify(parsed);
 }
@@ -61,6 +61,21 @@ export class PolicyModel {
   ) {}
 
   create(scope: Scope, identityName: string, policyName: string, policy: string | undefined): void {
+    this.write(scope, identityName, policyName, policy, 'create');
+  }
+
+  /** SES v1 PutIdentityPolicy: create or replace (v1 has no AlreadyExists) [model]. */
+  put(scope: Scope, identityName: string, policyName: string, policy: string | undefined): void {
+    this.write(scope, identityName, policyName, policy, 'create-or-replace');
+  }
+
+  private write(
+    scope: Scope,
+    identityName: string,
+    policyName: string,
+    policy: string | undefined,
+    mode: 'create' | 'create-or-replace',
+  ): void {
     validateName(policyName);
     const document = validateDocument(policy);
     const store = this.ctx.store;
@@ -68,9 +83,10 @@ export class PolicyModel {
       const identity = this.identities.require(scope, identityName);
       const existing = store.policies.all(scope, identity.name);
       if (policyName in existing) {
-        throw new AlreadyExistsException(`Policy ${policyName} already exists for ${identity.name}.`);
-      }
-      if (Object.keys(existing).length >= LIMITS.policiesPerIdentity) {
+        if (mode === 'create') {
+          throw new AlreadyExistsException(`Policy ${policyName} already exists for ${identity.name}.`);
+        }
+      } else if (Object.keys(existing).length >= LIMITS.policiesPerIdentity) {
         throw new LimitExceededException(
           `Number of policies for ${identity.name} exceeds max allowed number of policies per resource (${LIMITS.policiesPerIdentity}).`,
         );
@@ -96,11 +112,16 @@ export class PolicyModel {
   }
 
   delete(scope: Scope, identityName: string, policyName: string): void {
+    if (!this.remove(scope, identityName, policyName)) throw policyNotFound(policyName);
+  }
+
+  /** Removes a policy if it is there (SES v1 DeleteIdentityPolicy succeeds either way [model]). */
+  remove(scope: Scope, identityName: string, policyName: string): boolean {
     validateName(policyName);
     const store = this.ctx.store;
-    store.transaction(() => {
+    return store.transaction(() => {
       const identity = this.identities.require(scope, identityName);
-      if (!store.policies.delete(scope, identity.name, policyName)) throw policyNotFound(policyName);
+      return store.policies.delete(scope, identity.name, policyName);
     });
   }
 }

@@ -2,7 +2,7 @@ import type { VerificationMode } from '../../../core.js';
 import type { DnsView } from '../../../dns/dns-view.js';
 import type { IdentityRecord, StatusTrack } from '../../../store/ses-records.js';
 import { rotateDueKey, rotationDue } from './dkim-key-rotation.js';
-import { observeDkim, observeMailFrom } from './dns-checks.js';
+import { observeDkim, observeMailFrom, observeVerificationTxt } from './dns-checks.js';
 import {
   applyTransition,
   checkDnsTrack,
@@ -21,8 +21,9 @@ function autoVerify(track: StatusTrack, now: number): StatusTrack {
 /**
  * One verification pass over an identity at `now`; returns the identity with its status machines
  * moved by the declared transitions (the input is not modified).
- *  - realistic: a domain's identity and DKIM status follow its DKIM records (one observation drives
- *    both machines), MAIL FROM follows its MX; an address fails when its 24-h link expires.
+ *  - realistic: a domain's identity status follows its DKIM records or its `_amazonses` TXT token,
+ *    its DKIM status the DKIM records (one DKIM observation drives both machines), MAIL FROM follows
+ *    its MX; an address fails when its 24-h link expires.
  *  - auto: whatever is pending succeeds at once.
  * In both modes a pending Easy DKIM key length becomes current once its rotation is due.
  */
@@ -44,22 +45,46 @@ export function evaluateIdentity(
     if (emailLinkExpired(identity.verification, now)) {
       next.verification = applyTransition(identity.verification, 'timeout', now);
     }
-  } else if (next.dkim) {
-    let observation: DnsObservation | undefined;
-    const observe = () => {
-      observation ??= observeDkim(dns, identity);
-      return observation;
+  } else {
+    // A domain verifies through its DKIM records, or through the `_amazonses` TXT token SES v1's
+    // VerifyDomainIdentity handed out [doc: API_VerifyDomainIdentity, "also changes to Success when it
+    // is DKIM verified"]; DKIM's own status follows the DKIM records alone.
+    let dkimSeen: DnsObservation | undefined;
+    const observeDkimOnce = () => {
+      dkimSeen ??= observeDkim(dns, identity);
+      return dkimSeen;
     };
-    if (isLive(identity.verification))
-      next.verification = checkDnsTrack(identity.verification, observe(), now);
-    if (isLive(next.dkim.track)) {
-      next.dkim = { ...next.dkim, track: checkDnsTrack(next.dkim.track, observe(), now) };
+    if (isLive(identity.verification)) {
+      next.verification = checkDnsTrack(
+        identity.verification,
+        observeDomainOwnership(dns, identity, observeDkimOnce),
+        now,
+      );
+    }
+    if (next.dkim && isLive(next.dkim.track)) {
+      next.dkim = { ...next.dkim, track: checkDnsTrack(next.dkim.track, observeDkimOnce(), now) };
     }
   }
   if (identity.mailFrom.track && isLive(identity.mailFrom.track)) {
     next.mailFrom.track = checkDnsTrack(identity.mailFrom.track, observeMailFrom(dns, identity), now);
   }
   return next;
+}
+
+/**
+ * Whether a domain's ownership shows in DNS: its DKIM records or its `_amazonses` TXT token. When
+ * neither does, the error reported is the TXT record's for a domain that has a token and no DKIM, else
+ * DKIM's (the records SES v2 asks for).
+ */
+function observeDomainOwnership(
+  dns: DnsView,
+  identity: IdentityRecord,
+  observeDkimOnce: () => DnsObservation,
+): DnsObservation {
+  const txt = identity.verificationToken ? observeVerificationTxt(dns, identity) : undefined;
+  if (txt?.found) return txt;
+  if (!identity.dkim) return txt ?? { found: false, errorType: 'HOST_NOT_FOUND' };
+  return observeDkimOnce();
 }
 
 function isLive(track: StatusTrack): boolean {
