@@ -35,6 +35,7 @@ import { paramRules } from './routes/params.js';
 import { policyRoutes } from './routes/policy-routes.js';
 import { publishDnsRoutes } from './routes/publish-dns-routes.js';
 import { type RouteBinding, type RouteDeps, type RouteSpec, routeSpecOf } from './routes/route-spec.js';
+import { route53ChangeRoutes } from './routes/route53-change-routes.js';
 import { sendTestEmailRoutes } from './routes/send-test-email-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { snsTopicRoutes } from './routes/sns-topic-routes.js';
@@ -99,6 +100,7 @@ export function apiRoutes(deps: RouteDeps): RouteSpec[] {
       ...identityRoutes(deps),
       ...publishDnsRoutes(deps),
       ...hostedZoneRoutes(deps),
+      ...route53ChangeRoutes(deps),
       ...dnsDiagnosticsRoutes(deps),
       ...identitySettingsRoutes(deps),
       ...notificationRoutes(deps),

@@ -232,8 +232,11 @@ describe.each(backends)('authorization and audit of every route ($name store)', 
       );
       for (const route of routes) {
         const path =
-          apiPath(route.path, { region: 'us-east-1', identity: 'nobody.example.com' }) +
-          (readRouteQueries[route.path] ?? '');
+          apiPath(route.path, {
+            region: 'us-east-1',
+            identity: 'nobody.example.com',
+            changeId: 'CNOSUCHCHANGE1',
+          }) + (readRouteQueries[route.path] ?? '');
         expect((await request(h.raw).get(path)).status, `${route.path} anonymous`).toBe(401);
         const access = accessFor('get', route.path);
         const nobody = await request(h.raw)

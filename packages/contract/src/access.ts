@@ -95,6 +95,7 @@ export const routeTable = {
   deletePolicy: { method: 'delete', path: apiPaths.policy, role: 'admin', action: 'policy.delete' },
   publishDns: { method: 'post', path: apiPaths.publishDns, role: 'operator', action: 'dns.publish' },
   lookupHostedZone: { method: 'get', path: apiPaths.hostedZoneLookup, role: 'viewer' },
+  getRoute53Change: { method: 'get', path: apiPaths.route53Change, role: 'viewer' },
   listConfigurationSets: { method: 'get', path: apiPaths.configurationSets, role: 'viewer' },
   listSnsTopics: { method: 'get', path: apiPaths.snsTopics, role: 'viewer' },
   sendTestEmail: {

@@ -166,7 +166,8 @@ export type ActionStep = z.infer<typeof actionStepSchema>;
  */
 export const publishChangeSchema = z.object({
   action: z.enum(['create', 'add', 'merge', 'replace']),
-  purpose: z.enum(['DKIM', 'MAIL_FROM_MX', 'MAIL_FROM_SPF']),
+  /** `DMARC`: the recommended DMARC record, written only when asked (`dmarc: true`) and none exists. */
+  purpose: z.enum(['DKIM', 'MAIL_FROM_MX', 'MAIL_FROM_SPF', 'DMARC']),
   type: z.enum(['CNAME', 'TXT', 'MX']),
   /** Fully qualified, no trailing dot. */
   name: z.string(),
@@ -190,6 +191,25 @@ export const publishPlanSchema = z.object({
 });
 export type PublishPlan = z.infer<typeof publishPlanSchema>;
 
+/** A Route 53 change's propagation: `PENDING` until every Route 53 name server has it, then `INSYNC`. */
+export const changeStatusSchema = z.enum(['PENDING', 'INSYNC']);
+
+/**
+ * The recommended DMARC TXT record at `_dmarc.<domain>` as publishing found or left it:
+ * - `missing`: there is none; publishing writes it when asked (`dmarc: true`);
+ * - `written`: this publish wrote it (`v=DMARC1; p=none;`: monitoring only);
+ * - `existing`: the name already has a record (`existing` says which); publishing never replaces a
+ *   DMARC policy, so it was left as it is.
+ */
+export const dmarcPublishSchema = z.object({
+  name: z.string(),
+  recommended: z.string(),
+  state: z.enum(['missing', 'written', 'existing']),
+  /** What `_dmarc.<domain>` holds now (TXT values, or a CNAME target), before this publish. */
+  existing: z.array(z.string()),
+});
+export type DmarcPublish = z.infer<typeof dmarcPublishSchema>;
+
 export const publishResultSchema = z.object({
   /**
    * `published`: the plan was written (or every record was already in place); `needs_confirmation`:
@@ -198,8 +218,15 @@ export const publishResultSchema = z.object({
    */
   outcome: z.enum(['published', 'needs_confirmation', 'no_hosted_zone', 'nothing_to_publish']),
   hostedZone: hostedZoneRefSchema.optional(),
+  /**
+   * The Route 53 change that wrote the records (follow it with `GET /api/route53/changes/:changeId`);
+   * absent when nothing was written, or when the answer to the write was lost and a repeat found every
+   * record already in place.
+   */
   changeId: z.string().optional(),
-  changeStatus: z.enum(['PENDING', 'INSYNC']).optional(),
+  changeStatus: changeStatusSchema.optional(),
+  /** The recommended DMARC record of the domain (`published` and `needs_confirmation` answers). */
+  dmarc: dmarcPublishSchema.optional(),
   records: z.array(dnsRecordSchema),
   /** What was written (`published`) or would be (`needs_confirmation`). */
   plan: publishPlanSchema.optional(),
@@ -214,6 +241,11 @@ export const publishRequestSchema = z.object({
    * answer is `needs_confirmation` again with the new plan, and nothing is written.
    */
   confirm: z.string().max(128).optional(),
+  /**
+   * Also write the recommended DMARC record (`_dmarc.<domain>` TXT `"v=DMARC1; p=none;"`) when the
+   * domain has none. An existing DMARC record is never replaced.
+   */
+  dmarc: z.boolean().default(false),
 });
 
 export const createIdentityResponseSchema = z.object({
@@ -260,6 +292,19 @@ export const hostedZoneLookupResponseSchema = z.object({
   hostedZone: hostedZoneRefSchema.optional(),
 });
 export type HostedZoneLookupResponse = z.infer<typeof hostedZoneLookupResponseSchema>;
+
+/** `GET /api/route53/changes/:changeId`: one Route 53 change id, as publishing answered it. */
+export const route53ChangeIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9]{1,32}$/, 'A Route 53 change id is 1 to 32 letters and digits (e.g. C2682N5HXP0BZ4)');
+
+/** Answer of `GET /api/route53/changes/:changeId` (Route 53 GetChange). */
+export const route53ChangeSchema = z.object({
+  id: z.string(),
+  status: changeStatusSchema,
+  submittedAt: z.string().optional(),
+});
+export type Route53Change = z.infer<typeof route53ChangeSchema>;
 
 // ---------- delete ----------
 

@@ -33,6 +33,8 @@ import {
   recreateIdentityRequestSchema,
   recreateIdentityResponseSchema,
   replaceTagsRequestSchema,
+  route53ChangeIdSchema,
+  route53ChangeSchema,
   updateConfigurationSetRequestSchema,
   updateDkimRequestSchema,
   updateFeedbackRequestSchema,
@@ -264,6 +266,12 @@ export const routeSchemas = {
     responses: {
       200: { description: 'The zone, or none', schema: hostedZoneLookupResponseSchema },
     },
+  },
+  getRoute53Change: {
+    tag: 'Identities',
+    summary: 'A Route 53 change (GetChange): PENDING until Route 53 has it everywhere, then INSYNC',
+    params: { changeId: route53ChangeIdSchema },
+    responses: { 200: { description: 'The change and its status', schema: route53ChangeSchema } },
   },
   listConfigurationSets: {
     tag: 'Sending',

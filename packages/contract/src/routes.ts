@@ -22,6 +22,7 @@ export const apiPaths = {
   publishDns: '/api/regions/:region/identities/:identity/publish-dns',
   recreateIdentity: '/api/regions/:region/identities/:identity/recreate',
   hostedZoneLookup: '/api/hosted-zones/lookup',
+  route53Change: '/api/route53/changes/:changeId',
   dnsDiagnostics: '/api/regions/:region/identities/:identity/dns-diagnostics',
   notifications: '/api/regions/:region/identities/:identity/notifications',
   configurationSets: '/api/regions/:region/configuration-sets',

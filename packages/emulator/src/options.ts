@@ -26,6 +26,11 @@ export interface EmulatorOptions {
    * `resolver` asks DNS servers (default: the emulator's own DNS server) like SES would.
    */
   verificationDns?: { mode: 'store' } | { mode: 'resolver'; servers?: string[] };
+  /**
+   * EMULATOR_ROUTE53_RESERVED_NAMES=on: CreateHostedZone refuses the names AWS reserves (example.com,
+   * example.net, example.org and below) as AWS does. Default off: those are the names demos and tests use.
+   */
+  route53ReservedNames?: boolean;
   /** Faults injected from start-up (also settable at run time through `/_emulator/faults`). */
   faults?: FaultConfig;
   /**
@@ -70,6 +75,7 @@ export function emulatorOptionsFromEnv(env: NodeJS.ProcessEnv): EmulatorOptions 
       env.EMULATOR_VERIFICATION_DNS,
       env.EMULATOR_VERIFICATION_DNS_SERVERS,
     ),
+    route53ReservedNames: parseOnOff('EMULATOR_ROUTE53_RESERVED_NAMES', env.EMULATOR_ROUTE53_RESERVED_NAMES),
     faults: env.EMULATOR_FAULTS ? parseFaultsEnv(env.EMULATOR_FAULTS) : undefined,
     controlToken: parseControlToken(env.EMULATOR_CONTROL_TOKEN),
     requestTimeoutMs: parseBoundedInt(
@@ -112,6 +118,13 @@ function parseBoundedInt(
     throw new Error(`${name} must be a whole number from ${min} to ${max}, not "${value}"`);
   }
   return number;
+}
+
+/** An `on`/`off` switch; unset means off. */
+function parseOnOff(name: string, value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === 'off') return false;
+  if (value === 'on') return true;
+  throw new Error(`${name} must be "on" or "off", not "${value}"`);
 }
 
 /** `EMULATOR_DNS_PORT`: default 10053; `off` turns the DNS server off; 0 picks a free port. */

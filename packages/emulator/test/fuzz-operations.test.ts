@@ -184,6 +184,36 @@ const route53Body: fc.Arbitrary<string | Buffer> = fc.oneof(
       ([action, name, type, value]) =>
         `<?xml version="1.0" encoding="UTF-8"?><ChangeResourceRecordSetsRequest ${NS}><ChangeBatch><Changes><Change><Action>${action}</Action><ResourceRecordSet><Name>${xmlEscape(name)}</Name><Type>${xmlEscape(type)}</Type><TTL>300</TTL><ResourceRecords><ResourceRecord><Value>${xmlEscape(value)}</Value></ResourceRecord></ResourceRecords></ResourceRecordSet></Change></Changes></ChangeBatch></ChangeResourceRecordSetsRequest>`,
     ),
+  // Route 53 zone metadata bodies: comments, tag changes, tag lookups, and alias / routing-policy records.
+  fc
+    .tuple(trickyString, fc.constantFrom('', '<Comment/>'))
+    .map(
+      ([comment, extra]) =>
+        `<?xml version="1.0" encoding="UTF-8"?><UpdateHostedZoneCommentRequest ${NS}>${extra}<Comment>${xmlEscape(comment)}</Comment></UpdateHostedZoneCommentRequest>`,
+    ),
+  fc
+    .tuple(trickyString, trickyString, trickyString)
+    .map(
+      ([key, value, remove]) =>
+        `<?xml version="1.0" encoding="UTF-8"?><ChangeTagsForResourceRequest ${NS}><AddTags><Tag><Key>${xmlEscape(key)}</Key><Value>${xmlEscape(value)}</Value></Tag></AddTags><RemoveTagKeys><Key>${xmlEscape(remove)}</Key><Key>${xmlEscape(key)}</Key></RemoveTagKeys></ChangeTagsForResourceRequest>`,
+    ),
+  fc
+    .array(trickyString, { maxLength: 12 })
+    .map(
+      (ids) =>
+        `<?xml version="1.0" encoding="UTF-8"?><ListTagsForResourcesRequest ${NS}><ResourceIds>${ids.map((id) => `<ResourceId>${xmlEscape(id)}</ResourceId>`).join('')}</ResourceIds></ListTagsForResourcesRequest>`,
+    ),
+  fc
+    .tuple(
+      trickyString,
+      trickyString,
+      trickyString,
+      fc.constantFrom('Weight', 'Failover', 'MultiValueAnswer', 'Region'),
+    )
+    .map(
+      ([zoneId, target, setId, policy]) =>
+        `<?xml version="1.0" encoding="UTF-8"?><ChangeResourceRecordSetsRequest ${NS}><ChangeBatch><Changes><Change><Action>UPSERT</Action><ResourceRecordSet><Name>a.example.com</Name><Type>A</Type><SetIdentifier>${xmlEscape(setId)}</SetIdentifier><${policy}>${xmlEscape(target)}</${policy}><AliasTarget><HostedZoneId>${xmlEscape(zoneId)}</HostedZoneId><DNSName>${xmlEscape(target)}</DNSName><EvaluateTargetHealth>false</EvaluateTargetHealth></AliasTarget></ResourceRecordSet></Change></Changes></ChangeBatch></ChangeResourceRecordSetsRequest>`,
+    ),
   fc.string({ maxLength: 80 }),
   fc.constant('<unclosed'),
   fc.constant(''),
@@ -531,7 +561,7 @@ describe('every emulator operation under generated bad input (fast-check)', () =
 
   it('derives a non-trivial operation list from the routers', () => {
     expect(operations.filter((o) => o.service === 'sesv2').length).toBeGreaterThanOrEqual(20);
-    expect(operations.filter((o) => o.service === 'route53').length).toBeGreaterThanOrEqual(8);
+    expect(operations.filter((o) => o.service === 'route53').length).toBeGreaterThanOrEqual(13);
     expect(operations.filter((o) => o.service === 'sns').length).toBeGreaterThanOrEqual(9);
     expect(operations.filter((o) => o.service === 'sesv1').length).toBeGreaterThanOrEqual(23);
   });

@@ -59,7 +59,7 @@ describe('Route 53 hosted zones', () => {
   it.each([
     ['bad..example.com', 'Domain label is empty'],
     [`${'a'.repeat(64)}.example.com`, 'Domain label is too long'],
-    ['has space.example.com', 'Domain name contains an invalid character'],
+    ['has space.example.com', 'Value contains unsupported characters'],
   ])('when the zone name is %s, then it is InvalidDomainName (400) saying why', async (name, why) => {
     const error = await rejectionOf(
       client.send(new CreateHostedZoneCommand({ Name: name, CallerReference: randomUUID() })),

@@ -1,7 +1,9 @@
 import {
   ChangeResourceRecordSetsCommand,
+  ChangeTagsForResourceCommand,
   CreateHostedZoneCommand,
   DeleteHostedZoneCommand,
+  UpdateHostedZoneCommentCommand,
 } from '@aws-sdk/client-route-53';
 import {
   DeleteIdentityCommand,
@@ -253,7 +255,25 @@ describe('every write path is one transaction (statements run outside a transact
         }),
       ),
     );
-    await step('DeleteHostedZone', () => r53.send(new DeleteHostedZoneCommand({ Id: zoneId })));
+    await step('UpdateHostedZoneComment', () =>
+      r53.send(new UpdateHostedZoneCommentCommand({ Id: zoneId, Comment: 'tx' })),
+    );
+    await step('ChangeTagsForResource (add and remove)', () =>
+      r53.send(
+        new ChangeTagsForResourceCommand({
+          ResourceType: 'hostedzone',
+          ResourceId: zoneId,
+          AddTags: [
+            { Key: 'a', Value: '1' },
+            { Key: 'b', Value: '2' },
+          ],
+          RemoveTagKeys: ['c'],
+        }),
+      ),
+    );
+    await step('DeleteHostedZone (and its tags)', () =>
+      r53.send(new DeleteHostedZoneCommand({ Id: zoneId })),
+    );
     await step('DeleteEmailIdentityPolicy', () =>
       ses.send(new DeleteEmailIdentityPolicyCommand({ EmailIdentity: 'tx.example', PolicyName: 'p' })),
     );

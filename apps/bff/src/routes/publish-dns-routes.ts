@@ -5,7 +5,7 @@ import { type RouteBinding, type RouteDeps, route } from './route-spec.js';
 export function publishDnsRoutes(deps: RouteDeps): RouteBinding[] {
   return [
     route('publishDns', ({ params: { region, identity }, body }) =>
-      publishDnsRecords(deps.ctx, region, identity, body.scope, body.confirm),
+      publishDnsRecords(deps.ctx, region, identity, body.scope, body.confirm, { dmarc: body.dmarc }),
     ),
   ];
 }

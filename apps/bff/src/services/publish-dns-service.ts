@@ -2,16 +2,26 @@ import { createHash } from 'node:crypto';
 import {
   type Change,
   ChangeResourceRecordSetsCommand,
+  type ChangeResourceRecordSetsCommandOutput,
   type ResourceRecordSet,
+  type Route53Client,
   type RRType,
 } from '@aws-sdk/client-route-53';
-import type { DnsRecord, PublishChange, PublishPlan, PublishResult } from '@ses-console/contract';
+import {
+  DMARC_RECOMMENDED_VALUE,
+  type DmarcPublish,
+  type DnsRecord,
+  type HostedZoneRef,
+  type PublishChange,
+  type PublishPlan,
+  type PublishResult,
+} from '@ses-console/contract';
 import { AppError } from '../errors/app-error.js';
-import { callAws } from '../errors/aws-error-map.js';
+import { failedChangeError, outcomeOfFailedSdkCall } from '../errors/attempt-outcome.js';
 import { recordInPlace, sameMx } from './dns-record-match.js';
-import type { RequiredRecord } from './dns-records.js';
+import { domainOfIdentity, type RequiredRecord } from './dns-records.js';
 import { dnsStateOf, getEmailIdentity } from './identity-detail-service.js';
-import { readRecordSet, recordValues } from './route53-zones.js';
+import { bareChangeId, readRecordSet, recordValues } from './route53-zones.js';
 import type { ServiceContext } from './service-context.js';
 import { isSpf, mergeAmazonSesInclude } from './spf-record.js';
 
@@ -85,6 +95,68 @@ function planRecord(
   return { change: { ...base, action: 'replace', existing, values: [record.value], removed, note }, current };
 }
 
+/**
+ * The recommended DMARC record at `_dmarc.<domain>` (the SES console recommends `"v=DMARC1; p=none;"`)
+ * and, when asked and the name holds nothing, the change that writes it. Whatever the name holds —
+ * a DMARC policy (in place by `recordInPlace`'s one rule) or anything else, TXT or CNAME — is left as it
+ * is: publishing never replaces a DMARC policy.
+ */
+async function planDmarc(
+  route53: Route53Client,
+  zone: HostedZoneRef,
+  domain: string,
+  wanted: boolean,
+): Promise<{ status: DmarcPublish; planned?: PlannedChange }> {
+  const name = `_dmarc.${domain}`;
+  const base = { name, recommended: DMARC_RECOMMENDED_VALUE };
+  const [txt, cname] = await Promise.all([
+    readRecordSet(route53, zone.id, name, 'TXT'),
+    readRecordSet(route53, zone.id, name, 'CNAME'),
+  ]);
+  const existing = [...recordValues(txt), ...recordValues(cname)];
+  if (existing.length > 0 || txt?.AliasTarget || cname?.AliasTarget) {
+    return { status: { ...base, state: 'existing', existing } };
+  }
+  if (!wanted) return { status: { ...base, state: 'missing', existing } };
+  const record = { purpose: 'DMARC' as const, type: 'TXT' as const, value: DMARC_RECOMMENDED_VALUE };
+  // The value written is one `recordInPlace` accepts: what the detail and the diagnostics then show.
+  if (!recordInPlace(record, [record.value]))
+    throw new Error('the recommended DMARC value is not a DMARC record');
+  return {
+    status: { ...base, state: 'written', existing },
+    planned: {
+      change: {
+        purpose: 'DMARC',
+        type: 'TXT',
+        name,
+        action: 'create',
+        existing: [],
+        values: [DMARC_RECOMMENDED_VALUE],
+        removed: [],
+      },
+    },
+  };
+}
+
+/** Whether the zone holds exactly the values each planned change writes (order aside). */
+async function planInPlace(
+  route53: Route53Client,
+  zoneId: string,
+  planned: PlannedChange[],
+): Promise<boolean> {
+  const sorted = (values: readonly string[]) => [...values].sort().join('\n');
+  const checks = await Promise.all(
+    planned.map(async ({ change }) => {
+      const now = recordValues(await readRecordSet(route53, zoneId, change.name, change.type));
+      return sorted(now) === sorted(change.values);
+    }),
+  );
+  return checks.every(Boolean);
+}
+
+const isInvalidChangeBatch = (error: unknown) =>
+  (error as { name?: unknown } | undefined)?.name === 'InvalidChangeBatch';
+
 function planOf(planned: PlannedChange[]): PublishPlan {
   const changes = planned.map((p) => p.change);
   const fingerprint = changes.map((c) => [c.type, c.name.toLowerCase(), c.existing, c.values]);
@@ -127,6 +199,7 @@ export async function publishDnsRecords(
   identity: string,
   scope: PublishScope,
   confirm?: string,
+  options: { dmarc?: boolean } = {},
 ): Promise<PublishResult> {
   const ses = await getEmailIdentity(ctx, region, identity);
   const dns = await dnsStateOf(ctx, region, identity, ses);
@@ -138,23 +211,33 @@ export async function publishDnsRecords(
   if (!zone) return { outcome: 'no_hosted_zone', records: dns.records };
 
   const route53 = ctx.clients.route53();
-  const planned = (
-    await Promise.all(
+  const [sesChanges, dmarc] = await Promise.all([
+    Promise.all(
       wanted.map(async (record) =>
         planRecord(record, await readRecordSet(route53, zone.id, record.name, record.type)),
       ),
-    )
-  ).filter((p): p is PlannedChange => p !== undefined);
+    ),
+    planDmarc(route53, zone, domainOfIdentity(identity), options.dmarc === true),
+  ]);
+  const planned = [...sesChanges, dmarc.planned].filter((p): p is PlannedChange => p !== undefined);
   const plan = planOf(planned);
   if (plan.needsConfirmation && confirm !== plan.planId) {
-    return { outcome: 'needs_confirmation', hostedZone: zone, records: dns.records, plan };
+    return {
+      outcome: 'needs_confirmation',
+      hostedZone: zone,
+      records: dns.records,
+      plan,
+      dmarc: dmarc.status,
+    };
   }
   const published = new Set(wanted);
   const records = dns.records.map((r) => (published.has(r) ? { ...r, publishedInRoute53: true } : r));
-  if (planned.length === 0) return { outcome: 'published', hostedZone: zone, records, plan };
+  const result = { outcome: 'published' as const, hostedZone: zone, records, plan, dmarc: dmarc.status };
+  if (planned.length === 0) return result;
 
-  const out = await callAws(() =>
-    route53.send(
+  let out: ChangeResourceRecordSetsCommandOutput;
+  try {
+    out = await route53.send(
       new ChangeResourceRecordSetsCommand({
         HostedZoneId: zone.id,
         ChangeBatch: {
@@ -162,14 +245,23 @@ export async function publishDnsRecords(
           Changes: route53Changes(planned),
         },
       }),
-    ),
-  );
+    );
+  } catch (error) {
+    // A lost answer: the batch was written, the SDK's retry of it is refused (the CREATE now finds its
+    // set, the DELETE's values no longer match). When the zone holds exactly what this plan writes,
+    // an earlier attempt did it: published, though the change id went with the lost answer.
+    const inPlace = isInvalidChangeBatch(error) && (await planInPlace(route53, zone.id, planned));
+    const outcome = outcomeOfFailedSdkCall(error, () => inPlace);
+    if (outcome === 'done-earlier') return result;
+    throw failedChangeError(
+      error,
+      outcome,
+      'The records may have been written: reload the identity to see them before publishing again.',
+    );
+  }
   return {
-    outcome: 'published',
-    hostedZone: zone,
-    changeId: out.ChangeInfo?.Id?.replace(/^\/?change\//, ''),
+    ...result,
+    changeId: out.ChangeInfo?.Id ? bareChangeId(out.ChangeInfo.Id) : undefined,
     changeStatus: out.ChangeInfo?.Status,
-    records,
-    plan,
   };
 }

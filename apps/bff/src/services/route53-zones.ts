@@ -1,10 +1,11 @@
 import {
+  GetChangeCommand,
   ListHostedZonesByNameCommand,
   ListResourceRecordSetsCommand,
   type ResourceRecordSet,
   type Route53Client,
 } from '@aws-sdk/client-route-53';
-import type { HostedZoneRef } from '@ses-console/contract';
+import type { HostedZoneRef, Route53Change } from '@ses-console/contract';
 import { callAws } from '../errors/aws-error-map.js';
 import { hostName } from './dns-record-match.js';
 
@@ -67,4 +68,20 @@ export async function readRecordSet(
 /** The values of a record set as Route 53 holds them (presentation form); none when there is no set. */
 export function recordValues(set: ResourceRecordSet | undefined): string[] {
   return (set?.ResourceRecords ?? []).map((r) => r.Value ?? '');
+}
+
+/** `/change/C123` or `C123` → `C123`. */
+export function bareChangeId(id: string): string {
+  return id.replace(/^\/?change\//, '');
+}
+
+/** A Route 53 change and its propagation status (GetChange). */
+export async function readChange(route53: Route53Client, changeId: string): Promise<Route53Change> {
+  const out = await callAws(() => route53.send(new GetChangeCommand({ Id: changeId })));
+  const info = out.ChangeInfo;
+  return {
+    id: bareChangeId(info?.Id ?? changeId),
+    status: info?.Status === 'INSYNC' ? 'INSYNC' : 'PENDING',
+    ...(info?.SubmittedAt && { submittedAt: info.SubmittedAt.toISOString() }),
+  };
 }

@@ -40,9 +40,9 @@ export interface ServiceCatalog {
 
 export function createServiceCatalog(
   core: EmulatorCore,
-  options: Pick<EmulatorOptions, 'verificationDns'>,
+  options: Pick<EmulatorOptions, 'verificationDns' | 'route53ReservedNames'>,
 ): ServiceCatalog {
-  const route53 = createRoute53Service(core);
+  const route53 = createRoute53Service(core, { reservedNames: options.route53ReservedNames === true });
   const resolverServers =
     options.verificationDns?.mode === 'resolver' ? (options.verificationDns.servers ?? []) : undefined;
   const resolver = resolverServers ? new ResolverDnsView(resolverServers) : undefined;

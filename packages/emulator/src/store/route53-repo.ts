@@ -129,6 +129,39 @@ export class Route53Repo {
     ).map(toZone);
   }
 
+  countZones(accountId: string): number {
+    const row = this.db
+      .prepare('SELECT COUNT(*) AS n FROM r53_hosted_zones WHERE account_id = ?')
+      .get(accountId) as { n: number };
+    return row.n;
+  }
+
+  /** Sets the zone's comment; `undefined` removes it. */
+  updateZoneComment(accountId: string, id: string, comment: string | undefined): void {
+    this.db
+      .prepare('UPDATE r53_hosted_zones SET comment = ? WHERE account_id = ? AND id = ?')
+      .run(comment ?? null, accountId, id);
+  }
+
+  /** The zone's tags in the order their keys were first added. */
+  listZoneTags(zoneId: string): { key: string; value: string }[] {
+    return this.db
+      .prepare('SELECT key, value FROM r53_zone_tags WHERE zone_id = ? ORDER BY seq, key')
+      .all(zoneId) as { key: string; value: string }[];
+  }
+
+  /** Adds or replaces tags (a replaced key keeps its place) and removes keys, in one statement each. */
+  changeZoneTags(zoneId: string, add: { key: string; value: string }[], removeKeys: string[]): void {
+    const remove = this.db.prepare('DELETE FROM r53_zone_tags WHERE zone_id = ? AND key = ?');
+    for (const key of removeKeys) remove.run(zoneId, key);
+    const put = this.db.prepare(
+      `INSERT INTO r53_zone_tags (zone_id, key, value, seq)
+         VALUES (?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM r53_zone_tags WHERE zone_id = ?))
+       ON CONFLICT (zone_id, key) DO UPDATE SET value = excluded.value`,
+    );
+    for (const tag of add) put.run(zoneId, tag.key, tag.value, zoneId);
+  }
+
   deleteZone(accountId: string, id: string): void {
     this.db.prepare('DELETE FROM r53_hosted_zones WHERE account_id = ? AND id = ?').run(accountId, id);
   }
@@ -232,7 +265,13 @@ export class Route53Repo {
   /** Empties all Route 53 state (control-plane reset). */
   reset(): void {
     this.transaction(() => {
-      for (const table of ['r53_record_sets', 'r53_hosted_zones', 'r53_caller_references', 'r53_changes']) {
+      for (const table of [
+        'r53_zone_tags',
+        'r53_record_sets',
+        'r53_hosted_zones',
+        'r53_caller_references',
+        'r53_changes',
+      ]) {
         this.db.prepare(`DELETE FROM ${table}`).run();
       }
     });

@@ -1,6 +1,7 @@
 import type { RecordSetData } from '../../store/route53-repo.js';
-import { parseDnsName, presentDnsName } from './dns-names.js';
-import { InvalidChangeBatch, InvalidInput, validationError } from './errors.js';
+import { isInZone, parseDnsName, presentDnsName } from './dns-names.js';
+import { InvalidChangeBatch, InvalidInput, validationError, xmlEnumerationError } from './errors.js';
+import { bareId } from './ids.js';
 import { checkRecordValue, sameValues } from './record-values.js';
 
 /**
@@ -30,6 +31,22 @@ export const RR_TYPES = [
   'SVCB',
   'HTTPS',
 ] as const;
+export const FAILOVER_VALUES = ['PRIMARY', 'SECONDARY'] as const;
+/**
+ * The members that make a record set part of a routing policy; each needs a SetIdentifier, and a set
+ * with a SetIdentifier needs exactly one of them. MultiValueAnswer counts even when `false` (AWS answers
+ * "Missing field 'SetIdentifier'" for `MultiValueAnswer: false` without one: aws/aws-sdk#75).
+ */
+export const ROUTING_POLICY_MEMBERS = [
+  'Weight',
+  'Region',
+  'Failover',
+  'GeoLocation',
+  'MultiValueAnswer',
+  'CidrRoutingConfig',
+  'GeoProximityLocation',
+] as const;
+export const MAX_SET_IDENTIFIER_LENGTH = 128;
 export const MAX_TTL = 2147483647;
 /** Per-request quotas (UPSERT counts twice for both). */
 export const MAX_RECORDS_PER_REQUEST = 1000;
@@ -57,8 +74,18 @@ export interface PlannedChange {
 }
 
 export interface ZoneForPlan {
+  id: string;
   name: string;
 }
+
+/** Another hosted zone of the account an alias may target: its name and whether it holds a record set. */
+export interface AliasTargetZone {
+  name: string;
+  hasRecordSet(name: string, type: string): boolean;
+}
+
+/** Looks up an alias's target zone by bare id; `undefined` when it is not one of the account's zones. */
+export type AliasTargetZones = (zoneId: string) => AliasTargetZone | undefined;
 
 function memberPath(index: number, member: string): string {
   return `changeBatch.changes.${index + 1}.member.${member}`;
@@ -70,12 +97,14 @@ export function checkChangeShapes(changes: ChangeInput[]): void {
     throw validationError('[]', 'changeBatch.changes', 'Member must have length greater than or equal to 1');
   }
   changes.forEach((change, i) => {
+    // An enum value the schema does not list is refused by Route 53's XML schema validation, before
+    // any rule runs: `Invalid XML ; cvc-enumeration-valid: …` (InvalidInput). A missing element is
+    // still the model's "must not be null".
+    if (change.action === undefined) {
+      throw validationError(undefined, memberPath(i, 'action'), 'Member must not be null');
+    }
     if (!CHANGE_ACTIONS.includes(change.action as ChangeAction)) {
-      throw validationError(
-        change.action,
-        memberPath(i, 'action'),
-        `Member must satisfy enum value set: [${CHANGE_ACTIONS.join(', ')}]`,
-      );
+      throw xmlEnumerationError(change.action, CHANGE_ACTIONS);
     }
     const rrset = change.recordSet;
     if (!rrset)
@@ -83,12 +112,15 @@ export function checkChangeShapes(changes: ChangeInput[]): void {
     if (!rrset.name) {
       throw validationError(undefined, memberPath(i, 'resourceRecordSet.name'), 'Member must not be null');
     }
+    if (rrset.type === undefined) {
+      throw validationError(undefined, memberPath(i, 'resourceRecordSet.type'), 'Member must not be null');
+    }
     if (!RR_TYPES.includes(rrset.type as (typeof RR_TYPES)[number])) {
-      throw validationError(
-        rrset.type,
-        memberPath(i, 'resourceRecordSet.type'),
-        `Member must satisfy enum value set: [${RR_TYPES.join(', ')}]`,
-      );
+      throw xmlEnumerationError(rrset.type, RR_TYPES);
+    }
+    const failover = rrset.routing?.Failover;
+    if (failover !== undefined && !FAILOVER_VALUES.includes(failover as (typeof FAILOVER_VALUES)[number])) {
+      throw xmlEnumerationError(typeof failover === 'string' ? failover : '', FAILOVER_VALUES);
     }
     if (rrset.ttl !== undefined && !(Number.isInteger(rrset.ttl) && rrset.ttl >= 0 && rrset.ttl <= MAX_TTL)) {
       throw validationError(
@@ -118,7 +150,41 @@ export function checkChangeShapes(changes: ChangeInput[]): void {
           `SetIdentifier=${rrset.setIdentifier ?? 'null'}]`,
       );
     }
+    checkSetIdentifier(change, i);
   });
+}
+
+/**
+ * SetIdentifier and routing policies go together (AWS's wording, observed in boto3#2240, ansible
+ * community.aws#615 and terraform-provider-aws#1668): a policy member without a SetIdentifier is
+ * "Missing field 'SetIdentifier'", a SetIdentifier with no policy (or with two) is "Expected exactly one of
+ * [Weight, Region, Failover, GeoLocation, or MultiValueAnswer]". The list in the message is AWS's own
+ * (the CIDR and geoproximity policies came later and are not named there, but they count).
+ */
+function checkSetIdentifier(change: ChangeInput, index: number): void {
+  const rrset = change.recordSet as RecordSetInput;
+  const where =
+    `in Change with [Action=${change.action}, Name=${rrset.name}, Type=${rrset.type}, ` +
+    `SetIdentifier=${rrset.setIdentifier ?? 'null'}]`;
+  const policies = ROUTING_POLICY_MEMBERS.filter((member) => rrset.routing?.[member] !== undefined);
+  if (rrset.setIdentifier === undefined) {
+    if (policies.length > 0)
+      throw new InvalidInput(`Invalid request: Missing field 'SetIdentifier' ${where}`);
+    return;
+  }
+  if (rrset.setIdentifier.length < 1 || rrset.setIdentifier.length > MAX_SET_IDENTIFIER_LENGTH) {
+    throw validationError(
+      rrset.setIdentifier,
+      memberPath(index, 'resourceRecordSet.setIdentifier'),
+      `Member must have length between 1 and ${MAX_SET_IDENTIFIER_LENGTH}`,
+    );
+  }
+  if (policies.length !== 1) {
+    throw new InvalidInput(
+      'Invalid request: Expected exactly one of [Weight, Region, Failover, GeoLocation, or MultiValueAnswer], ' +
+        `but found ${policies.length === 0 ? 'none' : 'more than one'} ${where}`,
+    );
+  }
 }
 
 /** Throws InvalidChangeBatch when the batch exceeds the per-request record or value-character quota. */
@@ -132,10 +198,9 @@ export function checkRequestQuotas(changes: ChangeInput[]): void {
     chars += weight * values.reduce((sum, v) => sum + v.length, 0);
   }
   const messages: string[] = [];
+  // AWS's text, word for word: "[Number of records limit of 1000 exceeded.]" (UPSERT counts twice).
   if (records > MAX_RECORDS_PER_REQUEST) {
-    messages.push(
-      `Number of records limit of ${MAX_RECORDS_PER_REQUEST} exceeded: the request has ${records} ResourceRecord elements (UPSERT counts twice)`,
-    );
+    messages.push(`Number of records limit of ${MAX_RECORDS_PER_REQUEST} exceeded.`);
   }
   if (chars > MAX_VALUE_CHARS_PER_REQUEST) {
     messages.push(
@@ -170,9 +235,20 @@ export function planChangeBatch(
   zone: ZoneForPlan,
   current: RecordSetData[],
   changes: ChangeInput[],
+  otherZones: AliasTargetZones = () => undefined,
 ): PlannedChange[] {
   const zoneShown = presentDnsName(zone.name);
   const working = new Map(current.map((r) => [keyOf(r), r]));
+  // How many record sets the working zone holds per name + type (alias targets are looked up by that).
+  const setsByNameType = new Map<string, number>();
+  const nameTypeKey = (r: Pick<RecordSetData, 'name' | 'type'>) => `${r.name}|${r.type}`;
+  const countSet = (r: RecordSetData, delta: number) =>
+    setsByNameType.set(nameTypeKey(r), (setsByNameType.get(nameTypeKey(r)) ?? 0) + delta);
+  for (const r of current) countSet(r, 1);
+  const thisZone: AliasTargetZone = {
+    name: zone.name,
+    hasRecordSet: (name, type) => (setsByNameType.get(nameTypeKey({ name, type })) ?? 0) > 0,
+  };
   // Per record set: how many changes named it and the first one's action (all the repeat rule needs).
   // Every step below is a map lookup, so planning is linear in the batch plus the zone.
   const seenByKey = new Map<string, { count: number; first: ChangeAction }>();
@@ -186,7 +262,7 @@ export function planChangeBatch(
     const parsed = parseDnsName(input.name as string);
     if (!parsed.ok) {
       messages.push(
-        `FATAL problem: ${parsed.problem.code} (${parsed.problem.description}) encountered with '${input.name}'`,
+        `FATAL problem: ${parsed.problem.code} (${parsed.problem.description}) encountered with '${parsed.problem.encountered ?? input.name}'`,
       );
       continue;
     }
@@ -236,6 +312,13 @@ export function planChangeBatch(
         continue;
       }
     }
+    if (action !== 'DELETE' && record.aliasTarget) {
+      const problems = aliasProblems(record, zone.id, thisZone, otherZones);
+      if (problems.length > 0) {
+        messages.push(...problems);
+        continue;
+      }
+    }
     const existing = working.get(key);
     switch (action) {
       case 'CREATE':
@@ -244,8 +327,10 @@ export function planChangeBatch(
           continue;
         }
         working.set(key, record);
+        countSet(record, 1);
         break;
       case 'UPSERT':
+        if (!existing) countSet(record, 1);
         working.set(key, record);
         break;
       case 'DELETE':
@@ -268,6 +353,7 @@ export function planChangeBatch(
           continue;
         }
         working.delete(key);
+        countSet(record, -1);
         break;
     }
     planned.push({ action, recordSet: record });
@@ -277,6 +363,41 @@ export function planChangeBatch(
   if (messages.length === 0) messages.push(...cnameConflicts(working, touchedNames, zoneShown));
   if (messages.length > 0) throw new InvalidChangeBatch(messages);
   return planned;
+}
+
+/**
+ * An alias into one of the account's zones must name a record set of the same type that exists in that
+ * zone (as the batch leaves it so far, when it is this zone) and lies within it. AWS's wording, both
+ * messages when both apply (observed in harmony-one/harmony-ops#491, barnybug/cli53#213 and #227):
+ * `Tried to create an alias that targets <name>., type <T> in zone <id>, but the alias target name does
+ * not lie within the target zone` / `…, but that target was not found`. A zone id that is none of the
+ * account's zones is an AWS service's zone (ELB, CloudFront, S3 websites…), which the emulator does not
+ * model, so such aliases are accepted as they are.
+ */
+function aliasProblems(
+  record: RecordSetData,
+  zoneId: string,
+  thisZone: AliasTargetZone,
+  otherZones: AliasTargetZones,
+): string[] {
+  const alias = record.aliasTarget as NonNullable<RecordSetData['aliasTarget']>;
+  const targetZoneId = bareId(alias.hostedZoneId);
+  const target = targetZoneId === zoneId ? thisZone : otherZones(targetZoneId);
+  if (!target) return [];
+  const parsed = parseDnsName(alias.dnsName);
+  if (!parsed.ok) {
+    return [
+      `FATAL problem: ${parsed.problem.code} (${parsed.problem.description}) encountered with '${parsed.problem.encountered ?? alias.dnsName}'`,
+    ];
+  }
+  const shown = `Tried to create an alias that targets ${presentDnsName(parsed.name)}, type ${record.type} in zone ${targetZoneId}`;
+  const problems: string[] = [];
+  const within = isInZone(parsed.name, target.name);
+  if (!within) problems.push(`${shown}, but the alias target name does not lie within the target zone`);
+  if (!within || !target.hasRecordSet(parsed.name, record.type)) {
+    problems.push(`${shown}, but that target was not found`);
+  }
+  return problems;
 }
 
 /** A CNAME must be alone at its name (other CNAMEs of a routing policy excepted). */

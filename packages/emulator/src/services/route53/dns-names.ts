@@ -10,6 +10,8 @@ const MAX_LABEL_LENGTH = 63;
 export interface NameProblem {
   code: string;
   description: string;
+  /** What Route 53 quotes after "encountered with": the offending character, when it names one. */
+  encountered?: string;
 }
 
 export type ParsedName = { ok: true; name: string } | { ok: false; problem: NameProblem };
@@ -48,10 +50,17 @@ export function parseDnsName(input: string): ParsedName {
       return { ok: false, problem: { code: 'LabelTooLong', description: 'Domain label is too long' } };
     }
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
-    if (/[\x00-\x20\x7f-\uffff]/.test(label)) {
+    const unsupported = /[\x00-\x20\x7f-\uffff]/.exec(label);
+    if (unsupported) {
+      // Route 53 quotes the character itself, e.g. `… UnsupportedCharacter (Value contains unsupported
+      // characters) encountered with ' '` for a name with a space.
       return {
         ok: false,
-        problem: { code: 'InvalidCharacter', description: 'Domain name contains an invalid character' },
+        problem: {
+          code: 'UnsupportedCharacter',
+          description: 'Value contains unsupported characters',
+          encountered: unsupported[0],
+        },
       };
     }
   }

@@ -101,3 +101,16 @@ export class PriorRequestNotComplete extends AwsError {
     );
   }
 }
+
+/**
+ * An enum value in an XML request body that the schema does not list. Route 53 validates bodies against
+ * its XSD first, so the answer is the validator's text, e.g. `Invalid XML ; cvc-enumeration-valid: Value
+ * 'X' is not facet-valid with respect to enumeration '[CREATE, DELETE, UPSERT]'. It must be a value from
+ * the enumeration.` (InvalidInput, observed in giantswarm/aws-operator#360).
+ */
+export function xmlEnumerationError(value: string, allowed: readonly string[]): InvalidInput {
+  return new InvalidInput(
+    `Invalid XML ; cvc-enumeration-valid: Value '${value}' is not facet-valid with respect to enumeration ` +
+      `'[${allowed.join(', ')}]'. It must be a value from the enumeration.`,
+  );
+}

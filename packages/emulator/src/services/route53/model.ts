@@ -4,13 +4,14 @@ import type { DnsRecordSet, DnsView } from '../../dns/dns-view.js';
 import type { ZoneRecordSource } from '../../dns/zone-answers.js';
 import type { ChangeRow, RecordSetData, Route53Repo, ZoneRow } from '../../store/route53-repo.js';
 import {
+  type AliasTargetZone,
   type ChangeInput,
   checkChangeShapes,
   checkRequestQuotas,
   type PlannedChange,
   planChangeBatch,
 } from './change-batch.js';
-import { isHostnameLike, parseDnsName, reversedName, suffixesOf } from './dns-names.js';
+import { isHostnameLike, isInZone, parseDnsName, reversedName, suffixesOf } from './dns-names.js';
 import {
   HostedZoneAlreadyExists,
   HostedZoneNotEmpty,
@@ -35,6 +36,34 @@ const MAX_COMMENT_LENGTH = 256;
 
 export interface ModelClock {
   now(): Date;
+}
+
+export interface Route53Rules {
+  /**
+   * Refuse the names AWS reserves for itself: the RFC 2606 documentation domains `example.com`,
+   * `example.net`, `example.org` and every name below them. Off by default (see RESERVED_DOMAINS).
+   */
+  reservedNames?: boolean;
+}
+
+/**
+ * Names AWS keeps for itself: CreateHostedZone answers InvalidDomainName `<name> is reserved by AWS!`
+ * for them and for names below them (observed: "example.com is reserved by AWS!" from Terraform's
+ * aws_route53_zone, "streaming-platform-dev.example.com is reserved by AWS" for a subdomain). The
+ * emulator refuses them only with EMULATOR_ROUTE53_RESERVED_NAMES=on: example.com is what local
+ * demos and tests use, and nobody meets this rule in production with their own domain.
+ */
+export const RESERVED_DOMAINS = ['example.com.', 'example.net.', 'example.org.'] as const;
+
+export const MAX_TAGS_PER_ZONE = 50;
+export const MAX_TAG_CHANGES_PER_CALL = 10;
+export const MAX_TAG_KEY_LENGTH = 128;
+export const MAX_TAG_VALUE_LENGTH = 256;
+export const TAG_RESOURCE_TYPES = ['healthcheck', 'hostedzone'] as const;
+
+export interface ZoneTag {
+  key: string;
+  value: string;
 }
 
 export interface ChangeInfo {
@@ -72,6 +101,7 @@ export class Route53Model {
     private readonly repo: Route53Repo,
     private readonly clock: ModelClock,
     private readonly events: Pick<EventEmitter<EmulatorEvents>, 'emit'>,
+    private readonly rules: Route53Rules = {},
   ) {}
 
   createHostedZone(
@@ -96,6 +126,13 @@ export class Route53Model {
         `${input.name} is not a valid domain name: labels may contain only letters, digits, hyphens and underscores.`,
       );
     }
+    // A single label is a top-level domain: "You can't create a hosted zone for a top-level domain (TLD)
+    // such as .com." (CreateHostedZone reference). Which error AWS answers is not published; the
+    // decision here: the same InvalidDomainName AWS gives for the other names it keeps (RESERVED_DOMAINS).
+    const reserved =
+      !parsed.name.slice(0, -1).includes('.') ||
+      (this.rules.reservedNames === true && RESERVED_DOMAINS.some((d) => isInZone(parsed.name, d)));
+    if (reserved) throw new InvalidDomainName(`${parsed.name.slice(0, -1)} is reserved by AWS!`);
     if (input.comment !== undefined && input.comment.length > MAX_COMMENT_LENGTH) {
       throw validationError(
         input.comment,
@@ -236,7 +273,26 @@ export class Route53Model {
       const healthCheckId = change.recordSet?.routing?.HealthCheckId;
       if (typeof healthCheckId === 'string') throw new NoSuchHealthCheck(healthCheckId);
     }
-    const plan: PlannedChange[] = planChangeBatch(zone, this.repo.listRecordSets(zone.id), batch.changes);
+    const targetZones = new Map<string, AliasTargetZone | undefined>();
+    const plan: PlannedChange[] = planChangeBatch(
+      zone,
+      this.repo.listRecordSets(zone.id),
+      batch.changes,
+      (targetZoneId) => {
+        // One lookup per target zone per batch (40,000 aliases to one zone ask once).
+        if (!targetZones.has(targetZoneId)) {
+          const target = this.repo.findZone(accountId, targetZoneId);
+          targetZones.set(
+            targetZoneId,
+            target && {
+              name: target.name,
+              hasRecordSet: (name, type) => this.repo.findRecordSet(target.id, name, type).length > 0,
+            },
+          );
+        }
+        return targetZones.get(targetZoneId);
+      },
+    );
     const change = this.repo.transaction(() => {
       for (const { action, recordSet } of plan) {
         if (action === 'DELETE') this.repo.deleteRecordSet(zone.id, recordSet);
@@ -255,9 +311,8 @@ export class Route53Model {
     options: { name?: string; type?: string; identifier?: string; maxItems: number },
   ): Page<RecordSetData> {
     const zone = this.findZone(accountId, zoneId);
-    if (options.type !== undefined && options.name === undefined) {
-      throw new InvalidInput('Invalid request: a StartRecordType (type) requires a StartRecordName (name).');
-    }
+    // AWS answers this one with an empty message (InvalidInput, no text at all).
+    if (options.type !== undefined && options.name === undefined) throw new InvalidInput('');
     if (options.identifier !== undefined && options.type === undefined) {
       throw new InvalidInput(
         'Invalid request: a StartRecordIdentifier (identifier) requires StartRecordName and StartRecordType.',
@@ -286,6 +341,79 @@ export class Route53Model {
       index < 0 ? sorted.length : index,
       options.maxItems,
     );
+  }
+
+  /** GetHostedZoneCount: every zone of the account, public and private. */
+  getHostedZoneCount(accountId: string): number {
+    return this.repo.countZones(accountId);
+  }
+
+  /** UpdateHostedZoneComment: sets the comment, or removes it when none is given (as AWS documents). */
+  updateHostedZoneComment(accountId: string, id: string, comment: string | undefined): HostedZone {
+    const zone = this.findZone(accountId, id);
+    if (comment !== undefined && comment.length > MAX_COMMENT_LENGTH) {
+      throw validationError(
+        comment,
+        'comment',
+        `Member must have length less than or equal to ${MAX_COMMENT_LENGTH}`,
+      );
+    }
+    this.repo.updateZoneComment(accountId, zone.id, comment === '' ? undefined : comment);
+    return this.getHostedZone(accountId, zone.id);
+  }
+
+  /** ChangeTagsForResource on a hosted zone: all checks first, then the whole change in one transaction. */
+  changeTagsForResource(
+    accountId: string,
+    resourceType: string,
+    resourceId: string,
+    change: { add?: ZoneTag[]; removeKeys?: string[] },
+  ): void {
+    const zone = this.findTaggedZone(accountId, resourceType, resourceId);
+    const { add, removeKeys } = change;
+    if (add !== undefined) checkListSize(add.length, 'addTags');
+    if (removeKeys !== undefined) checkListSize(removeKeys.length, 'removeTagKeys');
+    (add ?? []).forEach((tag, i) => {
+      checkTagKey(tag.key, `addTags.${i + 1}.member.key`);
+      if (tag.value.length > MAX_TAG_VALUE_LENGTH) {
+        throw validationError(
+          tag.value,
+          `addTags.${i + 1}.member.value`,
+          `Member must have length less than or equal to ${MAX_TAG_VALUE_LENGTH}`,
+        );
+      }
+    });
+    (removeKeys ?? []).forEach((key, i) => {
+      checkTagKey(key, `removeTagKeys.${i + 1}.member`);
+    });
+    const keys = new Set(this.repo.listZoneTags(zone.id).map((t) => t.key));
+    for (const key of removeKeys ?? []) keys.delete(key);
+    for (const tag of add ?? []) keys.add(tag.key);
+    // Route 53 allows 50 tags per resource; its wording for the excess is not published [inf].
+    if (keys.size > MAX_TAGS_PER_ZONE) {
+      throw new InvalidInput(
+        `Invalid request: a hosted zone can have at most ${MAX_TAGS_PER_ZONE} tags; this change would leave ${keys.size}.`,
+      );
+    }
+    this.repo.transaction(() => this.repo.changeZoneTags(zone.id, add ?? [], removeKeys ?? []));
+  }
+
+  listTagsForResource(accountId: string, resourceType: string, resourceId: string): ZoneTag[] {
+    return this.repo.listZoneTags(this.findTaggedZone(accountId, resourceType, resourceId).id);
+  }
+
+  /** ListTagsForResources: 1–10 zones, each must exist; answered in the order asked. */
+  listTagsForResources(
+    accountId: string,
+    resourceType: string,
+    resourceIds: string[],
+  ): { resourceId: string; tags: ZoneTag[] }[] {
+    checkTagResourceType(resourceType);
+    checkListSize(resourceIds.length, 'resourceIds');
+    return resourceIds.map((id) => {
+      const zone = this.findTaggedZone(accountId, resourceType, id);
+      return { resourceId: zone.id, tags: this.repo.listZoneTags(zone.id) };
+    });
   }
 
   getChange(accountId: string, id: string): ChangeInfo {
@@ -349,6 +477,13 @@ export class Route53Model {
     return undefined;
   }
 
+  private findTaggedZone(accountId: string, resourceType: string, resourceId: string): ZoneRow {
+    checkTagResourceType(resourceType);
+    // The emulator has no health checks, so every health-check id is unknown.
+    if (resourceType === 'healthcheck') throw new NoSuchHealthCheck(resourceId);
+    return this.findZone(accountId, resourceId);
+  }
+
   private findZone(accountId: string, id: string): ZoneRow {
     const zoneId = bareId(id);
     if (zoneId.length > MAX_ID_LENGTH) {
@@ -395,6 +530,34 @@ export class Route53Model {
       submittedAt,
       ...(change.comment !== undefined && { comment: change.comment }),
     };
+  }
+}
+
+function checkTagResourceType(resourceType: string): void {
+  if (!TAG_RESOURCE_TYPES.includes(resourceType as (typeof TAG_RESOURCE_TYPES)[number])) {
+    throw validationError(
+      resourceType,
+      'resourceType',
+      `Member must satisfy enum value set: [${TAG_RESOURCE_TYPES.join(', ')}]`,
+    );
+  }
+}
+
+/** The model's 1–10 members per tag list. */
+function checkListSize(size: number, field: string): void {
+  if (size < 1) throw validationError('[]', field, 'Member must have length greater than or equal to 1');
+  if (size > MAX_TAG_CHANGES_PER_CALL) {
+    throw validationError(
+      undefined,
+      field,
+      `Member must have length less than or equal to ${MAX_TAG_CHANGES_PER_CALL}`,
+    );
+  }
+}
+
+function checkTagKey(key: string, field: string): void {
+  if (key.length > MAX_TAG_KEY_LENGTH) {
+    throw validationError(key, field, `Member must have length less than or equal to ${MAX_TAG_KEY_LENGTH}`);
   }
 }
 

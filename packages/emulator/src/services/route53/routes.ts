@@ -11,6 +11,7 @@ import {
 import { RR_TYPES } from './change-batch.js';
 import { presentDnsName } from './dns-names.js';
 import { InvalidInput, validationError } from './errors.js';
+import { bareId } from './ids.js';
 import { MAX_RECORD_SETS_PER_PAGE, MAX_ZONES_PER_PAGE, type Route53Model } from './model.js';
 import {
   changeInfoXml,
@@ -21,7 +22,10 @@ import {
   ROUTE53_NAMESPACE,
   readChangeBatch,
   readMaxItems,
+  readResourceIds,
+  readTagChange,
   recordSetXml,
+  tagsXml,
   textOf,
   vpcsXml,
 } from './wire.js';
@@ -32,7 +36,9 @@ function respond(req: IncomingRequest, operation: string, body: XmlElement, stat
   return xmlResponse(req, ROUTE53_NAMESPACE, `${operation}Response`, body, { status, headers });
 }
 
-function readBody(req: IncomingRequest, root: string): ParsedXml {
+/** The request's XML body; `optional` bodies (every member optional: the SDK then sends none) may be empty. */
+function readBody(req: IncomingRequest, root: string, options: { optional?: boolean } = {}): ParsedXml {
+  if (options.optional && req.body.toString('utf8').trim() === '') return {};
   try {
     return parseXmlRequest(req.body, root, REQUEST_LIST_MEMBERS);
   } catch (error) {
@@ -188,6 +194,70 @@ export function route53Router(model: Route53Model, publicUrl: () => string): Rou
       });
     },
   );
+
+  router.add('GET', '/2013-04-01/hostedzonecount', 'GetHostedZoneCount', (req) =>
+    respond(req, 'GetHostedZoneCount', { HostedZoneCount: model.getHostedZoneCount(req.ctx.accountId) }),
+  );
+
+  router.add('POST', '/2013-04-01/hostedzone/{Id}', 'UpdateHostedZoneComment', (req, params) => {
+    const body = readBody(req, 'UpdateHostedZoneCommentRequest', { optional: true });
+    const zone = model.updateHostedZoneComment(
+      req.ctx.accountId,
+      params.Id as string,
+      textOf(body, 'Comment', 'comment'),
+    );
+    return respond(req, 'UpdateHostedZoneComment', { HostedZone: hostedZoneXml(zone) });
+  });
+
+  router.add(
+    'POST',
+    '/2013-04-01/tags/{ResourceType}/{ResourceId}',
+    'ChangeTagsForResource',
+    (req, params) => {
+      const body = readBody(req, 'ChangeTagsForResourceRequest', { optional: true });
+      model.changeTagsForResource(
+        req.ctx.accountId,
+        params.ResourceType as string,
+        params.ResourceId as string,
+        readTagChange(body),
+      );
+      return respond(req, 'ChangeTagsForResource', {});
+    },
+  );
+
+  router.add('GET', '/2013-04-01/tags/{ResourceType}/{ResourceId}', 'ListTagsForResource', (req, params) => {
+    const tags = model.listTagsForResource(
+      req.ctx.accountId,
+      params.ResourceType as string,
+      params.ResourceId as string,
+    );
+    return respond(req, 'ListTagsForResource', {
+      ResourceTagSet: {
+        ResourceType: params.ResourceType,
+        ResourceId: bareId(params.ResourceId as string),
+        Tags: tagsXml(tags),
+      },
+    });
+  });
+
+  router.add('POST', '/2013-04-01/tags/{ResourceType}', 'ListTagsForResources', (req, params) => {
+    const body = readBody(req, 'ListTagsForResourcesRequest');
+    const sets = model.listTagsForResources(
+      req.ctx.accountId,
+      params.ResourceType as string,
+      readResourceIds(body),
+    );
+    return respond(req, 'ListTagsForResources', {
+      ResourceTagSets: xmlList(
+        'ResourceTagSet',
+        sets.map((set) => ({
+          ResourceType: params.ResourceType,
+          ResourceId: set.resourceId,
+          Tags: tagsXml(set.tags),
+        })),
+      ),
+    });
+  });
 
   router.add('GET', '/2013-04-01/change/{Id}', 'GetChange', (req, params) => {
     const change = model.getChange(req.ctx.accountId, params.Id as string);

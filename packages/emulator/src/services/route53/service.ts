@@ -6,7 +6,7 @@ import { restXmlProtocol } from '../../protocol/rest-xml.js';
 import { Route53Repo } from '../../store/route53-repo.js';
 import type { ServiceModule } from '../service.js';
 import { InvalidAction, PriorRequestNotComplete, Throttling } from './errors.js';
-import { type ChangeInfo, type HostedZone, Route53Model } from './model.js';
+import { type ChangeInfo, type HostedZone, Route53Model, type Route53Rules } from './model.js';
 import { route53Router } from './routes.js';
 import { ROUTE53_NAMESPACE } from './wire.js';
 
@@ -36,9 +36,9 @@ export interface Route53Service {
   zoneRecordSource(accountId: string): ZoneRecordSource;
 }
 
-export function createRoute53Service(core: EmulatorCore): Route53Service {
+export function createRoute53Service(core: EmulatorCore, rules: Route53Rules = {}): Route53Service {
   const repo = new Route53Repo(core.db);
-  const model = new Route53Model(repo, core.clock, core.events);
+  const model = new Route53Model(repo, core.clock, core.events, rules);
   let seedCounter = 0;
   return {
     module: {

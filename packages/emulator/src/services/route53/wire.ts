@@ -14,7 +14,7 @@ import type { RecordSetData } from '../../store/route53-repo.js';
 import type { ChangeInput, RecordSetInput } from './change-batch.js';
 import { presentDnsName } from './dns-names.js';
 import { InvalidInput, validationError } from './errors.js';
-import type { ChangeInfo, HostedZone } from './model.js';
+import type { ChangeInfo, HostedZone, ZoneTag } from './model.js';
 
 /**
  * Route 53 wire shapes ↔ model: XML element trees typed against the SDK's shapes (`import type`), and the
@@ -24,7 +24,7 @@ import type { ChangeInfo, HostedZone } from './model.js';
 export const ROUTE53_NAMESPACE = 'https://route53.amazonaws.com/doc/2013-04-01/';
 
 /** Member elements that repeat inside their wrapper (always parsed as arrays). */
-export const REQUEST_LIST_MEMBERS = ['Change', 'ResourceRecord'] as const;
+export const REQUEST_LIST_MEMBERS = ['Change', 'ResourceRecord', 'Tag'] as const;
 
 type Wire<T> = { [K in keyof T]?: XmlValue };
 
@@ -138,7 +138,7 @@ function booleanOf(parent: ParsedXml, name: string, path: string): boolean | und
   return text === 'true';
 }
 
-function membersOf(parent: ParsedXml | undefined, member: string, path: string): ParsedXml[] {
+export function membersOf(parent: ParsedXml | undefined, member: string, path: string): ParsedXml[] {
   const node = parent?.[member];
   if (node === undefined) return [];
   const items = Array.isArray(node) ? node : [node];
@@ -221,4 +221,50 @@ export function readMaxItems(query: URLSearchParams, limit: number): number {
     throw validationError(raw, 'maxItems', 'Member must be a positive integer');
   }
   return Math.min(Number(raw), limit);
+}
+
+/** `<AddTags>` / `<RemoveTagKeys>` of a ChangeTagsForResourceRequest. */
+export function readTagChange(root: ParsedXml): { add?: ZoneTag[]; removeKeys?: string[] } {
+  const addNode = elementOf(root, 'AddTags', 'addTags');
+  const add = addNode
+    ? membersOf(addNode, 'Tag', 'addTags').map((tag, i) => {
+        const key = textOf(tag, 'Key', `addTags.${i + 1}.member.key`);
+        if (key === undefined || key === '') {
+          throw validationError(undefined, `addTags.${i + 1}.member.key`, 'Member must not be null');
+        }
+        return { key, value: textOf(tag, 'Value', `addTags.${i + 1}.member.value`) ?? '' };
+      })
+    : undefined;
+  const removeNode = root.RemoveTagKeys;
+  const removeKeys =
+    removeNode === undefined
+      ? undefined
+      : textsOf(elementOf(root, 'RemoveTagKeys', 'removeTagKeys'), 'Key', 'removeTagKeys');
+  return { ...(add !== undefined && { add }), ...(removeKeys !== undefined && { removeKeys }) };
+}
+
+/** `<ResourceIds><ResourceId>…` of a ListTagsForResourcesRequest. */
+export function readResourceIds(root: ParsedXml): string[] {
+  const node = elementOf(root, 'ResourceIds', 'resourceIds');
+  if (!node) throw validationError(undefined, 'resourceIds', 'Member must not be null');
+  return textsOf(node, 'ResourceId', 'resourceIds');
+}
+
+/** Repeated text members (`<Key>a</Key><Key>b</Key>`; one alone is parsed as a string, several as an array). */
+function textsOf(parent: ParsedXml | undefined, member: string, path: string): string[] {
+  const node = parent?.[member];
+  if (node === undefined) return [];
+  const items = Array.isArray(node) ? node : [node];
+  return items.map((item, i) => {
+    if (typeof item !== 'string')
+      throw validationError('<element>', `${path}.${i + 1}.member`, 'Member must be a string');
+    return item;
+  });
+}
+
+export function tagsXml(tags: ZoneTag[]): XmlValue {
+  return xmlList(
+    'Tag',
+    tags.map((t) => ({ Key: t.key, Value: t.value })),
+  );
 }

@@ -6,6 +6,7 @@ import { identityListIndex } from './004-identity-list-index.js';
 import { notificationsSns } from './005-notifications-sns.js';
 import { identityNameIndex } from './007-identity-name-index.js';
 import { sesAccountSuppressionTemplates } from './008-ses-account-suppression-templates.js';
+import { route53Tags } from './009-route53-tags.js';
 
 /** Every schema migration, one module each; add new ones at the end. */
 export const migrations: Migration[] = [
@@ -16,4 +17,5 @@ export const migrations: Migration[] = [
   notificationsSns,
   identityNameIndex,
   sesAccountSuppressionTemplates,
+  route53Tags,
 ];

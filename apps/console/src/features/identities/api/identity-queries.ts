@@ -5,6 +5,7 @@ import {
   type IdentityDetail,
   type ListAllRegionsIdentitiesResponse,
   type ListIdentitiesResponse,
+  type Route53Change,
 } from '@ses-console/contract';
 import { type QueryClient, queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
@@ -23,7 +24,25 @@ export const identityKeys = {
     [...identityKeys.all, 'dns-diagnostics', region, identity] as const,
   /** Route 53 is global: which public zone covers a domain (the create page's Publish default). */
   hostedZoneLookup: (domain: string) => [...identityKeys.all, 'hosted-zone-lookup', domain] as const,
+  /** A Route 53 change a publish made (global, like zones). */
+  route53Change: (changeId: string) => [...identityKeys.all, 'route53-change', changeId] as const,
 };
+
+/** How often a publish's Route 53 change is asked about while PENDING, and for how long at most. */
+export const ROUTE53_CHANGE_REFRESH_MS = 3_000;
+export const ROUTE53_CHANGE_MAX_POLLS = 200; // 10 minutes: Route 53 is typically INSYNC within 60 s
+
+/** Follows a change until INSYNC (bounded), starting from the status the publish answered. */
+export const route53ChangeQueryOptions = (changeId: string, initial?: Route53Change['status']) =>
+  queryOptions({
+    queryKey: identityKeys.route53Change(changeId),
+    queryFn: () => api.get<Route53Change>(apiPath(apiPaths.route53Change, { changeId })),
+    ...(initial && { initialData: { id: changeId, status: initial }, initialDataUpdatedAt: 0 }),
+    refetchInterval: (query) =>
+      query.state.data?.status === 'INSYNC' || query.state.dataUpdateCount >= ROUTE53_CHANGE_MAX_POLLS
+        ? false
+        : ROUTE53_CHANGE_REFRESH_MS,
+  });
 
 /** While verification is in flight the list polls, so Pending turns into Verified without a reload. */
 export const PENDING_REFRESH_MS = 10_000;

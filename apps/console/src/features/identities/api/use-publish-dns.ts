@@ -9,6 +9,8 @@ export interface PublishInput {
   scope: PublishScope;
   /** The `planId` of a `needs_confirmation` answer the user confirmed. */
   confirm?: string;
+  /** Also write the recommended DMARC record when the domain has none (never replaces one). */
+  dmarc?: boolean;
 }
 
 export const publishDnsRecords = (region: string, identity: string, input: PublishInput) =>

@@ -1,5 +1,5 @@
 import type { FlashbarProps } from '@cloudscape-design/components/flashbar';
-import type { DnsRecord, IdentityDetail, PublishResult } from '@ses-console/contract';
+import type { DmarcPublish, DnsRecord, IdentityDetail, PublishResult } from '@ses-console/contract';
 import { countOf } from '../../../lib/plural';
 
 /**
@@ -53,4 +53,23 @@ export function publishOutcomeMessage(
     header,
     content: `${sets} written to hosted zone ${zone}. SES verifies them shortly.`,
   };
+}
+
+/** A DMARC value without its TXT quotes, as a person reads it. */
+const unquoted = (value: string) => value.replace(/^"(.*)"$/, '$1');
+
+/**
+ * What a publish says about the recommended DMARC record: offered when there is none, confirmed when
+ * this publish wrote it, and, when the name already has a record, that it was left as it is.
+ */
+export function dmarcOutcomeMessage(dmarc: DmarcPublish | undefined): string | undefined {
+  if (!dmarc) return undefined;
+  switch (dmarc.state) {
+    case 'missing':
+      return `No DMARC record at ${dmarc.name}. We recommend ${unquoted(dmarc.recommended)} (monitoring only); add it with "Add DMARC record".`;
+    case 'written':
+      return `The recommended DMARC record ${unquoted(dmarc.recommended)} was added at ${dmarc.name}.`;
+    case 'existing':
+      return `${dmarc.name} already has a DMARC record (${dmarc.existing.map(unquoted).join(', ')}); it was left as it is.`;
+  }
 }
