@@ -15,6 +15,7 @@ function CreateIdentityPage({ region }: { region: string }) {
   const create = useCreateIdentity(region);
   return (
     <CreateIdentityForm
+      region={region}
       configurationSets={sets.data ?? []}
       configurationSetsLoading={sets.isPending}
       submitting={create.isPending}

@@ -2,6 +2,7 @@ import {
   apiPath,
   apiPaths,
   type DnsDiagnosticsResponse,
+  type IdentityAcrossRegionsResponse,
   type IdentityDetail,
   type ListAllRegionsIdentitiesResponse,
   type ListIdentitiesResponse,
@@ -23,6 +24,8 @@ export const identityKeys = {
     [...identityKeys.all, 'dns-diagnostics', region, identity] as const,
   /** Route 53 is global: which public zone covers a domain (the create page's Publish default). */
   hostedZoneLookup: (domain: string) => [...identityKeys.all, 'hosted-zone-lookup', domain] as const,
+  /** One name in every Region (Global identities): its own prefix, one SES call per Region. */
+  acrossRegions: (identity: string) => [...identityKeys.all, 'across-regions', identity] as const,
 };
 
 /** While verification is in flight the list polls, so Pending turns into Verified without a reload. */
@@ -71,3 +74,18 @@ export function invalidateListsOf(queryClient: QueryClient, region: string): Pro
     queryClient.invalidateQueries({ queryKey: identityKeys.allRegionsList() }),
   ]);
 }
+
+/**
+ * The identity of this name in every Region: a parent's replicas, the Regions that lack it, the
+ * parents the create page offers. Polls while one of them is Pending, as the All regions list does.
+ */
+export const identityAcrossRegionsQueryOptions = (identity: string) =>
+  queryOptions({
+    queryKey: identityKeys.acrossRegions(identity),
+    queryFn: () =>
+      api.get<IdentityAcrossRegionsResponse>(apiPath(apiPaths.identityAcrossRegions, { identity })),
+    refetchInterval: (query) =>
+      query.state.data?.identities.some((i) => i.status === 'PENDING')
+        ? ALL_REGIONS_PENDING_REFRESH_MS
+        : false,
+  });

@@ -19,6 +19,7 @@ function renderForm(onSubmit = vi.fn()) {
   render(
     <AppProvider queryClient={queryClient}>
       <CreateIdentityForm
+        region="us-east-1"
         configurationSets={['marketing', 'transactional']}
         configurationSetsLoading={false}
         submitting={false}

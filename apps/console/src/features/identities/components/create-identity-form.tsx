@@ -24,8 +24,11 @@ import {
   toCreateRequest,
   validateCreateForm,
 } from '../model/create-identity-form';
+import { ParentRegionSelect } from './parent-region-select';
 
 interface CreateIdentityFormProps {
+  /** The Region the identity is created in. */
+  region: string;
   configurationSets: string[];
   configurationSetsLoading: boolean;
   submitting: boolean;
@@ -34,7 +37,7 @@ interface CreateIdentityFormProps {
 }
 
 export function CreateIdentityForm(props: CreateIdentityFormProps) {
-  const { configurationSets, configurationSetsLoading, submitting, onSubmit, onCancel } = props;
+  const { region, configurationSets, configurationSetsLoading, submitting, onSubmit, onCancel } = props;
   const [form, setForm] = useState<FormState>(initialCreateForm);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   // As in the SES console, Publish is on by default when a public hosted zone covers the domain, and
@@ -227,6 +230,12 @@ export function CreateIdentityForm(props: CreateIdentityFormProps) {
                           description: 'SES creates and rotates the key; you publish three CNAME records.',
                         },
                         {
+                          value: 'DEED',
+                          label: 'Deterministic Easy DKIM',
+                          description:
+                            'Replicate this domain from a Region where it is a verified Easy DKIM identity: it uses that identity’s key and DNS records, so there is nothing new to publish.',
+                        },
+                        {
                           value: 'EXTERNAL',
                           label: 'Provide DKIM authentication token (BYODKIM)',
                           description: 'Use your own key pair; you publish the public key as a TXT record.',
@@ -246,6 +255,24 @@ export function CreateIdentityForm(props: CreateIdentityFormProps) {
                           { value: 'RSA_2048_BIT', label: 'RSA_2048_BIT', description: 'Recommended' },
                           { value: 'RSA_1024_BIT', label: 'RSA_1024_BIT' },
                         ]}
+                      />
+                    </FormField>
+                  ) : form.dkimOrigin === 'DEED' ? (
+                    <FormField
+                      label="Parent region"
+                      description="The Region whose identity of this domain provides the DKIM key and DNS records. Only Regions where the domain is a verified Easy DKIM identity are listed."
+                      errorText={errorFor('parentRegion')}
+                    >
+                      <ParentRegionSelect
+                        selectRef={ref('parentRegion')}
+                        domain={form.domain}
+                        region={region}
+                        value={form.parentRegion}
+                        invalid={errorFor('parentRegion') !== undefined}
+                        onChange={(parentRegion) => {
+                          update({ parentRegion });
+                          touch('parentRegion')();
+                        }}
                       />
                     </FormField>
                   ) : (
