@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../src/core.js';
 import { type RunningEmulator, startEmulator } from '../src/index.js';
 import { createRoute53Service } from '../src/services/route53/service.js';
+import { DEED_REGIONS, replicaOrigin } from '../src/services/ses/dkim-regions.js';
 import { createSesState } from '../src/services/ses/state.js';
 import { createSesV2Module } from '../src/services/sesv2/service.js';
 import {
@@ -45,6 +46,7 @@ const SES_MEMBERS = [
   'DomainSigningSelector',
   'DomainSigningPrivateKey',
   'NextSigningKeyLength',
+  'DomainSigningAttributesOrigin',
   'MailFromDomain',
   'BehaviorOnMxFailure',
   'EmailForwardingEnabled',
@@ -79,7 +81,49 @@ const invalidUtf8 = fc
     ]),
   );
 
+/**
+ * Deterministic Easy DKIM origins: every valid one (the seeded parents make some of them succeed),
+ * the ones CreateEmailIdentity refuses, near-misses and junk; sometimes beside another DKIM member.
+ */
+const replicaOriginValue: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(...DEED_REGIONS.map(replicaOrigin)),
+  fc.constantFrom(
+    'AWS_SES',
+    'EXTERNAL',
+    'AWS_SES_',
+    'AWS_SES_ZZ_NOPE_1',
+    'AWS_SES_us-east-1',
+    'aws_ses_us_west_2',
+    'AWS_SES_US_EAST_1 ',
+    'AWS_SES_CN_NORTH_1',
+    'us-west-2',
+  ),
+  trickyString.map((t) => `AWS_SES_${t}`),
+  anyValue,
+);
+const replicaCreate: fc.Arbitrary<string> = fc
+  .record(
+    {
+      EmailIdentity: fc.oneof(
+        fc.constantFrom('example.com', 'deed.example.com', 'fresh.example.com', 'a@b.com'),
+        trickyString,
+      ),
+      DkimSigningAttributes: fc.record(
+        {
+          DomainSigningAttributesOrigin: replicaOriginValue,
+          DomainSigningSelector: trickyString,
+          DomainSigningPrivateKey: trickyString,
+          NextSigningKeyLength: fc.constantFrom('RSA_1024_BIT', 'RSA_2048_BIT', 'RSA_4096_BIT'),
+        },
+        { requiredKeys: ['DomainSigningAttributesOrigin'] },
+      ),
+    },
+    { requiredKeys: ['DkimSigningAttributes'] },
+  )
+  .map((o) => JSON.stringify(o));
+
 const sesBody: fc.Arbitrary<string | Buffer> = fc.oneof(
+  replicaCreate,
   fc.dictionary(fc.constantFrom(...SES_MEMBERS), anyValue, { maxKeys: 5 }).map((o) => JSON.stringify(o)),
   anyValue.map((v) => JSON.stringify(v) ?? ''),
   fc.string({ maxLength: 60 }),
@@ -166,6 +210,7 @@ function send(
   body: string | Buffer,
   contentType: string,
   contentEncoding?: string,
+  region = 'us-east-1',
 ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   const target = new URL(url);
   return new Promise((resolve, reject) => {
@@ -180,8 +225,7 @@ function send(
           'content-type': contentType,
           'content-length': Buffer.byteLength(body),
           ...(contentEncoding === undefined ? {} : { 'content-encoding': contentEncoding }),
-          authorization:
-            'AWS4-HMAC-SHA256 Credential=test/20240101/us-east-1/ses/aws4_request, SignedHeaders=host, Signature=0000000000000000000000000000000000000000000000000000000000000000',
+          authorization: `AWS4-HMAC-SHA256 Credential=test/20240101/${region}/ses/aws4_request, SignedHeaders=host, Signature=0000000000000000000000000000000000000000000000000000000000000000`,
         },
       },
       (res) => {
@@ -214,6 +258,26 @@ describe('every emulator operation under generated bad input (fast-check)', () =
     await ses('/v2/email/configuration-sets', { ConfigurationSetName: 'cs' });
     await ses('/v2/email/identities', { EmailIdentity: 'example.com', Tags: [{ Key: 'k', Value: 'v' }] });
     await ses('/v2/email/identities', { EmailIdentity: 'a@b.com' });
+    // DEED: example.com (us-east-1) is the parent of a us-west-2 replica, so deleting it or switching it
+    // to BYODKIM is refused; deed.example.com has a parent in us-west-2 that us-east-1 creates can name.
+    const west = async (body: unknown) => {
+      const json = JSON.stringify(body);
+      const res = await send(
+        emulator.url,
+        'POST',
+        '/v2/email/identities',
+        json,
+        'application/json',
+        undefined,
+        'us-west-2',
+      );
+      expect(res.status).toBe(200);
+    };
+    await west({
+      EmailIdentity: 'example.com',
+      DkimSigningAttributes: { DomainSigningAttributesOrigin: 'AWS_SES_US_EAST_1' },
+    });
+    await west({ EmailIdentity: 'deed.example.com' });
     await send(
       emulator.url,
       'POST',

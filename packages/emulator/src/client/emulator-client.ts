@@ -22,12 +22,20 @@ export interface RecordToWrite {
   value: string;
 }
 
-/** The three Easy DKIM CNAMEs SES asks a domain to publish for its `tokens`. */
-export function dkimCnameRecords(domain: string, tokens: readonly string[]): RecordToWrite[] {
+/**
+ * The three Easy DKIM CNAMEs SES asks a domain to publish for its `tokens`, pointing into
+ * `signingHostedZone` (GetEmailIdentity's `DkimAttributes.SigningHostedZone`; most Regions use
+ * `dkim.amazonses.com`, a few their own `dkim.<region>.amazonses.com`).
+ */
+export function dkimCnameRecords(
+  domain: string,
+  tokens: readonly string[],
+  signingHostedZone = 'dkim.amazonses.com',
+): RecordToWrite[] {
   return tokens.map((token) => ({
     name: `${token}._domainkey.${domain}`,
     type: 'CNAME',
-    value: `${token}.dkim.amazonses.com`,
+    value: `${token}.${signingHostedZone}`,
   }));
 }
 

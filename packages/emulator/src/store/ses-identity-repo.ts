@@ -23,6 +23,14 @@ export class SesIdentityRepo {
     return row ? (JSON.parse(row.doc) as IdentityRecord) : undefined;
   }
 
+  /** The identities named `name` in every Region of an account (a DEED parent and its replicas). */
+  inAllRegions(accountId: string, name: string): IdentityRecord[] {
+    const rows = this.db
+      .prepare('SELECT doc FROM ses_identities WHERE account_id = ? AND name = ? ORDER BY region')
+      .all(accountId, name) as Row[];
+    return rows.map((r) => JSON.parse(r.doc) as IdentityRecord);
+  }
+
   count(scope: Scope): number {
     const row = this.db
       .prepare('SELECT COUNT(*) AS n FROM ses_identities WHERE account_id = ? AND region = ?')

@@ -48,6 +48,13 @@ export interface DkimState {
   keyLengthChangedAt?: number;
   /** The first downgrade to 1024 bit is exempt from the 24-h rule, once. */
   downgradeExemptionUsed?: boolean;
+  /**
+   * Deterministic Easy DKIM replica: the Region of the parent identity (same account, same name) whose
+   * key, tokens and hosted zone this identity uses; reported as `SigningAttributesOrigin`
+   * `AWS_SES_<REGION>`. `origin` stays `AWS_SES` (the key is an Easy DKIM key). A replica whose
+   * replication failed has no tokens and FAILED tracks with a `REPLICATION_*` error type.
+   */
+  parentRegion?: string;
 }
 
 export interface MailFromState {

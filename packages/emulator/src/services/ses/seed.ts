@@ -176,7 +176,7 @@ export function seedIdentities(
                 dkim: easyDkim(found, now),
               };
               const zone = zones.createHostedZone(accountId, domain);
-              const records = dkimRecords(domain, identity.dkim as DkimState);
+              const records = dkimRecords(domain, region, identity.dkim as DkimState);
               zones.upsertRecords(
                 accountId,
                 zone.id,

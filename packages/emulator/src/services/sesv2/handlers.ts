@@ -153,7 +153,7 @@ export function createHandlers(model: SesModel): Record<string, Handler> {
         optString(body, 'SigningAttributesOrigin'),
         dkimSigningAttributes(body, 'SigningAttributes'),
       );
-      const attrs = dkimAttributes(dkim);
+      const attrs = dkimAttributes(dkim, req.ctx.region);
       const out: Wire<PutEmailIdentityDkimSigningAttributesResponse> = {
         DkimStatus: attrs.Status,
         DkimTokens: attrs.Tokens,

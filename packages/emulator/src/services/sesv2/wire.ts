@@ -1,12 +1,14 @@
 import type {
   CreateEmailIdentityResponse,
   DkimAttributes,
+  DkimSigningAttributesOrigin,
   GetEmailIdentityResponse,
   IdentityInfo,
 } from '@aws-sdk/client-sesv2';
 import type { DkimState, IdentityRecord } from '../../store/ses-records.js';
+import { replicaOrigin } from '../ses/dkim-regions.js';
 import type { IdentityView } from '../ses/model/identities.js';
-import { SIGNING_HOSTED_ZONE } from '../ses/verification/dns-checks.js';
+import { dkimHostedZone } from '../ses/verification/dns-checks.js';
 
 /** An SDK output shape as it travels in JSON: timestamps are epoch seconds, blobs base64. */
 export type Wire<T> = T extends Date
@@ -31,19 +33,26 @@ const NO_DKIM: Wire<DkimAttributes> = {
   NextSigningKeyLength: 'RSA_1024_BIT',
 };
 
-export function dkimAttributes(dkim: DkimState | undefined): Wire<DkimAttributes> {
+/**
+ * The DKIM attributes of an identity in `region`. A Deterministic Easy DKIM replica reports
+ * `SigningAttributesOrigin` `AWS_SES_<PARENT_REGION>` (the documented way to recognise one) with the
+ * parent's tokens, key lengths and hosted zone; one whose replication failed has none of them [inf].
+ */
+export function dkimAttributes(dkim: DkimState | undefined, region: string): Wire<DkimAttributes> {
   if (!dkim) return NO_DKIM;
   const base: Wire<DkimAttributes> = {
     SigningEnabled: dkim.signingEnabled,
     Status: dkim.track.status,
     Tokens: dkim.tokens,
-    SigningAttributesOrigin: dkim.origin,
+    SigningAttributesOrigin: (dkim.parentRegion
+      ? replicaOrigin(dkim.parentRegion)
+      : dkim.origin) as DkimSigningAttributesOrigin,
     LastKeyGenerationTimestamp: epochSeconds(dkim.lastKeyGenerationAt),
   };
-  if (dkim.origin === 'EXTERNAL') return base;
+  if (dkim.origin === 'EXTERNAL' || dkim.tokens.length === 0) return base;
   return {
     ...base,
-    SigningHostedZone: SIGNING_HOSTED_ZONE,
+    SigningHostedZone: dkimHostedZone(region, dkim),
     NextSigningKeyLength: dkim.nextKeyLength,
     CurrentSigningKeyLength: dkim.currentKeyLength,
   };
@@ -55,7 +64,7 @@ export function createIdentityOutput(identity: IdentityRecord): Wire<CreateEmail
     VerifiedForSendingStatus: identity.verification.status === 'SUCCESS',
   };
   if (identity.dkim) {
-    const dkim = dkimAttributes(identity.dkim);
+    const dkim = dkimAttributes(identity.dkim, identity.region);
     // Real SES reports NOT_STARTED in the create response and PENDING on later reads.
     out.DkimAttributes = { ...dkim, Status: dkim.Status === 'PENDING' ? 'NOT_STARTED' : dkim.Status };
   }
@@ -70,7 +79,7 @@ export function getIdentityOutput(view: IdentityView): Wire<GetEmailIdentityResp
     IdentityType: identity.type,
     FeedbackForwardingStatus: identity.feedbackForwarding,
     VerifiedForSendingStatus: track.status === 'SUCCESS',
-    DkimAttributes: dkimAttributes(view.dkim),
+    DkimAttributes: dkimAttributes(view.dkim, identity.region),
     MailFromAttributes: {
       MailFromDomain: mailFrom.domain,
       MailFromDomainStatus: mailFrom.track?.status as 'PENDING' | undefined,

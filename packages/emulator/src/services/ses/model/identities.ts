@@ -7,6 +7,16 @@ import { applyTransition, newTrack } from '../verification/transitions.js';
 import { LIMITS, type ModelContext } from './context.js';
 import { easyDkimTokens, parseKeyLength, validateByodkim } from './dkim-keys.js';
 import {
+  isReplica,
+  linkedReplicas,
+  parseReplicaRequest,
+  propagateKey,
+  replicaChangeRefused,
+  replicaDkim,
+  replicaRegions,
+  replicaVerification,
+} from './dkim-replicas.js';
+import {
   AlreadyExistsException,
   BadRequestException,
   LimitExceededException,
@@ -88,7 +98,10 @@ export class IdentityModel {
     const tags = parseTags(input.tags);
     const now = this.ctx.now();
     let dkim: DkimState | undefined;
-    if (kind === 'DOMAIN') {
+    let parentRegion: string | undefined;
+    if (kind === 'DOMAIN' && input.dkimSigningAttributes?.DomainSigningAttributesOrigin !== undefined) {
+      parentRegion = parseReplicaRequest(input.dkimSigningAttributes, scope.region);
+    } else if (kind === 'DOMAIN') {
       dkim = this.initialDkim(input.dkimSigningAttributes, now);
     } else if (input.dkimSigningAttributes) {
       throw new BadRequestException(
@@ -109,12 +122,14 @@ export class IdentityModel {
           `Maximum number of identities (${LIMITS.identitiesPerRegion}) reached in region ${scope.region}.`,
         );
       }
+      if (parentRegion !== undefined) dkim = replicaDkim(this.store, scope, name, parentRegion, now);
       const identity: IdentityRecord = {
         ...scope,
         name,
         type: kind,
         createdAt: now,
-        verification: newTrack('start', now),
+        verification:
+          dkim?.parentRegion !== undefined ? replicaVerification(dkim, now) : newTrack('start', now),
         dkim,
         mailFrom: { behaviorOnMxFailure: 'USE_DEFAULT_VALUE' },
         feedbackForwarding: true,
@@ -131,19 +146,6 @@ export class IdentityModel {
 
   private initialDkim(attrs: CreateIdentityInput['dkimSigningAttributes'], now: number): DkimState {
     const prefix = 'dkimSigningAttributes';
-    if (attrs?.DomainSigningAttributesOrigin !== undefined) {
-      const origin = attrs.DomainSigningAttributesOrigin;
-      if (origin === 'AWS_SES' || origin === 'EXTERNAL') {
-        throw validationError(
-          `${prefix}.domainSigningAttributesOrigin`,
-          'Member must be an AWS_SES_<REGION> replica origin here; use AWS_SES or EXTERNAL with PutEmailIdentityDkimSigningAttributes',
-          origin,
-        );
-      }
-      throw new BadRequestException(
-        `DomainSigningAttributesOrigin ${origin} (Deterministic Easy DKIM replicas) is not supported by this emulator.`,
-      );
-    }
     if (attrs?.DomainSigningSelector !== undefined || attrs?.DomainSigningPrivateKey !== undefined) {
       if (attrs.NextSigningKeyLength !== undefined) {
         throw new BadRequestException(
@@ -235,9 +237,21 @@ export class IdentityModel {
     return { items: result.items, nextToken: nextToken('identities', result.lastSeq) };
   }
 
+  /**
+   * Deletes an identity. A Deterministic Easy DKIM parent cannot go while replicas use its key [doc]; SES
+   * documents no error for it, so the emulator answers with the one DeleteEmailIdentity declares for a
+   * request that cannot be done as asked, BadRequestException (400), naming the replica Regions to
+   * delete first [inf] — not ConflictException, which DeleteEmailIdentity does not declare.
+   */
   delete(scope: Scope, rawName: string): void {
     this.store.transaction(() => {
       const identity = this.require(scope, rawName);
+      const replicas = linkedReplicas(this.store, identity);
+      if (replicas.length > 0) {
+        throw new BadRequestException(
+          `Cannot delete identity ${identity.name}: it is the parent of Deterministic Easy DKIM replicas in ${replicaRegions(replicas)}. Delete the replicas first.`,
+        );
+      }
       this.store.identities.delete(scope, identity.name);
       this.store.policies.deleteAll(scope, identity.name);
       this.store.tags.removeAll(resourceArn(scope, 'identity', identity.name));
@@ -245,10 +259,17 @@ export class IdentityModel {
     });
   }
 
-  /** PutEmailIdentityDkimAttributes: toggles signing only, never the status. */
+  /**
+   * PutEmailIdentityDkimAttributes: toggles signing only, never the status. On a DEED replica a change
+   * is refused, like every DKIM change there (its DKIM is managed on the parent); putting the value it
+   * already has is accepted as a no-op, so tools that re-apply a whole configuration keep working [inf].
+   */
   putDkimSigningEnabled(scope: Scope, rawName: string, signingEnabled: boolean): void {
     this.store.transaction(() => {
       const identity = this.store.identities.get(scope, identityKey(rawName));
+      if (identity && isReplica(identity) && identity.dkim?.signingEnabled !== signingEnabled) {
+        throw replicaChangeRefused(identity, 'DKIM attributes (DKIM signing)');
+      }
       if (identity?.type === 'DOMAIN' && identity.dkim) {
         this.store.identities.update({ ...identity, dkim: { ...identity.dkim, signingEnabled } });
         return;
@@ -292,8 +313,17 @@ export class IdentityModel {
       if (identity.type !== 'DOMAIN' || !identity.dkim) {
         throw new BadRequestException('The EmailIdentity value must be a valid domain.');
       }
+      if (isReplica(identity)) throw replicaChangeRefused(identity, 'DKIM signing attributes');
       const current = identity.dkim;
+      const replicas = linkedReplicas(this.store, identity);
       let dkim: DkimState;
+      if (origin === 'EXTERNAL' && replicas.length > 0) {
+        // The replicas would lose the key they sign with; SES documents nothing for this, and refusing
+        // it matches the refusal to delete a parent with replicas [inf].
+        throw new BadRequestException(
+          `The input you provided is invalid. ${identity.name} is the parent of Deterministic Easy DKIM replicas in ${replicaRegions(replicas)}, which use its Easy DKIM key; it cannot switch to BYODKIM (EXTERNAL) until they are deleted.`,
+        );
+      }
       if (origin === 'EXTERNAL') {
         validateByodkim(attrs?.DomainSigningSelector, attrs?.DomainSigningPrivateKey, 'signingAttributes');
         dkim = byodkim(attrs?.DomainSigningSelector as string, attrs?.DomainSigningPrivateKey as string, now);
@@ -311,7 +341,9 @@ export class IdentityModel {
           dkim = this.changeKeyLength(current, requested, now);
         }
       }
-      return this.save({ ...identity, dkim }, false).dkim as DkimState;
+      const saved = this.save({ ...identity, dkim }, false);
+      propagateKey(this.store, saved);
+      return saved.dkim as DkimState;
     });
   }
 

@@ -1,9 +1,16 @@
 import type { VerificationError } from '@aws-sdk/client-sesv2';
 import type { DnsView } from '../../../dns/dns-view.js';
 import type { DkimState, IdentityRecord } from '../../../store/ses-records.js';
+import { signingHostedZone } from '../dkim-regions.js';
 import type { DnsObservation } from './transitions.js';
 
-export const SIGNING_HOSTED_ZONE = 'dkim.amazonses.com';
+/**
+ * The Easy DKIM hosted zone an identity's CNAMEs point into: its own Region's, or for a Deterministic
+ * Easy DKIM replica its parent Region's (the replica uses the parent's published records).
+ */
+export function dkimHostedZone(region: string, dkim: DkimState): string {
+  return signingHostedZone(dkim.parentRegion ?? region);
+}
 
 /** Lowercase, no trailing dot: how DNS names and CNAME/MX targets are compared. */
 export function normalizeDnsName(name: string): string {
@@ -21,9 +28,10 @@ function missing(dns: DnsView, accountId: string, name: string): VerificationErr
   return dns.nameExists(accountId, name) ? 'TYPE_NOT_FOUND' : 'HOST_NOT_FOUND';
 }
 
-/** The DNS records SES asks for to verify a domain's DKIM (SES-REFERENCE §1.6). */
+/** The DNS records SES asks for to verify a domain's DKIM in `region` (SES-REFERENCE §1.6). */
 export function dkimRecords(
   domain: string,
+  region: string,
   dkim: DkimState,
 ): Array<{ name: string; type: string; value: string }> {
   if (dkim.origin === 'EXTERNAL') {
@@ -31,18 +39,20 @@ export function dkimRecords(
       { name: `${dkim.tokens[0]}._domainkey.${domain}`, type: 'TXT', value: '"p=customerProvidedPublicKey"' },
     ];
   }
+  const zone = dkimHostedZone(region, dkim);
   return dkim.tokens.map((token) => ({
     name: `${token}._domainkey.${domain}`,
     type: 'CNAME',
-    value: `${token}.${SIGNING_HOSTED_ZONE}`,
+    value: `${token}.${zone}`,
   }));
 }
 
 /** Looks for all DKIM records of a domain; the first missing or wrong one says why it fails. */
 export function observeDkim(dns: DnsView, identity: IdentityRecord): DnsObservation {
   const dkim = identity.dkim;
-  if (!dkim) return { found: false, errorType: 'HOST_NOT_FOUND' };
-  for (const record of dkimRecords(identity.name, dkim)) {
+  // No tokens (a replica whose replication failed): there is nothing that could be found.
+  if (!dkim || dkim.tokens.length === 0) return { found: false, errorType: 'HOST_NOT_FOUND' };
+  for (const record of dkimRecords(identity.name, identity.region, dkim)) {
     const set = dns.lookup(identity.accountId, record.name, record.type);
     if (!set || set.values.length === 0) {
       return { found: false, errorType: missing(dns, identity.accountId, record.name) };
@@ -61,7 +71,7 @@ export function dnsQuestions(identities: readonly IdentityRecord[]): Array<{ nam
   const questions: Array<{ name: string; type: string }> = [];
   for (const identity of identities) {
     if (identity.dkim && identity.type === 'DOMAIN') {
-      for (const record of dkimRecords(identity.name, identity.dkim)) {
+      for (const record of dkimRecords(identity.name, identity.region, identity.dkim)) {
         questions.push({ name: record.name, type: record.type });
       }
     }

@@ -12,8 +12,16 @@ import type { StatusTrack } from '../../../store/ses-records.js';
  *   timeout      PENDING | TEMPORARY_FAILURE → FAILED    (72 h for DNS, 24 h for an email link)
  *   auto-verify  any                         → SUCCESS   (EMULATOR_VERIFICATION=auto)
  *   not-started  (initial)                   → NOT_STARTED
+ *   replication-failed (initial)             → FAILED    (a DEED replica whose parent cannot be used; REPLICATION_*)
  */
-export type TransitionEvent = 'start' | 'found' | 'lost' | 'timeout' | 'auto-verify' | 'not-started';
+export type TransitionEvent =
+  | 'start'
+  | 'found'
+  | 'lost'
+  | 'timeout'
+  | 'auto-verify'
+  | 'not-started'
+  | 'replication-failed';
 
 const ANY: readonly VerificationStatus[] = [
   'PENDING',
@@ -33,6 +41,7 @@ export const TRANSITIONS: Record<
   timeout: { from: ['PENDING', 'TEMPORARY_FAILURE'], to: 'FAILED' },
   'auto-verify': { from: ANY, to: 'SUCCESS' },
   'not-started': { from: ANY, to: 'NOT_STARTED' },
+  'replication-failed': { from: ['NOT_STARTED'], to: 'FAILED' },
 };
 
 /** How long SES keeps looking for DNS records (and rechecks a TEMPORARY_FAILURE). */
@@ -40,8 +49,12 @@ export const DNS_SEARCH_WINDOW_MS = 72 * 60 * 60 * 1000;
 /** How long a verification link stays valid. */
 export const EMAIL_LINK_VALIDITY_MS = 24 * 60 * 60 * 1000;
 
-export function newTrack(event: 'start' | 'auto-verify' | 'not-started', now: number): StatusTrack {
-  return applyTransition({ status: 'NOT_STARTED' }, event, now);
+export function newTrack(
+  event: 'start' | 'auto-verify' | 'not-started' | 'replication-failed',
+  now: number,
+  errorType?: VerificationError,
+): StatusTrack {
+  return applyTransition({ status: 'NOT_STARTED' }, event, now, errorType);
 }
 
 /** Applies a declared transition and returns the new track (the input is not modified). */
@@ -67,6 +80,8 @@ export function applyTransition(
       return { ...track, status: 'FAILED', lastCheckedAt: now, errorType: errorType ?? track.errorType };
     case 'not-started':
       return { status: 'NOT_STARTED' };
+    case 'replication-failed':
+      return { status: 'FAILED', startedAt: now, lastCheckedAt: now, errorType };
   }
 }
 
