@@ -39,7 +39,8 @@ test('a user whose Create is refused lands on the field at fault, which says why
   const domainField = page.getByRole('textbox', { name: 'Domain' });
 
   await createIdentityPage.submitButton.click();
-  await expect(page.getByText('Enter a domain')).toBeVisible();
+  // Exact: Cloudscape's hidden live region also announces "Error Enter a domain" to screen readers.
+  await expect(page.getByText('Enter a domain', { exact: true })).toBeVisible();
   await expect(domainField).toBeFocused();
 
   // Taken already: the BFF's 409 names the field, and the form says it there and only there.
@@ -48,7 +49,7 @@ test('a user whose Create is refused lands on the field at fault, which says why
   await domainField.fill(taken);
   await createIdentityPage.submitButton.click();
   const message = `${taken} already exists as an identity in ${region}.`;
-  await expect(page.getByText(message)).toHaveCount(1);
+  await expect(page.getByText(message, { exact: true })).toHaveCount(1);
   await expect(domainField).toBeFocused();
   await expect(domainField).toHaveAttribute('aria-invalid', 'true');
 });

@@ -81,9 +81,10 @@ test('a user keeps working through a server outage and a redeploy: stale data is
     });
 
     await test.step('the new build lacks a page: one reload, then the error with Reload instead of a loop', async () => {
-      const mailboxChunk = assetFiles(dist).find((file) => /^mailbox-.*\.js$/.test(file));
-      expect(mailboxChunk).toBeDefined();
-      fs.rmSync(path.join(dist, 'assets', mailboxChunk ?? ''));
+      // Every Mailbox chunk: a dist/ that was built more than once still holds older builds' files.
+      const mailboxChunks = assetFiles(dist).filter((file) => /^mailbox-.*\.js$/.test(file));
+      expect(mailboxChunks.length).toBeGreaterThan(0);
+      for (const chunk of mailboxChunks) fs.rmSync(path.join(dist, 'assets', chunk));
       await sideNavigation.getByRole('link', { name: 'Mailbox' }).click();
       await expect(heading('This page could not be loaded')).toBeVisible();
       await expect(page.getByText('The console was updated')).toBeVisible();

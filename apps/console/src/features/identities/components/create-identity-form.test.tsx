@@ -46,7 +46,7 @@ async function bffWithZone(): Promise<FakeBff> {
 }
 
 const publishBox = () =>
-  screen.getByRole('checkbox', { name: /^Publish DNS records to Route53/ }) as HTMLInputElement;
+  screen.getByRole('checkbox', { name: /^Enabled Publish DNS records to Route53/ }) as HTMLInputElement;
 
 const submit = () => screen.getByRole('button', { name: 'Create identity' });
 
@@ -128,7 +128,13 @@ describe('create identity form', () => {
     await user.type(screen.getByRole('textbox', { name: /Private key/ }), '-----BEGIN RSA PRIVATE KEY-----');
     await user.type(screen.getByRole('textbox', { name: /Selector name/ }), 'sel-1');
     await user.click(submit());
-    expect(await screen.findByText(/Private key must be base64 only/)).toBeTruthy();
+    // The message under the field (Cloudscape's live region may repeat it for screen readers).
+    const key = screen.getByRole('textbox', { name: /Private key/ });
+    await waitFor(() => {
+      const described = (key.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+      const text = described.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+      expect(text).toMatch(/Private key must be base64 only/);
+    });
   });
 
   it('when a custom MAIL FROM is chosen without a subdomain, then the field asks for one', async () => {

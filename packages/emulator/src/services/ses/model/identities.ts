@@ -241,7 +241,8 @@ export class IdentityModel {
    * Deletes an identity. A Deterministic Easy DKIM parent cannot go while replicas use its key [doc]; SES
    * documents no error for it, so the emulator answers with the one DeleteEmailIdentity declares for a
    * request that cannot be done as asked, BadRequestException (400), naming the replica Regions to
-   * delete first [inf] — not ConflictException, which DeleteEmailIdentity does not declare.
+   * delete first [inf]. DeleteEmailIdentity declares no ConflictException, and its
+   * ConcurrentModificationException is a server fault (500), not a caller's mistake.
    */
   delete(scope: Scope, rawName: string): void {
     this.store.transaction(() => {
