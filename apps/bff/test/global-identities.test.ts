@@ -4,6 +4,7 @@ import {
   createIdentityResponseSchema,
   identityAcrossRegionsResponseSchema,
   identityDetailSchema,
+  listAllRegionsIdentitiesResponseSchema,
   replicateIdentityResponseSchema,
 } from '@ses-console/contract';
 import request from 'supertest';
@@ -317,6 +318,28 @@ describe('Global identities (Deterministic Easy DKIM)', () => {
         { region: 'ap-south-1', outcome: 'found' },
         { region: 'sa-east-1', outcome: 'absent' },
       ]);
+    });
+
+    it('when the lists are asked for the DKIM origin, then each domain of the family has its own and addresses have none', async () => {
+      const domain = await verifiedParent('deed-origin');
+      await replicate('us-east-1', domain, { regions: ['sa-east-1'] }).expect(200);
+      await h.ses('us-east-1').send(new CreateEmailIdentityCommand({ EmailIdentity: `me@${domain}` }));
+
+      const all = await request(h.app)
+        .get(apiPaths.allRegionsIdentities)
+        .query({ name: domain, include: 'dkim-origin' });
+      expect(all.status).toBe(200);
+      const rows = listAllRegionsIdentitiesResponseSchema.parse(all.body).identities;
+      expect(rows.map((r) => `${r.region} ${r.name} ${r.dkimOrigin ?? '-'}`).sort()).toEqual([
+        `sa-east-1 ${domain} AWS_SES_US_EAST_1`,
+        `us-east-1 ${domain} AWS_SES`,
+        `us-east-1 me@${domain} -`,
+      ]);
+
+      const plain = await request(h.app)
+        .get(url(apiPaths.identities, { region: 'sa-east-1' }))
+        .query({ name: domain });
+      expect(plain.body.identities[0], 'not asked for: not looked up').not.toHaveProperty('dkimOrigin');
     });
 
     it('when one Region fails, then it is a warning with the error and the other Regions still answer', async () => {

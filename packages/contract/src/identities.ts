@@ -29,6 +29,11 @@ export const identitySummarySchema = z.object({
   type: identityTypeSchema,
   status: verificationStatusSchema,
   sendingEnabled: z.boolean(),
+  /**
+   * Only when asked for (`include=dkim-origin`): `AWS_SES`, `EXTERNAL` or `AWS_SES_<REGION>` (a
+   * replica). ListEmailIdentities does not return it, so it costs a GetEmailIdentity per domain.
+   */
+  dkimOrigin: z.string().optional(),
 });
 export type IdentitySummary = z.infer<typeof identitySummarySchema>;
 
@@ -37,6 +42,8 @@ export const listIdentitiesQuerySchema = z.object({
   name: z.string().max(320).optional(),
   type: identityTypeSchema.optional(),
   status: verificationStatusSchema.optional(),
+  /** `dkim-origin`: each domain's DKIM origin too (one GetEmailIdentity per domain, a few at a time). */
+  include: z.enum(['dkim-origin']).optional(),
 });
 export type ListIdentitiesQuery = z.infer<typeof listIdentitiesQuerySchema>;
 

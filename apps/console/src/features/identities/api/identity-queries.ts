@@ -15,8 +15,11 @@ export const identityKeys = {
   all: ['identities'] as const,
   lists: () => [...identityKeys.all, 'list'] as const,
   list: (region: string) => [...identityKeys.lists(), region] as const,
+  /** The list with each domain's DKIM origin (the DKIM origin column): under `list`, so it is invalidated with it. */
+  listWithDkimOrigin: (region: string) => [...identityKeys.list(region), 'dkim-origin'] as const,
   /** Every region at once; not a region code, so it never collides with `list(region)`. */
   allRegionsList: () => [...identityKeys.lists(), { allRegions: true }] as const,
+  allRegionsListWithDkimOrigin: () => [...identityKeys.allRegionsList(), 'dkim-origin'] as const,
   details: () => [...identityKeys.all, 'detail'] as const,
   detail: (region: string, identity: string) => [...identityKeys.details(), region, identity] as const,
   /** Live DNS answers: their own prefix, so an edit's detail refetch does not re-query DNS (and vice versa). */
@@ -31,10 +34,16 @@ export const identityKeys = {
 /** While verification is in flight the list polls, so Pending turns into Verified without a reload. */
 export const PENDING_REFRESH_MS = 10_000;
 
-export const identitiesQueryOptions = (region: string) =>
+/** `withDkimOrigin`: each domain's DKIM origin too (one SES call per domain, so only when shown). */
+const includeQuery = (withDkimOrigin: boolean) => (withDkimOrigin ? '?include=dkim-origin' : '');
+
+export const identitiesQueryOptions = (region: string, withDkimOrigin = false) =>
   queryOptions({
-    queryKey: identityKeys.list(region),
-    queryFn: () => api.get<ListIdentitiesResponse>(apiPath(apiPaths.identities, { region })),
+    queryKey: withDkimOrigin ? identityKeys.listWithDkimOrigin(region) : identityKeys.list(region),
+    queryFn: () =>
+      api.get<ListIdentitiesResponse>(
+        `${apiPath(apiPaths.identities, { region })}${includeQuery(withDkimOrigin)}`,
+      ),
     refetchInterval: (query) =>
       query.state.data?.identities.some((i) => i.status === 'PENDING') ? PENDING_REFRESH_MS : false,
   });
@@ -49,10 +58,13 @@ export const identityQueryOptions = (region: string, identity: string) =>
 /** All regions costs one SES call per region, so it polls less often while anything is Pending. */
 export const ALL_REGIONS_PENDING_REFRESH_MS = 30_000;
 
-export const allRegionsIdentitiesQueryOptions = () =>
+export const allRegionsIdentitiesQueryOptions = (withDkimOrigin = false) =>
   queryOptions({
-    queryKey: identityKeys.allRegionsList(),
-    queryFn: () => api.get<ListAllRegionsIdentitiesResponse>(apiPaths.allRegionsIdentities),
+    queryKey: withDkimOrigin ? identityKeys.allRegionsListWithDkimOrigin() : identityKeys.allRegionsList(),
+    queryFn: () =>
+      api.get<ListAllRegionsIdentitiesResponse>(
+        `${apiPaths.allRegionsIdentities}${includeQuery(withDkimOrigin)}`,
+      ),
     refetchInterval: (query) =>
       query.state.data?.identities.some((i) => i.status === 'PENDING')
         ? ALL_REGIONS_PENDING_REFRESH_MS

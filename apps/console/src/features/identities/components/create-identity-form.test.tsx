@@ -265,9 +265,10 @@ describe('create identity form: Deterministic Easy DKIM', () => {
     await user.click(screen.getByRole('option') as HTMLElement);
     await user.click(submit());
     await waitFor(() => expect(onSubmit).toHaveBeenCalled());
-    expect((onSubmit.mock.calls[0]?.[0] as CreateIdentityRequest).dkim).toEqual({
-      origin: 'DEED',
-      parentRegion: 'eu-west-1',
+    expect(onSubmit.mock.calls[0]?.[0] as CreateIdentityRequest).toMatchObject({
+      type: 'DOMAIN',
+      name: 'shared.example',
+      dkim: { origin: 'DEED', parentRegion: 'eu-west-1' },
     });
   });
 
