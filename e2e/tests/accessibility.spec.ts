@@ -1,4 +1,5 @@
 import {
+  CreateEmailIdentityCommand,
   CreateEmailIdentityPolicyCommand,
   PutEmailIdentityMailFromAttributesCommand,
   TagResourceCommand,
@@ -45,6 +46,13 @@ test.beforeAll(async () => {
     }),
   );
   await emulator.createEmailAddress(region, address); // its verification email fills the Mailbox
+  // A replica (Deterministic Easy DKIM), so the Global identity container is audited with a row.
+  await emulator.ses('us-west-2').send(
+    new CreateEmailIdentityCommand({
+      EmailIdentity: domain,
+      DkimSigningAttributes: { DomainSigningAttributesOrigin: 'AWS_SES_US_EAST_2' },
+    }),
+  );
 });
 
 interface AuditedPage {
@@ -69,9 +77,13 @@ const pages: AuditedPage[] = [
     url: () => `/identities?region=${region}&filter=${encodeURIComponent(domain)}`,
     ready: (page) => expect(page.getByRole('link', { name: domain })).toBeVisible(),
   },
-  tab('Authentication', 'authentication', (page) =>
-    expect(page.getByText(/^Checked .* through /)).toBeVisible(),
-  ),
+  tab('Authentication', 'authentication', async (page) => {
+    await expect(page.getByText(/^Checked .* through /)).toBeVisible();
+    // The Global identity container with its replica row.
+    await expect(
+      page.getByRole('table', { name: 'Replicas' }).getByRole('link', { name: /us-west-2/ }),
+    ).toBeVisible({ timeout: 30_000 });
+  }),
   tab('Authorization', 'authorization', (page) => expect(page.getByText('senders').first()).toBeVisible()),
   tab('Configuration set', 'configuration-set'),
   tab('Notifications', 'notifications'),
