@@ -86,6 +86,11 @@ export async function startFakeBff(handler: FakeHandler): Promise<FakeBff> {
   return {
     url,
     requests,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // The test is over: kept-alive connections go now, not when their long keep-alive ends.
+        server.closeAllConnections();
+      }),
   };
 }
