@@ -103,6 +103,34 @@ export class IdentityPage {
     return this.page.getByRole('button', { name: `Publish DNS records to Route53 (${scope})` });
   }
 
+  /** The Global identity container's replicas (Authentication tab of an Easy DKIM domain). */
+  get replicas(): Locator {
+    return this.page.getByRole('table', { name: 'Replicas' });
+  }
+
+  /** The replica row of a Region (its row header names the Region, e.g. "Europe (Ireland) (eu-west-1)"). */
+  replica(region: string): Locator {
+    return this.replicas
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: new RegExp(`\\(${region}\\)$`) }) });
+  }
+
+  /**
+   * "Replicate to Regions": chooses the Regions in the dialog and replicates; answers the dialog once
+   * every Region has its result.
+   */
+  async replicateToRegions(regions: string[]): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Replicate to Regions' }).click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByRole('button', { name: /^Regions/ }).click();
+    for (const region of regions)
+      await dialog.getByRole('option', { name: new RegExp(`\\(${region}\\)`) }).click();
+    await this.page.keyboard.press('Escape');
+    await dialog.getByRole('button', { name: 'Replicate', exact: true }).click();
+    await expect(dialog.getByRole('heading', { name: 'Replication results' })).toBeVisible();
+    return dialog;
+  }
+
   get deleteButton(): Locator {
     return this.page.getByRole('button', { name: 'Delete', exact: true }).first();
   }

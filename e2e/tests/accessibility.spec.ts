@@ -1,4 +1,5 @@
 import {
+  CreateEmailIdentityCommand,
   CreateEmailIdentityPolicyCommand,
   PutEmailIdentityMailFromAttributesCommand,
   TagResourceCommand,
@@ -49,6 +50,13 @@ test.beforeAll(async () => {
   // A Bounce topic: the Notifications table shows its ARN, and SES's confirmation is the topic's message.
   const topicArn = await emulator.createTopic(region, topic);
   await emulator.setNotificationTopic(region, domain, 'Bounce', topicArn);
+  // A replica (Deterministic Easy DKIM), so the Global identity container is audited with a row.
+  await emulator.ses('us-west-2').send(
+    new CreateEmailIdentityCommand({
+      EmailIdentity: domain,
+      DkimSigningAttributes: { DomainSigningAttributesOrigin: 'AWS_SES_US_EAST_2' },
+    }),
+  );
 });
 
 interface AuditedPage {
@@ -73,9 +81,13 @@ const pages: AuditedPage[] = [
     url: () => `/identities?region=${region}&filter=${encodeURIComponent(domain)}`,
     ready: (page) => expect(page.getByRole('link', { name: domain })).toBeVisible(),
   },
-  tab('Authentication', 'authentication', (page) =>
-    expect(page.getByText(/^Checked .* through /)).toBeVisible(),
-  ),
+  tab('Authentication', 'authentication', async (page) => {
+    await expect(page.getByText(/^Checked .* through /)).toBeVisible();
+    // The Global identity container with its replica row.
+    await expect(
+      page.getByRole('table', { name: 'Replicas' }).getByRole('link', { name: /us-west-2/ }),
+    ).toBeVisible({ timeout: 30_000 });
+  }),
   tab('Authorization', 'authorization', (page) => expect(page.getByText('senders').first()).toBeVisible()),
   tab('Configuration set', 'configuration-set'),
   tab('Notifications', 'notifications', (page) =>

@@ -25,6 +25,7 @@ import { auditRoutes } from './routes/audit-routes.js';
 import { configurationSetRoutes } from './routes/configuration-set-routes.js';
 import { dnsDiagnosticsRoutes } from './routes/dns-diagnostics-routes.js';
 import { emulatorRoutes } from './routes/emulator-routes.js';
+import { globalIdentityRoutes } from './routes/global-identity-routes.js';
 import { healthRouter } from './routes/health-routes.js';
 import { hostedZoneRoutes } from './routes/hosted-zone-routes.js';
 import { identityRoutes } from './routes/identity-routes.js';
@@ -98,6 +99,7 @@ export function apiRoutes(deps: RouteDeps): RouteSpec[] {
       ...metaRoutes(deps),
       ...allRegionsRoutes(deps),
       ...identityRoutes(deps),
+      ...globalIdentityRoutes(deps),
       ...publishDnsRoutes(deps),
       ...hostedZoneRoutes(deps),
       ...route53ChangeRoutes(deps),

@@ -47,7 +47,7 @@ describe('/api/openapi.json', () => {
     const list = doc.paths['/api/regions/{region}/identities']?.get as {
       parameters: Array<{ name: string }>;
     };
-    expect(list.parameters.map((p) => p.name)).toEqual(['region', 'name', 'type', 'status']);
+    expect(list.parameters.map((p) => p.name)).toEqual(['region', 'name', 'type', 'status', 'include']);
   });
 
   it('when the document is read, then each route of the contract’s route table is there once, with its role and summary', () => {

@@ -73,6 +73,13 @@ export const routeTable = {
     role: 'admin',
     action: 'identity.recreate',
   },
+  replicateIdentity: {
+    method: 'post',
+    path: apiPaths.replicateIdentity,
+    role: 'operator',
+    action: 'identity.replicate',
+  },
+  getIdentityAcrossRegions: { method: 'get', path: apiPaths.identityAcrossRegions, role: 'viewer' },
   updateDkim: { method: 'put', path: apiPaths.dkim, role: 'operator', action: 'dkim.update' },
   updateMailFrom: { method: 'put', path: apiPaths.mailFrom, role: 'operator', action: 'mail-from.update' },
   updateFeedback: { method: 'put', path: apiPaths.feedback, role: 'operator', action: 'feedback.update' },

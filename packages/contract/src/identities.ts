@@ -16,6 +16,7 @@ import {
   identityNameSchema,
   policyDocumentSchema,
   policyNameSchema,
+  regionSchema,
   tagListSchema,
   tagSchema,
 } from './validation.js';
@@ -28,6 +29,11 @@ export const identitySummarySchema = z.object({
   type: identityTypeSchema,
   status: verificationStatusSchema,
   sendingEnabled: z.boolean(),
+  /**
+   * Only when asked for (`include=dkim-origin`): `AWS_SES`, `EXTERNAL` or `AWS_SES_<REGION>` (a
+   * replica). ListEmailIdentities does not return it, so it costs a GetEmailIdentity per domain.
+   */
+  dkimOrigin: z.string().optional(),
 });
 export type IdentitySummary = z.infer<typeof identitySummarySchema>;
 
@@ -36,6 +42,8 @@ export const listIdentitiesQuerySchema = z.object({
   name: z.string().max(320).optional(),
   type: identityTypeSchema.optional(),
   status: verificationStatusSchema.optional(),
+  /** `dkim-origin`: each domain's DKIM origin too (one GetEmailIdentity per domain, a few at a time). */
+  include: z.enum(['dkim-origin']).optional(),
 });
 export type ListIdentitiesQuery = z.infer<typeof listIdentitiesQuerySchema>;
 
@@ -83,6 +91,8 @@ export const identityDetailSchema = z.object({
     status: verificationStatusSchema,
     /** `AWS_SES` (Easy DKIM), `EXTERNAL` (BYODKIM) or a DEED origin. */
     origin: dkimOriginSchema.optional(),
+    /** A Deterministic Easy DKIM replica: the Region of its parent (read from `origin`). */
+    parentRegion: z.string().optional(),
     tokens: z.array(z.string()),
     signingHostedZone: z.string().optional(),
     currentKeyLength: dkimKeyLengthSchema.optional(),
@@ -118,6 +128,17 @@ export const dkimSettingsSchema = z.discriminatedUnion('origin', [
 ]);
 export type DkimSettings = z.infer<typeof dkimSettingsSchema>;
 
+/**
+ * The DKIM choices of the create page: those of an edit, plus Deterministic Easy DKIM (a replica of
+ * the identity of the same name in `parentRegion`, sent to SES as `AWS_SES_<PARENT_REGION>`). Only a
+ * create can ask for it: SES refuses a replica origin in PutEmailIdentityDkimSigningAttributes.
+ */
+export const createDkimSettingsSchema = z.discriminatedUnion('origin', [
+  ...dkimSettingsSchema.options,
+  z.object({ origin: z.literal('DEED'), parentRegion: regionSchema }),
+]);
+export type CreateDkimSettings = z.infer<typeof createDkimSettingsSchema>;
+
 export const mailFromSettingsSchema = z.object({
   /** The full MAIL FROM domain, a subdomain of the identity's domain (e.g. `mail.example.com`). */
   domain: domainSchema,
@@ -130,7 +151,7 @@ export const createIdentityRequestSchema = z.discriminatedUnion('type', [
     type: z.literal('DOMAIN'),
     name: domainSchema,
     configurationSetName: configurationSetNameSchema.optional(),
-    dkim: dkimSettingsSchema.optional(),
+    dkim: createDkimSettingsSchema.optional(),
     dkimSigningEnabled: z.boolean().default(true),
     mailFrom: mailFromSettingsSchema.optional(),
     publishToRoute53: z.boolean().default(false),

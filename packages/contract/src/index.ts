@@ -7,6 +7,7 @@ export * from './dns-diagnostics.js';
 export * from './emulator.js';
 export * from './enums.js';
 export * from './errors.js';
+export * from './global-identities.js';
 export * from './health.js';
 export * from './identities.js';
 export * from './meta.js';

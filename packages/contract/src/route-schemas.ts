@@ -18,6 +18,12 @@ import {
   verifyEmailResponseSchema,
 } from './emulator.js';
 import {
+  GLOBAL_IDENTITY_CONCURRENCY,
+  identityAcrossRegionsResponseSchema,
+  replicateIdentityRequestSchema,
+  replicateIdentityResponseSchema,
+} from './global-identities.js';
+import {
   createIdentityRequestSchema,
   createIdentityResponseSchema,
   createPolicyRequestSchema,
@@ -173,6 +179,27 @@ export const routeSchemas = {
       200: {
         description: 'Re-created; `steps` says how each step went, `previousPolicies` what was restored',
         schema: recreateIdentityResponseSchema,
+      },
+    },
+  },
+  replicateIdentity: {
+    tag: 'Global identities',
+    summary:
+      'Replicate a verified Easy DKIM identity to other regions (Deterministic Easy DKIM): one CreateEmailIdentity per region, a few regions at a time; one result per region',
+    params: identityParams,
+    body: replicateIdentityRequestSchema,
+    responses: {
+      200: { description: 'Per-region outcomes', schema: replicateIdentityResponseSchema },
+    },
+  },
+  getIdentityAcrossRegions: {
+    tag: 'Global identities',
+    summary: `The identity of this name in every configured region (${GLOBAL_IDENTITY_CONCURRENCY} regions at a time): parents, replicas and the regions that lack it; a failed region is reported, the others still answer`,
+    params: { identity: identityNameSchema },
+    responses: {
+      200: {
+        description: 'The identities of this name, each with its region, and how each region went',
+        schema: identityAcrossRegionsResponseSchema,
       },
     },
   },

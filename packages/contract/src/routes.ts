@@ -21,6 +21,8 @@ export const apiPaths = {
   tags: '/api/regions/:region/identities/:identity/tags',
   publishDns: '/api/regions/:region/identities/:identity/publish-dns',
   recreateIdentity: '/api/regions/:region/identities/:identity/recreate',
+  replicateIdentity: '/api/regions/:region/identities/:identity/replicate',
+  identityAcrossRegions: '/api/identities/:identity/regions',
   hostedZoneLookup: '/api/hosted-zones/lookup',
   route53Change: '/api/route53/changes/:changeId',
   dnsDiagnostics: '/api/regions/:region/identities/:identity/dns-diagnostics',

@@ -1,3 +1,4 @@
+import { assertParentRegion } from '../services/global-identity-service.js';
 import { createIdentity } from '../services/identity-create-service.js';
 import { bulkDeleteOptions, deleteIdentities, deleteIdentity } from '../services/identity-delete-service.js';
 import { getIdentityDetail } from '../services/identity-detail-service.js';
@@ -8,12 +9,18 @@ import { type RouteBinding, type RouteDeps, route } from './route-spec.js';
 /** `/api/regions/:region/identities`, `…/identities/delete`, `…/identities/:identity` and its `/recreate`. */
 export function identityRoutes(deps: RouteDeps): RouteBinding[] {
   const { ctx } = deps;
+  const offeredRegions = deps.regions.map((r) => r.code);
   return [
     route('listIdentities', async ({ params: { region }, query }) => ({
       region,
       identities: await listIdentities(ctx, region, query),
     })),
-    route('createIdentity', ({ params: { region }, body }) => createIdentity(ctx, region, body)),
+    route('createIdentity', ({ params: { region }, body }) => {
+      if (body.type === 'DOMAIN' && body.dkim?.origin === 'DEED') {
+        assertParentRegion(region, body.dkim.parentRegion, offeredRegions, 'dkim.parentRegion');
+      }
+      return createIdentity(ctx, region, body);
+    }),
     route('deleteIdentities', ({ params: { region }, body }) =>
       deleteIdentities(
         ctx,

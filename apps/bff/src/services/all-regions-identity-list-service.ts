@@ -6,7 +6,7 @@ import {
   type RegionLoadResult,
 } from '@ses-console/contract';
 import { mapWithConcurrency } from '@ses-console/contract/concurrency';
-import { AppError } from '../errors/app-error.js';
+import { regionFailureOf } from './global-identity-service.js';
 import { listIdentities } from './identity-list-service.js';
 import type { ServiceContext } from './service-context.js';
 
@@ -27,12 +27,7 @@ export async function listIdentitiesInAllRegions(
         const identities = (await listIdentities(ctx, region, query)).map((i) => ({ ...i, region }));
         return { result: { region, outcome: 'loaded', count: identities.length }, identities };
       } catch (error) {
-        // An AppError's message is safe to show; anything else (a network failure) gets a generic one.
-        const failure =
-          error instanceof AppError
-            ? { code: error.code, message: error.message }
-            : { code: 'UpstreamError', message: 'The AWS service could not be reached. Try again later.' };
-        return { result: { region, outcome: 'failed', error: failure }, identities: [] };
+        return { result: { region, outcome: 'failed', error: regionFailureOf(error) }, identities: [] };
       }
     },
   );

@@ -12,6 +12,7 @@ import type {
 import type { z } from 'zod';
 import { failedChangeError, outcomeOfFailedSdkCall } from '../errors/attempt-outcome.js';
 import { alreadyExistsOnField, describeFailure, isAwsAlreadyExists } from '../errors/aws-error-map.js';
+import { replicaSigningAttributes } from './global-identity-service.js';
 import { getIdentityDetail } from './identity-detail-service.js';
 import { assertMailFromDomain, signingAttributesOf } from './identity-edit-service.js';
 import { publishDnsRecords } from './publish-dns-service.js';
@@ -72,7 +73,12 @@ export async function createIdentity(
         Tags: input.tags.length > 0 ? input.tags.map((t) => ({ Key: t.key, Value: t.value })) : undefined,
         ConfigurationSetName: input.configurationSetName,
         ...(input.type === 'DOMAIN' && input.dkim
-          ? { DkimSigningAttributes: signingAttributesOf(input.dkim) }
+          ? {
+              DkimSigningAttributes:
+                input.dkim.origin === 'DEED'
+                  ? replicaSigningAttributes(input.dkim.parentRegion)
+                  : signingAttributesOf(input.dkim),
+            }
           : {}),
       }),
     ),

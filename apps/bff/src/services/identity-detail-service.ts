@@ -1,5 +1,10 @@
 import { GetEmailIdentityCommand, type GetEmailIdentityCommandOutput } from '@aws-sdk/client-sesv2';
-import type { DnsRecord, HostedZoneRef, IdentityDetail } from '@ses-console/contract';
+import {
+  type DnsRecord,
+  type HostedZoneRef,
+  type IdentityDetail,
+  parentRegionOfOrigin,
+} from '@ses-console/contract';
 import { callAws, isAwsNotFound } from '../errors/aws-error-map.js';
 import { recordInPlace } from './dns-record-match.js';
 import { domainOfIdentity, type RequiredRecord, requiredDnsRecords } from './dns-records.js';
@@ -106,6 +111,7 @@ export function toIdentityDetail(
       signingEnabled: dkim?.SigningEnabled ?? false,
       status: dkim?.Status ?? 'NOT_STARTED',
       origin: dkim?.SigningAttributesOrigin,
+      parentRegion: parentRegionOfOrigin(dkim?.SigningAttributesOrigin),
       tokens: dkim?.Tokens ?? [],
       signingHostedZone: dkim?.SigningHostedZone,
       currentKeyLength: dkim?.CurrentSigningKeyLength,

@@ -1,5 +1,15 @@
-import { type IdentityFilterKey, ListEmailIdentitiesCommand } from '@aws-sdk/client-sesv2';
-import type { IdentitySummary, ListIdentitiesQuery } from '@ses-console/contract';
+import {
+  GetEmailIdentityCommand,
+  type IdentityFilterKey,
+  ListEmailIdentitiesCommand,
+  type SESv2Client,
+} from '@aws-sdk/client-sesv2';
+import {
+  GLOBAL_IDENTITY_CONCURRENCY,
+  type IdentitySummary,
+  type ListIdentitiesQuery,
+} from '@ses-console/contract';
+import { mapWithConcurrency } from '@ses-console/contract/concurrency';
 import { callAws } from '../errors/aws-error-map.js';
 import type { ServiceContext } from './service-context.js';
 
@@ -12,6 +22,23 @@ function filterOf(query: ListIdentitiesQuery): Partial<Record<IdentityFilterKey,
   if (query.type) filter.IDENTITY_TYPE = query.type;
   if (query.status) filter.VERIFICATION_STATUS = query.status;
   return Object.keys(filter).length > 0 ? filter : undefined;
+}
+
+/**
+ * Each domain's DKIM origin (GetEmailIdentity, a few at a time), so a table can tell parents, replicas
+ * and BYODKIM apart. A domain whose lookup fails keeps no origin: the list still answers.
+ */
+async function withDkimOrigins(ses: SESv2Client, identities: IdentitySummary[]): Promise<IdentitySummary[]> {
+  return mapWithConcurrency(identities, GLOBAL_IDENTITY_CONCURRENCY, async (identity) => {
+    if (identity.type === 'EMAIL_ADDRESS') return identity;
+    try {
+      const out = await ses.send(new GetEmailIdentityCommand({ EmailIdentity: identity.name }));
+      const dkimOrigin = out.DkimAttributes?.SigningAttributesOrigin;
+      return dkimOrigin ? { ...identity, dkimOrigin } : identity;
+    } catch {
+      return identity;
+    }
+  });
 }
 
 /** Every identity of a region: all pages of ListEmailIdentities, filters passed through to SES. */
@@ -41,5 +68,5 @@ export async function listIdentities(
     }
     NextToken = out.NextToken || undefined;
   } while (NextToken);
-  return identities;
+  return query.include === 'dkim-origin' ? withDkimOrigins(ses, identities) : identities;
 }

@@ -83,6 +83,12 @@ export const mutatingRouteCases: Record<string, Setup> = {
     params: { region: REGION, identity: await domain(h, 'recreate') },
     status: 200,
   }),
+  // A verified (auto mode) Easy DKIM domain replicated to the harness's other Region.
+  [`POST ${apiPaths.replicateIdentity}`]: async (h) => ({
+    params: { region: REGION, identity: await domain(h, 'replicate') },
+    body: { regions: ['eu-west-1'] },
+    status: 200,
+  }),
   [`PUT ${apiPaths.dkim}`]: async (h) => ({
     params: { region: REGION, identity: await domain(h, 'dkim') },
     body: { signingEnabled: false },

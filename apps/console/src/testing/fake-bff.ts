@@ -78,12 +78,19 @@ export async function startFakeBff(handler: FakeHandler): Promise<FakeBff> {
     res.writeHead(answer.status ?? 200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(answer.body));
   });
+  // Longer than any test: a slow first render must not find its kept-alive connection closed.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   setApiBaseUrl(url);
   return {
     url,
     requests,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // The test is over: kept-alive connections go now, not when their long keep-alive ends.
+        server.closeAllConnections();
+      }),
   };
 }

@@ -17,6 +17,7 @@ function CreateIdentityPage({ region }: { region: string }) {
   return (
     <CreateIdentityForm
       initialEmail={search.get('email') ?? undefined}
+      region={region}
       configurationSets={sets.data ?? []}
       configurationSetsLoading={sets.isPending}
       submitting={create.isPending}

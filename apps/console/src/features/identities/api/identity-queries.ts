@@ -2,6 +2,7 @@ import {
   apiPath,
   apiPaths,
   type DnsDiagnosticsResponse,
+  type IdentityAcrossRegionsResponse,
   type IdentityDetail,
   type ListAllRegionsIdentitiesResponse,
   type ListIdentitiesResponse,
@@ -15,8 +16,11 @@ export const identityKeys = {
   all: ['identities'] as const,
   lists: () => [...identityKeys.all, 'list'] as const,
   list: (region: string) => [...identityKeys.lists(), region] as const,
+  /** The list with each domain's DKIM origin (the DKIM origin column): under `list`, so it is invalidated with it. */
+  listWithDkimOrigin: (region: string) => [...identityKeys.list(region), 'dkim-origin'] as const,
   /** Every region at once; not a region code, so it never collides with `list(region)`. */
   allRegionsList: () => [...identityKeys.lists(), { allRegions: true }] as const,
+  allRegionsListWithDkimOrigin: () => [...identityKeys.allRegionsList(), 'dkim-origin'] as const,
   details: () => [...identityKeys.all, 'detail'] as const,
   detail: (region: string, identity: string) => [...identityKeys.details(), region, identity] as const,
   /** Live DNS answers: their own prefix, so an edit's detail refetch does not re-query DNS (and vice versa). */
@@ -26,6 +30,8 @@ export const identityKeys = {
   hostedZoneLookup: (domain: string) => [...identityKeys.all, 'hosted-zone-lookup', domain] as const,
   /** A Route 53 change a publish made (global, like zones). */
   route53Change: (changeId: string) => [...identityKeys.all, 'route53-change', changeId] as const,
+  /** One name in every Region (Global identities): its own prefix, one SES call per Region. */
+  acrossRegions: (identity: string) => [...identityKeys.all, 'across-regions', identity] as const,
 };
 
 /** How often a publish's Route 53 change is asked about while PENDING, and for how long at most. */
@@ -47,10 +53,16 @@ export const route53ChangeQueryOptions = (changeId: string, initial?: Route53Cha
 /** While verification is in flight the list polls, so Pending turns into Verified without a reload. */
 export const PENDING_REFRESH_MS = 10_000;
 
-export const identitiesQueryOptions = (region: string) =>
+/** `withDkimOrigin`: each domain's DKIM origin too (one SES call per domain, so only when shown). */
+const includeQuery = (withDkimOrigin: boolean) => (withDkimOrigin ? '?include=dkim-origin' : '');
+
+export const identitiesQueryOptions = (region: string, withDkimOrigin = false) =>
   queryOptions({
-    queryKey: identityKeys.list(region),
-    queryFn: () => api.get<ListIdentitiesResponse>(apiPath(apiPaths.identities, { region })),
+    queryKey: withDkimOrigin ? identityKeys.listWithDkimOrigin(region) : identityKeys.list(region),
+    queryFn: () =>
+      api.get<ListIdentitiesResponse>(
+        `${apiPath(apiPaths.identities, { region })}${includeQuery(withDkimOrigin)}`,
+      ),
     refetchInterval: (query) =>
       query.state.data?.identities.some((i) => i.status === 'PENDING') ? PENDING_REFRESH_MS : false,
   });
@@ -65,10 +77,13 @@ export const identityQueryOptions = (region: string, identity: string) =>
 /** All regions costs one SES call per region, so it polls less often while anything is Pending. */
 export const ALL_REGIONS_PENDING_REFRESH_MS = 30_000;
 
-export const allRegionsIdentitiesQueryOptions = () =>
+export const allRegionsIdentitiesQueryOptions = (withDkimOrigin = false) =>
   queryOptions({
-    queryKey: identityKeys.allRegionsList(),
-    queryFn: () => api.get<ListAllRegionsIdentitiesResponse>(apiPaths.allRegionsIdentities),
+    queryKey: withDkimOrigin ? identityKeys.allRegionsListWithDkimOrigin() : identityKeys.allRegionsList(),
+    queryFn: () =>
+      api.get<ListAllRegionsIdentitiesResponse>(
+        `${apiPaths.allRegionsIdentities}${includeQuery(withDkimOrigin)}`,
+      ),
     refetchInterval: (query) =>
       query.state.data?.identities.some((i) => i.status === 'PENDING')
         ? ALL_REGIONS_PENDING_REFRESH_MS
@@ -90,3 +105,18 @@ export function invalidateListsOf(queryClient: QueryClient, region: string): Pro
     queryClient.invalidateQueries({ queryKey: identityKeys.allRegionsList() }),
   ]);
 }
+
+/**
+ * The identity of this name in every Region: a parent's replicas, the Regions that lack it, the
+ * parents the create page offers. Polls while one of them is Pending, as the All regions list does.
+ */
+export const identityAcrossRegionsQueryOptions = (identity: string) =>
+  queryOptions({
+    queryKey: identityKeys.acrossRegions(identity),
+    queryFn: () =>
+      api.get<IdentityAcrossRegionsResponse>(apiPath(apiPaths.identityAcrossRegions, { identity })),
+    refetchInterval: (query) =>
+      query.state.data?.identities.some((i) => i.status === 'PENDING')
+        ? ALL_REGIONS_PENDING_REFRESH_MS
+        : false,
+  });

@@ -10,10 +10,17 @@ export type IdentityScope = { kind: 'region'; region: string } | { kind: 'all' }
 export type FailedRegion = Extract<RegionLoadResult, { outcome: 'failed' }>;
 
 /** The table's rows for a scope, each carrying its region, and the regions that could not be loaded. */
-export function useIdentityRows(scope: IdentityScope) {
+export function useIdentityRows(scope: IdentityScope, options: { withDkimOrigin?: boolean } = {}) {
   const region = scope.kind === 'region' ? scope.region : '';
-  const regional = useQuery({ ...identitiesQueryOptions(region), enabled: scope.kind === 'region' });
-  const all = useQuery({ ...allRegionsIdentitiesQueryOptions(), enabled: scope.kind === 'all' });
+  const withDkimOrigin = options.withDkimOrigin ?? false;
+  const regional = useQuery({
+    ...identitiesQueryOptions(region, withDkimOrigin),
+    enabled: scope.kind === 'region',
+  });
+  const all = useQuery({
+    ...allRegionsIdentitiesQueryOptions(withDkimOrigin),
+    enabled: scope.kind === 'all',
+  });
   const active = scope.kind === 'all' ? all : regional;
 
   const rows = useMemo<IdentityRow[]>(() => {

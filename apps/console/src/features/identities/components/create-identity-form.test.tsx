@@ -19,6 +19,7 @@ function renderForm(onSubmit = vi.fn()) {
   render(
     <AppProvider queryClient={queryClient}>
       <CreateIdentityForm
+        region="us-east-1"
         configurationSets={['marketing', 'transactional']}
         configurationSetsLoading={false}
         submitting={false}
@@ -210,5 +211,101 @@ describe('create identity form', () => {
     await user.click(submit());
     await screen.findByText(/Enter a valid domain name/);
     expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Domain' }));
+  });
+});
+
+describe('create identity form: Deterministic Easy DKIM', () => {
+  /** shared.example: verified Easy DKIM in eu-west-1 only; elsewhere pending, BYODKIM or a replica. */
+  async function bffWithParents(): Promise<FakeBff> {
+    return startFakeBff((req) => {
+      if (req.path === '/api/hosted-zones/lookup') return { body: { domain: req.query.get('domain') } };
+      if (req.path !== '/api/identities/shared.example/regions') return undefined;
+      const found = (region: string, status: string, dkimOrigin: string) => ({
+        region,
+        type: 'DOMAIN',
+        status,
+        dkimStatus: status,
+        dkimOrigin,
+      });
+      return {
+        body: {
+          name: 'shared.example',
+          identities: [
+            found('eu-west-1', 'SUCCESS', 'AWS_SES'),
+            found('ap-south-1', 'PENDING', 'AWS_SES'),
+            found('sa-east-1', 'SUCCESS', 'EXTERNAL'),
+            { ...found('eu-west-3', 'SUCCESS', 'AWS_SES_EU_WEST_1'), parentRegion: 'eu-west-1' },
+          ],
+          regions: [
+            { region: 'us-east-1', outcome: 'absent' },
+            { region: 'eu-west-1', outcome: 'found' },
+            { region: 'ap-south-1', outcome: 'found' },
+            { region: 'sa-east-1', outcome: 'found' },
+            { region: 'eu-west-3', outcome: 'found' },
+          ],
+        },
+      };
+    });
+  }
+
+  it('when Deterministic Easy DKIM is chosen, then Parent region lists only Regions where the domain is a verified Easy DKIM identity and the request names it', async () => {
+    bff = await bffWithParents();
+    const onSubmit = vi.fn().mockResolvedValue({ name: 'shared.example', steps: [], complete: true });
+    const { user } = renderForm(onSubmit);
+    await user.type(screen.getByRole('textbox', { name: 'Domain' }), 'shared.example');
+    await user.click(screen.getByRole('radio', { name: /^Deterministic Easy DKIM/ }));
+    expect(screen.queryByRole('radiogroup', { name: 'DKIM signing key length' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: /^Parent region/ }));
+    const options = await screen.findAllByRole('option', {}, { timeout: 10_000 });
+    // Only eu-west-1 (shown by name once the shell has the Region names): not the pending, BYODKIM or
+    // replica Regions, nor the identity's own.
+    expect(options).toHaveLength(1);
+    expect(options[0]?.textContent).toContain('eu-west-1');
+    expect(options[0]?.textContent).toContain('Verified, Easy DKIM');
+    await user.click(screen.getByRole('option') as HTMLElement);
+    await user.click(submit());
+    await waitFor(() => expect(onSubmit).toHaveBeenCalled());
+    expect(onSubmit.mock.calls[0]?.[0] as CreateIdentityRequest).toMatchObject({
+      type: 'DOMAIN',
+      name: 'shared.example',
+      dkim: { origin: 'DEED', parentRegion: 'eu-west-1' },
+    });
+  });
+
+  it('when no parent Region is chosen, then the field asks for one, gets focus, and nothing is sent', async () => {
+    bff = await bffWithParents();
+    const { onSubmit, user } = renderForm();
+    await user.type(screen.getByRole('textbox', { name: 'Domain' }), 'shared.example');
+    await user.click(screen.getByRole('radio', { name: /^Deterministic Easy DKIM/ }));
+    await user.click(submit());
+    expect(await screen.findByText(/^Choose the parent Region/)).toBeTruthy();
+    expect(onSubmit).not.toHaveBeenCalled();
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: /^Parent region/ })),
+    );
+  });
+
+  it('when the BFF refuses the parent Region, then its message shows under Parent region', async () => {
+    bff = await bffWithParents();
+    const message = "The parent Region must differ from the identity's own Region (us-east-1)";
+    const onSubmit = vi.fn().mockRejectedValue(
+      new ApiError(
+        400,
+        {
+          code: 'ValidationError',
+          message: `dkim.parentRegion: ${message}`,
+          requestId: 'req-3',
+          fieldErrors: [{ field: 'dkim.parentRegion', message }],
+        },
+        'failed',
+      ),
+    );
+    const { user } = renderForm(onSubmit);
+    await user.type(screen.getByRole('textbox', { name: 'Domain' }), 'shared.example');
+    await user.click(screen.getByRole('radio', { name: /^Deterministic Easy DKIM/ }));
+    await user.click(screen.getByRole('button', { name: /^Parent region/ }));
+    await user.click((await screen.findAllByRole('option', {}, { timeout: 10_000 }))[0] as HTMLElement);
+    await user.click(submit());
+    expect(await screen.findByText(message)).toBeTruthy();
   });
 });

@@ -24,8 +24,11 @@ import {
   toCreateRequest,
   validateCreateForm,
 } from '../model/create-identity-form';
+import { ParentRegionSelect } from './parent-region-select';
 
 interface CreateIdentityFormProps {
+  /** The Region the identity is created in. */
+  region: string;
   configurationSets: string[];
   configurationSetsLoading: boolean;
   submitting: boolean;
@@ -36,7 +39,15 @@ interface CreateIdentityFormProps {
 }
 
 export function CreateIdentityForm(props: CreateIdentityFormProps) {
-  const { configurationSets, configurationSetsLoading, submitting, onSubmit, onCancel, initialEmail } = props;
+  const {
+    region,
+    configurationSets,
+    configurationSetsLoading,
+    submitting,
+    onSubmit,
+    onCancel,
+    initialEmail,
+  } = props;
   const [form, setForm] = useState<FormState>(
     initialEmail ? { ...initialCreateForm, type: 'EMAIL_ADDRESS', email: initialEmail } : initialCreateForm,
   );
@@ -231,6 +242,12 @@ export function CreateIdentityForm(props: CreateIdentityFormProps) {
                           description: 'SES creates and rotates the key; you publish three CNAME records.',
                         },
                         {
+                          value: 'DEED',
+                          label: 'Deterministic Easy DKIM',
+                          description:
+                            'Replicate this domain from a Region where it is a verified Easy DKIM identity: it uses that identity’s key and DNS records, so there is nothing new to publish.',
+                        },
+                        {
                           value: 'EXTERNAL',
                           label: 'Provide DKIM authentication token (BYODKIM)',
                           description: 'Use your own key pair; you publish the public key as a TXT record.',
@@ -250,6 +267,24 @@ export function CreateIdentityForm(props: CreateIdentityFormProps) {
                           { value: 'RSA_2048_BIT', label: 'RSA_2048_BIT', description: 'Recommended' },
                           { value: 'RSA_1024_BIT', label: 'RSA_1024_BIT' },
                         ]}
+                      />
+                    </FormField>
+                  ) : form.dkimOrigin === 'DEED' ? (
+                    <FormField
+                      label="Parent region"
+                      description="The Region whose identity of this domain provides the DKIM key and DNS records. Only Regions where the domain is a verified Easy DKIM identity are listed."
+                      errorText={errorFor('parentRegion')}
+                    >
+                      <ParentRegionSelect
+                        selectRef={ref('parentRegion')}
+                        domain={form.domain}
+                        region={region}
+                        value={form.parentRegion}
+                        invalid={errorFor('parentRegion') !== undefined}
+                        onChange={(parentRegion) => {
+                          update({ parentRegion });
+                          touch('parentRegion')();
+                        }}
                       />
                     </FormField>
                   ) : (

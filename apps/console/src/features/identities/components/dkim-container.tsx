@@ -10,6 +10,8 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Textarea from '@cloudscape-design/components/textarea';
 import type { DkimKeyLength, IdentityDetail } from '@ses-console/contract';
 import { EditableContainer } from '../../../components/editable-container';
+import { RouterLink } from '../../../components/router-link';
+import { paths } from '../../../config/paths';
 import { useServiceNow } from '../../../lib/service-clock';
 import { useDkimEdit } from '../hooks/use-identity-edits';
 import type { DkimDraft } from '../model/dkim-settings';
@@ -24,6 +26,9 @@ export function DkimContainer({ detail }: { detail: IdentityDetail }) {
   const { draft: form, setDraft: setForm, errors } = edit;
   const records = detail.dnsRecords.filter((r) => r.purpose === 'DKIM');
   const isDomain = detail.type === 'DOMAIN';
+  // A replica (Deterministic Easy DKIM) signs with its parent's key: only the parent's key changes.
+  const parentRegion = detail.dkim.parentRegion;
+  const ownKey = isDomain && !parentRegion;
   const status = dkimStatusDisplay[detail.dkim.status];
   const now = useServiceNow();
   const easy = detail.dkim.origin === 'AWS_SES';
@@ -33,7 +38,7 @@ export function DkimContainer({ detail }: { detail: IdentityDetail }) {
     detail.dkim.currentKeyLength !== undefined &&
     detail.dkim.nextKeyLength !== detail.dkim.currentKeyLength;
   const problem = dkimStatusNote(detail);
-  const rule = form && isDomain && form.origin === 'AWS_SES' ? keyLengthRule(detail, now()) : undefined;
+  const rule = form && ownKey && form.origin === 'AWS_SES' ? keyLengthRule(detail, now()) : undefined;
   const refusal = form && rule ? rule.refusal(form.keyLength) : undefined;
 
   return (
@@ -52,6 +57,18 @@ export function DkimContainer({ detail }: { detail: IdentityDetail }) {
                 value: <StatusIndicator type={status.type}>{status.label}</StatusIndicator>,
               },
               { label: 'DKIM type', value: dkimTypeLabel(detail.dkim.origin) },
+              ...(parentRegion
+                ? [
+                    {
+                      label: 'Parent region',
+                      value: (
+                        <RouterLink href={paths.identity.href(detail.name, { region: parentRegion })}>
+                          {parentRegion}
+                        </RouterLink>
+                      ),
+                    },
+                  ]
+                : []),
               { label: 'DKIM signatures', value: detail.dkim.signingEnabled ? 'Enabled' : 'Disabled' },
               { label: 'Current key length', value: detail.dkim.currentKeyLength ?? '-' },
               { label: 'Next key length', value: detail.dkim.nextKeyLength ?? '-' },
@@ -73,7 +90,12 @@ export function DkimContainer({ detail }: { detail: IdentityDetail }) {
       form={
         form && (
           <SpaceBetween size="l">
-            {isDomain && (
+            {parentRegion && (
+              <Alert type="info">
+                This replica uses the DKIM key of its parent in {parentRegion}: change the key there.
+              </Alert>
+            )}
+            {ownKey && (
               <FormField label="DKIM identity type">
                 <RadioGroup
                   ariaLabel="DKIM identity type"
@@ -86,7 +108,7 @@ export function DkimContainer({ detail }: { detail: IdentityDetail }) {
                 />
               </FormField>
             )}
-            {isDomain && form.origin === 'AWS_SES' && (
+            {ownKey && form.origin === 'AWS_SES' && (
               <FormField
                 label="DKIM signing key length"
                 description="The length of the next key pair: SES signs with it from its next key rotation, behind the same DNS records, so the status stays."
@@ -104,7 +126,7 @@ export function DkimContainer({ detail }: { detail: IdentityDetail }) {
               </FormField>
             )}
             {refusal && <Alert type="warning">{refusal}</Alert>}
-            {isDomain && form.origin === 'EXTERNAL' && (
+            {ownKey && form.origin === 'EXTERNAL' && (
               <>
                 <FormField
                   label="Private key"

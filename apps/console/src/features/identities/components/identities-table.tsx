@@ -31,6 +31,7 @@ import {
   type IdentityTablePreferences,
   PREFERENCES_STORAGE_KEY,
   pageSizeOptions,
+  withDkimOriginColumn,
   withRegionColumn,
 } from '../config/table-config';
 import { useDeleteIdentitiesFlow } from '../hooks/use-delete-identities-flow';
@@ -65,7 +66,6 @@ interface IdentitiesTableProps {
 export function IdentitiesTable({ scope, region, urlState, onUrlStateChange }: IdentitiesTableProps) {
   const navigate = useNavigate();
   const narrow = useNarrowLayout();
-  const query = useIdentityRows(scope);
   const allRegions = scope.kind === 'all';
   // What the signed-in user may do: hidden (create, delete) or disabled (send) otherwise.
   const canCreate = useCan('post', apiPaths.identities);
@@ -75,6 +75,15 @@ export function IdentitiesTable({ scope, region, urlState, onUrlStateChange }: I
     PREFERENCES_STORAGE_KEY,
     DEFAULT_PREFERENCES,
   );
+  // Preferences are shared by both views; the Region column only exists in All regions.
+  const columnDisplay = withDkimOriginColumn(
+    allRegions
+      ? withRegionColumn(preferences.contentDisplay)
+      : preferences.contentDisplay.filter((c) => c.id !== 'region'),
+  );
+  // The DKIM origin costs an SES call per domain: asked for only while its column is shown.
+  const withDkimOrigin = columnDisplay.some((c) => c.id === 'dkimOrigin' && c.visible);
+  const query = useIdentityRows(scope, { withDkimOrigin });
   const sorted = useMemo(
     () => sortIdentities(query.rows, urlState.sort, urlState.desc),
     [query.rows, urlState.sort, urlState.desc],
@@ -137,10 +146,6 @@ export function IdentitiesTable({ scope, region, urlState, onUrlStateChange }: I
     keepSelected: (rows) => actions.setSelectedItems(rows),
   });
 
-  // Preferences are shared by both views; the Region column only exists in All regions.
-  const columnDisplay = allRegions
-    ? withRegionColumn(preferences.contentDisplay)
-    : preferences.contentDisplay.filter((c) => c.id !== 'region');
   const total = query.total;
   // "Download CSV" saves what the table shows: every filtered row in the current sort, all pages.
   const visibleRows = sorted.filter((row) => matchesFilter(row, filterProps.filteringText));

@@ -19,6 +19,7 @@ import { ConfigurationSetTab } from './configuration-set-tab';
 import { DeleteIdentitiesModal } from './delete-identities-modal';
 import { DkimContainer } from './dkim-container';
 import { DnsDiagnosticsContainer } from './dns-diagnostics-container';
+import { GlobalIdentityContainer } from './global-identity-container';
 import { breakAnywhere } from './identity-name';
 import { IdentityStatusAlert } from './identity-status-alert';
 import { IdentitySummary } from './identity-summary';
@@ -45,6 +46,9 @@ function tabsFor(detail: IdentityDetail, props: IdentityDetailsProps): TabsProps
       content: (
         <SpaceBetween size="l">
           <DkimContainer detail={detail} />
+          {detail.type === 'DOMAIN' && detail.dkim.origin === 'AWS_SES' && (
+            <GlobalIdentityContainer detail={detail} />
+          )}
           {detail.type === 'DOMAIN' && <MailFromContainer detail={detail} />}
           {detail.type === 'DOMAIN' && <DnsDiagnosticsContainer detail={detail} />}
         </SpaceBetween>

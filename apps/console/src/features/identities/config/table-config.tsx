@@ -3,6 +3,7 @@ import type { CollectionPreferencesProps } from '@cloudscape-design/components/c
 import type { TableProps } from '@cloudscape-design/components/table';
 import type { ReactNode } from 'react';
 import { IdentityStatus } from '../components/identity-status-indicator';
+import { dkimOriginLabel } from '../model/identity-display';
 import type { IdentityRow } from '../model/identity-rows';
 import { identityTypeLabel } from '../model/identity-status';
 
@@ -11,6 +12,7 @@ const cells = {
   type: (item: IdentityRow) => identityTypeLabel[item.type],
   status: (item: IdentityRow) => <IdentityStatus status={item.status} />,
   region: (item: IdentityRow) => item.region,
+  dkimOrigin: (item: IdentityRow) => dkimOriginLabel(item.dkimOrigin),
 };
 
 /**
@@ -41,6 +43,7 @@ export function columnDefinitions(
     { id: 'type', header: 'Identity type', cell: cells.type, sortingField: 'type', width: 150 },
     { id: 'status', header: 'Status', cell: cells.status, sortingField: 'status', width: 190 },
     ...(options.withRegion ? [region] : []),
+    { id: 'dkimOrigin', header: 'DKIM origin', cell: cells.dkimOrigin, width: 260 },
   ];
 }
 
@@ -71,6 +74,7 @@ export const DEFAULT_PREFERENCES: IdentityTablePreferences = {
     { id: 'name', visible: true },
     { id: 'type', visible: true },
     { id: 'status', visible: true },
+    { id: 'dkimOrigin', visible: false },
   ],
   wrapLines: false,
 };
@@ -86,6 +90,8 @@ export const contentDisplayOptions: CollectionPreferencesProps.ContentDisplayOpt
   { id: 'name', label: 'Identity', alwaysVisible: true },
   { id: 'type', label: 'Identity type' },
   { id: 'status', label: 'Status' },
+  // Hidden by default: SES lists identities without it, so showing it costs a call per domain.
+  { id: 'dkimOrigin', label: 'DKIM origin' },
 ];
 
 /** The All regions view adds the Region column (shown unless the user hid it). */
@@ -93,6 +99,15 @@ export const allRegionsContentDisplayOptions: CollectionPreferencesProps.Content
   ...contentDisplayOptions,
   { id: 'region', label: 'Region' },
 ];
+
+/** Preferences saved before the DKIM origin column existed list it hidden, so it can be chosen. */
+export function withDkimOriginColumn(
+  display: readonly CollectionPreferencesProps.ContentDisplayItem[],
+): CollectionPreferencesProps.ContentDisplayItem[] {
+  return display.some((c) => c.id === 'dkimOrigin')
+    ? [...display]
+    : [...display, { id: 'dkimOrigin', visible: false }];
+}
 
 export function withRegionColumn(
   display: readonly CollectionPreferencesProps.ContentDisplayItem[],

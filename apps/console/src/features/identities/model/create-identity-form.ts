@@ -15,8 +15,10 @@ export interface CreateIdentityForm {
   useMailFrom: boolean;
   mailFromSubdomain: string;
   behaviorOnMxFailure: BehaviorOnMxFailure;
-  dkimOrigin: 'AWS_SES' | 'EXTERNAL';
+  /** Easy DKIM, Deterministic Easy DKIM (a replica of the domain in `parentRegion`) or BYODKIM. */
+  dkimOrigin: 'AWS_SES' | 'DEED' | 'EXTERNAL';
   keyLength: DkimKeyLength;
+  parentRegion: string | null;
   selector: string;
   privateKey: string;
   dkimSigningEnabled: boolean;
@@ -29,6 +31,7 @@ export type CreateFormField =
   | 'email'
   | 'configurationSet'
   | 'mailFromSubdomain'
+  | 'parentRegion'
   | 'selector'
   | 'privateKey'
   | 'tags'
@@ -42,6 +45,7 @@ export const createFormFields = [
   'email',
   'configurationSet',
   'mailFromSubdomain',
+  'parentRegion',
   'privateKey',
   'selector',
   'tags',
@@ -58,6 +62,7 @@ export const initialCreateForm: CreateIdentityForm = {
   behaviorOnMxFailure: 'USE_DEFAULT_VALUE',
   dkimOrigin: 'AWS_SES',
   keyLength: 'RSA_2048_BIT',
+  parentRegion: null,
   selector: '',
   privateKey: '',
   dkimSigningEnabled: true,
@@ -84,7 +89,9 @@ export function toCreateRequest(form: CreateIdentityForm): CreateIdentityRequest
             selector: form.selector.trim(),
             privateKey: form.privateKey.replace(/\s+/g, ''),
           }
-        : { origin: 'AWS_SES', keyLength: form.keyLength },
+        : form.dkimOrigin === 'DEED'
+          ? { origin: 'DEED', parentRegion: form.parentRegion ?? '' }
+          : { origin: 'AWS_SES', keyLength: form.keyLength },
     dkimSigningEnabled: form.dkimSigningEnabled,
     mailFrom: form.useMailFrom
       ? {
@@ -102,6 +109,7 @@ export function fieldForPath(path: string, type: CreateIdentityForm['type']): Cr
   if (path === 'name') return type === 'DOMAIN' ? 'domain' : 'email';
   if (path === 'configurationSetName') return 'configurationSet';
   if (path.startsWith('mailFrom')) return 'mailFromSubdomain';
+  if (path === 'dkim.parentRegion') return 'parentRegion';
   if (path === 'dkim.selector') return 'selector';
   if (path === 'dkim.privateKey') return 'privateKey';
   if (path.startsWith('tags')) return 'tags';
@@ -122,6 +130,10 @@ export function validateCreateForm(form: CreateIdentityForm): CreateFormErrors {
   }
   if (form.type === 'DOMAIN' && form.useMailFrom && form.mailFromSubdomain.includes('@')) {
     errors.mailFromSubdomain = 'The MAIL FROM subdomain may contain only letters, digits, hyphens and dots';
+  }
+  if (form.type === 'DOMAIN' && form.dkimOrigin === 'DEED' && !form.parentRegion) {
+    errors.parentRegion =
+      'Choose the parent Region: a Region where this domain is a verified Easy DKIM identity';
   }
   const result = createIdentityRequestSchema.safeParse(toCreateRequest(form));
   if (!result.success) {

@@ -1,5 +1,5 @@
 import type { StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
-import type { MailFromStatus, VerificationStatus } from '@ses-console/contract';
+import { type MailFromStatus, parentRegionOfOrigin, type VerificationStatus } from '@ses-console/contract';
 import { formatDateTime } from '../../../lib/format-time';
 
 type StatusDisplay = { label: string; type: StatusIndicatorProps.Type };
@@ -27,6 +27,15 @@ export function dkimTypeLabel(origin: string | undefined): string {
   if (origin === 'EXTERNAL') return 'BYODKIM';
   if (origin.startsWith('AWS_SES_')) return 'Deterministic Easy DKIM';
   return origin;
+}
+
+/**
+ * The DKIM origin column: how a domain signs, and for a replica the Region of its parent, so the All
+ * regions view shows a domain's family ("Deterministic Easy DKIM (parent us-east-1)").
+ */
+export function dkimOriginLabel(origin: string | undefined): string {
+  const parentRegion = parentRegionOfOrigin(origin);
+  return parentRegion ? `${dkimTypeLabel(origin)} (parent ${parentRegion})` : dkimTypeLabel(origin);
 }
 
 export const behaviorLabel = {
