@@ -61,7 +61,9 @@ describe('pnpm emulator when a port is taken', () => {
       { EMULATOR_HOST: '127.0.0.1', EMULATOR_PORT: '0', EMULATOR_DNS_PORT: 'off' },
       'ready on',
     );
-    expect(output).toMatch(/^SES v2 \+ Route 53 emulator ready on http:\/\/127\.0\.0\.1:\d+\n$/);
+    expect(output).toMatch(
+      /^Emulator \(SES v2 and v1, SNS, Route 53\) ready on http:\/\/127\.0\.0\.1:\d+\n$/,
+    );
   });
 });
 
