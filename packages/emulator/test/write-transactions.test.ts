@@ -398,6 +398,15 @@ describe('every write path is one transaction (statements run outside a transact
     await step('DeleteIdentityPolicy', () =>
       v1.send(new DeleteIdentityPolicyCommand({ Identity: 'v1tx.example', PolicyName: 'p' })),
     );
+    // The account leaves the sandbox first: the sends below mail unverified recipients.
+    await step('account: production access for the v1 sends (control plane)', async () => {
+      const res = await fetch(`${emulator.url}/_emulator/account`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ productionAccess: true }),
+      });
+      expect(res.status).toBe(200);
+    });
     await step('SendEmail (v1)', () =>
       v1.send(
         new SendEmailV1Command({
