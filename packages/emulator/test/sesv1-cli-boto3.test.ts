@@ -94,7 +94,8 @@ describe.runIf(cliPresent)('AWS CLI `aws ses` (SES v1) against the emulator', { 
       '--from',
       'cli@v1cli.example',
       '--to',
-      'reader@example.net',
+      // A mailbox-simulator address: the account is in the sandbox, as on AWS.
+      'success@simulator.amazonses.com',
       '--subject',
       'From the CLI',
       '--text',
@@ -104,7 +105,7 @@ describe.runIf(cliPresent)('AWS CLI `aws ses` (SES v1) against the emulator', { 
     const [captured] = await mailbox(emulator, `?id=${sent.MessageId}`);
     expect(captured).toMatchObject({
       Subject: 'From the CLI',
-      Destination: { ToAddresses: ['reader@example.net'] },
+      Destination: { ToAddresses: ['success@simulator.amazonses.com'] },
     });
   });
 
@@ -251,7 +252,7 @@ describe.runIf(botoPresent)('boto3 `ses` (SES v1) against the emulator', { timeo
     const refused = await boto(
       [
         'try:',
-        "    ses.send_email(Source='py@boto.example', Destination={'ToAddresses': ['r@example.net']}, Message={'Subject': {'Data': 's'}, 'Body': {'Text': {'Data': 'b'}}})",
+        "    ses.send_email(Source='py@boto.example', Destination={'ToAddresses': ['success@simulator.amazonses.com']}, Message={'Subject': {'Data': 's'}, 'Body': {'Text': {'Data': 'b'}}})",
         'except ClientError as e:',
         "    out['error'] = [e.response['Error']['Code'], e.response['Error']['Message'], e.response['ResponseMetadata']['HTTPStatusCode']]",
       ].join('\n'),
@@ -263,7 +264,7 @@ describe.runIf(botoPresent)('boto3 `ses` (SES v1) against the emulator', { timeo
     ]);
     await fetch(await verificationLink(emulator, 'py@boto.example'));
     const sent = await boto(
-      "out['id'] = ses.send_email(Source='py@boto.example', Destination={'ToAddresses': ['r@example.net']}, Message={'Subject': {'Data': 'From boto3'}, 'Body': {'Text': {'Data': 'b'}}})['MessageId']",
+      "out['id'] = ses.send_email(Source='py@boto.example', Destination={'ToAddresses': ['success@simulator.amazonses.com']}, Message={'Subject': {'Data': 'From boto3'}, 'Body': {'Text': {'Data': 'b'}}})['MessageId']",
     );
     const [captured] = await mailbox(emulator, `?id=${sent.id as string}`);
     expect(captured?.Subject).toBe('From boto3');

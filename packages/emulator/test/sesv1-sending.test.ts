@@ -32,6 +32,8 @@ describe('SES v1 sending', () => {
     v1 = sesV1Client(emulator);
     await v1.send(new VerifyEmailIdentityCommand({ EmailAddress: 'sender@v1send.example' }));
     await v1.send(new VerifyDomainIdentityCommand({ Domain: 'raw.example' }));
+    // The account is in the sandbox, as on AWS: the readers' domain is verified so that they may receive.
+    await v1.send(new VerifyDomainIdentityCommand({ Domain: 'example.net' }));
   });
   afterAll(() => emulator.close());
 
@@ -108,7 +110,7 @@ describe('SES v1 sending', () => {
     expect(set).toEqual({
       name: 'ConfigurationSetDoesNotExistException',
       status: 400,
-      message: 'Configuration set nope does not exist.',
+      message: 'Configuration set <nope> does not exist.',
     });
   });
 
