@@ -101,7 +101,7 @@ server.listen(config.PORT, config.HOST, () => {
   lines.push(
     `Sign-in: AUTH_MODE=${config.AUTH_MODE}; sessions and audit log in ${store.kind === 'postgres' ? 'PostgreSQL' : 'SQLite'}`,
   );
-  if (emulator) lines.push(`Embedded emulator (SES v2 and v1, SNS, Route 53): ${emulator.url}`);
+  if (emulator) lines.push(`Embedded SES (v2 and v1), SNS and Route 53 emulator: ${emulator.url}`);
   else lines.push(`Backend: AWS (default region ${config.AWS_REGION})`);
   process.stdout.write(`${lines.join('\n')}\n`);
 });

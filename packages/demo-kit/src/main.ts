@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     return;
   }
   console.log(`\nSES identity console (demo account): ${server.url}`);
-  console.log(`Embedded emulator (SES v2 and v1, SNS, Route 53):  ${server.emulatorUrl}`);
+  console.log(`Embedded SES (v2 and v1), SNS and Route 53 emulator:  ${server.emulatorUrl}`);
   console.log(
     `Data: ${path.relative(process.cwd(), dataDir) || dataDir} (wiped on the next pnpm demo). Ctrl-C stops.`,
   );

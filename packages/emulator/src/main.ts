@@ -14,7 +14,7 @@ try {
   process.stderr.write(`${line ?? (error instanceof Error ? error.message : String(error))}\n`);
   process.exit(1);
 }
-console.log(`Emulator (SES v2 and v1, SNS, Route 53) ready on ${emulator.url}`);
+console.log(`SES (v2 and v1), SNS and Route 53 emulator ready on ${emulator.url}`);
 if (emulator.dnsPort) {
   console.log(
     `DNS for its hosted zones on ${options?.host ?? '127.0.0.1'}:${emulator.dnsPort} (UDP and TCP)`,

@@ -62,7 +62,7 @@ describe('pnpm emulator when a port is taken', () => {
       'ready on',
     );
     expect(output).toMatch(
-      /^Emulator \(SES v2 and v1, SNS, Route 53\) ready on http:\/\/127\.0\.0\.1:\d+\n$/,
+      /^SES \(v2 and v1\), SNS and Route 53 emulator ready on http:\/\/127\.0\.0\.1:\d+\n$/,
     );
   });
 });
