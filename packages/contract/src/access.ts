@@ -65,6 +65,8 @@ export const routeTable = {
   },
   getIdentity: { method: 'get', path: apiPaths.identity, role: 'viewer' },
   listAllRegionsIdentities: { method: 'get', path: apiPaths.allRegionsIdentities, role: 'viewer' },
+  /** Lists only the accounts in which the caller is a viewer (ACCOUNTS, ROLE_GROUPS scoped per account). */
+  listAllAccountsIdentities: { method: 'get', path: apiPaths.allAccountsIdentities, role: 'viewer' },
   getDnsDiagnostics: { method: 'get', path: apiPaths.dnsDiagnostics, role: 'viewer' },
   deleteIdentity: { method: 'delete', path: apiPaths.identity, role: 'admin', action: 'identity.delete' },
   recreateIdentity: {

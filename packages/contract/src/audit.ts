@@ -25,6 +25,8 @@ export const auditEntrySchema = z.object({
   method: z.string(),
   path: z.string(),
   region: z.string().nullable(),
+  /** The AWS account the request acted in (its `/api/accounts/{account}`, else the default account); null when not known. */
+  account: z.string().nullable().optional(),
   identity: z.string().nullable(),
   /**
    * Path parameters and request body, with private keys and policy documents replaced by `sha256:<hex>`;
@@ -60,6 +62,8 @@ export const auditQuerySchema = z
   .object({
     actor: optionalText,
     action: optionalText,
+    /** Entries of this account id only. */
+    account: optionalText,
     /** Matches identities containing this text (case-insensitive). */
     identity: optionalText,
     result: auditResultSchema.optional(),

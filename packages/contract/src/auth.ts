@@ -14,7 +14,13 @@ export const sessionResponseSchema = z.object({
     name: z.string(),
     email: z.string().optional(),
   }),
+  /** Roles in the default account (and everywhere, when ROLE_GROUPS scopes no role to accounts). */
   roles: z.array(roleSchema),
+  /**
+   * With ACCOUNTS: the roles in each configured account, by account id (ROLE_GROUPS may scope a role to
+   * accounts). Absent: `roles` hold in every account. Use `rolesInAccount`.
+   */
+  accountRoles: z.record(z.string(), z.array(roleSchema)).optional(),
   /** Send as `x-csrf-token` on every POST, PUT and DELETE. */
   csrfToken: z.string(),
   /** Where "Sign out" goes: `POST /auth/logout` (oidc), the proxy's sign-out URL (proxy), none (none). */
@@ -25,3 +31,12 @@ export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
 export const logoutResponseSchema = z.object({ redirectTo: z.string() });
 export type LogoutResponse = z.infer<typeof logoutResponseSchema>;
+
+/** The roles a session holds in `account` (undefined: the default account). */
+export function rolesInAccount(
+  session: Pick<SessionResponse, 'roles' | 'accountRoles'>,
+  account: string | undefined,
+): SessionResponse['roles'] {
+  if (account === undefined || !session.accountRoles) return session.roles;
+  return session.accountRoles[account] ?? [];
+}

@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import type { RouteId } from './access.js';
 import {
+  ALL_ACCOUNTS_CONCURRENCY,
+  listAllAccountsIdentitiesQuerySchema,
+  listAllAccountsIdentitiesResponseSchema,
+} from './accounts.js';
+import {
   ALL_REGIONS_CONCURRENCY,
   listAllRegionsIdentitiesQuerySchema,
   listAllRegionsIdentitiesResponseSchema,
@@ -147,6 +152,17 @@ export const routeSchemas = {
       200: {
         description: 'The identities, each with its region, and how loading each region went',
         schema: listAllRegionsIdentitiesResponseSchema,
+      },
+    },
+  },
+  listAllAccountsIdentities: {
+    tag: 'Identities',
+    summary: `List the identities of every configured account (ACCOUNTS) in one Region or every Region (${ALL_ACCOUNTS_CONCURRENCY} account × Region lists at a time); a failed account or Region is reported, the others still load`,
+    query: listAllAccountsIdentitiesQuerySchema,
+    responses: {
+      200: {
+        description: 'The identities, each with its account and Region, and how loading each went',
+        schema: listAllAccountsIdentitiesResponseSchema,
       },
     },
   },

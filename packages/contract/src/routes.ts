@@ -6,6 +6,7 @@ export const apiPaths = {
   meta: '/api/meta',
   openapi: '/api/openapi.json',
   allRegionsIdentities: '/api/identities',
+  allAccountsIdentities: '/api/all-accounts/identities',
   session: '/api/session',
   audit: '/api/audit',
   auditCsv: '/api/audit.csv',
@@ -47,4 +48,45 @@ export function apiPath(template: string, params: Record<string, string> = {}): 
     if (value === undefined) throw new Error(`missing path parameter ${name}`);
     return encodeURIComponent(value);
   });
+}
+
+/**
+ * Paths that act in no particular AWS account: the shell, the session, the audit log (it spans every
+ * account) and the emulator's global state (clock, mailbox, captured SNS messages). Every other path is
+ * account-scoped: it also exists as `/api/accounts/{account}<path without /api>`, acting in that account;
+ * without the prefix it acts in the default account.
+ */
+const globalPaths: ReadonlySet<string> = new Set([
+  apiPaths.meta,
+  apiPaths.openapi,
+  apiPaths.session,
+  apiPaths.audit,
+  apiPaths.auditCsv,
+  apiPaths.allAccountsIdentities,
+  apiPaths.emulatorMailbox,
+  apiPaths.emulatorVerifyEmail,
+  apiPaths.emulatorClock,
+  apiPaths.emulatorSnsMessages,
+]);
+
+/** Whether a route template (an `apiPaths` value) is account-scoped (see `globalPaths`). */
+export function isAccountScoped(template: string): boolean {
+  return template.startsWith('/api/') && !globalPaths.has(template);
+}
+
+/** The template of account-scoped paths' prefix (`:account`: a 12-digit account id of ACCOUNTS). */
+export const ACCOUNT_PREFIX = '/api/accounts/:account';
+
+/**
+ * `apiPath`, in `account` when one is given and the route is account-scoped:
+ * `/api/accounts/<account>/regions/…`. Without an account (one-account console) the path is unchanged.
+ */
+export function accountApiPath(
+  account: string | undefined,
+  template: string,
+  params: Record<string, string> = {},
+): string {
+  const path = apiPath(template, params);
+  if (account === undefined || !isAccountScoped(template)) return path;
+  return `/api/accounts/${encodeURIComponent(account)}${path.slice('/api'.length)}`;
 }
