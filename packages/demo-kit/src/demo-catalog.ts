@@ -1,7 +1,7 @@
 /**
- * The demo account as data: which identities exist in which region, what status each must reach and
- * what comes with it (hosted zone, published records, configuration set, tags, policy, MAIL FROM).
- * Deterministic: the same size always gives the same names, so a tour can rely on them.
+ * The demo accounts as data: which identities exist in which account and region, what status each must
+ * reach and what comes with it (hosted zone, published records, configuration set, tags, policy, MAIL
+ * FROM). Deterministic: the same size always gives the same names, so a tour can rely on them.
  */
 
 import { seededRandom } from '@ses-console/contract/seeded-random';
@@ -12,8 +12,61 @@ export type TargetStatus = 'SUCCESS' | 'PENDING' | 'FAILED' | 'TEMPORARY_FAILURE
 export const DEMO_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'] as const;
 export const CONFIGURATION_SETS = ['transactional', 'marketing', 'alerts'] as const;
 
-/** Identities per region for each size. */
+/** Identities per region of the default (production) account for each size. */
 export const IDENTITIES_PER_REGION: Record<DemoSize, number> = { full: 100, small: 10 };
+
+/** One AWS account of the demo: its id and name (as ACCOUNTS names it) and what it holds. */
+export interface DemoAccount {
+  /** The 12-digit account id (its role's ARN, its identities' ARNs). */
+  id: string;
+  /** Display name, as in ACCOUNTS. */
+  name: string;
+  /** The Regions holding its identities and configuration sets. */
+  regions: readonly string[];
+  identitiesPerRegion: Record<DemoSize, number>;
+  /** A label in front of every company apex (`staging` → `staging.acme-labs.com`): whose domains these are. */
+  apexLabel?: string;
+  /** The seeded random's base seed (plus the Region's index). */
+  seed: number;
+}
+
+/**
+ * The three demo accounts, the first being the default one (the console's routes without an account, and
+ * the tour's). Production holds the same identities the one-account demo always held; staging and
+ * sandbox hold their own, in fewer Regions, under `staging.` / `sandbox.` subdomains of other companies.
+ */
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  {
+    id: '204817365590',
+    name: 'production',
+    regions: DEMO_REGIONS,
+    identitiesPerRegion: IDENTITIES_PER_REGION,
+    seed: 20_260_115,
+  },
+  {
+    id: '318465027714',
+    name: 'staging',
+    regions: ['us-east-1', 'eu-west-1'],
+    identitiesPerRegion: { full: 40, small: 6 },
+    apexLabel: 'staging',
+    seed: 20_261_201,
+  },
+  {
+    id: '427590183326',
+    name: 'sandbox',
+    regions: ['us-west-2'],
+    identitiesPerRegion: { full: 24, small: 5 },
+    apexLabel: 'sandbox',
+    seed: 20_261_202,
+  },
+];
+
+/** The role the console assumes in a demo account (any well-formed role ARN can be assumed in the emulator). */
+export const DEMO_ROLE_NAME = 'SesConsoleAccess';
+
+export function demoRoleArn(account: Pick<DemoAccount, 'id'>): string {
+  return `arn:aws:iam::${account.id}:role/${DEMO_ROLE_NAME}`;
+}
 
 export interface PlannedIdentity {
   region: string;
@@ -39,8 +92,10 @@ export interface PlannedMessage {
   configurationSet?: string;
 }
 
+/** One account's part of the demo. */
 export interface DemoPlan {
   size: DemoSize;
+  account: DemoAccount;
   regions: string[];
   identities: PlannedIdentity[];
   /** Apex domains that get a public hosted zone. */
@@ -92,6 +147,7 @@ const TLDS: Record<string, string[]> = {
   'us-east-1': ['com', 'io', 'co', 'net', 'app'],
   'eu-west-1': ['eu', 'ie', 'co.uk', 'de', 'nl', 'fr'],
   'ap-southeast-2': ['com.au', 'net.au', 'co.nz', 'io'],
+  'us-west-2': ['com', 'io', 'dev'],
 };
 const SUBDOMAINS = ['mail', 'news', 'notify', 'billing', 'em', 'updates', 'receipts', 'support', 'events'];
 const TEAM_ADDRESSES = [
@@ -173,12 +229,19 @@ class Company {
   }
 }
 
-function companies(region: string, count: number, rand: () => number, taken: Set<string>): Company[] {
+function companies(
+  region: string,
+  count: number,
+  rand: () => number,
+  taken: Set<string>,
+  apexLabel: string | undefined,
+): Company[] {
   const tlds = TLDS[region] ?? ['com'];
   const out: Company[] = [];
   while (out.length < count) {
     const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)] as T;
-    const apex = `${pick(NAME_PARTS)}-${pick(BUSINESS_PARTS)}.${pick(tlds)}`;
+    const company = `${pick(NAME_PARTS)}-${pick(BUSINESS_PARTS)}.${pick(tlds)}`;
+    const apex = apexLabel ? `${apexLabel}.${company}` : company;
     if (taken.has(apex)) continue;
     taken.add(apex);
     out.push(new Company(apex));
@@ -221,10 +284,16 @@ function decorate(identity: PlannedIdentity, apex: string): PlannedIdentity {
   };
 }
 
-function planRegion(region: string, n: number, rand: () => number, taken: Set<string>): PlannedIdentity[] {
+function planRegion(
+  region: string,
+  n: number,
+  rand: () => number,
+  taken: Set<string>,
+  apexLabel?: string,
+): PlannedIdentity[] {
   const quotas = statusQuotas(n);
-  const zoned = companies(region, Math.max(2, Math.ceil(n / 7)), rand, taken);
-  const bare = companies(region, Math.max(1, Math.ceil(n / 12)), rand, taken);
+  const zoned = companies(region, Math.max(2, Math.ceil(n / 7)), rand, taken, apexLabel);
+  const bare = companies(region, Math.max(1, Math.ceil(n / 12)), rand, taken, apexLabel);
   const out: PlannedIdentity[] = [];
   const add = (company: Company, status: TargetStatus, type: 'DOMAIN' | 'EMAIL_ADDRESS', zone?: string) => {
     const name = type === 'DOMAIN' ? company.domain() : company.address();
@@ -280,7 +349,7 @@ const SUBJECTS: Record<string, string[]> = {
   alerts: ['[ALERT] api-prod-{n} CPU above 90%', '[RESOLVED] queue backlog on worker-{n}'],
 };
 
-function planMessages(region: string, identities: PlannedIdentity[]): PlannedMessage[] {
+function planMessages(region: string, identities: PlannedIdentity[], account: string): PlannedMessage[] {
   const verified = identities.filter((x) => x.status === 'SUCCESS' && x.configurationSet);
   // One sender per configuration set first, then the next verified ones, four in all.
   const firstOfEachSet = CONFIGURATION_SETS.flatMap((set) => {
@@ -305,26 +374,37 @@ function planMessages(region: string, identities: PlannedIdentity[]): PlannedMes
       from,
       to: i % 3 === 2 ? 'bounce@simulator.amazonses.com' : 'success@simulator.amazonses.com',
       subject,
-      text: `${subject}\n\nSent by the demo account from ${from}.`,
+      text: `${subject}\n\nSent by the ${account} demo account from ${from}.`,
       configurationSet: override,
     });
   });
   return out;
 }
 
-/** The whole demo account for a size: identities, zones and messages in the three demo regions. */
-export function demoPlan(size: DemoSize = 'full'): DemoPlan {
+/** One demo account for a size: its identities, zones and messages in its Regions. */
+export function accountPlan(account: DemoAccount, size: DemoSize = 'full'): DemoPlan {
   const taken = new Set<string>();
   const identities: PlannedIdentity[] = [];
   const messages: PlannedMessage[] = [];
-  for (const [index, region] of DEMO_REGIONS.entries()) {
+  for (const [index, region] of account.regions.entries()) {
     // One generator per region: the first companies of a region are the same for every size.
-    const planned = planRegion(region, IDENTITIES_PER_REGION[size], seededRandom(20_260_115 + index), taken);
+    const rand = seededRandom(account.seed + index);
+    const planned = planRegion(region, account.identitiesPerRegion[size], rand, taken, account.apexLabel);
     identities.push(...planned);
-    messages.push(...planMessages(region, planned));
+    messages.push(...planMessages(region, planned, account.name));
   }
   const zones = [...new Set(identities.flatMap((x) => (x.zone ? [x.zone] : [])))];
-  return { size, regions: [...DEMO_REGIONS], identities, zones, messages };
+  return { size, account, regions: [...account.regions], identities, zones, messages };
+}
+
+/** The default (production) demo account for a size: what the tour walks through. */
+export function demoPlan(size: DemoSize = 'full'): DemoPlan {
+  return accountPlan(DEMO_ACCOUNTS[0] as DemoAccount, size);
+}
+
+/** Every demo account's plan, the default account first. */
+export function demoAccountPlans(size: DemoSize = 'full', accounts = DEMO_ACCOUNTS): DemoPlan[] {
+  return accounts.map((account) => accountPlan(account, size));
 }
 
 export function parseDemoSize(value: string | undefined): DemoSize {

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type DemoAccount, demoRoleArn } from './demo-catalog.js';
 
 /** The repository root (this file is packages/demo-kit/{src,dist}/demo-server.*). */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -16,6 +17,22 @@ export interface DemoServerOptions {
   host?: string;
   /** The BFF's pino level (default `warn`). */
   logLevel?: string;
+  /**
+   * The accounts the console serves (ACCOUNTS, one role each, assumed on the embedded emulator's STS);
+   * the first is the default account. Omitted or empty: one account, as `npm start`.
+   */
+  accounts?: readonly DemoAccount[];
+}
+
+/**
+ * ACCOUNTS for the demo's console: each account reached through its role (`arn:aws:iam::<id>:role/…`),
+ * which the BFF assumes with STS on the embedded emulator; the emulator then maps the temporary
+ * credentials to the role's account.
+ */
+export function accountsConfig(accounts: readonly DemoAccount[]): string {
+  return JSON.stringify(
+    accounts.map((account) => ({ id: account.id, name: account.name, roleArn: demoRoleArn(account) })),
+  );
 }
 
 /**
@@ -58,6 +75,11 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       SES_BACKEND: 'emulator',
       LOG_LEVEL: options.logLevel ?? 'warn',
       AWS_EC2_METADATA_DISABLED: 'true',
+      // The BFF's own account is the default one: its dummy key signs into it, and ACCOUNTS' first role
+      // is assumed in it.
+      ...(options.accounts?.length
+        ? { ACCOUNTS: accountsConfig(options.accounts), EMULATOR_ACCOUNT_ID: options.accounts[0]?.id }
+        : {}),
     },
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

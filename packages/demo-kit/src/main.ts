@@ -1,10 +1,11 @@
-// `pnpm demo`: the console on a fresh data dir (./.demo-data, wiped first), seeded with a realistic
-// account, running until Ctrl-C. Ports as `npm start`: PORT, EMULATOR_PORT, EMULATOR_DNS_PORT.
+// `pnpm demo`: the console on a fresh data dir (./.demo-data, wiped first), serving three seeded demo
+// accounts (production, staging, sandbox), running until Ctrl-C. Ports as `npm start`: PORT,
+// EMULATOR_PORT, EMULATOR_DNS_PORT.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseDemoSize } from './demo-catalog.js';
+import { DEMO_ACCOUNTS, parseDemoSize } from './demo-catalog.js';
 import { ConsoleExitedError, type DemoServer, repoRoot, startDemoServer } from './demo-server.js';
-import { seedDemoAccount } from './seed-demo-account.js';
+import { seedDemoAccounts } from './seed-demo-account.js';
 
 function port(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     host: process.env.HOST || '127.0.0.1',
     dataDir,
     logLevel: process.env.LOG_LEVEL || 'warn',
+    accounts: DEMO_ACCOUNTS,
   });
   let stopping = false;
   const stop = async (code: number) => {
@@ -50,28 +52,36 @@ async function main(): Promise<void> {
   });
 
   try {
-    console.log(`[demo] seeding a ${size} demo account into ${server.emulatorUrl}`);
+    console.log(`[demo] seeding ${DEMO_ACCOUNTS.length} ${size} demo accounts into ${server.emulatorUrl}`);
     const started = Date.now();
-    const result = await seedDemoAccount({
+    const result = await seedDemoAccounts({
       emulatorUrl: server.emulatorUrl,
       size,
+      accounts: DEMO_ACCOUNTS,
       log: (line) =>
         console.log(`[demo]   ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s  ${line}`),
     });
-    const total = result.plan.identities.length;
+    const total = result.accounts.reduce((n, account) => n + account.plan.identities.length, 0);
     console.log(
-      `[demo] seeded ${total} identities, ${result.hostedZones} hosted zones, ${result.configurationSets} configuration sets and ${result.messages} sent messages in ${(result.durationMs / 1000).toFixed(1)} s`,
+      `[demo] seeded ${total} identities in ${result.accounts.length} accounts in ${(result.durationMs / 1000).toFixed(1)} s`,
     );
-    for (const [region, counts] of Object.entries(result.byRegion)) {
-      const parts = Object.entries(counts).map(([status, n]) => `${n} ${status}`);
-      console.log(`[demo]   ${region}: ${parts.join(', ')}`);
+    for (const account of result.accounts) {
+      const { id, name } = account.plan.account;
+      console.log(
+        `[demo]   ${name} (${id}): ${account.plan.identities.length} identities, ${account.hostedZones} hosted zones, ${account.configurationSets} configuration sets, ${account.messages} sent messages`,
+      );
+      for (const [region, counts] of Object.entries(account.byRegion)) {
+        const parts = Object.entries(counts).map(([status, n]) => `${n} ${status}`);
+        console.log(`[demo]     ${region}: ${parts.join(', ')}`);
+      }
     }
   } catch (error) {
     console.error(`[demo] seeding failed: ${error instanceof Error ? error.message : String(error)}`);
     await stop(1);
     return;
   }
-  console.log(`\nSES identity console (demo account): ${server.url}`);
+  const names = DEMO_ACCOUNTS.map((account) => account.name).join(', ');
+  console.log(`\nSES identity console (demo accounts ${names}): ${server.url}`);
   console.log(`Embedded SES (v2 and v1), SNS and Route 53 emulator:  ${server.emulatorUrl}`);
   console.log(
     `Data: ${path.relative(process.cwd(), dataDir) || dataDir} (wiped on the next pnpm demo). Ctrl-C stops.`,

@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ListEmailIdentitiesCommand } from '@aws-sdk/client-sesv2';
+import { type RunningEmulator, startEmulator } from '@ses-console/emulator';
+import { EmulatorClient } from '@ses-console/emulator/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS, type DemoPlan, demoAccountPlans, demoPlan } from '../src/demo-catalog.js';
+import { type SeedDemoAccountsResult, seedDemoAccount, seedDemoAccounts } from '../src/seed-demo-account.js';
+
+process.env.AWS_EC2_METADATA_DISABLED = 'true';
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+/** Every Region any demo account uses. */
+const ALL_DEMO_REGIONS = [...new Set(DEMO_ACCOUNTS.flatMap((account) => account.regions))];
+
+/** What SES lists in one account and Region, as `name → status`, asked with that account's key. */
+async function listed(
+  api: EmulatorClient,
+  region: string,
+  accountId: string,
+): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  let NextToken: string | undefined;
+  do {
+    const page = await api
+      .ses(region, accountId)
+      .send(new ListEmailIdentitiesCommand({ PageSize: 1000, NextToken }));
+    for (const identity of page.EmailIdentities ?? []) {
+      out[identity.IdentityName as string] = identity.VerificationStatus as string;
+    }
+    NextToken = page.NextToken;
+  } while (NextToken);
+  return out;
+}
+
+function planned(plan: DemoPlan, region: string): Record<string, string> {
+  return Object.fromEntries(
+    plan.identities.filter((x) => x.region === region).map((x) => [x.name, x.status]),
+  );
+}
+
+describe('the three demo accounts', () => {
+  let emulator: RunningEmulator;
+  let dataDir: string;
+  let api: EmulatorClient;
+  let seeded: SeedDemoAccountsResult;
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-kit-accounts-'));
+    emulator = await startEmulator({ port: 0, dataDir });
+    api = new EmulatorClient(emulator.url);
+    seeded = await seedDemoAccounts({ emulatorUrl: emulator.url, size: 'small' });
+  });
+
+  afterAll(async () => {
+    api?.close();
+    await emulator?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('when the demo accounts are seeded, then each account lists exactly its own identities with the planned statuses, in its own Regions only', async () => {
+    expect(seeded.accounts.map((a) => a.accountId)).toEqual(DEMO_ACCOUNTS.map((a) => a.id));
+    for (const { plan } of seeded.accounts) {
+      for (const region of ALL_DEMO_REGIONS) {
+        const expected = plan.regions.includes(region) ? planned(plan, region) : {};
+        expect(await listed(api, region, plan.account.id), `${plan.account.name} in ${region}`).toEqual(
+          expected,
+        );
+      }
+    }
+  });
+
+  it('when the demo accounts are seeded, then every account has all five statuses in each of its Regions', async () => {
+    for (const { plan } of seeded.accounts) {
+      for (const region of plan.regions) {
+        const statuses = new Set(Object.values(await listed(api, region, plan.account.id)));
+        expect([...statuses].sort(), `${plan.account.name} in ${region}`).toEqual(
+          ['FAILED', 'NOT_STARTED', 'PENDING', 'SUCCESS', 'TEMPORARY_FAILURE'].sort(),
+        );
+      }
+    }
+  });
+
+  it("when the demo accounts are seeded, then the emulator's default account holds none of them", async () => {
+    for (const region of ALL_DEMO_REGIONS) {
+      const out = await api.ses(region).send(new ListEmailIdentitiesCommand({ PageSize: 1 }));
+      expect(out.EmailIdentities ?? [], region).toEqual([]);
+    }
+  });
+
+  it('when the demo is seeded again into the same emulator, then it refuses, naming the account and Region', async () => {
+    await expect(seedDemoAccounts({ emulatorUrl: emulator.url, size: 'small' })).rejects.toThrow(
+      `the emulator already has identities in account ${DEMO_ACCOUNTS[0]?.id}, us-east-1`,
+    );
+  });
+});
+
+describe('the one-account demo', () => {
+  it("when the default demo account is seeded without an account, then the emulator's default account lists the production plan", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-kit-one-'));
+    const emulator = await startEmulator({ port: 0, dataDir });
+    const api = new EmulatorClient(emulator.url);
+    try {
+      const result = await seedDemoAccount({ emulatorUrl: emulator.url, size: 'small' });
+      expect(result.accountId).toBeUndefined();
+      for (const region of result.plan.regions) {
+        expect(await listed(api, region, '000000000000'), region).toEqual(planned(demoPlan('small'), region));
+      }
+    } finally {
+      api.close();
+      await emulator.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the demo catalog', () => {
+  it('when the accounts are planned twice, then the names are the same, and no identity or hosted zone is in two accounts', () => {
+    const first = demoAccountPlans('full');
+    expect(demoAccountPlans('full')).toEqual(first);
+    const names = first.flatMap((plan) => plan.identities.map((x) => x.name));
+    expect(new Set(names).size).toBe(names.length);
+    const zones = first.flatMap((plan) => plan.zones);
+    expect(new Set(zones).size).toBe(zones.length);
+  });
+
+  it('when the accounts are planned, then production is the default demo account and the three ids differ', () => {
+    const [production] = demoAccountPlans('small');
+    expect(production).toEqual(demoPlan('small'));
+    expect(production?.account.name).toBe('production');
+    expect(new Set(DEMO_ACCOUNTS.map((a) => a.id)).size).toBe(3);
+    for (const account of DEMO_ACCOUNTS) expect(account.id).toMatch(/^\d{12}$/);
+  });
+});
