@@ -361,7 +361,10 @@ const stsBody = (action: string): fc.Arbitrary<string | Buffer> =>
         `Action=${action}&Version=2011-06-15&RoleArn=arn:aws:iam::123456789012:role/R&RoleSessionName=s&Policy={"a":"${'p'.repeat(300_000)}"}`,
       ),
     },
-    { weight: 1, arbitrary: fc.constant(`Action=${action}&Version=2011-06-15&${'Tags.member.1.'.repeat(20)}x=1`) },
+    {
+      weight: 1,
+      arbitrary: fc.constant(`Action=${action}&Version=2011-06-15&${'Tags.member.1.'.repeat(20)}x=1`),
+    },
     { weight: 1, arbitrary: fc.constant(`Action=${action}&Version=2010-03-31&RoleArn=x`) },
     { weight: 1, arbitrary: fc.string({ maxLength: 60 }) },
   );
