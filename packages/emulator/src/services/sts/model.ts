@@ -56,9 +56,11 @@ const EXTERNAL_ID = pattern('[\\w+=,.@:\\/-]*');
 const SERIAL_NUMBER = pattern('[\\w+=/:,.@-]*');
 const TOKEN_CODE = pattern('[\\d]*');
 const POLICY_TEXT = pattern('[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+');
-const ARN_TEXT = pattern(
-  '[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+',
-);
+/** The model's ARN characters (as AWS quotes them), checked per code point so astral characters pass. */
+const ARN_TEXT = {
+  source: '[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+',
+  regex: /^[\t\n\r\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]+$/u,
+};
 const TAG_KEY = { source: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+', regex: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u };
 const TAG_VALUE = { source: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*', regex: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u };
 const ACCESS_KEY_ID = pattern('[\\w]*');
