@@ -1,11 +1,14 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ListEmailIdentitiesCommand } from '@aws-sdk/client-sesv2';
+import { accountApiPath, apiPaths } from '@ses-console/contract';
 import { type RunningEmulator, startEmulator } from '@ses-console/emulator';
 import { EmulatorClient } from '@ses-console/emulator/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, type DemoPlan, demoAccountPlans, demoPlan } from '../src/demo-catalog.js';
+import { type DemoServer, startDemoServer } from '../src/demo-server.js';
 import { type SeedDemoAccountsResult, seedDemoAccount, seedDemoAccounts } from '../src/seed-demo-account.js';
 
 process.env.AWS_EC2_METADATA_DISABLED = 'true';
@@ -131,5 +134,89 @@ describe('the demo catalog', () => {
     expect(production?.account.name).toBe('production');
     expect(new Set(DEMO_ACCOUNTS.map((a) => a.id)).size).toBe(3);
     for (const account of DEMO_ACCOUNTS) expect(account.id).toMatch(/^\d{12}$/);
+  });
+});
+
+/** A port the OS just handed out (then released), for the demo server's fixed-port options. */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`GET ${url} → ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+interface Row {
+  name: string;
+  status: string;
+  region: string;
+  account?: string;
+}
+
+const rowsOf = (rows: Row[]) => rows.map((r) => `${r.region} ${r.name} ${r.status}`).sort();
+const plannedRows = (plan: DemoPlan) =>
+  plan.identities.map((x) => `${x.region} ${x.name} ${x.status}`).sort();
+
+describe('the demo console (ACCOUNTS with a role per account, assumed on the embedded emulator’s STS)', () => {
+  let server: DemoServer;
+  let dataDir: string;
+  let plans: DemoPlan[];
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-kit-console-'));
+    server = await startDemoServer({
+      port: await freePort(),
+      emulatorPort: await freePort(),
+      dnsPort: 'off',
+      dataDir,
+      accounts: DEMO_ACCOUNTS,
+    });
+    const seeded = await seedDemoAccounts({ emulatorUrl: server.emulatorUrl, size: 'small' });
+    plans = seeded.accounts.map((a) => a.plan);
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('when the console starts, then /api/meta names the three accounts, production first and default', async () => {
+    const meta = await getJson<{ accounts?: Array<{ id: string; name: string }>; defaultAccount?: string }>(
+      `${server.url}${apiPaths.meta}`,
+    );
+    expect(meta.accounts?.map((a) => [a.id, a.name])).toEqual(DEMO_ACCOUNTS.map((a) => [a.id, a.name]));
+    expect(meta.defaultAccount).toBe(DEMO_ACCOUNTS[0]?.id);
+  });
+
+  it("when each account's All regions list is asked through its account route, then it lists exactly that account's identities", async () => {
+    for (const plan of plans) {
+      const body = await getJson<{ identities: Row[] }>(
+        `${server.url}${accountApiPath(plan.account.id, apiPaths.allRegionsIdentities)}`,
+      );
+      expect(rowsOf(body.identities), plan.account.name).toEqual(plannedRows(plan));
+    }
+  });
+
+  it('when the routes without an account are asked, then they list production, the default account', async () => {
+    const body = await getJson<{ identities: Row[] }>(`${server.url}${apiPaths.allRegionsIdentities}`);
+    expect(rowsOf(body.identities)).toEqual(plannedRows(plans[0] as DemoPlan));
+  });
+
+  it('when All accounts is asked, then every account’s identities are listed with their account, and every load succeeded', async () => {
+    const body = await getJson<{ identities: Row[]; loads: Array<{ outcome: string }> }>(
+      `${server.url}${apiPaths.allAccountsIdentities}`,
+    );
+    expect(body.loads.filter((l) => l.outcome !== 'loaded')).toEqual([]);
+    for (const plan of plans) {
+      const mine = body.identities.filter((r) => r.account === plan.account.id);
+      expect(rowsOf(mine), plan.account.name).toEqual(plannedRows(plan));
+    }
+    expect(body.identities).toHaveLength(plans.reduce((n, p) => n + p.identities.length, 0));
   });
 });
