@@ -1,7 +1,10 @@
 // `pnpm bench`: the emulator against moto and aws-ses-v2-local, the BFF, the console in headless
-// Chromium, bulk delete under throttling, the bundle and the emulator process — in one run, with a
+// Chromium, bulk delete under throttling, All accounts × All regions (3 accounts through STS), the
+// bundle and the emulator process — in one run, with a
 // Markdown table printed and written to BENCHMARKS.md. `--quick` runs a small version (for CI) and
-// writes bench/results-quick.md instead; `--out FILE` writes elsewhere.
+// writes bench/results-quick.md instead; `--out FILE` writes elsewhere. `--only all-accounts` runs that
+// suite alone and only prints its report (unless `--out` is given), to measure a row without
+// regenerating the whole of BENCHMARKS.md.
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -10,6 +13,7 @@ import { describeEnvironment } from './lib/machine.mjs';
 import { renderReport } from './lib/report.mjs';
 import { emulatorControl } from './lib/sdk-client.mjs';
 import { motoAvailable, repoRoot, startBffProcess } from './lib/servers.mjs';
+import { allAccountsBenchmarks } from './suites/all-accounts.mjs';
 import { bffBenchmarks } from './suites/bff.mjs';
 import { bulkDeleteBenchmark } from './suites/bulk-delete.mjs';
 import { bundleBenchmarks } from './suites/bundle.mjs';
@@ -22,11 +26,20 @@ process.env.AWS_EC2_METADATA_DISABLED = 'true';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const quick = process.argv.includes('--quick');
+const onlyIndex = process.argv.indexOf('--only');
+const only = onlyIndex > 0 ? process.argv[onlyIndex + 1] : undefined;
+const ONLY_SUITES = ['all-accounts'];
+if (only !== undefined && !ONLY_SUITES.includes(only)) {
+  process.stderr.write(`[bench] --only takes one of ${ONLY_SUITES.join(', ')}, not "${only}"\n`);
+  process.exit(2);
+}
 const outIndex = process.argv.indexOf('--out');
 const outFile =
   outIndex > 0
     ? path.resolve(process.argv[outIndex + 1])
-    : path.join(repoRoot, quick ? 'bench/results-quick.md' : 'BENCHMARKS.md');
+    : only
+      ? undefined
+      : path.join(repoRoot, quick ? 'bench/results-quick.md' : 'BENCHMARKS.md');
 
 const REGION = 'us-east-1';
 const config = quick
@@ -47,6 +60,7 @@ const config = quick
       bulkDelete: { count: 100, rate: 50 },
       coldStarts: 2,
       inputScaling: { linkRepeats: 142_000, linkRuns: 3, batchSize: 4_000, batchRuns: 1 },
+      allAccounts: { perRegion: 50, listRuns: 2, consoleRuns: 1 },
     }
   : {
       rounds: 3,
@@ -65,6 +79,7 @@ const config = quick
       bulkDelete: { count: 1_000, rate: 50 },
       coldStarts: 10,
       inputScaling: { linkRepeats: 142_000, linkRuns: 10, batchSize: 40_000, batchRuns: 3 },
+      allAccounts: { perRegion: 2_500, listRuns: 10, consoleRuns: 5 },
     };
 
 function log(message) {
@@ -92,15 +107,22 @@ const startedAt = new Date();
 const t0 = performance.now();
 const environment = describeEnvironment({ motoVersion: await motoAvailable() });
 const rows = [];
-log(`${quick ? 'quick' : 'full'} run; results go to ${path.relative(process.cwd(), outFile) || outFile}`);
-log('emulator vs moto and aws-ses-v2-local');
-rows.push(...(await emulatorVsPeers(config)));
-rows.push(...(await throughTheBff()));
-log('emulator process: memory and cold start');
-rows.push(...(await memoryBenchmarks(config)));
-log('emulator input scaling: link scan, large Route 53 batch');
-rows.push(...(await inputScalingBenchmarks(config)));
-rows.push(...bundleBenchmarks());
+const where = outFile ? path.relative(process.cwd(), outFile) || outFile : 'standard output only';
+log(`${quick ? 'quick' : 'full'} run${only ? ` of ${only} only` : ''}; results go to ${where}`);
+if (!only) {
+  log('emulator vs moto and aws-ses-v2-local');
+  rows.push(...(await emulatorVsPeers(config)));
+  rows.push(...(await throughTheBff()));
+}
+log('All accounts × All regions: 3 accounts through STS, BFF and console');
+rows.push(...(await allAccountsBenchmarks(config)));
+if (!only) {
+  log('emulator process: memory and cold start');
+  rows.push(...(await memoryBenchmarks(config)));
+  log('emulator input scaling: link scan, large Route 53 batch');
+  rows.push(...(await inputScalingBenchmarks(config)));
+  rows.push(...bundleBenchmarks());
+}
 
 const report = renderReport({
   rows,
@@ -108,7 +130,7 @@ const report = renderReport({
   mode: quick ? 'quick' : 'full',
   startedAt,
   durationMs: performance.now() - t0,
-  command: quick ? 'pnpm bench --quick' : 'pnpm bench',
+  command: `pnpm bench${quick ? ' --quick' : ''}${only ? ` --only ${only}` : ''}`,
   findings,
   context: [
     'Taken on a 2-core machine; the load average at the start is below (earlier runs shared it with other builds and moved by 1.5–2×, see the findings). Peer comparisons alternate rounds between the two servers so any noise hits both alike.',
@@ -117,6 +139,6 @@ const report = renderReport({
       : []),
   ],
 });
-fs.writeFileSync(outFile, report);
+if (outFile) fs.writeFileSync(outFile, report);
 process.stdout.write(report);
-log(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s; wrote ${outFile}`);
+log(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s${outFile ? `; wrote ${outFile}` : ''}`);

@@ -54,8 +54,11 @@ export async function startEmulatorProcess({ verification = 'realistic' } = {}) 
   return withCleanup(server, dataDir);
 }
 
-/** The BFF with its embedded emulator (`node apps/bff/dist/index.js`), serving the built console. */
-export async function startBffProcess() {
+/**
+ * The BFF with its embedded emulator (`node apps/bff/dist/index.js`), serving the built console;
+ * `env` adds to (or overrides) its environment, e.g. ACCOUNTS and REGIONS.
+ */
+export async function startBffProcess(env = {}) {
   const dataDir = tempDataDir('bff');
   const server = await startServer({
     name: 'bff',
@@ -70,6 +73,7 @@ export async function startBffProcess() {
       DATA_DIR: dataDir,
       SES_BACKEND: 'emulator',
       LOG_LEVEL: 'warn',
+      ...env,
     },
     ready: /console ready: (http:\/\/\S+)/,
   });

@@ -44,30 +44,49 @@ async function sortByStatus() {
   return performance.measure('sort', 'sort-start').duration;
 }
 
+/**
+ * Navigation to first rows rendered of `path`, once per run in a fresh context (no HTTP cache, no local
+ * storage, like a first visit); `after(page)` runs on each loaded page (e.g. sorting). Returns the times.
+ */
+export async function firstRowTimes(browser, url, runs, after = async () => {}) {
+  const times = [];
+  for (let run = 0; run < runs; run++) {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.addInitScript(markFirstRow);
+      await page.goto(url, { waitUntil: 'commit' });
+      await page.waitForFunction(() => performance.getEntriesByName('first-row-painted').length > 0, null, {
+        timeout: 60_000,
+      });
+      times.push(await page.evaluate(() => performance.getEntriesByName('first-row-painted')[0].startTime));
+      await after(page);
+    } finally {
+      await context.close();
+    }
+  }
+  return times;
+}
+
+/** Headless Debian Chromium with the e2e suite's launch options (loopback only). */
+export function launchChromium() {
+  return chromium.launch({ ...chromiumLaunchOptions(), headless: true });
+}
+
 /** Navigation to first rows rendered, then sort by Status, with `identities` identities in the region. */
 export async function consoleBenchmarks(bff, config, region) {
-  const browser = await chromium.launch({ ...chromiumLaunchOptions(), headless: true });
-  const firstRows = [];
+  const browser = await launchChromium();
+  let firstRows;
   const sorts = [];
   try {
-    for (let run = 0; run < config.consoleRuns; run++) {
-      // A fresh context per run: no HTTP cache, no local storage, like a first visit.
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-      try {
-        const page = await context.newPage();
-        await page.addInitScript(markFirstRow);
-        await page.goto(`${bff.url}/identities?region=${region}`, { waitUntil: 'commit' });
-        await page.waitForFunction(() => performance.getEntriesByName('first-row-painted').length > 0, null, {
-          timeout: 60_000,
-        });
-        firstRows.push(
-          await page.evaluate(() => performance.getEntriesByName('first-row-painted')[0].startTime),
-        );
+    firstRows = await firstRowTimes(
+      browser,
+      `${bff.url}/identities?region=${region}`,
+      config.consoleRuns,
+      async (page) => {
         for (let s = 0; s < config.sortsPerRun; s++) sorts.push(await page.evaluate(sortByStatus));
-      } finally {
-        await context.close();
-      }
-    }
+      },
+    );
   } finally {
     await browser.close();
   }
