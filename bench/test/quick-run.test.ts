@@ -23,7 +23,9 @@ it('when the bench runs in quick mode, then it completes and writes a report wit
     expect(report).toContain('Initial JS');
     // Issue 18's row: three accounts through STS, every account × Region listed (else the suite throws).
     expect(report).toContain('| **All accounts × All regions** |');
-    expect(report).toMatch(/\| BFF: 3 accounts × 4 Regions × 50 identities \(600 rows, .*\| (met|\*\*MISSED\*\*) \|/);
+    expect(report).toMatch(
+      /\| BFF: 3 accounts × 4 Regions × 50 identities \(600 rows, .*\| (met|\*\*MISSED\*\*) \|/,
+    );
     const after = fs.existsSync(benchmarks) ? fs.readFileSync(benchmarks, 'utf8') : undefined;
     expect(after).toBe(before);
   } finally {
