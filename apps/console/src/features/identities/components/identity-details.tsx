@@ -10,6 +10,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { StaleDataAlert } from '../../../components/stale-data-alert';
 import { type IdentityTab, paths } from '../../../config/paths';
+import { useAccount } from '../../../hooks/use-account';
 import { ApiError, describeError } from '../../../lib/api-client';
 import { useCan } from '../../../lib/session-queries';
 import { identityQueryOptions } from '../api/identity-queries';
@@ -77,7 +78,8 @@ function tabsFor(detail: IdentityDetail, props: IdentityDetailsProps): TabsProps
 export function IdentityDetails(props: IdentityDetailsProps) {
   const { region, identity } = props;
   const navigate = useNavigate();
-  const query = useQuery(identityQueryOptions(region, identity));
+  const { account } = useAccount();
+  const query = useQuery(identityQueryOptions(account, region, identity));
   const canSend = useCan('post', apiPaths.sendTestEmail);
   // The same flow as the table's (and the same route, so the same permission and audit action);
   // once the identity is gone the page goes back to the list.
