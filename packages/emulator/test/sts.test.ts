@@ -193,6 +193,20 @@ describe('STS AssumeRole and temporary credentials (real SDK clients)', () => {
     expect(lookalike.Account).toBe('000000000000');
   });
 
+  it('when credentials expired more than a week ago and new ones are issued, then the old key is forgotten and refused as never issued', async () => {
+    const old = temporary((await assume({ DurationSeconds: 900 })).Credentials);
+    await advanceClock(emulator, 900 + 7 * 24 * 3600 - 60);
+    await assume();
+    expect((await failure(sts(old).send(new GetCallerIdentityCommand({})))).name).toBe('ExpiredToken');
+    await advanceClock(emulator, 120);
+    await assume();
+    expect(await failure(sts(old).send(new GetCallerIdentityCommand({})))).toEqual({
+      name: 'InvalidClientTokenId',
+      message: 'The security token included in the request is invalid.',
+      status: 403,
+    });
+  });
+
   it('when AssumeRole breaks a model constraint, then ValidationError names every member and rule as AWS words it', async () => {
     expect(await failure(assume({ RoleSessionName: 'Session1:2' }))).toEqual({
       name: 'ValidationError',
