@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { authModeSchema, regionSchema, roleSchema } from '@ses-console/contract';
+import { authModeSchema, regionSchema } from '@ses-console/contract';
 import { REGION_NAME_SOURCE } from '@ses-console/contract/region-name';
 import { isLoopbackHost } from '@ses-console/emulator';
 import { z } from 'zod';
-import { defaultRoleGroups } from './auth/principal.js';
+import { defaultRoleGroups, RoleGroupsError, roleGroupsValueSchema, roleMapOf } from './auth/role-groups.js';
 import { checkDnsServers } from './clients/dns-resolver.js';
 import { parseAllowedHosts } from './http/allowed-hosts.js';
 import { sesCommercialRegions } from './regions.js';
@@ -26,7 +26,7 @@ const roleGroupsSchema = z
       return z.NEVER;
     }
   })
-  .pipe(z.partialRecord(roleSchema, z.array(z.string().min(1))));
+  .pipe(roleGroupsValueSchema);
 
 const regionListSchema = listSchema.pipe(
   z.array(regionSchema).min(1, 'REGIONS must name at least one region'),
@@ -123,7 +123,10 @@ const envSchema = z
     OIDC_REDIRECT_URL: z.url().optional(),
     OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
     OIDC_SCOPES: z.string().min(1).default('openid profile email'),
-    /** JSON object role → groups, e.g. {"admin":["ses-admins"],"viewer":["*"]}. */
+    /**
+     * JSON object role → groups, e.g. {"admin":["ses-admins"],"viewer":["*"]}; an entry may scope the
+     * role to accounts of ACCOUNTS: {"group":"staging-admins","accounts":["staging"]}.
+     */
     ROLE_GROUPS: roleGroupsSchema.default(defaultRoleGroups),
     /**
      * IPs/CIDRs of the proxy in front: `proxy` mode believes its identity headers; in every mode its
@@ -209,6 +212,13 @@ const envSchema = z
         if (!env[key])
           ctx.addIssue({ code: 'custom', path: [key], message: `${key} is required with AUTH_MODE=oidc` });
       }
+    }
+    try {
+      roleMapOf(env.ROLE_GROUPS);
+    } catch (error) {
+      if (!(error instanceof RoleGroupsError)) throw error;
+      for (const problem of error.problems)
+        ctx.addIssue({ code: 'custom', path: ['ROLE_GROUPS'], message: problem });
     }
     if (env.AUTH_MODE === 'proxy' && (env.TRUSTED_PROXIES ?? []).length === 0) {
       ctx.addIssue({
