@@ -63,7 +63,8 @@ export function roleMapOf(roleGroups: RoleGroups, accounts: readonly AccountRef[
   const byKey = new Map<string, string>();
   for (const account of accounts) {
     byKey.set(account.id, account.id);
-    byKey.set(account.name, account.id);
+    // Names are unique ignoring case in ACCOUNTS, so ROLE_GROUPS may spell them either way.
+    byKey.set(account.name.toLowerCase(), account.id);
   }
   const problems: string[] = [];
   const grants: Grant[] = [];
@@ -80,7 +81,7 @@ export function roleMapOf(roleGroups: RoleGroups, accounts: readonly AccountRef[
       }
       const ids = new Set<string>();
       for (const key of entry.accounts) {
-        const id = byKey.get(key);
+        const id = byKey.get(key.toLowerCase());
         if (id) ids.add(id);
         else
           problems.push(
