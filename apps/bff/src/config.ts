@@ -3,7 +3,14 @@ import { authModeSchema, regionSchema } from '@ses-console/contract';
 import { REGION_NAME_SOURCE } from '@ses-console/contract/region-name';
 import { isLoopbackHost } from '@ses-console/emulator';
 import { z } from 'zod';
-import { defaultRoleGroups, RoleGroupsError, roleGroupsValueSchema, roleMapOf } from './auth/role-groups.js';
+import { type AccountSetting, parseAccountSettings } from './accounts/account-config.js';
+import {
+  defaultRoleGroups,
+  type RoleGroups,
+  RoleGroupsError,
+  roleGroupsValueSchema,
+  roleMapOf,
+} from './auth/role-groups.js';
 import { checkDnsServers } from './clients/dns-resolver.js';
 import { parseAllowedHosts } from './http/allowed-hosts.js';
 import { sesCommercialRegions } from './regions.js';
@@ -80,6 +87,12 @@ const envSchema = z
       .string()
       .regex(/^\d{12}$/, 'AWS_ACCOUNT_ID must be 12 digits')
       .optional(),
+    /**
+     * The AWS accounts the console serves (a JSON list; ACCOUNTS_FILE: the same as a YAML or JSON file),
+     * checked by accounts/account-config.ts. Unset: one account, the BFF's own.
+     */
+    ACCOUNTS: z.string().optional(),
+    ACCOUNTS_FILE: z.string().optional(),
     /** Per-attempt timeout of SES and Route 53 requests. */
     AWS_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     /**
@@ -213,13 +226,6 @@ const envSchema = z
           ctx.addIssue({ code: 'custom', path: [key], message: `${key} is required with AUTH_MODE=oidc` });
       }
     }
-    try {
-      roleMapOf(env.ROLE_GROUPS);
-    } catch (error) {
-      if (!(error instanceof RoleGroupsError)) throw error;
-      for (const problem of error.problems)
-        ctx.addIssue({ code: 'custom', path: ['ROLE_GROUPS'], message: problem });
-    }
     if (env.AUTH_MODE === 'proxy' && (env.TRUSTED_PROXIES ?? []).length === 0) {
       ctx.addIssue({
         code: 'custom',
@@ -233,11 +239,25 @@ const envSchema = z
 /** HOST values that only this machine can reach (the emulator's rule, so both agree). */
 export { isLoopbackHost };
 
-export type Config = z.infer<typeof envSchema> & { consoleDist: string };
+export type Config = z.infer<typeof envSchema> & {
+  consoleDist: string;
+  /** ACCOUNTS / ACCOUNTS_FILE as checked (the first is the default account); undefined: one account. */
+  accounts?: AccountSetting[];
+};
 
 /** The region in an ALB ARN (`arn:aws:elasticloadbalancing:<region>:…`). */
 export function albRegionOf(arn: string): string | undefined {
   return ALB_ARN.exec(arn)?.[1];
+}
+
+/** ROLE_GROUPS against ACCOUNTS (scoped entries name configured accounts): the problems name each entry. */
+function checkRoleGroups(roleGroups: RoleGroups, accounts: readonly AccountSetting[]): void {
+  try {
+    roleMapOf(roleGroups, accounts);
+  } catch (error) {
+    if (error instanceof RoleGroupsError) throw new Error(`Invalid configuration: ${error.message}`);
+    throw error;
+  }
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv, defaultConsoleDist: string): Config {
@@ -248,5 +268,19 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaultConsoleDist: string): 
     const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid configuration: ${problems}`);
   }
-  return { ...result.data, consoleDist: path.resolve(result.data.CONSOLE_DIST ?? defaultConsoleDist) };
+  const data = result.data;
+  const { accounts, problems } = parseAccountSettings(data, {
+    regions: data.REGIONS,
+    defaultRegion: data.AWS_REGION,
+    backend: data.SES_BACKEND,
+    emulatorAccountId: data.EMULATOR_ACCOUNT_ID,
+    awsAccountId: data.AWS_ACCOUNT_ID,
+  });
+  if (problems.length > 0) throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+  checkRoleGroups(data.ROLE_GROUPS, accounts ?? []);
+  return {
+    ...data,
+    consoleDist: path.resolve(data.CONSOLE_DIST ?? defaultConsoleDist),
+    ...(accounts ? { accounts } : {}),
+  };
 }

@@ -17,7 +17,17 @@ import { rawPathOf, rawQueryOf, readBody } from './protocol/read-request.js';
 import { mayBeFor, serviceFor } from './protocol/recognition.js';
 import { REST_JSON } from './protocol/rest-json.js';
 import type { MatchedOperation } from './protocol/router.js';
-import { type SigV4Credential, SigV4Error, verifySigV4 } from './protocol/sigv4.js';
+import {
+  applySessionCredentials,
+  SessionCredentialError,
+  type SessionCredentialSource,
+} from './protocol/session-credentials.js';
+import {
+  type SigV4Credential,
+  type SigV4CredentialLookup,
+  SigV4Error,
+  verifySigV4,
+} from './protocol/sigv4.js';
 import type { WireProtocol } from './protocol/wire-protocol.js';
 import type { ServiceModule } from './services/service.js';
 
@@ -30,6 +40,13 @@ export interface DispatcherDeps {
   defaults: ContextDefaults;
   /** With EMULATOR_AUTH=sigv4: the keys whose signatures are accepted. */
   credentials?: ReadonlyMap<string, SigV4Credential>;
+  /**
+   * The temporary credentials STS issued (the store's `StsCredentialRepo`): an issued key acts in its
+   * session's account for every service, and its expiry is read on `now` (the emulator clock).
+   */
+  sessions?: SessionCredentialSource;
+  /** The emulator clock (epoch ms) that session expiry is judged on; default real time. */
+  now?: () => number;
   controlToken?: string;
   logger: EmulatorLogger;
 }
@@ -94,7 +111,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       if (!service) throw new UnknownOperationException(`No emulated service handles ${method} ${rawPath}`);
       outcome.service = service.name;
       protocol = service.protocol;
-      if (deps.credentials) authenticate(req, service, rawQueryOf(target), deps.credentials);
+      if (deps.sessions) applySessions(req, service, deps.sessions, (deps.now ?? Date.now)());
+      if (deps.credentials) {
+        authenticate(req, service, rawQueryOf(target), withSessions(deps.credentials, deps.sessions));
+      }
       operation = service.operations.resolve(req);
       if (!operation) throw service.unknownOperation(req);
       outcome.operation = operation.operation;
@@ -134,12 +154,49 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
   };
 }
 
+/** An issued key acts in its session's account; a refused one is answered in the service's protocol. */
+function applySessions(
+  req: IncomingRequest,
+  service: ServiceModule,
+  sessions: SessionCredentialSource,
+  nowMs: number,
+): void {
+  try {
+    applySessionCredentials(req.ctx, req.headers, sessions, nowMs);
+  } catch (error) {
+    if (!(error instanceof SessionCredentialError)) throw error;
+    throw new AwsError(service.protocol.codes.session[error.failure], 403, error.message);
+  }
+}
+
+/** The static keys first, then the sessions STS issued (their secret, account and token). */
+function withSessions(
+  credentials: ReadonlyMap<string, SigV4Credential>,
+  sessions: SessionCredentialSource | undefined,
+): SigV4CredentialLookup {
+  if (!sessions) return credentials;
+  return {
+    get: (accessKeyId) => {
+      const known = credentials.get(accessKeyId);
+      if (known) return known;
+      const issued = sessions.find(accessKeyId);
+      return (
+        issued && {
+          secretAccessKey: issued.secretAccessKey,
+          accountId: issued.accountId,
+          sessionToken: issued.sessionToken,
+        }
+      );
+    },
+  };
+}
+
 /** EMULATOR_AUTH=sigv4: the signature must verify, scoped to one of the service's signing names. */
 function authenticate(
   req: IncomingRequest,
   service: ServiceModule,
   rawQuery: string,
-  credentials: ReadonlyMap<string, SigV4Credential>,
+  credentials: SigV4CredentialLookup,
 ): void {
   try {
     const caller = verifySigV4({ ...req, rawQuery, signingNames: service.signingNames }, credentials);

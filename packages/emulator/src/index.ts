@@ -13,4 +13,5 @@ export { type RunningEmulator, startEmulator } from './server.js';
 export { type EmulatedService, emulatedOperations } from './services/operation-list.js';
 export type { EmulatorAccountView } from './services/ses/account-route.js';
 export type { SeedOptions, SeedResult } from './services/ses/seed.js';
+export type { RoleEntry } from './services/sts/roles.js';
 export type { StoreReport } from './store/inspect.js';

@@ -2,6 +2,7 @@ import type { VerificationMode } from './core.js';
 import { type FaultConfig, parseFaultConfig } from './faults/fault-injector.js';
 import { type EmulatorLogger, jsonLinesLogger, parseLogLevel } from './logger.js';
 import { parseCredentials, type SigV4Credential } from './protocol/sigv4.js';
+import { parseRoleEntries, type RoleEntry } from './services/sts/roles.js';
 
 export interface EmulatorOptions {
   /** TCP port; 0 picks a free one. Default 4566. */
@@ -31,6 +32,11 @@ export interface EmulatorOptions {
    * example.net, example.org and below) as AWS does. Default off: those are the names demos and tests use.
    */
   route53ReservedNames?: boolean;
+  /**
+   * EMULATOR_ROLES: the only roles STS AssumeRole accepts, each with the external id it requires and its
+   * maximum session. Omitted: any well-formed role ARN (as with LocalStack). `/_emulator/roles` changes it.
+   */
+  roles?: RoleEntry[];
   /** Faults injected from start-up (also settable at run time through `/_emulator/faults`). */
   faults?: FaultConfig;
   /**
@@ -77,6 +83,7 @@ export function emulatorOptionsFromEnv(env: NodeJS.ProcessEnv): EmulatorOptions 
     ),
     route53ReservedNames: parseOnOff('EMULATOR_ROUTE53_RESERVED_NAMES', env.EMULATOR_ROUTE53_RESERVED_NAMES),
     faults: env.EMULATOR_FAULTS ? parseFaultsEnv(env.EMULATOR_FAULTS) : undefined,
+    roles: parseRolesEnv(env.EMULATOR_ROLES),
     controlToken: parseControlToken(env.EMULATOR_CONTROL_TOKEN),
     requestTimeoutMs: parseBoundedInt(
       'EMULATOR_REQUEST_TIMEOUT_MS',
@@ -145,6 +152,20 @@ function parseAuth(mode: string | undefined, credentials: string | undefined): E
   if (parsed.size === 0)
     throw new Error('EMULATOR_AUTH=sigv4 needs EMULATOR_CREDENTIALS=ACCESS_KEY_ID:SECRET[:ACCOUNT_ID],…');
   return { mode: 'sigv4', credentials: parsed };
+}
+
+/** `EMULATOR_ROLES`: a JSON list of `{arn, externalId?, maxSessionDuration?}`; unset or empty: any role. */
+function parseRolesEnv(text: string | undefined): RoleEntry[] | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new Error(
+      `EMULATOR_ROLES must be JSON like [{"arn":"arn:aws:iam::123456789012:role/ConsoleRole","externalId":"x"}]: ${(error as Error).message}`,
+    );
+  }
+  return parseRoleEntries(value, 'EMULATOR_ROLES');
 }
 
 function parseFaultsEnv(text: string): FaultConfig {

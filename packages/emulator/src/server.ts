@@ -11,6 +11,7 @@ import { type EmulatorOptions, isLoopbackHost } from './options.js';
 import type { OutgoingResponse } from './protocol/http-types.js';
 import { createServiceCatalog, type ServiceCatalog } from './services/catalog.js';
 import { inspectStore, type StoreReport } from './store/inspect.js';
+import { StsCredentialRepo } from './store/sts-credential-repo.js';
 
 export interface RunningEmulator {
   url: string;
@@ -128,6 +129,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     control,
     faults,
     defaults: core.config,
+    sessions: new StsCredentialRepo(core.db),
+    now: () => core.clock.nowMs(),
     credentials: options.auth?.mode === 'sigv4' ? options.auth.credentials : undefined,
     controlToken: options.controlToken,
     logger,

@@ -10,6 +10,8 @@ import { createSesV1Module } from '../src/services/sesv1/service.js';
 import { createSesV2Module } from '../src/services/sesv2/service.js';
 import { createSnsModule } from '../src/services/sns/service.js';
 import { createSnsState } from '../src/services/sns/state.js';
+import { createStsModule } from '../src/services/sts/service.js';
+import { createStsState } from '../src/services/sts/state.js';
 import {
   anyValue,
   encodeLabel,
@@ -33,11 +35,13 @@ function emulatedOperations() {
   const sesv2 = createSesV2Module(ses);
   const sesv1 = createSesV1Module(ses);
   const sns = createSnsModule(createSnsState(core, { email: () => undefined }));
+  const sts = createStsModule(createStsState(core));
   const operations = [
     ...sesv2.operations.list().map((r) => ({ ...r, service: 'sesv2' as const })),
     ...route53.module.operations.list().map((r) => ({ ...r, service: 'route53' as const })),
     ...sesv1.operations.list().map((r) => ({ ...r, service: 'sesv1' as const })),
     ...sns.operations.list().map((r) => ({ ...r, service: 'sns' as const })),
+    ...sts.operations.list().map((r) => ({ ...r, service: 'sts' as const })),
   ];
   core.db.close();
   return operations;
@@ -294,6 +298,84 @@ const snsBody = (action: string): fc.Arbitrary<string | Buffer> =>
     fc.constant(''),
   );
 
+/** STS form members, so generated forms reach AssumeRole's and GetSessionToken's validators. */
+const STS_MEMBERS = [
+  'RoleArn',
+  'RoleSessionName',
+  'DurationSeconds',
+  'ExternalId',
+  'Policy',
+  'PolicyArns.member.1.arn',
+  'PolicyArns.member.2.arn',
+  'PolicyArns.member.1',
+  'Tags.member.1.Key',
+  'Tags.member.1.Value',
+  'Tags.member.2.Key',
+  'Tags.member.1',
+  'TransitiveTagKeys.member.1',
+  'TransitiveTagKeys',
+  'SerialNumber',
+  'TokenCode',
+  'SourceIdentity',
+  'ProvidedContexts.member.1.ProviderArn',
+  'ProvidedContexts',
+  'AccessKeyId',
+  'RoleArn.member.1',
+];
+const stsValue = fc.oneof(
+  trickyString,
+  fc.constantFrom(
+    'arn:aws:iam::123456789012:role/ConsoleRole',
+    'arn:aws:iam::123456789012:role/a/b/c/Role',
+    'arn:aws:iam::123456789012:user/Alice',
+    'arn:aws:iam::aws:policy/ReadOnlyAccess',
+    'ses-console',
+    'a',
+    '900',
+    '3600',
+    '43201',
+    '-1',
+    '1e3',
+    '99999999999999999',
+    '{"Version":"2012-10-17","Statement":[]}',
+    '{bad',
+    'ASIAAAAAAAAAAAAAAAAA',
+    'AKIAIOSFODNN7EXAMPLE',
+    '123456',
+    'team',
+    '',
+  ),
+);
+/** A form for `action`: generated members, a huge policy, a deep key, or no form at all. */
+const stsBody = (action: string): fc.Arbitrary<string | Buffer> =>
+  fc.oneof(
+    {
+      weight: 6,
+      arbitrary: fc
+        .array(fc.tuple(fc.constantFrom(...STS_MEMBERS), stsValue), { maxLength: 7 })
+        .map((pairs) => [`Action=${action}`, 'Version=2011-06-15', ...pairs.map(formPair)].join('&')),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.constant(
+        `Action=${action}&Version=2011-06-15&RoleArn=arn:aws:iam::123456789012:role/R&RoleSessionName=s&Policy={"a":"${'p'.repeat(300_000)}"}`,
+      ),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.constant(`Action=${action}&Version=2011-06-15&${'Tags.member.1.'.repeat(20)}x=1`),
+    },
+    { weight: 1, arbitrary: fc.constant(`Action=${action}&Version=2010-03-31&RoleArn=x`) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 60 }) },
+  );
+/** The caller of a generated STS request: a static key, or a made-up session (key and token). */
+const stsCaller = fc.constantFrom<{ accessKeyId: string; token?: string }>(
+  { accessKeyId: 'test' },
+  { accessKeyId: '123456789012' },
+  { accessKeyId: 'ASIAAAAAAAAAAAAAAAAA', token: 'made-up' },
+  { accessKeyId: 'ASIAAAAAAAAAAAAAAAAA' },
+);
+
 /** SES v1 (query) members, and the dotted tails their lists and structures take, so forms reach the validators. */
 const SES_V1_MEMBERS = [
   'EmailAddress',
@@ -442,6 +524,7 @@ const CONTENT_TYPES = {
   route53: 'application/xml',
   sesv1: 'application/x-www-form-urlencoded',
   sns: 'application/x-www-form-urlencoded',
+  sts: 'application/x-www-form-urlencoded',
 };
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
@@ -453,8 +536,8 @@ function send(
   body: string | Buffer,
   contentType: string,
   contentEncoding?: string,
-  /** The SigV4 credential scope: the Region and the signing name (`ses`, `sns`). */
-  scope: { region?: string; service?: string } = {},
+  /** The SigV4 credential scope: the Region and the signing name (`ses`, `sns`), and the caller's key. */
+  scope: { region?: string; service?: string; accessKeyId?: string; token?: string } = {},
 ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   const target = new URL(url);
   return new Promise((resolve, reject) => {
@@ -469,7 +552,8 @@ function send(
           'content-type': contentType,
           'content-length': Buffer.byteLength(body),
           ...(contentEncoding === undefined ? {} : { 'content-encoding': contentEncoding }),
-          authorization: `AWS4-HMAC-SHA256 Credential=test/20240101/${scope.region ?? 'us-east-1'}/${scope.service ?? 'ses'}/aws4_request, SignedHeaders=host, Signature=0000000000000000000000000000000000000000000000000000000000000000`,
+          ...(scope.token === undefined ? {} : { 'x-amz-security-token': scope.token }),
+          authorization: `AWS4-HMAC-SHA256 Credential=${scope.accessKeyId ?? 'test'}/20240101/${scope.region ?? 'us-east-1'}/${scope.service ?? 'ses'}/aws4_request, SignedHeaders=host, Signature=0000000000000000000000000000000000000000000000000000000000000000`,
         },
       },
       (res) => {
@@ -564,6 +648,7 @@ describe('every emulator operation under generated bad input (fast-check)', () =
     expect(operations.filter((o) => o.service === 'route53').length).toBeGreaterThanOrEqual(13);
     expect(operations.filter((o) => o.service === 'sns').length).toBeGreaterThanOrEqual(9);
     expect(operations.filter((o) => o.service === 'sesv1').length).toBeGreaterThanOrEqual(23);
+    expect(operations.filter((o) => o.service === 'sts').length).toBeGreaterThanOrEqual(2);
   });
 
   for (const op of operations) {
@@ -572,6 +657,7 @@ describe('every emulator operation under generated bad input (fast-check)', () =
       const request = fc.record({
         labels: fc.record(labels) as fc.Arbitrary<Record<string, string>>,
         query,
+        caller: op.service === 'sts' ? stsCaller : fc.constant({ accessKeyId: 'test' }),
         body:
           op.service === 'sesv2'
             ? sesBody
@@ -579,11 +665,13 @@ describe('every emulator operation under generated bad input (fast-check)', () =
               ? sesV1Body(op.operation)
               : op.service === 'sns'
                 ? snsBody(op.operation)
-                : route53Body,
+                : op.service === 'sts'
+                  ? stsBody(op.operation)
+                  : route53Body,
         encoding: contentEncoding,
       });
       await fc.assert(
-        fc.asyncProperty(request, async ({ labels: values, query: q, body, encoding }) => {
+        fc.asyncProperty(request, async ({ labels: values, query: q, body, encoding, caller }) => {
           const path = op.template.replace(/\{([^}+]+)\+?\}/g, (_, name: string) => values[name] ?? '');
           const before = emulator.inspectStore().digest;
           const res = await send(
@@ -593,7 +681,7 @@ describe('every emulator operation under generated bad input (fast-check)', () =
             body,
             CONTENT_TYPES[op.service],
             encoding,
-            { service: op.service === 'sns' ? 'sns' : 'ses' },
+            { service: op.service === 'sns' || op.service === 'sts' ? op.service : 'ses', ...caller },
           );
           const what = `${op.method} ${path} encoding=${encoding} body=${body.toString().slice(0, 120)} → ${res.status} ${res.body.slice(0, 300)}`;
           expect(res.status, what).toBeLessThan(500);

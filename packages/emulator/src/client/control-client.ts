@@ -4,6 +4,7 @@ import type {
   FaultConfig,
   FaultRule,
   FaultStats,
+  RoleEntry,
   SeedOptions,
   SeedResult,
   StoreReport,
@@ -56,7 +57,13 @@ export interface ClockState {
 
 export type FaultState = FaultConfig & FaultStats;
 
-type Method = 'GET' | 'POST' | 'DELETE';
+/** The roles STS AssumeRole accepts (`/_emulator/roles`): `restricted: false` means any well-formed role ARN. */
+export interface RolesState {
+  restricted: boolean;
+  roles: RoleEntry[];
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 function parseJson(text: string): unknown {
   if (text === '') return undefined;
@@ -164,6 +171,25 @@ export class EmulatorControlClient {
 
   async clearFaults(): Promise<FaultState> {
     return (await this.call('DELETE', '/_emulator/faults')) as FaultState;
+  }
+
+  /** `GET /_emulator/roles`: the roles STS lets callers assume (EMULATOR_ROLES or the last `setRoles`). */
+  async roles(): Promise<RolesState> {
+    return (await this.call('GET', '/_emulator/roles')) as RolesState;
+  }
+
+  /**
+   * `PUT /_emulator/roles`: only these roles can be assumed, each with the ExternalId it requires and
+   * its maximum session (default 3600 s); any other → AccessDenied. Global to the emulator: clear in a
+   * `finally`.
+   */
+  async setRoles(roles: RoleEntry[]): Promise<RolesState> {
+    return (await this.call('PUT', '/_emulator/roles', { roles })) as RolesState;
+  }
+
+  /** `DELETE /_emulator/roles`: any well-formed role ARN can be assumed again. */
+  async clearRoles(): Promise<RolesState> {
+    return (await this.call('DELETE', '/_emulator/roles')) as RolesState;
   }
 
   /** `GET /_emulator/store`: row counts and a digest of the whole state (and SQLite's integrity check). */

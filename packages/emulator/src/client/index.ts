@@ -14,6 +14,7 @@ export type {
   EmulatorAccountView,
   FaultConfig,
   FaultRule,
+  RoleEntry,
   SeedOptions,
   SeedResult,
   StoreReport,
@@ -33,6 +34,7 @@ export {
   type EmulatorControlOptions,
   EmulatorUnreachableError,
   type FaultState,
+  type RolesState,
 } from './control-client.js';
 export {
   dkimCnameRecords,

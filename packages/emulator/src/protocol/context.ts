@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import type { SessionPrincipal } from './session-credentials.js';
 
 /**
  * Who is calling and where, read from the SigV4 credential scope of the Authorization header. By
  * default the signature itself is not checked (any key works, as with LocalStack); with
  * `EMULATOR_AUTH=sigv4` the core verifies it (`sigv4.ts`) before any operation runs, and the verified
- * key's account replaces the one read here.
+ * key's account replaces the one read here. A key STS issued (`session-credentials.ts`) acts in its
+ * session's account, for every service.
  */
 export interface RequestContext {
   requestId: string;
@@ -14,6 +16,8 @@ export interface RequestContext {
   /** Signing service from the credential scope (`ses`, `route53`, …), when signed. */
   signingService?: string;
   accessKeyId?: string;
+  /** Set when the key is temporary credentials the emulator's STS issued: who the session is. */
+  session?: SessionPrincipal;
 }
 
 const CREDENTIAL = /Credential=([^/,\s]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request/;

@@ -11,6 +11,13 @@ export interface SigV4Credential {
   secretAccessKey: string;
   /** Account the key belongs to; defaults to the emulator's account rules. */
   accountId?: string;
+  /** Temporary credentials: the request's `x-amz-security-token` must be this one. */
+  sessionToken?: string;
+}
+
+/** Where the secret of an access key id is looked up: the static keys (a Map) and/or issued sessions. */
+export interface SigV4CredentialLookup {
+  get(accessKeyId: string): SigV4Credential | undefined;
 }
 
 export type SigV4Failure = 'missing' | 'unknown-key' | 'bad-signature' | 'expired' | 'not-yet-valid';
@@ -124,7 +131,7 @@ export class SigV4Error extends Error {
 /** Verifies a request; returns the caller's key (and account) or throws a SigV4Error. */
 export function verifySigV4(
   req: SignedRequest,
-  credentials: ReadonlyMap<string, SigV4Credential>,
+  credentials: SigV4CredentialLookup,
   nowMs: number = Date.now(),
 ): VerifiedIdentity {
   const auth = headerValue(req.headers, 'authorization');
@@ -140,6 +147,13 @@ export function verifySigV4(
   const credential = credentials.get(accessKeyId as string);
   if (!credential)
     throw new SigV4Error('unknown-key', 'The security token included in the request is invalid.');
+  if (
+    credential.sessionToken !== undefined &&
+    headerValue(req.headers, 'x-amz-security-token') !== credential.sessionToken
+  ) {
+    // Temporary credentials sign like static ones, but only together with the token they were issued with.
+    throw new SigV4Error('unknown-key', 'The security token included in the request is invalid.');
+  }
 
   const amzDate = headerValue(req.headers, 'x-amz-date');
   const signedAt = parseAmzDate(amzDate);

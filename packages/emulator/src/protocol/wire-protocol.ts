@@ -1,5 +1,6 @@
 import type { AwsError } from './aws-error.js';
 import type { OutgoingResponse } from './http-types.js';
+import type { SessionFailure } from './session-credentials.js';
 import type { SigV4Failure } from './sigv4.js';
 
 /**
@@ -24,6 +25,14 @@ export interface CoreErrorCodes {
   accessDenied: string;
   /** The 403 code for each SigV4 failure (`EMULATOR_AUTH=sigv4`). */
   sigV4: Readonly<Record<SigV4Failure, string>>;
+  /**
+   * The code for each refusal of temporary credentials (`session-credentials.ts`), always 403. An
+   * expired session: `ExpiredToken` over the XML protocols (403 [obs: cfn-sphere#55 full IAM query XML;
+   * aws/aws-sdk-java-v2#1649 "Status Code: 403" from STS]) and `ExpiredTokenException` over JSON ([inf]:
+   * the JSON services' spelling; STS's own model declares that name for its 400 on expired web-identity
+   * tokens, a different case). A token that is not the key's: the same codes as an unknown key.
+   */
+  session: Readonly<Record<SessionFailure, string>>;
 }
 
 /** What JSON services (SES v2) answer: the `…Exception` names. */
@@ -36,6 +45,7 @@ export const JSON_CORE_CODES: CoreErrorCodes = {
     expired: 'InvalidSignatureException',
     'not-yet-valid': 'InvalidSignatureException',
   },
+  session: { expired: 'ExpiredTokenException', invalid: 'UnrecognizedClientException' },
 };
 
 /** What XML services (Route 53 over REST-XML; SES v1, SNS, STS over query) answer. */
@@ -48,4 +58,5 @@ export const XML_CORE_CODES: CoreErrorCodes = {
     expired: 'SignatureDoesNotMatch',
     'not-yet-valid': 'SignatureDoesNotMatch',
   },
+  session: { expired: 'ExpiredToken', invalid: 'InvalidClientTokenId' },
 };

@@ -14,12 +14,16 @@ import { createSesV2Module } from './sesv2/service.js';
 import { addSnsControlRoutes } from './sns/control-routes.js';
 import { createSnsModule } from './sns/service.js';
 import { createSnsState } from './sns/state.js';
+import { addStsControlRoutes } from './sts/control-routes.js';
+import { createStsModule } from './sts/service.js';
+import { createStsState } from './sts/state.js';
 
 /**
  * The services this emulator serves and how they are wired to each other: the one place that names
  * them. Route 53's public zones are the DNS that SES's verification engine reads (or a real resolver
  * replaces them); SES v2 and SES v1 serve the one SES state; SES publishes feedback to SNS topics, and
- * SNS emails its email subscribers into SES's mailbox. The core (`server.ts`, `dispatcher.ts`) only
+ * SNS emails its email subscribers into SES's mailbox; STS issues the temporary credentials that every
+ * service's requests then act with (in the role's account, read from the store by the dispatcher). The core (`server.ts`, `dispatcher.ts`) only
  * sees the result: service modules, their control-plane endpoints, and what the DNS server answers from.
  */
 export interface ServiceCatalog {
@@ -40,7 +44,7 @@ export interface ServiceCatalog {
 
 export function createServiceCatalog(
   core: EmulatorCore,
-  options: Pick<EmulatorOptions, 'verificationDns' | 'route53ReservedNames'>,
+  options: Pick<EmulatorOptions, 'verificationDns' | 'route53ReservedNames' | 'roles'>,
 ): ServiceCatalog {
   const route53 = createRoute53Service(core, { reservedNames: options.route53ReservedNames === true });
   const resolverServers =
@@ -50,12 +54,20 @@ export function createServiceCatalog(
   const mailbox = new SesMailboxRepo(core.db);
   const sns = createSnsState(core, { email: (message) => mailbox.insert(message) });
   const ses = createSesState(core, { dns: route53.dnsView, resolver, topics: sns.topics });
+  const sts = createStsState(core, { roles: options.roles });
   const defaults = () => ({ accountId: core.config.defaultAccountId, region: core.config.defaultRegion });
   return {
-    modules: [createSesV2Module(ses), route53.module, createSesV1Module(ses), createSnsModule(sns)],
+    modules: [
+      createSesV2Module(ses),
+      route53.module,
+      createSesV1Module(ses),
+      createSnsModule(sns),
+      createStsModule(sts),
+    ],
     addControlRoutes: (control) => {
       addSesControlRoutes(control, ses, { now: () => core.clock.nowMs(), defaults, zones: route53 });
       addSnsControlRoutes(control, sns);
+      addStsControlRoutes(control, sts);
     },
     zoneRecordSource: (accountId) => route53.zoneRecordSource(accountId),
     useOwnDnsServer: (address) => {

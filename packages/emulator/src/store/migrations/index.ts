@@ -7,6 +7,7 @@ import { notificationsSns } from './005-notifications-sns.js';
 import { identityNameIndex } from './007-identity-name-index.js';
 import { sesAccountSuppressionTemplates } from './008-ses-account-suppression-templates.js';
 import { route53Tags } from './009-route53-tags.js';
+import { stsCredentials } from './010-sts-credentials.js';
 
 /** Every schema migration, one module each; add new ones at the end. */
 export const migrations: Migration[] = [
@@ -18,4 +19,5 @@ export const migrations: Migration[] = [
   identityNameIndex,
   sesAccountSuppressionTemplates,
   route53Tags,
+  stsCredentials,
 ];
