@@ -3,21 +3,21 @@ import {
   type ConfiguredAccountScope,
   listIdentitiesInAllAccounts,
 } from '../services/all-accounts-identity-list-service.js';
-import { type RouteBinding, type RouteContext, type RouteDeps, route } from './route-spec.js';
+import { type RouteBinding, type RouteDeps, route } from './route-spec.js';
 
 /**
  * Which accounts a request may list (`GET /api/all-accounts/identities` lists only those). The seam for
- * roles per account (ROLE_GROUPS scoped to accounts): default, every configured account.
+ * roles per account (ROLE_GROUPS scoped to accounts): `RouteDeps.mayViewAccount`, default every account.
  */
-export type MayViewAccount = (accountId: string, http: RouteContext) => boolean | Promise<boolean>;
+export type MayViewAccount = NonNullable<RouteDeps['mayViewAccount']>;
 
 export const mayViewEveryAccount: MayViewAccount = () => true;
 
 /** `/api/all-accounts/identities`: every configured account's identities (ACCOUNTS), × every Region or one. */
 export function allAccountsRoutes(
-  deps: Pick<RouteDeps, 'accounts' | 'regions'>,
-  mayView: MayViewAccount = mayViewEveryAccount,
+  deps: Pick<RouteDeps, 'accounts' | 'regions' | 'mayViewAccount'>,
 ): RouteBinding[] {
+  const mayView = deps.mayViewAccount ?? mayViewEveryAccount;
   return [
     route('listAllAccountsIdentities', async ({ query }, http) => {
       const configured = deps.accounts

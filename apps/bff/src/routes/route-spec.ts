@@ -133,4 +133,9 @@ export interface RouteDeps {
   dns: DnsResolver;
   /** The API's response deadline (API_TIMEOUT_MS): long work plans to answer inside it. */
   apiTimeoutMs: number;
+  /**
+   * Whether the caller may see an account in `GET /api/all-accounts/identities` (roles per account);
+   * default: every configured account.
+   */
+  mayViewAccount?: (accountId: string, http: RouteContext) => boolean | Promise<boolean>;
 }
