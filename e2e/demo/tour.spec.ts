@@ -19,7 +19,8 @@ test('demo tour: managing identities on the demo account', async ({
   mailboxPage,
 }) => {
   test.setTimeout(240_000);
-  const anchors = demoAnchors(demoPlan(parseDemoSize(process.env.DEMO_SIZE)), region);
+  const plan = demoPlan(parseDemoSize(process.env.DEMO_SIZE));
+  const anchors = demoAnchors(plan, region);
   const suffix = Date.now().toString(36);
   const newDomain = `launch-${suffix}.${anchors.zonedDomain}`;
   const extraDomain = `promo-${suffix}.${anchors.zonedDomain}`;
@@ -221,7 +222,12 @@ test('demo tour: managing identities on the demo account', async ({
         await identitiesPage.goto({ region, filter: suffix });
         await identitiesPage.select(newAddress);
         await expect(await identitiesPage.deleteSelected()).toBeHidden();
-        await expect(identitiesPage.shell.flash(`Successfully deleted ${newAddress}.`)).toBeVisible();
+        // With ACCOUNTS the message names the account the identity was deleted in (the default one).
+        await expect(
+          identitiesPage.shell.flash(
+            `Successfully deleted ${newAddress} in ${plan.account.name} (${plan.account.id}).`,
+          ),
+        ).toBeVisible();
         await expect(identitiesPage.link(newAddress)).toHaveCount(0);
         return `${newAddress} is gone; ${newDomain} remains.`;
       },
