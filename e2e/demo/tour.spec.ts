@@ -1,4 +1,4 @@
-import { demoAnchors, demoPlan, parseDemoSize } from '@ses-console/demo-kit';
+import { demoAccountPlans, demoAnchors, demoPlan, parseDemoSize } from '@ses-console/demo-kit';
 import { expect, test } from '../fixtures';
 import { outputDir, tourRegion as region, tourUrl } from './tour-env';
 import { TourRecorder } from './tour-report';
@@ -19,7 +19,9 @@ test('demo tour: managing identities on the demo account', async ({
   mailboxPage,
 }) => {
   test.setTimeout(240_000);
-  const plan = demoPlan(parseDemoSize(process.env.DEMO_SIZE));
+  const size = parseDemoSize(process.env.DEMO_SIZE);
+  const plan = demoPlan(size);
+  const accountPlans = demoAccountPlans(size);
   const anchors = demoAnchors(plan, region);
   const suffix = Date.now().toString(36);
   const newDomain = `launch-${suffix}.${anchors.zonedDomain}`;
@@ -76,6 +78,33 @@ test('demo tour: managing identities on the demo account', async ({
         { fullPage: true },
       );
     }
+
+    await tour.step(
+      'all-accounts',
+      'View every account and Region at once',
+      'Picked All accounts in the account selector, then All regions; sorted by Account both ways; then picked production again.',
+      async () => {
+        const label = (p: (typeof accountPlans)[number]) => `${p.account.name} (${p.account.id})`;
+        const total = accountPlans.reduce((n, p) => n + p.identities.length, 0);
+        await identitiesPage.shell.selectAllAccounts();
+        await expect(page).toHaveURL(/account=all/);
+        await identitiesPage.shell.selectAllRegions();
+        await expect(page).toHaveURL(/region=all/);
+        await expect(identitiesPage.table.getByText('Loading identities')).toHaveCount(0);
+        await expect(page.getByRole('heading', { name: `Identities (${total})` })).toBeVisible();
+        const labels = accountPlans.map(label);
+        // The demo's ids grow in ACCOUNTS order, so either order puts production first and sandbox last.
+        await identitiesPage.sortBy('Account');
+        await expect.poll(async () => (await identitiesPage.columnTexts('Account'))[0]).toBe(labels[0]);
+        await identitiesPage.sortBy('Account');
+        await expect.poll(async () => (await identitiesPage.columnTexts('Account'))[0]).toBe(labels.at(-1));
+        for (const text of await identitiesPage.columnTexts('Account')) expect(labels).toContain(text);
+        await identitiesPage.shell.selectAccount(plan.account.name);
+        await expect(page).toHaveURL(new RegExp(`account=${plan.account.id}`));
+        const counts = accountPlans.map((p) => `${p.account.name} ${p.identities.length}`).join(', ');
+        return `${total} identities of ${accountPlans.length} accounts in one table, each with its account (${counts}).`;
+      },
+    );
 
     await tour.step(
       'open-identity',
