@@ -45,6 +45,11 @@ export function useAccount() {
   const unavailableAccount =
     enabled && fromUrl && fromUrl !== ALL_ACCOUNTS && !known(fromUrl) ? fromUrl : undefined;
   const label = useCallback((id: string) => accountLabel(accounts, id), [accounts]);
+  /** A name as dialogs and messages say it: `x in staging (222222222222)` with ACCOUNTS, else `x`. */
+  const inAccount = useCallback(
+    (name: string) => (enabled && account ? `${name} in ${accountLabel(accounts, account)}` : name),
+    [enabled, account, accounts],
+  );
   return {
     /** The account API calls act in (with `?account=all`, the last one chosen); undefined without ACCOUNTS. */
     account,
@@ -58,6 +63,7 @@ export function useAccount() {
     accounts,
     /** `name (id)` of any account id. */
     accountLabel: label,
+    inAccount,
     remember,
   };
 }

@@ -83,6 +83,27 @@ describe('account selector', () => {
     );
   });
 
+  it('when an account offering fewer Regions is chosen, then it opens in a Region it offers and the Region selector lists only its own', async () => {
+    bff = await withAccounts();
+    const user = userEvent.setup();
+    const { router } = renderApp('/identities?region=eu-west-1&account=111111111111');
+    await screen.findByRole('link', { name: 'prod.example' }, { timeout: 20_000 });
+    await user.click(screen.getByRole('button', { name: 'production (111111111111), Account' }));
+    await user.click(await screen.findByRole('menuitemcheckbox', { name: /^sandbox/ }));
+
+    await waitFor(() =>
+      expect(new URLSearchParams(router.state.location.search).get('region')).toBe('us-east-1'),
+    );
+    expect(new URLSearchParams(router.state.location.search).get('account')).toBe('333333333333');
+    await waitFor(() =>
+      expect(lists().at(-1)?.path).toBe('/api/accounts/333333333333/regions/us-east-1/identities'),
+    );
+    await user.click(screen.getByRole('button', { name: /, Region$/ }));
+    const offered = (await screen.findAllByRole('menuitemcheckbox')).map((item) => item.textContent);
+    expect(offered.some((text) => text?.includes('us-east-1'))).toBe(true);
+    expect(offered.some((text) => text?.includes('eu-west-1'))).toBe(false);
+  });
+
   it('when the URL names an account that is not configured, then the page says it is not available and lists nothing', async () => {
     bff = await withAccounts();
     const { router } = renderApp('/identities?region=us-east-1&account=999999999999');

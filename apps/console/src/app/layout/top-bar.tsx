@@ -129,11 +129,17 @@ export function TopBar() {
                 return;
               }
               accountState.remember(detail.id);
+              // An account that does not offer the Region shown opens in its first Region.
+              const offered = accounts.find((a) => a.id === detail.id)?.regions ?? [];
+              const inAccount = (code: string | undefined) =>
+                code && (offered.length === 0 || offered.includes(code)) ? code : offered[0];
+              const next = regionHere === ALL_REGIONS ? ALL_REGIONS : inAccount(regionHere);
               if (onList) {
-                navigate(paths.identities.href({ region: regionHere, account: detail.id }));
+                navigate(paths.identities.href({ region: next, account: detail.id }));
                 return;
               }
-              if (region) navigate(pathForSwitch(location.pathname, { region, account: detail.id }));
+              const one = inAccount(region);
+              if (one) navigate(pathForSwitch(location.pathname, { region: one, account: detail.id }));
             },
           },
         ];

@@ -12,7 +12,7 @@ import { useNotifications } from '../../lib/notifications';
 function CreateIdentityPage({ region }: { region: string }) {
   const navigate = useNavigate();
   const { notify } = useNotifications();
-  const { account } = useAccount();
+  const { account, inAccount } = useAccount();
   const sets = useQuery(configurationSetsQueryOptions(account, region));
   const create = useCreateIdentity(region);
   const [search] = useSearchParams();
@@ -26,7 +26,7 @@ function CreateIdentityPage({ region }: { region: string }) {
       onCancel={() => navigate(paths.identities.href({ region }))}
       onSubmit={async (request) => {
         const result = await create.mutateAsync(request);
-        for (const note of createOutcomeNotifications(result, request.type === 'DOMAIN').reverse())
+        for (const note of createOutcomeNotifications(result, request.type === 'DOMAIN', inAccount).reverse())
           notify(note);
         navigate(
           paths.identity.href(result.name, {
