@@ -22,6 +22,8 @@ test('demo tour: managing identities on the demo account', async ({
   const size = parseDemoSize(process.env.DEMO_SIZE);
   const plan = demoPlan(size);
   const accountPlans = demoAccountPlans(size);
+  /** How the console's messages name an identity of the toured account (the demo has ACCOUNTS). */
+  const named = (identity: string) => `${identity} in ${plan.account.name} (${plan.account.id})`;
   const anchors = demoAnchors(plan, region);
   const suffix = Date.now().toString(36);
   const newDomain = `launch-${suffix}.${anchors.zonedDomain}`;
@@ -129,7 +131,7 @@ test('demo tour: managing identities on the demo account', async ({
         await createIdentityPage.goto(region);
         await createIdentityPage.createDomain(newDomain);
         await expect(identityPage.heading(newDomain)).toBeVisible();
-        await expect(identityPage.shell.flash(`${newDomain} was created.`)).toBeVisible();
+        await expect(identityPage.shell.flash(`${named(newDomain)} was created.`)).toBeVisible();
         await expect(identityPage.value('Identity status')).toHaveText('Pending');
         await expect(identityPage.publishButton('DKIM')).toBeVisible();
         return `${newDomain} is Pending; its DKIM records are not in Route 53 yet, so the console offers to publish them.`;
@@ -252,11 +254,7 @@ test('demo tour: managing identities on the demo account', async ({
         await identitiesPage.select(newAddress);
         await expect(await identitiesPage.deleteSelected()).toBeHidden();
         // With ACCOUNTS the message names the account the identity was deleted in (the default one).
-        await expect(
-          identitiesPage.shell.flash(
-            `Successfully deleted ${newAddress} in ${plan.account.name} (${plan.account.id}).`,
-          ),
-        ).toBeVisible();
+        await expect(identitiesPage.shell.flash(`Successfully deleted ${named(newAddress)}.`)).toBeVisible();
         await expect(identitiesPage.link(newAddress)).toHaveCount(0);
         return `${newAddress} is gone; ${newDomain} remains.`;
       },
