@@ -23,6 +23,11 @@ export interface DemoAccount {
   name: string;
   /** The Regions holding its identities and configuration sets. */
   regions: readonly string[];
+  /**
+   * The Regions the console offers in this account (ACCOUNTS' `regions`, within REGIONS); omitted: every
+   * Region of REGIONS.
+   */
+  offeredRegions?: readonly string[];
   identitiesPerRegion: Record<DemoSize, number>;
   /** A label in front of every company apex (`staging` → `staging.acme-labs.com`): whose domains these are. */
   apexLabel?: string;
@@ -32,8 +37,9 @@ export interface DemoAccount {
 
 /**
  * The three demo accounts, the first being the default one (the console's routes without an account, and
- * the tour's). Production holds the same identities the one-account demo always held; staging and
- * sandbox hold their own, in fewer Regions, under `staging.` / `sandbox.` subdomains of other companies.
+ * the tour's). Production holds the same identities the one-account demo always held and offers every
+ * Region; staging and sandbox hold their own, in fewer Regions, under `staging.` / `sandbox.` subdomains
+ * of other companies, and the console offers only their own Regions in them.
  */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   {
@@ -47,6 +53,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     id: '318465027714',
     name: 'staging',
     regions: ['us-east-1', 'eu-west-1'],
+    // One Region more than it uses, as a team's account set up for a Region it has not moved to yet.
+    offeredRegions: ['us-east-1', 'eu-west-1', 'eu-central-1'],
     identitiesPerRegion: { full: 40, small: 6 },
     apexLabel: 'staging',
     seed: 20_261_201,
@@ -55,6 +63,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     id: '427590183326',
     name: 'sandbox',
     regions: ['us-west-2'],
+    offeredRegions: ['us-west-2'],
     identitiesPerRegion: { full: 24, small: 5 },
     apexLabel: 'sandbox',
     seed: 20_261_202,

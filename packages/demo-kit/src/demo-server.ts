@@ -26,12 +26,23 @@ export interface DemoServerOptions {
 
 /**
  * ACCOUNTS for the demo's console: each account reached through its role (`arn:aws:iam::<id>:role/…`),
- * which the BFF assumes with STS on the embedded emulator; the emulator then maps the temporary
- * credentials to the role's account.
+ * which the BFF assumes with STS on the embedded emulator (the emulator then maps the temporary
+ * credentials to the role's account), with the Regions it offers. `offeredRegions: false` leaves them
+ * out, so every account offers every Region of REGIONS (e.g. a REGIONS that lacks one of them).
  */
-export function accountsConfig(accounts: readonly DemoAccount[]): string {
+export function accountsConfig(
+  accounts: readonly DemoAccount[],
+  options: { offeredRegions?: boolean } = {},
+): string {
   return JSON.stringify(
-    accounts.map((account) => ({ id: account.id, name: account.name, roleArn: demoRoleArn(account) })),
+    accounts.map((account) => ({
+      id: account.id,
+      name: account.name,
+      roleArn: demoRoleArn(account),
+      ...(options.offeredRegions !== false && account.offeredRegions
+        ? { regions: [...account.offeredRegions] }
+        : {}),
+    })),
   );
 }
 

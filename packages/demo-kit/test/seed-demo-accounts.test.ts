@@ -133,7 +133,11 @@ describe('the demo catalog', () => {
     expect(production).toEqual(demoPlan('small'));
     expect(production?.account.name).toBe('production');
     expect(new Set(DEMO_ACCOUNTS.map((a) => a.id)).size).toBe(3);
-    for (const account of DEMO_ACCOUNTS) expect(account.id).toMatch(/^\d{12}$/);
+    for (const account of DEMO_ACCOUNTS) {
+      expect(account.id).toMatch(/^\d{12}$/);
+      // The console must offer every Region an account holds identities in.
+      for (const region of account.regions) expect(account.offeredRegions ?? [region]).toContain(region);
+    }
   });
 });
 
@@ -186,11 +190,16 @@ describe('the demo console (ACCOUNTS with a role per account, assumed on the emb
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('when the console starts, then /api/meta names the three accounts, production first and default', async () => {
-    const meta = await getJson<{ accounts?: Array<{ id: string; name: string }>; defaultAccount?: string }>(
-      `${server.url}${apiPaths.meta}`,
+  it('when the console starts, then /api/meta names the three accounts with their Regions, production first and default', async () => {
+    const meta = await getJson<{
+      regions: Array<{ code: string }>;
+      accounts?: Array<{ id: string; name: string; regions: string[] }>;
+      defaultAccount?: string;
+    }>(`${server.url}${apiPaths.meta}`);
+    const every = meta.regions.map((r) => r.code);
+    expect(meta.accounts?.map((a) => [a.id, a.name, a.regions])).toEqual(
+      DEMO_ACCOUNTS.map((a) => [a.id, a.name, a.offeredRegions ?? every]),
     );
-    expect(meta.accounts?.map((a) => [a.id, a.name])).toEqual(DEMO_ACCOUNTS.map((a) => [a.id, a.name]));
     expect(meta.defaultAccount).toBe(DEMO_ACCOUNTS[0]?.id);
   });
 
