@@ -96,4 +96,19 @@ describe('assumed-role credentials against the emulator STS', () => {
     );
     clients.destroy();
   });
+
+  it('when STS cannot be reached, then the account is unavailable and the message says STS did not answer', async () => {
+    // A loopback port nothing listens on: the connection is refused.
+    const unreachable = createStsClient(
+      { emulatorEndpoint: 'http://127.0.0.1:9', requestTimeoutMs: 2_000, maxAttempts: 1 },
+      'us-east-1',
+    );
+    const credentials = assumedRoleCredentials(unreachable, role);
+    const failure = await credentials().catch((error: unknown) => error);
+    unreachable.destroy();
+    expect(failure).toBeInstanceOf(AccountUnavailableError);
+    expect((failure as Error).message).toContain(
+      `could not assume its role ${role.roleArn} (STS did not answer)`,
+    );
+  });
 });

@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { CreateHostedZoneCommand, ListHostedZonesCommand, Route53Client } from '@aws-sdk/client-route-53';
 import { ListIdentitiesCommand, SESClient, VerifyEmailIdentityCommand } from '@aws-sdk/client-ses';
 import { CreateEmailIdentityCommand, ListEmailIdentitiesCommand, SESv2Client } from '@aws-sdk/client-sesv2';
@@ -28,6 +30,7 @@ const temporary = (c: Credentials | undefined): Keys => ({
   sessionToken: c?.SessionToken,
 });
 
+const run = promisify(execFile);
 const PRODUCTION = '111122223333';
 const STAGING = '444455556666';
 const roleIn = (account: string, name = 'ConsoleRole') => `arn:aws:iam::${account}:role/${name}`;
@@ -191,6 +194,20 @@ describe('STS AssumeRole and temporary credentials (real SDK clients)', () => {
     // A static key that merely looks temporary, without a token, keeps the default account (as before).
     const lookalike = await sts(staticKey('ASIAAAAAAAAAAAAAAAAA')).send(new GetCallerIdentityCommand({}));
     expect(lookalike.Account).toBe('000000000000');
+  });
+
+  it('when credentials expired more than a week ago and new ones are issued, then the old key is forgotten and refused as never issued', async () => {
+    const old = temporary((await assume({ DurationSeconds: 900 })).Credentials);
+    await advanceClock(emulator, 900 + 7 * 24 * 3600 - 60);
+    await assume();
+    expect((await failure(sts(old).send(new GetCallerIdentityCommand({})))).name).toBe('ExpiredToken');
+    await advanceClock(emulator, 120);
+    await assume();
+    expect(await failure(sts(old).send(new GetCallerIdentityCommand({})))).toEqual({
+      name: 'InvalidClientTokenId',
+      message: 'The security token included in the request is invalid.',
+      status: 403,
+    });
   });
 
   it('when AssumeRole breaks a model constraint, then ValidationError names every member and rule as AWS words it', async () => {
@@ -436,6 +453,35 @@ describe('STS temporary credentials with EMULATOR_AUTH=sigv4', () => {
     expect(who.Arn).toBe(`arn:aws:sts::${PRODUCTION}:assumed-role/ConsoleRole/signed`);
     const caller = await new STSClient(config(bff)).send(new GetCallerIdentityCommand({}));
     expect(caller.Account).toBe('999988887777');
+  });
+
+  it('when boto3 assumes a role and signs SES v2 calls with the temporary credentials, then botocore’s signature verifies and a forged token is refused', async () => {
+    const script = [
+      'import json, boto3, botocore',
+      'def make(name, key, secret, token=None):',
+      `    return boto3.client(name, region_name="eu-west-1", endpoint_url=${JSON.stringify(emulator.url)},`,
+      '        aws_access_key_id=key, aws_secret_access_key=secret, aws_session_token=token,',
+      '        config=botocore.config.Config(retries={"max_attempts": 1}))',
+      'def error_of(call):',
+      '    try:',
+      '        call()',
+      '        return None',
+      '    except botocore.exceptions.ClientError as e:',
+      '        return [e.response["Error"]["Code"], e.response["ResponseMetadata"]["HTTPStatusCode"]]',
+      `c = make("sts", "AKIDBFF", "bff-secret").assume_role(RoleArn=${JSON.stringify(roleIn(STAGING))}, RoleSessionName="boto3")["Credentials"]`,
+      'ses = make("sesv2", c["AccessKeyId"], c["SecretAccessKey"], c["SessionToken"])',
+      'ses.create_email_identity(EmailIdentity="boto3.signed.example")',
+      'forged = make("sesv2", c["AccessKeyId"], c["SecretAccessKey"], "forged")',
+      'print(json.dumps({"names": [i["IdentityName"] for i in ses.list_email_identities()["EmailIdentities"]],',
+      '  "forged": error_of(lambda: forged.list_email_identities())}))',
+    ].join('\n');
+    const { stdout } = await run('python3', ['-c', script], {
+      env: { ...process.env, AWS_EC2_METADATA_DISABLED: 'true', NO_PROXY: '*' },
+    });
+    expect(JSON.parse(stdout)).toEqual({
+      names: ['boto3.signed.example'],
+      forged: ['UnrecognizedClientException', 403],
+    });
   });
 
   it('when temporary credentials come with a wrong token or a wrong secret, then they are refused', async () => {

@@ -1,6 +1,6 @@
 import { AssumeRoleCommand, type AssumeRoleCommandOutput, type STSClient } from '@aws-sdk/client-sts';
 import { AccountUnavailableError } from '../errors/account-unavailable.js';
-import { awsErrorName } from '../errors/aws-error-map.js';
+import { awsErrorName, type SdkErrorShape } from '../errors/aws-error-map.js';
 
 /** The SDK's credential shape (AwsCredentialIdentity), spelled here: @smithy/types is not a direct dependency. */
 export interface AwsCredentialIdentity {
@@ -71,7 +71,9 @@ export function assumedRoleCredentials(
         }),
       );
     } catch (error) {
-      throw AccountUnavailableError.assumeRoleFailed(role, awsErrorName(error), error);
+      // An answer from STS names its error code; without one (no connection, a timeout) STS was not reached.
+      const answered = (error as SdkErrorShape | undefined)?.$metadata?.httpStatusCode !== undefined;
+      throw AccountUnavailableError.assumeRoleFailed(role, answered ? awsErrorName(error) : undefined, error);
     }
     const c = out.Credentials;
     if (!c?.AccessKeyId || !c.SecretAccessKey) {

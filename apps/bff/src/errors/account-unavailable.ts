@@ -21,7 +21,7 @@ export class AccountUnavailableError extends AppError {
     stsCode: string | undefined,
     reason: unknown,
   ): AccountUnavailableError {
-    const why = stsCode ? `STS answered ${stsCode}` : 'STS could not be reached';
+    const why = stsCode ? `STS answered ${stsCode}` : 'STS did not answer';
     return new AccountUnavailableError(
       role.accountId,
       `Account ${role.accountName} (${role.accountId}) is not available: the console could not assume its role ${role.roleArn} (${why}). Check the role's trust policy and external id.`,

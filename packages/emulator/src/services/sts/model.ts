@@ -148,6 +148,11 @@ export class StsModel {
     if (!role) throw new ValidationError(`${roleArn} is invalid`);
     const packedPolicySize = this.packedPolicySize(input);
 
+    // [inf] Decisions where the emulator has no IAM to ask: a long-term key is reported as its account's
+    // root (GetCallerIdentity) yet may assume roles (AWS refuses roots: "Roles may not be assumed by root
+    // accounts"; the console's callers are IAM users or roles, which may); roles match by exact ARN (IAM
+    // compares role names case-insensitively); an ExternalId passed to a role that requires none is
+    // accepted, as a trust policy without the condition accepts it.
     const known = this.deps.roles.lookup(roleArn);
     // [inf] A role that does not exist and an external id the trust policy does not accept are the same
     // refusal at AWS (it does not tell callers which roles exist) [obs: security_monkey#77 wording].
