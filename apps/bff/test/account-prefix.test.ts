@@ -1,6 +1,13 @@
 import { ListEmailIdentitiesCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { accountApiPath, apiPaths } from '@ses-console/contract';
 import { startEmulator } from '@ses-console/emulator';
+import {
+  encodeLabel,
+  encodeLabelRaw,
+  FUZZ_SEED,
+  trickyString,
+} from '@ses-console/emulator/testing/fuzz-inputs';
+import fc from 'fast-check';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
@@ -120,6 +127,30 @@ describe('account prefix with ACCOUNTS', () => {
       `/api/accounts/${ACCOUNT_ID}/accounts/${ACCOUNT_ID}/regions/us-east-1/identities`,
     );
     expect(nested.status).toBe(404);
+  });
+
+  it('when the account segment is any text at all, then the answer is a 400 or 404 envelope, never a 5xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          trickyString,
+          fc.stringMatching(/^\d{10,14}$/),
+          fc.constantFrom(ACCOUNT_ID, STAGING, UNKNOWN),
+        ),
+        fc.boolean(),
+        async (segment, raw) => {
+          const encoded = raw ? encodeLabelRaw(segment) : encodeLabel(segment);
+          const path = `/api/accounts/${encoded}/regions/us-east-1/identities`;
+          const res = await request(h.app).get(path);
+          const what = `${path} -> ${res.status} ${res.text.slice(0, 200)}`;
+          expect(res.status, what).toBeLessThan(500);
+          if (segment === ACCOUNT_ID) expect(res.status, what).toBe(200);
+          else expect([400, 404], what).toContain(res.status);
+          if (res.status !== 200) expect(typeof res.body.error?.code, what).toBe('string');
+        },
+      ),
+      { seed: FUZZ_SEED, numRuns: 200, endOnFailure: true },
+    );
   });
 
   it('when a Region is not offered in the account, then 400 names the region and the account', async () => {
