@@ -180,10 +180,13 @@ export function createApp(deps: AppDeps): Express {
     app.set('trust proxy', (address: string) => trusted(address));
   }
 
-  const accountName = (id: string) => accounts.of(id)?.info?.name;
+  const authorizeOptions = {
+    accountName: (id: string) => accounts.of(id)?.info?.name,
+    defaultAccount: accounts.defaultAccount,
+  };
   /** Every API route passes the same guards, chosen by its access rule in the contract's route table. */
   function guarded(route: RouteSpec): RequestHandler[] {
-    if (route.method === 'get') return [identify, authorize(route, { accountName }), route.handler];
+    if (route.method === 'get') return [identify, authorize(route, authorizeOptions), route.handler];
     if (!route.action) {
       throw new Error(
         `No audit action for ${route.method.toUpperCase()} ${route.path}: add it to routeTable in packages/contract/src/access.ts`,
@@ -195,7 +198,7 @@ export function createApp(deps: AppDeps): Express {
       audit.refusals(route.action),
       mutationLimit,
       identify,
-      authorize(route, { accountName }),
+      authorize(route, authorizeOptions),
       audit.middleware(route.action),
       route.handler,
     ];

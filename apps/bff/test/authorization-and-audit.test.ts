@@ -367,7 +367,13 @@ describe.each(backends)(
               expect(res.body.error.message).toContain(
                 `${access.role} role in account production (${PRODUCTION})`,
               );
-            } else expect(res.body.error.account).toBeUndefined();
+            } else {
+              // Outside any account the default account's roles apply, and the 403 says so.
+              expect(res.body.error.account).toBe(PRODUCTION);
+              expect(res.body.error.message).toContain(
+                `${access.role} role in account production (${PRODUCTION}), the default account`,
+              );
+            }
             expected.set(sent.requestId, { account: account ?? null, status: 403, actor: split.id });
           };
           if (!isAccountScoped(route.path)) {
@@ -537,6 +543,11 @@ describe.each(backends)(
           new Set([STAGING, PRODUCTION]),
         );
         expect(both.body.identities.map((i: { name: string }) => i.name)).toContain(hidden);
+        // Viewer nowhere: refused, naming the rule.
+        const outsider = await proxyUserInGroups(h.raw, 'outsider', ['staff']);
+        const none = await request(h.raw).get(apiPaths.allAccountsIdentities).set(outsider.headers);
+        expect(none.status).toBe(403);
+        expect(none.body.error.message).toContain('viewer role in at least one account');
       },
     );
   },

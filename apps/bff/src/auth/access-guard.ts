@@ -53,36 +53,41 @@ export function mayInAccount(principal: Principal | undefined, account: string, 
 export interface AuthorizeOptions {
   /** The display name of a configured account (ACCOUNTS), for the 403 message. */
   accountName?: (id: string) => string | undefined;
+  /** The default account (the first of ACCOUNTS): its roles apply to routes outside any account. */
+  defaultAccount?: string;
 }
 
 /**
  * The one authorization check every API route passes: signed in (401), role in the request's account
  * (`requestAccount`: its `/api/accounts/{account}`, else the default account; ROLE_GROUPS may scope
- * roles to accounts) — 403 naming the role and the account — and for state-changing methods the
- * session's CSRF token in `x-csrf-token` (403).
+ * roles to accounts; routes outside any account: the default account's roles) — 403 naming the role
+ * and the account — and for state-changing methods the session's CSRF token in `x-csrf-token` (403).
  */
 export function authorize(access: RouteAccess, options: AuthorizeOptions = {}): RequestHandler {
+  const named = (id: string) => {
+    const name = options.accountName?.(id);
+    return name ? `account ${name} (${id})` : `account ${id}`;
+  };
   return (req, res, next) => {
     const principal = req.auth?.principal;
     if (!principal) throw new AppError(401, 'Unauthenticated', 'Sign in to use the console.');
     const account = requestAccount(res);
-    const held =
-      account === undefined && spanningAccounts.has(access.path)
-        ? rolesInAnyAccount(principal)
-        : rolesInAccount(principal, account);
+    const spanning = account === undefined && spanningAccounts.has(access.path);
+    const held = spanning ? rolesInAnyAccount(principal) : rolesInAccount(principal, account);
     if (!hasRole(held, access.role)) {
       const has = held.length > 0 ? held.join(', ') : 'no role';
-      const name = account === undefined ? undefined : options.accountName?.(account);
-      const where = name ? `account ${name} (${account})` : `account ${account}`;
-      const error = new AppError(
-        403,
-        'Forbidden',
-        account === undefined || !principal.accountRoles
-          ? `This needs the ${access.role} role; ${principal.name} has ${has}.`
-          : `This needs the ${access.role} role in ${where}; ${principal.name} has ${has} there.`,
-      );
+      // Roles per account exist (ACCOUNTS): say where the role was missing.
+      const checkedIn = spanning || !principal.accountRoles ? undefined : (account ?? options.defaultAccount);
+      let message = `This needs the ${access.role} role; ${principal.name} has ${has}.`;
+      if (spanning && principal.accountRoles)
+        message = `This needs the ${access.role} role in at least one account; ${principal.name} has ${has}.`;
+      else if (checkedIn !== undefined)
+        message = `This needs the ${access.role} role in ${named(checkedIn)}${
+          account === undefined ? ', the default account, whose roles apply outside any account' : ''
+        }; ${principal.name} has ${has} there.`;
+      const error = new AppError(403, 'Forbidden', message);
       error.requiredRole = access.role ?? undefined;
-      if (account !== undefined) error.account = account;
+      if (checkedIn !== undefined) error.account = checkedIn;
       throw error;
     }
     if (!SAFE_METHODS.has(req.method)) requireCsrfToken(req);

@@ -1,4 +1,4 @@
-import { type Role, roleSchema, roles } from '@ses-console/contract';
+import { highestRole, type Role, roleSchema, roles } from '@ses-console/contract';
 import { z } from 'zod';
 
 /**
@@ -97,11 +97,10 @@ export function roleMapOf(roleGroups: RoleGroups, accounts: readonly AccountRef[
   return { grants, accounts: accounts.map((a) => a.id) };
 }
 
-/** The role and the roles below it (an admin is also operator and viewer); none for undefined. */
-function withLowerRoles(granted: Iterable<Role>): Role[] {
-  let top = -1;
-  for (const role of granted) top = Math.max(top, roles.indexOf(role));
-  return roles.slice(0, top + 1);
+/** The highest granted role and the roles below it (an admin is also operator and viewer). */
+function withLowerRoles(granted: readonly Role[]): Role[] {
+  const top = highestRole(granted);
+  return top ? roles.slice(0, roles.indexOf(top) + 1) : [];
 }
 
 function grantsTo(grant: Grant, groups: readonly string[]): boolean {
