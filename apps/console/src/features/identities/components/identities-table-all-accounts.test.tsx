@@ -240,6 +240,61 @@ describe('identities table, All accounts', () => {
   });
 });
 
+describe('identities table, All accounts: loading, empty and error', () => {
+  it('when no account has an identity, then the table says so for every account and Region', async () => {
+    bff = await startFakeBff(
+      (req) =>
+        req.path === '/api/all-accounts/identities'
+          ? {
+              body: {
+                identities: [],
+                loads: [{ account: PROD, region: 'us-east-1', outcome: 'loaded', count: 0 }],
+              } satisfies ListAllAccountsIdentitiesResponse,
+            }
+          : undefined,
+      { meta: testMetaWithAccounts },
+    );
+    renderApp('/identities?region=all&account=all');
+    expect(
+      await screen.findByText('No identities in any account or Region.', {}, { timeout: 20_000 }),
+    ).toBeTruthy();
+  });
+
+  it('when the All accounts list is refused, then the table says why and Retry asks again', async () => {
+    let answered = 0;
+    bff = await startFakeBff(
+      (req) => {
+        if (req.path !== '/api/all-accounts/identities') return undefined;
+        answered += 1;
+        return answered === 1
+          ? {
+              status: 403,
+              body: {
+                error: {
+                  code: 'Forbidden',
+                  message: 'You need the viewer role in some account.',
+                  requestId: 'r-9',
+                },
+              },
+            }
+          : { body: everywhere };
+      },
+      { meta: testMetaWithAccounts },
+    );
+    const user = userEvent.setup();
+    renderApp('/identities?region=all&account=all');
+    expect(
+      await screen.findByText(
+        /Identities could not be loaded: You need the viewer role in some account\./,
+        {},
+        { timeout: 20_000 },
+      ),
+    ).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findAllByRole('link', { name: 'same.example' })).toHaveLength(2);
+  });
+});
+
 describe('roles per account', () => {
   it('when the user is a viewer in production and an admin in staging, then production offers no Delete or Create and staging does', async () => {
     bff = await fakeAllAccounts(scoped);
