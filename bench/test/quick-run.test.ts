@@ -26,6 +26,9 @@ it('when the bench runs in quick mode, then it completes and writes a report wit
     expect(report).toMatch(
       /\| BFF: 3 accounts × 4 Regions × 50 identities \(600 rows, .*\| (met|\*\*MISSED\*\*) \|/,
     );
+    expect(report).toMatch(
+      /\| BFF: the same 600 rows, All accounts vs one account holding them all .*\| (met|\*\*MISSED\*\*) \|/,
+    );
     const after = fs.existsSync(benchmarks) ? fs.readFileSync(benchmarks, 'utf8') : undefined;
     expect(after).toBe(before);
   } finally {
