@@ -83,9 +83,20 @@ test('an admin lists every account in every Region, sorts by status, deletes in 
   await expect(page).toHaveURL(/account=all/);
   await expect(list.table.getByText('Loading identities in all accounts')).toHaveCount(0);
 
-  // The All accounts view passes axe with its Account and Region columns.
+  // The All accounts view passes axe with its Account and Region columns, and on a phone (cards).
   const violations = await axeViolations(page);
   expect(violations, describeViolations(violations)).toEqual([]);
+  const desktop = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  // On a phone the account selector is its icon; its name still says which account.
+  await expect(list.shell.accountSelector).toHaveAccessibleName('All accounts, Account');
+  await expect(page.getByText('Loading identities in all accounts')).toHaveCount(0);
+  const onPhone = await axeViolations(page);
+  expect(onPhone, describeViolations(onPhone)).toEqual([]);
+  if (desktop) await page.setViewportSize(desktop);
+  await page.reload();
+  await expect(list.table).toBeVisible();
 
   await list.filter(id);
   await list.sortBy('Status');

@@ -100,8 +100,10 @@ export function TopBar() {
       : [
           {
             type: 'menu-dropdown',
+            // Always in the bar beside the Region; on a phone, where both do not fit with their words,
+            // the account's shrinks to its icon (its accessible name still says which account).
             disableUtilityCollapse: true,
-            disableTextCollapse: true,
+            disableTextCollapse: !mobile,
             text: accountText,
             ariaLabel: `${accountText}, Account`,
             title: 'Select an account',
