@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { RegionInfo } from '@ses-console/contract';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { type AccountScopes, singleAccountScopes } from './accounts/account-scopes.js';
 import { createAuditRecorder } from './audit/audit-recorder.js';
 import { authenticate, authorize, identifyRequest } from './auth/access-guard.js';
 import type { AuthSetup } from './auth/auth-setup.js';
@@ -12,6 +13,7 @@ import { Sessions } from './auth/sessions.js';
 import type { AwsClients } from './clients/aws-clients.js';
 import { createDnsResolver, type DnsResolver } from './clients/dns-resolver.js';
 import { apiNotFound, createErrorMiddleware, lastResortErrorHandler } from './errors/error-middleware.js';
+import { accountPrefix } from './http/account-prefix.js';
 import { type AllowedHost, hostGuard } from './http/allowed-hosts.js';
 import { jsonBody } from './http/json-body.js';
 import { requestLogging } from './http/request-logging.js';
@@ -20,6 +22,7 @@ import { securityHeaders } from './http/security-headers.js';
 import { logger as defaultLogger } from './logger.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { accountRoutes } from './routes/account-routes.js';
+import { allAccountsRoutes } from './routes/all-accounts-routes.js';
 import { allRegionsRoutes } from './routes/all-regions-routes.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { configurationSetRoutes } from './routes/configuration-set-routes.js';
@@ -40,7 +43,6 @@ import { route53ChangeRoutes } from './routes/route53-change-routes.js';
 import { sendTestEmailRoutes } from './routes/send-test-email-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { snsTopicRoutes } from './routes/sns-topic-routes.js';
-import { createAccountIdResolver } from './services/account-id.js';
 import { createEmulatorControl } from './services/emulator-control-service.js';
 import { openSqliteStore } from './store/sqlite-store.js';
 import type { Store } from './store/store.js';
@@ -52,6 +54,11 @@ export interface AppDeps {
   defaultRegion: string;
   /** Account id for identity ARNs when known up front (emulator: the emulator's account). */
   accountId?: string;
+  /**
+   * ACCOUNTS: the accounts served, each with its clients (accounts/account-scopes.ts). Default: one
+   * account, `clients` with `accountId`.
+   */
+  accounts?: AccountScopes;
   /** Emulator mode: base URL of the emulator's control plane. */
   emulatorUrl?: string;
   /** EMULATOR_CONTROL_TOKEN: sent to the emulator's control plane when set. */
@@ -86,10 +93,13 @@ export const DEFAULT_API_TIMEOUT_MS = 100_000;
 
 export const API_VERSION = '1.0.0';
 
-/** The routes of `bindings` as registered: contract schemas parse each request, `:region` must be in REGIONS. */
-function routeSpecs(bindings: readonly RouteBinding[], regions: readonly RegionInfo[]): RouteSpec[] {
-  const rules = paramRules(regions);
-  return bindings.map((binding) => routeSpecOf(binding, rules));
+/**
+ * The routes of `bindings` as registered: contract schemas parse each request, which runs in its
+ * account's scope, and `:region` must be offered there.
+ */
+function routeSpecs(bindings: readonly RouteBinding[], accounts: Pick<AccountScopes, 'of'>): RouteSpec[] {
+  const rules = paramRules();
+  return bindings.map((binding) => routeSpecOf(binding, accounts, rules));
 }
 
 /** The SES, Route 53 and emulator API routes this app serves (emulator routes only with the emulator backend). */
@@ -97,23 +107,24 @@ export function apiRoutes(deps: RouteDeps): RouteSpec[] {
   return routeSpecs(
     [
       ...metaRoutes(deps),
-      ...allRegionsRoutes(deps),
+      ...allRegionsRoutes(),
+      ...allAccountsRoutes(deps),
       ...identityRoutes(deps),
       ...globalIdentityRoutes(deps),
-      ...publishDnsRoutes(deps),
-      ...hostedZoneRoutes(deps),
-      ...route53ChangeRoutes(deps),
+      ...publishDnsRoutes(),
+      ...hostedZoneRoutes(),
+      ...route53ChangeRoutes(),
       ...dnsDiagnosticsRoutes(deps),
-      ...identitySettingsRoutes(deps),
-      ...notificationRoutes(deps),
-      ...policyRoutes(deps),
-      ...configurationSetRoutes(deps),
-      ...sendTestEmailRoutes(deps),
+      ...identitySettingsRoutes(),
+      ...notificationRoutes(),
+      ...policyRoutes(),
+      ...configurationSetRoutes(),
+      ...sendTestEmailRoutes(),
       ...snsTopicRoutes(deps),
-      ...accountRoutes(deps),
+      ...accountRoutes(),
       ...(deps.emulator ? emulatorRoutes(deps.emulator) : []),
     ],
-    deps.regions,
+    deps.accounts,
   );
 }
 
@@ -122,8 +133,15 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
 
+  const accounts =
+    deps.accounts ??
+    singleAccountScopes(
+      deps.clients,
+      deps.regions.map((r) => r.code),
+      deps.accountId,
+    );
   const routeDeps: RouteDeps = {
-    ctx: { clients: deps.clients, accountId: createAccountIdResolver(deps.clients, deps.accountId) },
+    accounts,
     backend: deps.backend,
     regions: deps.regions,
     defaultRegion: deps.defaultRegion,
@@ -189,7 +207,7 @@ export function createApp(deps: AppDeps): Express {
         ...auditRoutes({ store }),
         ...openApiRoutes(() => openApi),
       ],
-      deps.regions,
+      accounts,
     ),
   ];
   openApi = buildOpenApiDocument(routes, { version: API_VERSION });
@@ -205,6 +223,8 @@ export function createApp(deps: AppDeps): Express {
 
   const api = express.Router();
   api.use('/api', responseDeadline(deps.apiTimeoutMs ?? DEFAULT_API_TIMEOUT_MS));
+  // The account a request acts in; `/api/accounts/{account}` is stripped here, before any route matches.
+  api.use(accountPrefix(accounts, async (req) => (await identifyCaller(req)).principal !== undefined));
   api.use(jsonBody(deps.jsonBodyLimit ?? '2mb'));
   api.use((_req, res, next) => {
     res.setHeader('cache-control', 'no-store');

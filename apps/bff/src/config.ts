@@ -3,6 +3,7 @@ import { authModeSchema, regionSchema, roleSchema } from '@ses-console/contract'
 import { REGION_NAME_SOURCE } from '@ses-console/contract/region-name';
 import { isLoopbackHost } from '@ses-console/emulator';
 import { z } from 'zod';
+import { type AccountSetting, parseAccountSettings } from './accounts/account-config.js';
 import { defaultRoleGroups } from './auth/principal.js';
 import { checkDnsServers } from './clients/dns-resolver.js';
 import { parseAllowedHosts } from './http/allowed-hosts.js';
@@ -80,6 +81,12 @@ const envSchema = z
       .string()
       .regex(/^\d{12}$/, 'AWS_ACCOUNT_ID must be 12 digits')
       .optional(),
+    /**
+     * The AWS accounts the console serves (a JSON list; ACCOUNTS_FILE: the same as a YAML or JSON file),
+     * checked by accounts/account-config.ts. Unset: one account, the BFF's own.
+     */
+    ACCOUNTS: z.string().optional(),
+    ACCOUNTS_FILE: z.string().optional(),
     /** Per-attempt timeout of SES and Route 53 requests. */
     AWS_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     /**
@@ -223,7 +230,11 @@ const envSchema = z
 /** HOST values that only this machine can reach (the emulator's rule, so both agree). */
 export { isLoopbackHost };
 
-export type Config = z.infer<typeof envSchema> & { consoleDist: string };
+export type Config = z.infer<typeof envSchema> & {
+  consoleDist: string;
+  /** ACCOUNTS / ACCOUNTS_FILE as checked (the first is the default account); undefined: one account. */
+  accounts?: AccountSetting[];
+};
 
 /** The region in an ALB ARN (`arn:aws:elasticloadbalancing:<region>:…`). */
 export function albRegionOf(arn: string): string | undefined {
@@ -238,5 +249,18 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaultConsoleDist: string): 
     const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid configuration: ${problems}`);
   }
-  return { ...result.data, consoleDist: path.resolve(result.data.CONSOLE_DIST ?? defaultConsoleDist) };
+  const data = result.data;
+  const { accounts, problems } = parseAccountSettings(data, {
+    regions: data.REGIONS,
+    defaultRegion: data.AWS_REGION,
+    backend: data.SES_BACKEND,
+    emulatorAccountId: data.EMULATOR_ACCOUNT_ID,
+    awsAccountId: data.AWS_ACCOUNT_ID,
+  });
+  if (problems.length > 0) throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+  return {
+    ...data,
+    consoleDist: path.resolve(data.CONSOLE_DIST ?? defaultConsoleDist),
+    ...(accounts ? { accounts } : {}),
+  };
 }

@@ -1,5 +1,6 @@
 import type { Express } from 'express';
 import type { Logger } from 'pino';
+import { configuredAccountScopes } from './accounts/account-scopes.js';
 import { createApp } from './app.js';
 import { authFromConfig, secureCookiesFromConfig } from './auth/auth-from-config.js';
 import { type AwsClients, createAwsClients } from './clients/aws-clients.js';
@@ -27,17 +28,30 @@ export function createAppFromConfig(
   if (config.SES_BACKEND === 'emulator' && !options.emulatorUrl) {
     throw new Error('SES_BACKEND=emulator needs the emulator URL');
   }
-  const clients = createAwsClients({
+  const clientOptions = {
     emulatorEndpoint: config.SES_BACKEND === 'emulator' ? options.emulatorUrl : undefined,
     requestTimeoutMs: config.AWS_REQUEST_TIMEOUT_MS,
-  });
+  };
+  const ownClients = createAwsClients(clientOptions);
+  // ACCOUNTS: each account's clients sign with its role, assumed with the BFF's own credentials.
+  const accounts = config.accounts
+    ? configuredAccountScopes({
+        settings: config.accounts,
+        ownClients,
+        clientOptions,
+        stsRegion: config.AWS_REGION,
+      })
+    : undefined;
+  // What index.ts destroys on shutdown: every account's clients with the BFF's own.
+  const clients: AwsClients = accounts ? { ...ownClients, destroy: () => accounts.destroy() } : ownClients;
   const app = createApp({
     dns: createDnsResolver({
       servers: dnsServersFor(config, options.emulatorDnsPort),
       timeoutMs: config.DNS_TIMEOUT_MS,
     }),
     backend: config.SES_BACKEND,
-    clients,
+    clients: ownClients,
+    accounts,
     regions: config.REGIONS.map(regionInfo),
     defaultRegion: config.AWS_REGION,
     accountId: config.SES_BACKEND === 'emulator' ? config.EMULATOR_ACCOUNT_ID : config.AWS_ACCOUNT_ID,

@@ -18,7 +18,7 @@ import { type Harness, REGION, startHarness } from './support/harness.js';
 
 /** Every API route, from the same table Express and the OpenAPI document are built from. */
 const routes: RouteSpec[] = apiRoutes({
-  ctx: {} as never,
+  accounts: {} as never,
   backend: 'emulator',
   regions: [],
   defaultRegion: REGION,

@@ -74,4 +74,14 @@ describe('/api/openapi.json', () => {
       }
     }
   });
+
+  it('when an account-scoped operation is documented, then it names its /api/accounts/{account} form; a global one does not', () => {
+    const list = doc.paths['/api/regions/{region}/identities']?.get as Record<string, unknown>;
+    expect(list['x-account-path']).toBe('/api/accounts/{account}/regions/{region}/identities');
+    expect(list.description).toContain('/api/accounts/{account}');
+    for (const path of [apiPaths.meta, apiPaths.session, apiPaths.audit, apiPaths.allAccountsIdentities]) {
+      const get = doc.paths[openApiPath(path)]?.get as Record<string, unknown>;
+      expect(get['x-account-path'], path).toBeUndefined();
+    }
+  });
 });

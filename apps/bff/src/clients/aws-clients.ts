@@ -2,6 +2,14 @@ import { Route53Client } from '@aws-sdk/client-route-53';
 import { SESClient } from '@aws-sdk/client-ses';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
+import { STSClient } from '@aws-sdk/client-sts';
+import {
+  type AccountRole,
+  type AssumedRoleCredentials,
+  type AssumedRoleOptions,
+  assumedRoleCredentials,
+  isStaleCredentialsError,
+} from './assumed-role-credentials.js';
 import { createRetryStrategy, MAX_ATTEMPTS } from './retry-policy.js';
 import { tagUpstreamErrors } from './upstream-error-tag.js';
 
@@ -17,6 +25,12 @@ export interface AwsClientOptions {
   requestTimeoutMs: number;
   /** Attempts per SDK call (default MAX_ATTEMPTS). */
   maxAttempts?: number;
+  /**
+   * An account's assumed-role credentials (`createAccountClients`): every client signs with them, and a
+   * call refused because they expired is repeated once with fresh ones. Default: the emulator's dummy
+   * credentials, or (aws mode) the SDK's default chain.
+   */
+  credentials?: AssumedRoleCredentials;
 }
 
 export interface AwsClients {
@@ -46,9 +60,9 @@ export interface AwsClients {
 /** Emulator mode only: the emulator maps any non-12-digit key to its default account. */
 const EMULATOR_CREDENTIALS = { accessKeyId: 'ses-console-emulator', secretAccessKey: 'not-a-secret' };
 
-/** Creates SDK clients lazily, once per region (a small cache), with bounded retries and timeouts. */
-export function createAwsClients(options: AwsClientOptions): AwsClients {
-  const common = (maxAttempts: number) => ({
+/** The SDK client options every client of the BFF shares: retries, per-attempt timeouts, endpoint. */
+function commonClientConfig(options: AwsClientOptions, maxAttempts: number) {
+  return {
     maxAttempts,
     retryStrategy: createRetryStrategy(maxAttempts),
     // The SDK builds its NodeHttpHandler from these options. Without throwOnRequestTimeout the
@@ -64,7 +78,44 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
     ...(options.emulatorEndpoint
       ? { endpoint: options.emulatorEndpoint, credentials: EMULATOR_CREDENTIALS }
       : {}),
-  });
+    ...(options.credentials ? { credentials: options.credentials } : {}),
+  };
+}
+
+interface StackClient {
+  middlewareStack: {
+    add(
+      middleware: (next: (args: unknown) => Promise<unknown>) => (args: unknown) => Promise<unknown>,
+      options: { step: 'initialize'; name: string; priority: 'high' },
+    ): void;
+  };
+}
+
+/**
+ * A call refused because the assumed-role credentials it was signed with expired (or the session is
+ * unknown: the service's clock passed their expiry before ours did) is repeated once with fresh ones.
+ * Such a refusal means nothing ran, so the repeat is safe; it runs outside the SDK's retry loop.
+ */
+function renewStaleCredentials<C>(client: C, credentials: AssumedRoleCredentials): C {
+  (client as unknown as StackClient).middlewareStack.add(
+    (next) => async (args) => {
+      const used = await credentials();
+      try {
+        return await next(args);
+      } catch (error) {
+        if (!isStaleCredentialsError(error)) throw error;
+        credentials.invalidate(used);
+        return next(args);
+      }
+    },
+    { step: 'initialize', name: 'sesConsoleRenewStaleCredentials', priority: 'high' },
+  );
+  return client;
+}
+
+/** Creates SDK clients lazily, once per region (a small cache), with bounded retries and timeouts. */
+export function createAwsClients(options: AwsClientOptions): AwsClients {
+  const common = (maxAttempts: number) => commonClientConfig(options, maxAttempts);
   const attempts = options.maxAttempts ?? MAX_ATTEMPTS;
   const sesClients = new Map<string, SESv2Client>();
   const singleAttemptClients = new Map<string, SESv2Client>();
@@ -80,11 +131,13 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
   ): C => {
     let client = cache.get(region);
     if (!client) {
-      client = tagUpstreamErrors(create(), service);
+      client = withCredentialRenewal(tagUpstreamErrors(create(), service));
       cache.set(region, client);
     }
     return client;
   };
+  const withCredentialRenewal = <C>(client: C): C =>
+    options.credentials ? renewStaleCredentials(client, options.credentials) : client;
   const sesFrom = (cache: Map<string, SESv2Client>, region: string, maxAttempts: number) =>
     perRegion(cache, region, () => new SESv2Client({ region, ...common(maxAttempts) }), 'SES');
   return {
@@ -96,9 +149,8 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
       perRegion(snsClients, region, () => new SNSClient({ region, ...common(attempts) }), 'SNS'),
     route53() {
       // Route 53 signs with us-east-1 in the aws partition.
-      route53 ??= tagUpstreamErrors(
-        new Route53Client({ region: 'us-east-1', ...common(attempts) }),
-        'Route 53',
+      route53 ??= withCredentialRenewal(
+        tagUpstreamErrors(new Route53Client({ region: 'us-east-1', ...common(attempts) }), 'Route 53'),
       );
       return route53;
     },
@@ -114,4 +166,35 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
       route53?.destroy();
     },
   };
+}
+
+/**
+ * The STS client the BFF assumes accounts' roles with, from its own credentials: the same retries and
+ * timeouts as every client; emulator mode: the emulator's STS; aws mode: the SDK resolves the endpoint
+ * (`AWS_ENDPOINT_URL_STS` honoured) and credentials itself. `region`: the regional STS endpoint's.
+ */
+export function createStsClient(options: AwsClientOptions, region: string): STSClient {
+  return tagUpstreamErrors(
+    new STSClient({
+      region,
+      ...commonClientConfig({ ...options, credentials: undefined }, options.maxAttempts ?? MAX_ATTEMPTS),
+    }),
+    'STS',
+  );
+}
+
+/** One configured account's SDK clients: all sign with the credentials of its role, assumed once and shared. */
+export interface AccountClients {
+  clients: AwsClients;
+  credentials: AssumedRoleCredentials;
+}
+
+export function createAccountClients(
+  options: AwsClientOptions,
+  sts: STSClient,
+  role: AccountRole,
+  credentialOptions: AssumedRoleOptions = {},
+): AccountClients {
+  const credentials = assumedRoleCredentials(sts, role, credentialOptions);
+  return { clients: createAwsClients({ ...options, credentials }), credentials };
 }

@@ -1,3 +1,4 @@
+import { AccountUnavailableError } from './account-unavailable.js';
 import { AppError } from './app-error.js';
 import { isAwsThrottle, mapAwsError, type SdkErrorShape } from './aws-error-map.js';
 
@@ -34,6 +35,8 @@ function isConnectTimeout(error: SdkErrorShape): boolean {
 
 export function classifyAttempt(error: unknown): AttemptFailure {
   if (isAwsThrottle(error)) return 'throttled';
+  // The account's credentials could not be had: the request was never signed, let alone sent.
+  if (error instanceof AccountUnavailableError) return 'not-sent';
   const e = (error && typeof error === 'object' ? error : {}) as SdkErrorShape;
   if (typeof e.code === 'string' && NOT_SENT_CODES.has(e.code)) return 'not-sent';
   if (isConnectTimeout(e)) return 'not-sent';

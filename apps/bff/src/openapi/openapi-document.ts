@@ -1,4 +1,4 @@
-import { errorEnvelopeSchema } from '@ses-console/contract';
+import { ACCOUNT_PREFIX, errorEnvelopeSchema, isAccountScoped } from '@ses-console/contract';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../auth/sessions.js';
 import type { RouteSpec } from '../routes/route-spec.js';
@@ -45,6 +45,16 @@ const errorResponse = (description: string) => ({
   content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorEnvelope' } } },
 });
 
+/** `/api/regions/{region}/identities` → `/api/accounts/{account}/regions/{region}/identities`. */
+export function openApiAccountPath(expressPath: string): string {
+  return openApiPath(`${ACCOUNT_PREFIX}${expressPath.slice('/api'.length)}`);
+}
+
+const ACCOUNT_SCOPED_NOTE =
+  " Acts in the default account; also served under `/api/accounts/{account}` (the operation's " +
+  '`x-account-path`), acting in that account of ACCOUNTS (400 for a malformed id, 404 `AccountNotFound` ' +
+  'for one not configured, 502 `AccountUnavailable` when its role cannot be assumed).';
+
 function operation(route: RouteSpec): JsonObject {
   const responses: JsonObject = {};
   for (const [status, response] of Object.entries(route.responses)) {
@@ -63,11 +73,16 @@ function operation(route: RouteSpec): JsonObject {
   const changes = route.method !== 'get';
   return {
     summary: route.summary,
-    description: route.role
-      ? `Needs the \`${route.role}\` role (403 \`Forbidden\` with \`requiredRole\` otherwise).`
-      : 'Needs a signed-in user (401 `Unauthenticated` otherwise).',
+    description:
+      (route.role
+        ? `Needs the \`${route.role}\` role (403 \`Forbidden\` with \`requiredRole\` otherwise).`
+        : 'Needs a signed-in user (401 `Unauthenticated` otherwise).') +
+      (isAccountScoped(route.path) ? ACCOUNT_SCOPED_NOTE : ''),
     security: [changes ? { sessionCookie: [], csrfToken: [] } : { sessionCookie: [] }],
     tags: [route.tag],
+    // The account-prefixed form of the same operation (documented on it, so every route is one
+    // operation): the prefix is stripped before routing, nothing else differs.
+    ...(isAccountScoped(route.path) ? { 'x-account-path': openApiAccountPath(route.path) } : {}),
     operationId: `${route.method}${openApiPath(route.path).replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
     ...(params.length > 0 ? { parameters: params } : {}),
     ...(route.body

@@ -1,12 +1,11 @@
 import { listIdentitiesInAllRegions } from '../services/all-regions-identity-list-service.js';
-import { type RouteBinding, type RouteDeps, route } from './route-spec.js';
+import { type RouteBinding, route } from './route-spec.js';
 
-/** `/api/identities`: the identities of every configured region. */
-export function allRegionsRoutes(deps: RouteDeps): RouteBinding[] {
+/** `/api/identities`: the identities of every Region offered in the request's account. */
+export function allRegionsRoutes(): RouteBinding[] {
   return [
-    route('listAllRegionsIdentities', async ({ query }, { req }) => {
-      const regions = deps.regions.map((r) => r.code);
-      const body = await listIdentitiesInAllRegions(deps.ctx, regions, query);
+    route('listAllRegionsIdentities', async ({ query }, { req, ctx, scope }) => {
+      const body = await listIdentitiesInAllRegions(ctx, scope.regions, query);
       for (const failed of body.regions) {
         if (failed.outcome === 'failed') {
           req.log?.warn({ region: failed.region, code: failed.error.code }, 'region could not be listed');

@@ -1,11 +1,11 @@
 import { listConfigurationSets } from '../services/configuration-set-service.js';
-import { type RouteBinding, type RouteDeps, route } from './route-spec.js';
+import { type RouteBinding, route } from './route-spec.js';
 
 /** `/api/regions/:region/configuration-sets`. */
-export function configurationSetRoutes(deps: RouteDeps): RouteBinding[] {
+export function configurationSetRoutes(): RouteBinding[] {
   return [
-    route('listConfigurationSets', async ({ params: { region } }) => ({
-      configurationSets: await listConfigurationSets(deps.ctx, region),
+    route('listConfigurationSets', async ({ params: { region } }, { ctx }) => ({
+      configurationSets: await listConfigurationSets(ctx, region),
     })),
   ];
 }

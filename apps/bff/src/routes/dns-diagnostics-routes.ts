@@ -4,8 +4,8 @@ import { type RouteBinding, type RouteDeps, route } from './route-spec.js';
 /** `/api/regions/:region/identities/:identity/dns-diagnostics`. */
 export function dnsDiagnosticsRoutes(deps: RouteDeps): RouteBinding[] {
   return [
-    route('getDnsDiagnostics', ({ params: { region, identity } }) =>
-      diagnoseDns(deps.ctx, deps.dns, region, identity),
+    route('getDnsDiagnostics', ({ params: { region, identity } }, { ctx }) =>
+      diagnoseDns(ctx, deps.dns, region, identity),
     ),
   ];
 }

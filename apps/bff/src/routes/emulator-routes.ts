@@ -11,6 +11,9 @@ export function emulatorRoutes(emulator: EmulatorControl): RouteBinding[] {
     }),
     route('getClock', () => emulator.clock()),
     route('advanceClock', ({ body }) => emulator.advanceClock(body.advanceSeconds)),
-    route('setEmulatorAccount', ({ body }) => emulator.setAccount(body.region, body.productionAccess)),
+    // Per account: the request's account's production access (the emulator's default one without ACCOUNTS).
+    route('setEmulatorAccount', ({ body }, { scope }) =>
+      emulator.setAccount(body.region, body.productionAccess, scope.id),
+    ),
   ];
 }

@@ -4,11 +4,9 @@ import { type RouteBinding, type RouteDeps, route } from './route-spec.js';
 
 /** `/api/identities/:identity/regions` and `…/identities/:identity/replicate`: Global identities (DEED). */
 export function globalIdentityRoutes(deps: RouteDeps): RouteBinding[] {
-  const { ctx } = deps;
-  const offeredRegions = deps.regions.map((r) => r.code);
   return [
-    route('getIdentityAcrossRegions', async ({ params: { identity } }, { req }) => {
-      const body = await identityAcrossRegions(ctx, identity, offeredRegions);
+    route('getIdentityAcrossRegions', async ({ params: { identity } }, { req, ctx, scope }) => {
+      const body = await identityAcrossRegions(ctx, identity, scope.regions);
       for (const failed of body.regions) {
         if (failed.outcome === 'failed') {
           req.log?.warn({ region: failed.region, code: failed.error.code }, 'region could not be asked');
@@ -16,9 +14,9 @@ export function globalIdentityRoutes(deps: RouteDeps): RouteBinding[] {
       }
       return body;
     }),
-    route('replicateIdentity', ({ params: { region, identity }, body }) =>
+    route('replicateIdentity', ({ params: { region, identity }, body }, { ctx, scope }) =>
       replicateIdentity(ctx, region, identity, body.regions, {
-        offeredRegions,
+        offeredRegions: scope.regions,
         // The bulk delete's budget: answer with one result per Region inside API_TIMEOUT_MS.
         deadlineMs: bulkDeleteOptions(deps.apiTimeoutMs, ctx.clients.attemptTimeoutMs).deadlineMs,
       }),

@@ -5,12 +5,12 @@ import { createReadinessProbe } from '../services/readiness-service.js';
 import type { RouteDeps } from './route-spec.js';
 
 /**
- * `/healthz`: the process answers. `/readyz`: SES answers in the default region (else 503 envelope),
+ * `/healthz`: the process answers. `/readyz`: SES answers in the default account and region (else 503 envelope),
  * checked at most once per 10 s (readiness-service.ts), since anyone may call it.
  */
 export function healthRouter(deps: RouteDeps): Router {
   const router = Router();
-  const sesReady = createReadinessProbe(deps.ctx, deps.defaultRegion);
+  const sesReady = createReadinessProbe(deps.accounts.default.ctx, deps.defaultRegion);
   router.get('/healthz', (_req, res) => {
     const body: Health = { status: 'ok', backend: deps.backend };
     res.json(body);

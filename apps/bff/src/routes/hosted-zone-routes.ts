@@ -1,11 +1,11 @@
 import { findPublicHostedZone } from '../services/route53-zones.js';
-import { type RouteBinding, type RouteDeps, route } from './route-spec.js';
+import { type RouteBinding, route } from './route-spec.js';
 
 /** `/api/hosted-zones/lookup?domain=`: which public hosted zone covers a domain (the create page asks). */
-export function hostedZoneRoutes(deps: RouteDeps): RouteBinding[] {
+export function hostedZoneRoutes(): RouteBinding[] {
   return [
-    route('lookupHostedZone', async ({ query: { domain } }) => {
-      const hostedZone = await findPublicHostedZone(deps.ctx.clients.route53(), domain);
+    route('lookupHostedZone', async ({ query: { domain } }, { ctx }) => {
+      const hostedZone = await findPublicHostedZone(ctx.clients.route53(), domain);
       return { domain, ...(hostedZone ? { hostedZone } : {}) };
     }),
   ];

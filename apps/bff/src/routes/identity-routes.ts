@@ -8,20 +8,18 @@ import { type RouteBinding, type RouteDeps, route } from './route-spec.js';
 
 /** `/api/regions/:region/identities`, `…/identities/delete`, `…/identities/:identity` and its `/recreate`. */
 export function identityRoutes(deps: RouteDeps): RouteBinding[] {
-  const { ctx } = deps;
-  const offeredRegions = deps.regions.map((r) => r.code);
   return [
-    route('listIdentities', async ({ params: { region }, query }) => ({
+    route('listIdentities', async ({ params: { region }, query }, { ctx }) => ({
       region,
       identities: await listIdentities(ctx, region, query),
     })),
-    route('createIdentity', ({ params: { region }, body }) => {
+    route('createIdentity', ({ params: { region }, body }, { ctx, scope }) => {
       if (body.type === 'DOMAIN' && body.dkim?.origin === 'DEED') {
-        assertParentRegion(region, body.dkim.parentRegion, offeredRegions, 'dkim.parentRegion');
+        assertParentRegion(region, body.dkim.parentRegion, scope.regions, 'dkim.parentRegion');
       }
       return createIdentity(ctx, region, body);
     }),
-    route('deleteIdentities', ({ params: { region }, body }) =>
+    route('deleteIdentities', ({ params: { region }, body }, { ctx }) =>
       deleteIdentities(
         ctx,
         region,
@@ -29,11 +27,13 @@ export function identityRoutes(deps: RouteDeps): RouteBinding[] {
         bulkDeleteOptions(deps.apiTimeoutMs, ctx.clients.attemptTimeoutMs),
       ),
     ),
-    route('getIdentity', ({ params: { region, identity } }) => getIdentityDetail(ctx, region, identity)),
-    route('deleteIdentity', async ({ params: { region, identity } }) => {
+    route('getIdentity', ({ params: { region, identity } }, { ctx }) =>
+      getIdentityDetail(ctx, region, identity),
+    ),
+    route('deleteIdentity', async ({ params: { region, identity } }, { ctx }) => {
       await deleteIdentity(ctx, region, identity);
     }),
-    route('recreateIdentity', ({ params: { region, identity }, body }) =>
+    route('recreateIdentity', ({ params: { region, identity }, body }, { ctx }) =>
       recreateIdentity(ctx, region, identity, body),
     ),
   ];

@@ -10,6 +10,9 @@ export function metaRoutes(deps: RouteDeps): RouteBinding[] {
         backend: deps.backend,
         regions: deps.regions,
         defaultRegion: deps.defaultRegion,
+        ...(deps.accounts.defaultAccount !== undefined
+          ? { accounts: [...deps.accounts.accounts], defaultAccount: deps.accounts.defaultAccount }
+          : {}),
       }),
     ),
   ];

@@ -1,17 +1,16 @@
 import { deletePolicy, putPolicy } from '../services/identity-edit-service.js';
-import { type RouteBinding, type RouteDeps, route } from './route-spec.js';
+import { type RouteBinding, route } from './route-spec.js';
 
 /** `/api/regions/:region/identities/:identity/policies` and `…/policies/:policyName`. */
-export function policyRoutes(deps: RouteDeps): RouteBinding[] {
-  const { ctx } = deps;
+export function policyRoutes(): RouteBinding[] {
   return [
-    route('createPolicy', ({ params: { region, identity }, body }) =>
+    route('createPolicy', ({ params: { region, identity }, body }, { ctx }) =>
       putPolicy(ctx, region, identity, 'create', body),
     ),
-    route('updatePolicy', ({ params: { region, identity, policyName }, body }) =>
+    route('updatePolicy', ({ params: { region, identity, policyName }, body }, { ctx }) =>
       putPolicy(ctx, region, identity, 'update', { name: policyName, document: body.document }),
     ),
-    route('deletePolicy', ({ params: { region, identity, policyName } }) =>
+    route('deletePolicy', ({ params: { region, identity, policyName } }, { ctx }) =>
       deletePolicy(ctx, region, identity, policyName),
     ),
   ];

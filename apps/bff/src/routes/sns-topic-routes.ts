@@ -7,13 +7,15 @@ import { type RouteBinding, type RouteDeps, route } from './route-spec.js';
  * topics made and removed on the emulator, and what they received.
  */
 export function snsTopicRoutes(deps: RouteDeps): RouteBinding[] {
-  const { ctx, emulator } = deps;
-  const list = route('listSnsTopics', ({ params: { region } }) => listSnsTopics(ctx, region));
+  const { emulator } = deps;
+  const list = route('listSnsTopics', ({ params: { region } }, { ctx }) => listSnsTopics(ctx, region));
   if (!emulator) return [list];
   return [
     list,
-    route('createSnsTopic', ({ params: { region }, body }) => createSnsTopic(ctx, region, body.name)),
-    route('deleteSnsTopic', async ({ params: { region, topicName } }) => {
+    route('createSnsTopic', ({ params: { region }, body }, { ctx }) =>
+      createSnsTopic(ctx, region, body.name),
+    ),
+    route('deleteSnsTopic', async ({ params: { region, topicName } }, { ctx }) => {
       await deleteSnsTopic(ctx, region, topicName);
     }),
     route('getSnsMessages', async ({ query }) => ({ messages: await emulator.snsMessages(query) })),

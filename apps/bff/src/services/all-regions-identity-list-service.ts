@@ -10,6 +10,20 @@ import { regionFailureOf } from './global-identity-service.js';
 import { listIdentities } from './identity-list-service.js';
 import type { ServiceContext } from './service-context.js';
 
+/** One region's identities, each with its region, and how loading it went (a failure never throws). */
+export async function loadRegionIdentities(
+  ctx: ServiceContext,
+  region: string,
+  query: ListIdentitiesQuery,
+): Promise<{ result: RegionLoadResult; identities: RegionalIdentitySummary[] }> {
+  try {
+    const identities = (await listIdentities(ctx, region, query)).map((i) => ({ ...i, region }));
+    return { result: { region, outcome: 'loaded', count: identities.length }, identities };
+  } catch (error) {
+    return { result: { region, outcome: 'failed', error: regionFailureOf(error) }, identities: [] };
+  }
+}
+
 /**
  * Every region's identities, a few regions at a time. A region that fails is reported in `regions`
  * with the error the region's own list would have answered; the others still load.
@@ -19,17 +33,8 @@ export async function listIdentitiesInAllRegions(
   regions: readonly string[],
   query: ListIdentitiesQuery,
 ): Promise<ListAllRegionsIdentitiesResponse> {
-  const perRegion = await mapWithConcurrency(
-    regions,
-    ALL_REGIONS_CONCURRENCY,
-    async (region): Promise<{ result: RegionLoadResult; identities: RegionalIdentitySummary[] }> => {
-      try {
-        const identities = (await listIdentities(ctx, region, query)).map((i) => ({ ...i, region }));
-        return { result: { region, outcome: 'loaded', count: identities.length }, identities };
-      } catch (error) {
-        return { result: { region, outcome: 'failed', error: regionFailureOf(error) }, identities: [] };
-      }
-    },
+  const perRegion = await mapWithConcurrency(regions, ALL_REGIONS_CONCURRENCY, (region) =>
+    loadRegionIdentities(ctx, region, query),
   );
   return {
     identities: perRegion.flatMap((r) => r.identities),

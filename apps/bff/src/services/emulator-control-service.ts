@@ -21,8 +21,11 @@ export interface EmulatorControl {
   advanceClock(seconds: number): Promise<ClockResponse>;
   /** What the emulated SNS topics received (one topic's; the feedback about one SES message). */
   snsMessages(filter: { topicArn?: string; sesMessageId?: string }): Promise<SnsMessage[]>;
-  /** Grants (or takes back) the default account's production access in `region`: AWS's review, decided. */
-  setAccount(region: string, productionAccess: boolean): Promise<Account>;
+  /**
+   * Grants (or takes back) an account's production access in `region` (AWS's review, decided): the
+   * emulator's default account unless `accountId` names one.
+   */
+  setAccount(region: string, productionAccess: boolean, accountId?: string): Promise<Account>;
 }
 
 type Json = Record<string, unknown>;
@@ -168,8 +171,10 @@ export function createEmulatorControl(baseUrl: string, options: { token?: string
         .map((record) => toSnsMessage(asJson(record)))
         .sort((a, b) => a.timestamp.localeCompare(b.timestamp));
     },
-    async setAccount(region, productionAccess) {
-      const view = await call((emulator) => emulator.setAccount({ region, productionAccess }));
+    async setAccount(region, productionAccess, accountId) {
+      const view = await call((emulator) =>
+        emulator.setAccount({ region, productionAccess, ...(accountId ? { accountId } : {}) }),
+      );
       return {
         productionAccessEnabled: view.productionAccess,
         sendingEnabled: view.sendingEnabled,

@@ -34,6 +34,8 @@ export function bffEnvAgainstEmulator(
     AWS_ENDPOINT_URL_ROUTE_53: emulatorUrl,
     AWS_ENDPOINT_URL_SES: emulatorUrl,
     AWS_ENDPOINT_URL_SNS: emulatorUrl,
+    // STS: the roles of ACCOUNTS are assumed there.
+    AWS_ENDPOINT_URL_STS: emulatorUrl,
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     AWS_CONFIG_FILE: path.join(home, 'config'),

@@ -5,6 +5,8 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { type RunningEmulator, startEmulator, type VerificationMode } from '@ses-console/emulator';
 import type { Express } from 'express';
 import { type Logger, pino } from 'pino';
+import { parseAccountSettings } from '../../src/accounts/account-config.js';
+import { type AccountScopes, configuredAccountScopes } from '../../src/accounts/account-scopes.js';
 import { createApp } from '../../src/app.js';
 import type { AuthSetup } from '../../src/auth/auth-setup.js';
 import type { RateLimits } from '../../src/auth/rate-limits.js';
@@ -59,6 +61,8 @@ export async function startHarness(
     logger?: Logger;
     /** ALLOWED_HOSTS beyond localhost and the address a request arrived on. */
     allowedHosts?: AllowedHost[];
+    /** ACCOUNTS (as its JSON would list them), checked as at start-up; roles are assumed on the emulator's STS. */
+    accounts?: unknown[];
   } = {},
 ): Promise<Harness> {
   const emulator = await startEmulator({
@@ -71,10 +75,29 @@ export async function startHarness(
     requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
   });
   const store = options.store ?? openSqliteStore(':memory:');
+  const regions = options.regions ?? ['us-east-1', 'eu-west-1'];
+  let accounts: AccountScopes | undefined;
+  if (options.accounts) {
+    const parsed = parseAccountSettings(
+      { ACCOUNTS: JSON.stringify(options.accounts) },
+      { regions, defaultRegion: REGION, backend: 'emulator', emulatorAccountId: ACCOUNT_ID },
+    );
+    if (!parsed.accounts) throw new Error(parsed.problems.join('; '));
+    accounts = configuredAccountScopes({
+      settings: parsed.accounts,
+      ownClients: clients,
+      clientOptions: {
+        emulatorEndpoint: options.awsEndpoint ?? emulator.url,
+        requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
+      },
+      stsRegion: REGION,
+    });
+  }
   const inner = createApp({
     backend: 'emulator',
     clients,
-    regions: (options.regions ?? ['us-east-1', 'eu-west-1']).map(regionInfo),
+    accounts,
+    regions: regions.map(regionInfo),
     defaultRegion: REGION,
     accountId: ACCOUNT_ID,
     emulatorUrl: emulator.url,
@@ -128,7 +151,8 @@ export async function startHarness(
     sns: (region = REGION) => cached(`sns/${region}`, () => new SNSClient(config(region))),
     route53,
     async close() {
-      clients.destroy();
+      if (accounts) accounts.destroy();
+      else clients.destroy();
       for (const c of sesClients.values()) c.destroy();
       for (const c of otherClients.values()) c.destroy();
       route53.destroy();
