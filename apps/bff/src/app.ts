@@ -5,7 +5,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { type AccountScopes, singleAccountScopes } from './accounts/account-scopes.js';
 import { createAuditRecorder } from './audit/audit-recorder.js';
-import { authenticate, authorize, identifyRequest } from './auth/access-guard.js';
+import { authenticate, authorize, identifyRequest, mayInAccount } from './auth/access-guard.js';
 import type { AuthSetup } from './auth/auth-setup.js';
 import { noneAuth } from './auth/none-auth.js';
 import { createRateLimiter, defaultRateLimits, type RateLimits } from './auth/rate-limits.js';
@@ -151,6 +151,8 @@ export function createApp(deps: AppDeps): Express {
         : undefined,
     dns: deps.dns ?? createDnsResolver({ servers: [], timeoutMs: 5_000 }),
     apiTimeoutMs: deps.apiTimeoutMs ?? DEFAULT_API_TIMEOUT_MS,
+    // The All accounts list shows the accounts where the caller is a viewer (ROLE_GROUPS per account).
+    mayViewAccount: (account, { req }) => mayInAccount(req.auth?.principal, account, 'viewer'),
   };
   const logger = deps.logger ?? defaultLogger;
   const now = deps.now ?? (() => new Date());
@@ -178,9 +180,13 @@ export function createApp(deps: AppDeps): Express {
     app.set('trust proxy', (address: string) => trusted(address));
   }
 
+  const authorizeOptions = {
+    accountName: (id: string) => accounts.of(id)?.info?.name,
+    defaultAccount: accounts.defaultAccount,
+  };
   /** Every API route passes the same guards, chosen by its access rule in the contract's route table. */
   function guarded(route: RouteSpec): RequestHandler[] {
-    if (route.method === 'get') return [identify, authorize(route), route.handler];
+    if (route.method === 'get') return [identify, authorize(route, authorizeOptions), route.handler];
     if (!route.action) {
       throw new Error(
         `No audit action for ${route.method.toUpperCase()} ${route.path}: add it to routeTable in packages/contract/src/access.ts`,
@@ -192,7 +198,7 @@ export function createApp(deps: AppDeps): Express {
       audit.refusals(route.action),
       mutationLimit,
       identify,
-      authorize(route),
+      authorize(route, authorizeOptions),
       audit.middleware(route.action),
       route.handler,
     ];
@@ -203,7 +209,11 @@ export function createApp(deps: AppDeps): Express {
     ...apiRoutes(routeDeps),
     ...routeSpecs(
       [
-        ...sessionRoutes({ authenticator: auth.authenticator, sessions }),
+        ...sessionRoutes({
+          authenticator: auth.authenticator,
+          sessions,
+          accountIds: accounts.accounts.map((a) => a.id),
+        }),
         ...auditRoutes({ store }),
         ...openApiRoutes(() => openApi),
       ],

@@ -1,10 +1,16 @@
 import path from 'node:path';
-import { authModeSchema, regionSchema, roleSchema } from '@ses-console/contract';
+import { authModeSchema, regionSchema } from '@ses-console/contract';
 import { REGION_NAME_SOURCE } from '@ses-console/contract/region-name';
 import { isLoopbackHost } from '@ses-console/emulator';
 import { z } from 'zod';
 import { type AccountSetting, parseAccountSettings } from './accounts/account-config.js';
-import { defaultRoleGroups } from './auth/principal.js';
+import {
+  defaultRoleGroups,
+  type RoleGroups,
+  RoleGroupsError,
+  roleGroupsValueSchema,
+  roleMapOf,
+} from './auth/role-groups.js';
 import { checkDnsServers } from './clients/dns-resolver.js';
 import { parseAllowedHosts } from './http/allowed-hosts.js';
 import { sesCommercialRegions } from './regions.js';
@@ -27,7 +33,7 @@ const roleGroupsSchema = z
       return z.NEVER;
     }
   })
-  .pipe(z.partialRecord(roleSchema, z.array(z.string().min(1))));
+  .pipe(roleGroupsValueSchema);
 
 const regionListSchema = listSchema.pipe(
   z.array(regionSchema).min(1, 'REGIONS must name at least one region'),
@@ -130,7 +136,10 @@ const envSchema = z
     OIDC_REDIRECT_URL: z.url().optional(),
     OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
     OIDC_SCOPES: z.string().min(1).default('openid profile email'),
-    /** JSON object role → groups, e.g. {"admin":["ses-admins"],"viewer":["*"]}. */
+    /**
+     * JSON object role → groups, e.g. {"admin":["ses-admins"],"viewer":["*"]}; an entry may scope the
+     * role to accounts of ACCOUNTS: {"group":"staging-admins","accounts":["staging"]}.
+     */
     ROLE_GROUPS: roleGroupsSchema.default(defaultRoleGroups),
     /**
      * IPs/CIDRs of the proxy in front: `proxy` mode believes its identity headers; in every mode its
@@ -241,6 +250,16 @@ export function albRegionOf(arn: string): string | undefined {
   return ALB_ARN.exec(arn)?.[1];
 }
 
+/** ROLE_GROUPS against ACCOUNTS (scoped entries name configured accounts): the problems name each entry. */
+function checkRoleGroups(roleGroups: RoleGroups, accounts: readonly AccountSetting[]): void {
+  try {
+    roleMapOf(roleGroups, accounts);
+  } catch (error) {
+    if (error instanceof RoleGroupsError) throw new Error(`Invalid configuration: ${error.message}`);
+    throw error;
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv, defaultConsoleDist: string): Config {
   // Empty variables count as unset (a common shell habit: `REGIONS= node …`).
   const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
@@ -258,6 +277,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaultConsoleDist: string): 
     awsAccountId: data.AWS_ACCOUNT_ID,
   });
   if (problems.length > 0) throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+  checkRoleGroups(data.ROLE_GROUPS, accounts ?? []);
   return {
     ...data,
     consoleDist: path.resolve(data.CONSOLE_DIST ?? defaultConsoleDist),

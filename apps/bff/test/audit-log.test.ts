@@ -209,7 +209,7 @@ describe.each(backends)('audit log ($name store)', (backend) => {
       expect(csv.headers['content-disposition']).toMatch(/attachment/);
       const lines = csv.text.trim().split('\r\n');
       expect(lines[0]).toBe(
-        'time,actor,actorName,action,result,status,errorCode,region,identity,method,path,requestId,parameters,completedAt,deadlineExceeded',
+        'time,actor,actorName,action,result,status,errorCode,region,identity,method,path,requestId,parameters,completedAt,deadlineExceeded,account',
       );
       // The bulk delete is a 400 (not a valid identity name), still one row, with the name defused.
       expect(lines.some((l) => l.includes(`'${name}`))).toBe(true);

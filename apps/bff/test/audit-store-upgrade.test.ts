@@ -180,3 +180,75 @@ describe.each(storeBackends)('audit log written by the previous version ($name s
     60_000,
   );
 });
+
+/** A store at schema version 2 (before accounts) holding one entry, opened by this version. */
+async function storeAtVersion2WithOneEntry(backend: 'SQLite' | 'PostgreSQL'): Promise<Store> {
+  const time = legacyTime(0);
+  if (backend === 'SQLite') {
+    const file = tempSqliteFile('bff-upgrade-v2-');
+    const db = new Database(file);
+    migrateSqlite(db, 2);
+    db.prepare(
+      `INSERT INTO audit_log (time, time_ms, actor, action, method, path, region, identity, parameters,
+         result, status, error_code, request_id, completed_at, deadline_exceeded)
+       VALUES (?, ?, 'ada', 'identity.delete', 'DELETE', '/api/x', ?, 'old.example.com', '{}',
+         'success', 204, NULL, 'v2-1', ?, 0)`,
+    ).run(time, Date.parse(time), REGION, time);
+    db.close();
+    return openSqliteStore(file);
+  }
+  const url = await testPostgresDatabase();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await migratePostgres(client, 2);
+    await client.query(
+      `INSERT INTO audit_log (time, actor, action, method, path, region, identity, parameters, result,
+         status, error_code, request_id, completed_at, deadline_exceeded)
+       VALUES ($1, 'ada', 'identity.delete', 'DELETE', '/api/x', $2, 'old.example.com', '{}', 'success',
+         204, NULL, 'v2-1', $1, false)`,
+      [new Date(time), REGION],
+    );
+  } finally {
+    await client.end();
+  }
+  return openPostgresStore(url);
+}
+
+describe.each(storeBackends)('audit log written before accounts were recorded ($name store)', (backend) => {
+  it.skipIf(backend.skip)(
+    'when it is opened, then old entries read back with account null and an account filter leaves them out',
+    async () => {
+      const store = await storeAtVersion2WithOneEntry(backend.name);
+      try {
+        const all = await store.audit.query({ limit: 10 });
+        expect(all.entries).toHaveLength(1);
+        expect(all.entries[0]).toMatchObject({ requestId: 'v2-1', account: null, status: 204 });
+        const newId = await store.audit.append({
+          time: legacyTime(1),
+          actor: 'ada',
+          action: 'identity.delete',
+          method: 'DELETE',
+          path: '/api/accounts/111111111111/regions/us-east-1/identities/new.example.com',
+          region: REGION,
+          account: '111111111111',
+          identity: 'new.example.com',
+          parameters: {},
+          result: 'success',
+          status: 204,
+          errorCode: null,
+          requestId: 'v3-1',
+          completedAt: legacyTime(1),
+          deadlineExceeded: false,
+        });
+        const inAccount = await store.audit.query({ limit: 10, account: '111111111111' });
+        expect(inAccount.entries.map((e) => [e.id, e.requestId, e.account])).toEqual([
+          [newId, 'v3-1', '111111111111'],
+        ]);
+      } finally {
+        await store.close();
+      }
+    },
+    60_000,
+  );
+});

@@ -1,7 +1,11 @@
-import { apiPaths, authPaths, type SessionResponse } from '@ses-console/contract';
+import { CreateEmailIdentityCommand } from '@aws-sdk/client-sesv2';
+import { accountApiPath, apiPaths, authPaths, type SessionResponse } from '@ses-console/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oidcAuth } from '../src/auth/oidc-auth.js';
+import type { RoleGroups } from '../src/auth/role-groups.js';
+import { openSqliteStore } from '../src/store/sqlite-store.js';
 import { type AppServer, startAppServer } from './support/app-server.js';
+import { tempSqliteFile } from './support/audit-stores.js';
 import { CookieJar } from './support/cookie-jar.js';
 import { type Harness, startHarness, unique, url } from './support/harness.js';
 import { TestClock } from './support/test-clock.js';
@@ -279,5 +283,103 @@ describe('AUTH_MODE=oidc', () => {
     const expired = await session(jar);
     expect(expired.status).toBe(401);
     expect((await session(await signIn('nora'))).body.roles).toEqual(['viewer', 'operator']);
+  });
+});
+
+/**
+ * AUTH_MODE=oidc with ACCOUNTS and ROLE_GROUPS scoped to them: the IdP's groups give roles per account.
+ * Two BFFs on one SQLite file stand for a restart with a new ROLE_GROUPS: the session opened while the
+ * role held everywhere must not keep it in production once it is scoped to staging.
+ */
+describe('AUTH_MODE=oidc with roles per account', () => {
+  const STAGING = '000000000000';
+  const PRODUCTION = '111111111111';
+  const accounts = [
+    { id: PRODUCTION, name: 'production', roleArn: `arn:aws:iam::${PRODUCTION}:role/ses-console` },
+    { id: STAGING, name: 'staging' },
+  ];
+  const users = { sam: { name: 'Sam Staging', email: 'sam@example.com', groups: ['staging-team'] } };
+  let server: AppServer;
+  let idp: TestIdp;
+  let before: Harness;
+  let after: Harness;
+
+  async function harness(roleGroups: RoleGroups, file: string, redirectUri: string): Promise<Harness> {
+    return startHarness({
+      verificationMode: 'auto',
+      store: openSqliteStore(file),
+      accounts,
+      auth: oidcAuth({
+        issuer: idp.issuer,
+        clientId: idp.clientId,
+        clientSecret: idp.clientSecret,
+        redirectUrl: redirectUri,
+        groupsClaim: 'groups',
+        scopes: 'openid profile email groups',
+        roleGroups,
+        accounts,
+      }),
+    });
+  }
+
+  beforeAll(async () => {
+    server = await startAppServer();
+    const redirectUri = `${server.url}${authPaths.callback}`;
+    idp = await startTestIdp({ redirectUri, users });
+    const file = tempSqliteFile('bff-oidc-accounts-');
+    before = await harness({ admin: ['staging-team'] }, file, redirectUri);
+    after = await harness(
+      {
+        admin: [{ group: 'staging-team', accounts: ['staging'] }],
+        viewer: [{ group: 'staging-team', accounts: ['production'] }],
+      },
+      file,
+      redirectUri,
+    );
+  }, 60_000);
+
+  afterAll(async () => {
+    await server?.close();
+    await idp?.close();
+    await before?.close();
+    await after?.close();
+  });
+
+  it('when a session opened while a role held everywhere meets a ROLE_GROUPS that scopes it, then the session has the scoped roles: delete in staging, 403 in production', async () => {
+    server.serve(before.app);
+    idp.signInAs('sam');
+    const jar = new CookieJar();
+    await jar.follow(`${server.url}${authPaths.login}?returnTo=/identities`, (u) =>
+      u.startsWith(`${server.url}/identities`),
+    );
+    const opened = await jar.fetch(`${server.url}${apiPaths.session}`);
+    expect(((await opened.json()) as SessionResponse).accountRoles).toEqual({
+      [PRODUCTION]: ['viewer', 'operator', 'admin'],
+      [STAGING]: ['viewer', 'operator', 'admin'],
+    });
+
+    server.serve(after.app);
+    const res = await jar.fetch(`${server.url}${apiPaths.session}`);
+    expect(res.status).toBe(200);
+    const scoped = (await res.json()) as SessionResponse;
+    expect(scoped.roles).toEqual(['viewer']);
+    expect(scoped.accountRoles).toEqual({
+      [PRODUCTION]: ['viewer'],
+      [STAGING]: ['viewer', 'operator', 'admin'],
+    });
+
+    const domain = `${unique('oidc-scoped')}.com`;
+    await after.ses().send(new CreateEmailIdentityCommand({ EmailIdentity: domain }));
+    const del = (account: string) =>
+      jar.fetch(
+        `${server.url}${accountApiPath(account, apiPaths.identity, { region: 'us-east-1', identity: domain })}`,
+        { method: 'DELETE', headers: { 'x-csrf-token': scoped.csrfToken } },
+      );
+    const denied = await del(PRODUCTION);
+    expect(denied.status).toBe(403);
+    expect(await denied.json()).toMatchObject({
+      error: { code: 'Forbidden', requiredRole: 'admin', account: PRODUCTION },
+    });
+    expect((await del(STAGING)).status).toBe(204);
   });
 });

@@ -14,6 +14,8 @@ export const errorEnvelopeSchema = z.object({
     fieldErrors: z.array(fieldErrorSchema).optional(),
     /** 403 for a missing role: the role the route needs. */
     requiredRole: z.enum(['viewer', 'operator', 'admin']).optional(),
+    /** 403 for a missing role in an account (ACCOUNTS): that account's id. */
+    account: z.string().optional(),
     /**
      * A change of several steps that failed part-way: the steps that were applied (one sentence
      * each, e.g. "Removed tags: env, team") and those that were not. Absent when nothing was applied.

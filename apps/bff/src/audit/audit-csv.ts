@@ -19,6 +19,8 @@ export const auditCsvColumns = [
   'parameters',
   'completedAt',
   'deadlineExceeded',
+  // Last, so the columns before it keep their places in exports read by position.
+  'account',
 ] as const;
 
 /** One field of an audit value: text as it is, anything else as JSON; quoting and the formula guard are contract/csv's. */

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Principal } from '../auth/principal.js';
 import { AppError } from '../errors/app-error.js';
 import { requestIdOf } from '../errors/error-middleware.js';
+import { requestAccount } from '../http/request-account.js';
 import { deadlineAnswered, handlerStatus, markAnswering, onDeadline } from '../http/response-deadline.js';
 import type { AuditOutcome, NewAuditEntry, Store } from '../store/store.js';
 import { auditIdentity, auditParameters, auditText, refusedParameters } from './audit-parameters.js';
@@ -58,7 +59,8 @@ export function createAuditRecorder(deps: { store: Store; now: () => Date; logge
   const audits = new WeakMap<Response, RequestAudit>();
   const log = (req: Request) => req.log ?? deps.logger;
 
-  function base(req: Request, audit: RequestAudit) {
+  function base(req: Request, res: Response, audit: RequestAudit) {
+    const account = requestAccount(res);
     return {
       time: deps.now().toISOString(),
       ...actorOf(req.auth?.principal),
@@ -66,6 +68,8 @@ export function createAuditRecorder(deps: { store: Store; now: () => Date; logge
       method: auditText(req.method, 16),
       path: auditText(req.originalUrl.split('?')[0] ?? req.originalUrl, 2048),
       region: audit.params.region ? auditText(audit.params.region, 64) : null,
+      // The account the request acts in (its prefix, else the default account), refused ones too.
+      account: account ? auditText(account, 64) : null,
       requestId: auditText(requestIdOf(req), 128),
     };
   }
@@ -100,7 +104,7 @@ export function createAuditRecorder(deps: { store: Store; now: () => Date; logge
       const status = handlerStatus(res);
       if (status < 400 || (status === 429 && !firstRefusalOfWindow(req))) return;
       await deps.store.audit.append({
-        ...base(req, audit),
+        ...base(req, res, audit),
         identity: audit.params.identity
           ? auditIdentity({ identity: audit.params.identity }, undefined)
           : null,
@@ -163,7 +167,7 @@ export function createAuditRecorder(deps: { store: Store; now: () => Date; logge
         if (deadlineAnswered(res)) throw refusedByDeadline();
         try {
           audit.entryId = await deps.store.audit.append({
-            ...base(req, audit),
+            ...base(req, res, audit),
             identity: auditIdentity(audit.params, req.body),
             parameters: auditParameters(audit.params, req.body),
             result: 'unknown',

@@ -16,6 +16,7 @@ export function authFromConfig(config: Config): AuthSetup {
         groupsClaim: config.OIDC_GROUPS_CLAIM,
         scopes: config.OIDC_SCOPES,
         roleGroups: config.ROLE_GROUPS,
+        accounts: config.accounts,
         rolesMaxAgeSeconds: config.OIDC_ROLES_MAX_AGE_SECONDS,
         trustedProxies: config.TRUSTED_PROXIES,
       });
@@ -23,6 +24,7 @@ export function authFromConfig(config: Config): AuthSetup {
       return proxyAuth({
         trustedProxies: config.TRUSTED_PROXIES ?? [],
         roleGroups: config.ROLE_GROUPS,
+        accounts: config.accounts,
         groupsClaim: config.OIDC_GROUPS_CLAIM,
         // The keys live in the load balancer's own region (its ARN says which).
         albPublicKeyUrl:

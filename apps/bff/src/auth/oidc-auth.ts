@@ -5,7 +5,8 @@ import { AppError } from '../errors/app-error.js';
 import { requireCsrfToken } from './access-guard.js';
 import type { AuthRouteContext, AuthSetup } from './auth-setup.js';
 import { clearCookie, readCookie, setCookie } from './cookies.js';
-import { groupsFromClaim, type Principal, type RoleGroups, rolesForGroups } from './principal.js';
+import { groupsFromClaim, type Principal, withRoles } from './principal.js';
+import { type AccountRef, type RoleGroups, roleMapOf } from './role-groups.js';
 import type { LoadedSession, Sessions } from './sessions.js';
 import { parseTrustedProxies } from './trusted-proxies.js';
 
@@ -18,6 +19,8 @@ export interface OidcSettings {
   groupsClaim: string;
   scopes: string;
   roleGroups: RoleGroups;
+  /** ACCOUNTS (id and name of each): ROLE_GROUPS may scope roles to them. */
+  accounts?: readonly AccountRef[];
   /** A session's roles are re-derived from the IdP at least this often (default 3600). */
   rolesMaxAgeSeconds?: number;
   /** TRUSTED_PROXIES: the TLS-terminating proxy whose X-Forwarded-For / -Proto are believed. */
@@ -50,6 +53,7 @@ function isLoopbackHttp(url: URL): boolean {
 export function oidcAuth(settings: OidcSettings): AuthSetup {
   const issuerUrl = new URL(settings.issuer);
   const redirectUrl = new URL(settings.redirectUrl);
+  const roleMap = roleMapOf(settings.roleGroups, settings.accounts);
   const trusted =
     settings.trustedProxies && settings.trustedProxies.length > 0
       ? parseTrustedProxies(settings.trustedProxies)
@@ -100,13 +104,16 @@ export function oidcAuth(settings: OidcSettings): AuthSetup {
     const name = [all.name, all.preferred_username, all.email].find(
       (v) => typeof v === 'string' && v.length > 0,
     );
-    return {
-      id: claims.sub,
-      name: typeof name === 'string' ? name : claims.sub,
-      ...(typeof all.email === 'string' ? { email: all.email } : {}),
-      groups,
-      roles: rolesForGroups(groups, settings.roleGroups),
-    };
+    return withRoles(
+      {
+        id: claims.sub,
+        name: typeof name === 'string' ? name : claims.sub,
+        ...(typeof all.email === 'string' ? { email: all.email } : {}),
+        groups,
+        roles: [],
+      },
+      roleMap,
+    );
   }
 
   const rolesMaxAgeMs = (settings.rolesMaxAgeSeconds ?? 3600) * 1000;
@@ -267,7 +274,9 @@ export function oidcAuth(settings: OidcSettings): AuthSetup {
     authenticator: {
       mode: 'oidc',
       signOut: 'bff',
-      identify: async (_req, session) => session?.principal,
+      // Roles from the session's groups under ROLE_GROUPS as configured now (a session stored before
+      // a role was scoped to accounts must not keep that role everywhere).
+      identify: async (_req, session) => session && withRoles(session.principal, roleMap),
       renew,
     },
     routes,

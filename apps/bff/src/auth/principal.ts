@@ -1,4 +1,5 @@
 import { type Role, roles } from '@ses-console/contract';
+import { type PrincipalRoles, principalRoles, type RoleMap } from './role-groups.js';
 
 /** Whoever makes a request: from an OIDC session, a trusted proxy's headers, or the local user. */
 export interface Principal {
@@ -6,35 +7,32 @@ export interface Principal {
   name: string;
   email?: string;
   groups: string[];
+  /** Roles in the default account (without ACCOUNTS: the roles); `rolesInAccount` reads both. */
   roles: Role[];
+  /**
+   * With ACCOUNTS: the roles in each configured account, by id (ROLE_GROUPS may scope a role to
+   * accounts). Absent: `roles` hold in every account (the local administrator).
+   */
+  accountRoles?: Record<string, Role[]>;
 }
 
-/** `ROLE_GROUPS`: for each role, the groups that grant it; `*` grants it to every signed-in user. */
-export type RoleGroups = Partial<Record<Role, string[]>>;
-
-export const defaultRoleGroups: RoleGroups = {
-  admin: ['ses-admins'],
-  operator: ['ses-operators'],
-  viewer: ['ses-viewers'],
-};
-
-/** The roles the groups grant, with the roles below each (an admin is also operator and viewer). */
-export function rolesForGroups(groups: readonly string[], mapping: RoleGroups): Role[] {
-  const granted = roles.filter((role) => {
-    const granting = mapping[role] ?? [];
-    return granting.includes('*') || granting.some((g) => groups.includes(g));
-  });
-  const top = granted.reduce((best, role) => Math.max(best, roles.indexOf(role)), -1);
-  return roles.slice(0, top + 1);
-}
-
-/** AUTH_MODE=none: whoever reaches the loopback port is the local administrator. */
+/** AUTH_MODE=none: whoever reaches the loopback port is the local administrator, in every account. */
 export const localPrincipal: Principal = {
   id: 'local',
   name: 'Local user (no sign-in)',
   groups: [],
-  roles: ['viewer', 'operator', 'admin'],
+  roles: [...roles],
 };
+
+/**
+ * The principal with the roles its groups hold under `map` (ROLE_GROUPS and ACCOUNTS as configured
+ * now): a session's principal keeps only its groups' word, so roles always follow the configuration.
+ */
+export function withRoles(principal: Principal, map: RoleMap): Principal {
+  const { roles: _roles, accountRoles: _accountRoles, ...who } = principal;
+  const held: PrincipalRoles = principalRoles(principal.groups, map);
+  return { ...who, ...held };
+}
 
 /** A claim that may be a list, a comma-separated string or missing. */
 export function groupsFromClaim(value: unknown): string[] {

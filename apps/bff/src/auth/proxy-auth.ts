@@ -1,12 +1,14 @@
 import { createAlbJwtVerifier } from './alb-jwt.js';
 import type { AuthSetup } from './auth-setup.js';
-import type { RoleGroups } from './principal.js';
 import { createProxyAuthenticator } from './proxy-authenticator.js';
+import type { AccountRef, RoleGroups } from './role-groups.js';
 import { parseTrustedProxies } from './trusted-proxies.js';
 
 export interface ProxySettings {
   trustedProxies: string[];
   roleGroups: RoleGroups;
+  /** ACCOUNTS (id and name of each): ROLE_GROUPS may scope roles to them. */
+  accounts?: readonly AccountRef[];
   groupsClaim: string;
   albPublicKeyUrl: string;
   /** ALB mode: set, only this load balancer's tokens are believed (and no x-forwarded-user). */
@@ -23,6 +25,7 @@ export function proxyAuth(settings: ProxySettings): AuthSetup {
     authenticator: createProxyAuthenticator({
       trustedProxies,
       roleGroups: settings.roleGroups,
+      accounts: settings.accounts,
       groupsClaim: settings.groupsClaim,
       alb:
         settings.albSignerArn && settings.albIssuer

@@ -2,7 +2,8 @@ import type { Request } from 'express';
 import { AppError } from '../errors/app-error.js';
 import { AlbJwtError, type AlbJwtVerifier } from './alb-jwt.js';
 import type { Authenticator } from './authenticator.js';
-import { groupsFromClaim, type Principal, type RoleGroups, rolesForGroups } from './principal.js';
+import { groupsFromClaim, type Principal, withRoles } from './principal.js';
+import { type AccountRef, type RoleGroups, type RoleMap, roleMapOf } from './role-groups.js';
 import type { TrustedProxies } from './trusted-proxies.js';
 
 export const identityHeaders = ['x-forwarded-user', 'x-forwarded-groups', 'x-amzn-oidc-data'] as const;
@@ -26,10 +27,13 @@ function header(req: Request, name: string): string | undefined {
 export function createProxyAuthenticator(options: {
   trustedProxies: TrustedProxies;
   roleGroups: RoleGroups;
+  /** ACCOUNTS (id and name of each): ROLE_GROUPS may scope roles to them. */
+  accounts?: readonly AccountRef[];
   groupsClaim: string;
   alb?: AlbJwtVerifier;
   proxySignOutUrl?: string;
 }): Authenticator {
+  const roleMap = roleMapOf(options.roleGroups, options.accounts);
   async function fromAlbToken(token: string): Promise<Principal> {
     if (!options.alb) {
       throw new AppError(
@@ -52,7 +56,7 @@ export function createProxyAuthenticator(options: {
       claims.name ?? claims.preferred_username ?? claims.email,
       claims.email,
       groupsFromClaim(claims[options.groupsClaim]),
-      options.roleGroups,
+      roleMap,
     );
   }
 
@@ -83,7 +87,7 @@ export function createProxyAuthenticator(options: {
         header(req, 'x-forwarded-preferred-username'),
         header(req, 'x-forwarded-email'),
         groupsFromClaim(header(req, 'x-forwarded-groups')),
-        options.roleGroups,
+        roleMap,
       );
     },
   };
@@ -94,13 +98,16 @@ function principalOf(
   name: unknown,
   email: unknown,
   groups: string[],
-  roleGroups: RoleGroups,
+  roleMap: RoleMap,
 ): Principal {
-  return {
-    id,
-    name: typeof name === 'string' && name.length > 0 ? name : id,
-    ...(typeof email === 'string' && email.length > 0 ? { email } : {}),
-    groups,
-    roles: rolesForGroups(groups, roleGroups),
-  };
+  return withRoles(
+    {
+      id,
+      name: typeof name === 'string' && name.length > 0 ? name : id,
+      ...(typeof email === 'string' && email.length > 0 ? { email } : {}),
+      groups,
+      roles: [],
+    },
+    roleMap,
+  );
 }

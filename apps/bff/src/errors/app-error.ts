@@ -7,6 +7,8 @@ import type { FieldError, Role } from '@ses-console/contract';
 export class AppError extends Error {
   /** 403 for a missing role: the role the route needs (named in the envelope). */
   requiredRole?: Role;
+  /** 403 for a missing role: the account (id) the role is missing in, when the request acts in one. */
+  account?: string;
   /**
    * A change of several steps that failed part-way: what was applied and what not, one sentence
    * each (the envelope's `applied` / `notApplied`).

@@ -17,6 +17,7 @@ function envelope(req: Request, error: AppError): ErrorEnvelope {
       requestId: requestIdOf(req),
       ...(error.fieldErrors && error.fieldErrors.length > 0 ? { fieldErrors: error.fieldErrors } : {}),
       ...(error.requiredRole ? { requiredRole: error.requiredRole } : {}),
+      ...(error.account ? { account: error.account } : {}),
       ...(error.partial ? error.partial : {}),
     },
   };

@@ -38,6 +38,7 @@ function filters(query: AuditQuery, dialect: SqlDialect, args: unknown[]): strin
   const where: string[] = [];
   if (query.actor) where.push(`actor = ${next(query.actor)}`);
   if (query.action) where.push(`action = ${next(query.action)}`);
+  if (query.account) where.push(`account = ${next(query.account)}`);
   if (query.identity) where.push(dialect.contains('identity', next(query.identity)));
   if (query.result) where.push(`result = ${next(query.result)}`);
   if (query.from) where.push(`${dialect.timeColumn} >= ${next(dialect.time(query.from))}`);
@@ -91,7 +92,7 @@ export function pickPage(
 
 /** The SELECT list of a full row, with `parameters` and `identity` shortened as `readLimits` says. */
 function rowColumns(dialect: SqlDialect): string {
-  return `id, time, actor, actor_name, action, method, path, region,
+  return `id, time, actor, actor_name, action, method, path, region, account,
     substr(identity, 1, ${readLimits.identity}) AS identity, ${dialect.textLength('identity')} AS identity_length,
     CASE WHEN ${dialect.parametersLength} > ${readLimits.parameters} THEN NULL ELSE parameters END AS parameters,
     ${dialect.parametersLength} AS parameters_length,
@@ -119,6 +120,8 @@ export interface AuditRow {
   method: string;
   path: string;
   region: string | null;
+  /** NULL for entries written before accounts were recorded, and for requests outside any account. */
+  account: string | null;
   identity: string | null;
   identity_length: number | null;
   /** NULL when the stored value was too large to read (`readLimits`). */
@@ -149,6 +152,7 @@ export function auditEntryOf(row: AuditRow): AuditEntry {
     method: row.method,
     path: row.path,
     region: row.region,
+    account: row.account,
     identity: shownIdentity(row.identity, row.identity_length),
     parameters: row.parameters ?? {
       '[omitted]': `parameters of ${row.parameters_length} characters, too large to show`,

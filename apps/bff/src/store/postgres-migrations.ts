@@ -38,6 +38,9 @@ const migrations: string[] = [
    UPDATE audit_log SET completed_at = time;
    UPDATE audit_log SET actor = NULL WHERE actor = 'anonymous' AND status = 401;
    CREATE INDEX audit_log_result ON audit_log (result, id);`,
+  // 3: the AWS account an entry acted in (ACCOUNTS); entries written before it have none (NULL).
+  `ALTER TABLE audit_log ADD COLUMN account TEXT;
+   CREATE INDEX audit_log_account ON audit_log (account, id);`,
 ];
 
 /** Arbitrary constant: the advisory lock that lets one of several starting BFFs migrate at a time. */

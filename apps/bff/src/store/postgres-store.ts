@@ -87,8 +87,8 @@ export async function openPostgresStore(connectionString: string): Promise<Store
       async append(entry: NewAuditEntry) {
         const result = await pool.query<{ id: string }>(
           `INSERT INTO audit_log (time, actor, actor_name, action, method, path, region, identity,
-             parameters, result, status, error_code, request_id, completed_at, deadline_exceeded)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+             parameters, result, status, error_code, request_id, completed_at, deadline_exceeded, account)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
            RETURNING id`,
           [
             new Date(entry.time),
@@ -106,6 +106,7 @@ export async function openPostgresStore(connectionString: string): Promise<Store
             entry.requestId,
             entry.completedAt ? new Date(entry.completedAt) : null,
             entry.deadlineExceeded,
+            entry.account ?? null,
           ],
         );
         return String(result.rows[0]?.id);

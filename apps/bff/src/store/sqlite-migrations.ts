@@ -66,6 +66,9 @@ const migrations: string[] = [
    CREATE INDEX audit_log_actor ON audit_log (actor, id);
    CREATE INDEX audit_log_action ON audit_log (action, id);
    CREATE INDEX audit_log_result ON audit_log (result, id);`,
+  // 3: the AWS account an entry acted in (ACCOUNTS); entries written before it have none (NULL).
+  `ALTER TABLE audit_log ADD COLUMN account TEXT;
+   CREATE INDEX audit_log_account ON audit_log (account, id);`,
 ];
 
 /**

@@ -55,10 +55,10 @@ export function openSqliteStore(file: string): Store {
   const deleteSession = db.prepare('DELETE FROM sessions WHERE id = ?');
   const deleteExpired = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
   const insertAudit = db.prepare(
-    `INSERT INTO audit_log (time, time_ms, actor, actor_name, action, method, path, region, identity,
-       parameters, result, status, error_code, request_id, completed_at, deadline_exceeded)
-     VALUES (@time, @timeMs, @actor, @actorName, @action, @method, @path, @region, @identity,
-       @parameters, @result, @status, @errorCode, @requestId, @completedAt, @deadlineExceeded)`,
+    `INSERT INTO audit_log (time, time_ms, actor, actor_name, action, method, path, region, account,
+       identity, parameters, result, status, error_code, request_id, completed_at, deadline_exceeded)
+     VALUES (@time, @timeMs, @actor, @actorName, @action, @method, @path, @region, @account,
+       @identity, @parameters, @result, @status, @errorCode, @requestId, @completedAt, @deadlineExceeded)`,
   );
   const completeAudit = db.prepare(
     `UPDATE audit_log SET result = @result, status = @status, error_code = @errorCode,
@@ -101,6 +101,7 @@ export function openSqliteStore(file: string): Store {
           ...entry,
           timeMs: Date.parse(entry.time),
           actorName: entry.actorName ?? null,
+          account: entry.account ?? null,
           parameters: JSON.stringify(entry.parameters),
           deadlineExceeded: entry.deadlineExceeded ? 1 : 0,
         });

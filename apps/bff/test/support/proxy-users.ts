@@ -25,8 +25,16 @@ export async function proxyUser(
   role: Role | 'nobody',
   id = `${role}-user`,
 ): Promise<ProxyUser> {
-  const identity = { 'x-forwarded-user': id, 'x-forwarded-groups': groupsOf[role] };
-  if (role === 'nobody') return { id, identity, headers: identity };
+  if (role === 'nobody') {
+    const identity = { 'x-forwarded-user': id, 'x-forwarded-groups': groupsOf[role] };
+    return { id, identity, headers: identity };
+  }
+  return proxyUserInGroups(app, id, [groupsOf[role]]);
+}
+
+/** Signs in (AUTH_MODE=proxy) user `id` whose proxy says it is in `groups`, the way the console does. */
+export async function proxyUserInGroups(app: Express, id: string, groups: string[]): Promise<ProxyUser> {
+  const identity = { 'x-forwarded-user': id, 'x-forwarded-groups': groups.join(',') };
   const session = await openSession(app, identity);
   return { id, identity, headers: { ...identity, ...session.headers } };
 }
