@@ -20,6 +20,12 @@ export class ActivityPage {
     await expect(this.page.getByRole('heading', { name: /^Activity/ })).toBeVisible();
   }
 
+  /** The Account filter (ACCOUNTS only): entries of the account with this name. */
+  async filterByAccount(name: string): Promise<void> {
+    await this.page.getByRole('button', { name: /^Account Any/ }).click();
+    await this.page.getByRole('option', { name: new RegExp(`^${name}`) }).click();
+  }
+
   async filterByIdentity(identity: string): Promise<void> {
     await this.identityFilter.fill(identity);
     await this.identityFilter.press('Enter');

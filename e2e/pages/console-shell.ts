@@ -1,17 +1,34 @@
 import type { Locator, Page } from '@playwright/test';
 
-/** The chrome around every page: region selector, side navigation, breadcrumbs and notifications. */
+/**
+ * The chrome around every page: account selector (ACCOUNTS only), region selector, side navigation,
+ * breadcrumbs and notifications.
+ */
 export class ConsoleShell {
   readonly sideNavigation: Locator;
   readonly breadcrumbs: Locator;
   readonly notifications: Locator;
   readonly regionSelector: Locator;
+  readonly accountSelector: Locator;
 
   constructor(readonly page: Page) {
     this.sideNavigation = page.getByRole('navigation', { name: 'Side navigation' });
     this.breadcrumbs = page.getByRole('navigation', { name: 'Breadcrumbs' });
     this.notifications = page.getByRole('region', { name: 'Notifications' });
     this.regionSelector = page.getByRole('button', { name: /, Region$/ });
+    this.accountSelector = page.getByRole('button', { name: /, Account$/ });
+  }
+
+  /** Picks an account from the top navigation by its name, e.g. `staging`. */
+  async selectAccount(name: string): Promise<void> {
+    await this.accountSelector.click();
+    await this.page.getByRole('menuitemcheckbox', { name: new RegExp(`^${name}`) }).click();
+  }
+
+  /** Picks "All accounts" (the identities list of every account). */
+  async selectAllAccounts(): Promise<void> {
+    await this.accountSelector.click();
+    await this.page.getByRole('menuitemcheckbox', { name: /^All accounts/ }).click();
   }
 
   /** Picks a Region from the top navigation by its code, e.g. `eu-west-1`. */

@@ -56,6 +56,17 @@ export class IdentitiesPage {
     return region ? rows.filter({ hasText: region }) : rows;
   }
 
+  /** The texts of one column (by its header, e.g. `Status`, `Account`), in table order. */
+  async columnTexts(header: 'Status' | 'Region' | 'Account'): Promise<string[]> {
+    const th = this.table.getByRole('columnheader', { name: new RegExp(`^${header}`) });
+    const index = await th.evaluate((cell) => Array.from(cell.parentElement?.children ?? []).indexOf(cell));
+    const rows = this.table.getByRole('row').filter({ has: this.page.getByRole('rowheader') });
+    return rows.evaluateAll(
+      (trs, i) => trs.map((tr) => (tr.children[i as number]?.textContent ?? '').trim()),
+      index,
+    );
+  }
+
   /** The All regions warning about a region whose identities could not be loaded. */
   regionWarning(region: string): Locator {
     return this.page.getByText(`Could not load identities in ${region}`);
@@ -89,7 +100,7 @@ export class IdentitiesPage {
     return rows.evaluateAll((trs) => trs.map((tr) => (tr.lastElementChild?.textContent ?? '').trim()));
   }
 
-  async sortBy(column: 'Identity' | 'Identity type' | 'Status' | 'Region'): Promise<void> {
+  async sortBy(column: 'Identity' | 'Identity type' | 'Status' | 'Region' | 'Account'): Promise<void> {
     await this.table.getByRole('columnheader', { name: column, exact: false }).first().click();
   }
 

@@ -27,6 +27,8 @@ export async function startConsoleServer(options: {
   consoleDist: string;
   dataDir: string;
   port?: number;
+  /** More of the BFF's environment, e.g. `ACCOUNTS` and `REGIONS` for a console of several accounts. */
+  env?: Record<string, string>;
 }): Promise<ConsoleServer> {
   const child: ChildProcess = spawn(process.execPath, [bffEntry], {
     env: {
@@ -41,6 +43,7 @@ export async function startConsoleServer(options: {
       LOG_LEVEL: 'warn',
       AWS_EC2_METADATA_DISABLED: 'true',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

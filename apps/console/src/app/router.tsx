@@ -11,8 +11,9 @@ import {
   type RouteObject,
   RouterProvider,
 } from 'react-router';
-import { paths } from '../config/paths';
+import { ACCOUNT_PARAM, paths } from '../config/paths';
 import { identitiesQueryOptions } from '../features/identities/api/identity-queries';
+import { ALL_ACCOUNTS } from '../hooks/use-account';
 import { browserChunkRecovery, type ChunkRecovery, lazyPage } from './errors/chunk-recovery';
 import { RootRouteError, RouteError } from './errors/route-error';
 import { AppShell } from './layout/app-shell';
@@ -26,8 +27,12 @@ import { NotFoundRoute } from './routes/not-found';
  */
 function prefetchIdentities(queryClient: QueryClient) {
   return ({ request }: LoaderFunctionArgs) => {
-    const region = new URL(request.url).searchParams.get('region');
-    if (isRegionName(region)) void queryClient.prefetchQuery(identitiesQueryOptions(region));
+    const search = new URL(request.url).searchParams;
+    const region = search.get('region');
+    // The account the page will act in when the URL names one (ACCOUNTS); without it, the one account.
+    const account = search.get(ACCOUNT_PARAM) ?? undefined;
+    if (account === ALL_ACCOUNTS) return null;
+    if (isRegionName(region)) void queryClient.prefetchQuery(identitiesQueryOptions(account, region));
     return null;
   };
 }
@@ -66,7 +71,8 @@ export function createRoutes(
                     loader: prefetchIdentities(queryClient),
                     // Sorting, filtering and paging rewrite the query string: only a region switch is a new list.
                     shouldRevalidate: ({ currentUrl, nextUrl }) =>
-                      currentUrl.searchParams.get('region') !== nextUrl.searchParams.get('region'),
+                      currentUrl.searchParams.get('region') !== nextUrl.searchParams.get('region') ||
+                      currentUrl.searchParams.get(ACCOUNT_PARAM) !== nextUrl.searchParams.get(ACCOUNT_PARAM),
                   }
                 : {}),
               lazy: page(() => import('./routes/identities')),

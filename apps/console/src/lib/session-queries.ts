@@ -4,9 +4,11 @@ import {
   canCall,
   type HttpMethod,
   type LogoutResponse,
+  rolesInAccount,
   type SessionResponse,
 } from '@ses-console/contract';
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useAccount } from '../hooks/use-account';
 import { api, rememberCsrfToken } from './api-client';
 
 export const sessionKeys = { all: ['session'] as const };
@@ -26,12 +28,34 @@ export const sessionQueryOptions = () =>
 export const useSession = () => useQuery(sessionQueryOptions());
 
 /**
- * Whether the signed-in user may call this route (the contract's access table, the same one the BFF
- * enforces). False while the session loads, so buttons appear rather than disappear.
+ * Whether this session may call the route in `account` (undefined: the default account): the
+ * contract's access table, the same one the BFF enforces, over the roles the session holds there
+ * (ROLE_GROUPS may scope a role to accounts). The one rule every button asks.
  */
-export function useCan(method: HttpMethod, path: string): boolean {
+export function sessionCan(
+  session: Pick<SessionResponse, 'roles' | 'accountRoles'>,
+  account: string | undefined,
+  method: HttpMethod,
+  path: string,
+): boolean {
+  return canCall(rolesInAccount(session, account), method, path);
+}
+
+/**
+ * Whether the signed-in user may call this route in the selected account (or in `account`, when a
+ * row names its own, as in All accounts). False while the session loads, so buttons appear rather
+ * than disappear.
+ */
+export function useCan(method: HttpMethod, path: string, account?: string): boolean {
   const { data } = useSession();
-  return data ? canCall(data.roles, method, path) : false;
+  const selected = useAccount().account;
+  return data ? sessionCan(data, account ?? selected, method, path) : false;
+}
+
+/** `sessionCan` for the signed-in session, for rows that each name their account (false while it loads). */
+export function useCanIn(): (account: string | undefined, method: HttpMethod, path: string) => boolean {
+  const { data } = useSession();
+  return (account, method, path) => (data ? sessionCan(data, account, method, path) : false);
 }
 
 /** Where the browser goes to sign in again, coming back to `returnTo`. */

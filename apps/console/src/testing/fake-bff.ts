@@ -6,6 +6,10 @@ import { setApiBaseUrl } from '../lib/api-client';
 export interface FakeRequest {
   method: string;
   path: string;
+  /** The account of an `/api/accounts/{account}/…` path (ACCOUNTS); undefined for other paths. */
+  account: string | undefined;
+  /** The path without its account prefix (`/api/regions/…`): what the route is, whatever the account. */
+  route: string;
   /** The query string's parameters. */
   query: URLSearchParams;
   body: unknown;
@@ -29,6 +33,20 @@ export const testMeta: MetaResponse = {
   ],
 };
 
+/** ACCOUNTS as the BFF lists them in `/api/meta`: three accounts, production the default. */
+export const testAccounts = [
+  { id: '111111111111', name: 'production', regions: ['us-east-1', 'eu-west-1'] },
+  { id: '222222222222', name: 'staging', regions: ['us-east-1', 'eu-west-1'] },
+  { id: '333333333333', name: 'sandbox', regions: ['us-east-1'] },
+] as const satisfies MetaResponse['accounts'];
+
+/** `/api/meta` of a console serving several accounts (ACCOUNTS). */
+export const testMetaWithAccounts: MetaResponse = {
+  ...testMeta,
+  accounts: testAccounts.map((a) => ({ ...a, regions: [...a.regions] })),
+  defaultAccount: testAccounts[0].id,
+};
+
 /** AUTH_MODE=none's answer: the local user holds every role. */
 export const testSession: SessionResponse = {
   authMode: 'none',
@@ -49,13 +67,21 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
  * A real HTTP server on an ephemeral loopback port that answers like the BFF: the console's api-client
  * talks to it with real `fetch`, so tests cover serialisation and the error envelope too.
  */
-export async function startFakeBff(handler: FakeHandler): Promise<FakeBff> {
+export async function startFakeBff(
+  handler: FakeHandler,
+  /** What `/api/meta` and `/api/session` answer when the handler does not (e.g. `testMetaWithAccounts`). */
+  defaults: { meta?: MetaResponse; session?: SessionResponse } = {},
+): Promise<FakeBff> {
   const requests: FakeRequest[] = [];
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = decodeURIComponent(url.pathname);
+    const scoped = /^\/api\/accounts\/(\d{12})(\/.*)$/.exec(path);
     const request = {
       method: req.method ?? 'GET',
-      path: decodeURIComponent(url.pathname),
+      path,
+      account: scoped?.[1],
+      route: scoped ? `/api${scoped[2]}` : path,
       query: url.searchParams,
       body: await readBody(req),
       headers: req.headers,
@@ -63,8 +89,8 @@ export async function startFakeBff(handler: FakeHandler): Promise<FakeBff> {
     requests.push(request);
     const answer =
       handler(request) ??
-      (request.path === '/api/meta' ? { body: testMeta } : undefined) ??
-      (request.path === '/api/session' ? { body: testSession } : undefined) ??
+      (request.path === '/api/meta' ? { body: defaults.meta ?? testMeta } : undefined) ??
+      (request.path === '/api/session' ? { body: defaults.session ?? testSession } : undefined) ??
       ({
         status: 404,
         body: {

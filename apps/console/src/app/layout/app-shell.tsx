@@ -2,9 +2,11 @@ import AppLayout, { type AppLayoutProps } from '@cloudscape-design/components/ap
 import Flashbar from '@cloudscape-design/components/flashbar';
 import { useEffect } from 'react';
 import { matchPath, Outlet, useLocation, useSearchParams } from 'react-router';
-import { paths } from '../../config/paths';
+import { ACCOUNT_PARAM, paths } from '../../config/paths';
+import { useAccount } from '../../hooks/use-account';
 import { useRegion } from '../../hooks/use-region';
 import { useNotifications, useNotificationsFollowPage } from '../../lib/notifications';
+import { AccountCheck } from './account-check';
 import { Breadcrumbs } from './breadcrumbs';
 import { MobileNavigationHeading } from './mobile-navigation-heading';
 import { Navigation } from './navigation';
@@ -56,10 +58,37 @@ function useRegionInUrl() {
   }, [region, inUrl, pathname, remember, setSearchParams, allRegions, unavailableRegion]);
 }
 
+/**
+ * With ACCOUNTS, keeps the account in the URL as the Region is (a link without one gets the last
+ * account chosen) and remembers it; `?account=all` stays on the identities list, its one page.
+ */
+function useAccountInUrl() {
+  const { account, remember, allAccounts, unavailableAccount } = useAccount();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const inUrl = searchParams.get(ACCOUNT_PARAM);
+  const { pathname } = useLocation();
+  useEffect(() => {
+    if (!account || pathname === paths.home.path || unavailableAccount) return;
+    if (allAccounts && pathname === paths.identities.path) return;
+    remember(account);
+    if (inUrl !== account) {
+      setSearchParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          next.set(ACCOUNT_PARAM, account);
+          return next;
+        },
+        { replace: true },
+      );
+    }
+  }, [account, inUrl, pathname, remember, setSearchParams, allAccounts, unavailableAccount]);
+}
+
 export function AppShell() {
   const { items } = useNotifications();
   const location = useLocation();
   useRegionInUrl();
+  useAccountInUrl();
   usePageTitle();
   useNotificationsFollowPage(location.pathname);
   return (
@@ -83,9 +112,11 @@ export function AppShell() {
         content={
           <MainContent>
             <SessionGate>
-              <RegionCheck>
-                <Outlet />
-              </RegionCheck>
+              <AccountCheck>
+                <RegionCheck>
+                  <Outlet />
+                </RegionCheck>
+              </AccountCheck>
             </SessionGate>
           </MainContent>
         }

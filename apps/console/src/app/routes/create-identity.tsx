@@ -6,12 +6,14 @@ import { configurationSetsQueryOptions } from '../../features/configuration-sets
 import { useCreateIdentity } from '../../features/identities/api/use-create-identity';
 import { CreateIdentityForm } from '../../features/identities/components/create-identity-form';
 import { createOutcomeNotifications } from '../../features/identities/model/create-outcome';
+import { useAccount } from '../../hooks/use-account';
 import { useNotifications } from '../../lib/notifications';
 
 function CreateIdentityPage({ region }: { region: string }) {
   const navigate = useNavigate();
   const { notify } = useNotifications();
-  const sets = useQuery(configurationSetsQueryOptions(region));
+  const { account, inAccount } = useAccount();
+  const sets = useQuery(configurationSetsQueryOptions(account, region));
   const create = useCreateIdentity(region);
   const [search] = useSearchParams();
   return (
@@ -24,7 +26,7 @@ function CreateIdentityPage({ region }: { region: string }) {
       onCancel={() => navigate(paths.identities.href({ region }))}
       onSubmit={async (request) => {
         const result = await create.mutateAsync(request);
-        for (const note of createOutcomeNotifications(result, request.type === 'DOMAIN').reverse())
+        for (const note of createOutcomeNotifications(result, request.type === 'DOMAIN', inAccount).reverse())
           notify(note);
         navigate(
           paths.identity.href(result.name, {

@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { RegionGate } from '../../components/region-gate';
 import { IdentitiesTable, type ListUrlState } from '../../features/identities/components/identities-table';
 import { isSortField } from '../../features/identities/model/identity-status';
+import { useAccount } from '../../hooks/use-account';
 import { useRegion } from '../../hooks/use-region';
 import { useUrlStateWriter } from '../../hooks/use-url-state';
 
@@ -25,6 +26,7 @@ function IdentitiesRoute() {
   const [searchParams] = useSearchParams();
   const write = useUrlStateWriter(DEFAULTS);
   const { allRegions } = useRegion();
+  const { account, allAccounts } = useAccount();
   return (
     <ContentLayout
       header={
@@ -39,8 +41,14 @@ function IdentitiesRoute() {
       <RegionGate>
         {(region) => (
           <IdentitiesTable
-            key={allRegions ? 'all' : region}
-            scope={allRegions ? { kind: 'all' } : { kind: 'region', region }}
+            key={`${allAccounts ? 'all' : (account ?? '')}/${allRegions ? 'all' : region}`}
+            scope={
+              allAccounts
+                ? { kind: 'all-accounts', region: allRegions ? undefined : region }
+                : allRegions
+                  ? { kind: 'all', account }
+                  : { kind: 'region', account, region }
+            }
             region={region}
             urlState={readListState(searchParams)}
             onUrlStateChange={write}

@@ -3,6 +3,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { RegionGate } from '../../components/region-gate';
 import { configurationSetsQueryOptions } from '../../features/configuration-sets/api/configuration-set-queries';
 import { IdentityDetails } from '../../features/identities/components/identity-details';
+import { useAccount } from '../../hooks/use-account';
 import { useRegion } from '../../hooks/use-region';
 import { useUrlStateWriter } from '../../hooks/use-url-state';
 
@@ -12,7 +13,8 @@ function IdentityPage({ region, identity }: { region: string; identity: string }
   const [searchParams] = useSearchParams();
   const write = useUrlStateWriter(DEFAULTS);
   const { regions } = useRegion();
-  const sets = useQuery(configurationSetsQueryOptions(region));
+  const { account } = useAccount();
+  const sets = useQuery(configurationSetsQueryOptions(account, region));
   return (
     <IdentityDetails
       region={region}

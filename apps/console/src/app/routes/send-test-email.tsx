@@ -13,6 +13,7 @@ import { configurationSetsQueryOptions } from '../../features/configuration-sets
 import { identityQueryOptions } from '../../features/identities/api/identity-queries';
 import { useSendTestEmail } from '../../features/identities/api/use-send-test-email';
 import { SendTestEmailForm } from '../../features/identities/components/send-test-email-form';
+import { useAccount } from '../../hooks/use-account';
 import { useRegion } from '../../hooks/use-region';
 import { describeError } from '../../lib/api-client';
 import { useNotifications } from '../../lib/notifications';
@@ -21,9 +22,10 @@ function SendTestEmailPage({ region, identity }: { region: string; identity: str
   const navigate = useNavigate();
   const { notify, dismiss } = useNotifications();
   const flashId = `send-test-email-${identity}`;
-  const detail = useQuery(identityQueryOptions(region, identity));
-  const sets = useQuery(configurationSetsQueryOptions(region));
-  const account = useQuery(accountQueryOptions(region));
+  const { account: accountId } = useAccount();
+  const detail = useQuery(identityQueryOptions(accountId, region, identity));
+  const sets = useQuery(configurationSetsQueryOptions(accountId, region));
+  const account = useQuery(accountQueryOptions(accountId, region));
   const { backend } = useRegion();
   const send = useSendTestEmail(region);
   if (detail.isPending) return <Spinner size="large" />;

@@ -7,6 +7,7 @@ import { useSearchParams } from 'react-router';
 import { snsTopicsQueryOptions } from '../../features/sns-topics/api/sns-topic-queries';
 import { SnsMessages } from '../../features/sns-topics/components/sns-messages';
 import { SnsTopicsTable } from '../../features/sns-topics/components/sns-topics-table';
+import { useAccount } from '../../hooks/use-account';
 import { useRegion } from '../../hooks/use-region';
 import { useUrlStateWriter } from '../../hooks/use-url-state';
 
@@ -17,7 +18,8 @@ function SnsTopicsPage({ region }: { region: string }) {
   const write = useUrlStateWriter(DEFAULTS);
   const topicName = searchParams.get('topic');
   const messageId = searchParams.get('messageId') ?? undefined;
-  const topics = useQuery(snsTopicsQueryOptions(region));
+  const { account } = useAccount();
+  const topics = useQuery(snsTopicsQueryOptions(account, region));
   const topic = topics.data?.topics.find((t) => t.name === topicName);
   return (
     <SpaceBetween size="l">

@@ -7,6 +7,7 @@ import Spinner from '@cloudscape-design/components/spinner';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Toggle from '@cloudscape-design/components/toggle';
 import { useQuery } from '@tanstack/react-query';
+import { useAccount } from '../../../hooks/use-account';
 import { describeError } from '../../../lib/api-client';
 import { accountQueryOptions, useSetEmulatorAccount } from '../api/account-queries';
 
@@ -17,7 +18,8 @@ const quota = (n: number) => (n < 0 ? 'Unlimited' : n.toLocaleString('en-US'));
  * toggle that stands in for AWS's production-access review (emulator mode only).
  */
 export function EmulatorAccountPanel({ region }: { region: string }) {
-  const account = useQuery(accountQueryOptions(region));
+  const { account: accountId } = useAccount();
+  const account = useQuery(accountQueryOptions(accountId, region));
   const change = useSetEmulatorAccount();
   if (account.isPending) return <Spinner size="large" />;
   if (account.error) {

@@ -6,16 +6,18 @@ import Input from '@cloudscape-design/components/input';
 import Select, { type SelectProps } from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
-import type { AuditEntry } from '@ses-console/contract';
+import type { AccountInfo, AuditEntry } from '@ses-console/contract';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { RefreshButton } from '../../../components/refresh-button';
 import { TableEmptyState } from '../../../components/table-states';
 import { StatusText } from '../../../components/text-wrapping';
+import { accountLabel, useAccount } from '../../../hooks/use-account';
 import { describeError } from '../../../lib/api-client';
 import { auditListQueryOptions } from '../api/audit-queries';
 import {
   type ActivityFilters,
+  accountOptions,
   actionOptions,
   defaultActivityFilters,
   rangeOptions,
@@ -65,6 +67,26 @@ function ResultCell({ entry }: { entry: AuditEntry }) {
   );
 }
 
+/**
+ * The columns; with ACCOUNTS an Account column after Region: the account's name and id when it is
+ * configured, the id alone when not (any more), `-` for entries that acted in no account.
+ */
+const columnsFor = (accounts: readonly AccountInfo[]): TableProps.ColumnDefinition<AuditEntry>[] =>
+  accounts.length === 0
+    ? columns
+    : columns.flatMap((column) =>
+        column.id === 'region'
+          ? [
+              column,
+              {
+                id: 'account',
+                header: 'Account',
+                cell: (e: AuditEntry) => (e.account ? accountLabel(accounts, e.account) : '-'),
+              },
+            ]
+          : [column],
+      );
+
 const columns: TableProps.ColumnDefinition<AuditEntry>[] = [
   { id: 'time', header: 'Time', cell: (e) => new Date(e.time).toLocaleString(), isRowHeader: true },
   { id: 'actor', header: 'User', cell: (e) => actorLabel(e) },
@@ -108,6 +130,7 @@ export function ActivityTable(props: {
   onFiltersChange(changes: Partial<ActivityFilters>): void;
 }) {
   const { filters, onFiltersChange } = props;
+  const { accounts } = useAccount();
   const query = useInfiniteQuery(auditListQueryOptions(filters));
   const entries = query.data?.pages.flatMap((p) => p.entries) ?? [];
   const filtered = JSON.stringify(filters) !== JSON.stringify(defaultActivityFilters);
@@ -118,7 +141,7 @@ export function ActivityTable(props: {
     <Table
       variant="full-page"
       items={entries}
-      columnDefinitions={columns}
+      columnDefinitions={columnsFor(accounts)}
       loading={query.isPending}
       loadingText="Loading activity"
       wrapLines
@@ -166,6 +189,17 @@ export function ActivityTable(props: {
               }
             />
           </FormField>
+          {accounts.length > 0 && (
+            <FormField label="Account">
+              <Select
+                selectedOption={pick(accountOptions(accounts), filters.entryAccount)}
+                options={accountOptions(accounts)}
+                onChange={({ detail }) =>
+                  onFiltersChange({ entryAccount: detail.selectedOption.value ?? '' })
+                }
+              />
+            </FormField>
+          )}
           <FormField label="Time range">
             <Select
               selectedOption={pick(rangeOptions, filters.range)}

@@ -17,6 +17,11 @@ export interface ActivityFilters {
   identity: string;
   result: '' | AuditResult;
   range: TimeRangeId;
+  /**
+   * Entries of this account id only (ACCOUNTS; the audit query's `account`). Its URL key is not
+   * `account`: that one is the selected account every page carries.
+   */
+  entryAccount: string;
 }
 
 export const defaultActivityFilters: ActivityFilters = {
@@ -25,6 +30,7 @@ export const defaultActivityFilters: ActivityFilters = {
   identity: '',
   result: '',
   range: '7d',
+  entryAccount: '',
 };
 
 const anyOption: SelectProps.Option = { value: '', label: 'Any' };
@@ -38,4 +44,10 @@ export const resultOptions: SelectProps.Option[] = [
   { value: 'error', label: 'Error' },
   { value: 'unknown', label: 'Outcome unknown' },
 ];
+/** The account filter's options: Any, then each configured account as the console names it. */
+export const accountOptions = (accounts: readonly { id: string; name: string }[]): SelectProps.Option[] => [
+  anyOption,
+  ...accounts.map((a) => ({ value: a.id, label: a.name, description: a.id })),
+];
+
 export const rangeOptions: SelectProps.Option[] = timeRanges.map((r) => ({ value: r.id, label: r.label }));

@@ -15,6 +15,7 @@ export function filtersFromSearch(search: URLSearchParams): ActivityFilters {
     identity: search.get('identity') ?? '',
     result: auditResultSchema.safeParse(result).success ? (result as AuditResult) : '',
     range: timeRanges.some((r) => r.id === range) ? (range as TimeRangeId) : defaultActivityFilters.range,
+    entryAccount: search.get('entryAccount') ?? '',
   };
 }
 
@@ -26,6 +27,7 @@ export function auditQueryFor(filters: ActivityFilters, now = Date.now()): Audit
     ...(filters.action ? { action: filters.action } : {}),
     ...(filters.identity.trim() ? { identity: filters.identity.trim() } : {}),
     ...(filters.result ? { result: filters.result } : {}),
+    ...(filters.entryAccount ? { account: filters.entryAccount } : {}),
     ...(seconds ? { from: new Date(now - seconds * 1000).toISOString() } : {}),
   };
 }

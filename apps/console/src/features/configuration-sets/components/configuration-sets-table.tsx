@@ -5,12 +5,14 @@ import TextFilter from '@cloudscape-design/components/text-filter';
 import { useQuery } from '@tanstack/react-query';
 import { RefreshButton } from '../../../components/refresh-button';
 import { loadErrorOr, TableEmptyState, TableNoMatchState } from '../../../components/table-states';
+import { useAccount } from '../../../hooks/use-account';
 import { countOf } from '../../../lib/plural';
 import { configurationSetsQueryOptions } from '../api/configuration-set-queries';
 
 /** Read-only list of the Region's configuration sets (this console manages identities, not sets). */
 export function ConfigurationSetsTable({ region }: { region: string }) {
-  const query = useQuery(configurationSetsQueryOptions(region));
+  const { account } = useAccount();
+  const query = useQuery(configurationSetsQueryOptions(account, region));
   const rows = (query.data ?? []).map((name) => ({ name }));
   const { items, collectionProps, filterProps, actions, filteredItemsCount } = useCollection(rows, {
     filtering: {

@@ -1,22 +1,26 @@
 import {
+  accountApiPath,
   apiPaths,
   domainSchema,
   type HostedZoneLookupResponse,
   type HostedZoneRef,
 } from '@ses-console/contract';
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useAccount } from '../../../hooks/use-account';
 import { useDebouncedValue } from '../../../hooks/use-debounced-value';
 import { api } from '../../../lib/api-client';
-import { identityKeys } from './identity-queries';
+import { type AccountId, identityKeys } from './identity-queries';
 
 /** How long the domain must stay unchanged before Route 53 is asked. */
 export const HOSTED_ZONE_LOOKUP_DELAY_MS = 400;
 
-export const hostedZoneLookupQueryOptions = (domain: string) =>
+export const hostedZoneLookupQueryOptions = (account: AccountId, domain: string) =>
   queryOptions({
-    queryKey: identityKeys.hostedZoneLookup(domain),
+    queryKey: identityKeys.hostedZoneLookup(account, domain),
     queryFn: () =>
-      api.get<HostedZoneLookupResponse>(`${apiPaths.hostedZoneLookup}?${new URLSearchParams({ domain })}`),
+      api.get<HostedZoneLookupResponse>(
+        `${accountApiPath(account, apiPaths.hostedZoneLookup)}?${new URLSearchParams({ domain })}`,
+      ),
     staleTime: 60_000,
   });
 
@@ -32,7 +36,8 @@ export type CoveringZone =
 export function useCoveringHostedZone(domain: string, enabled: boolean): CoveringZone {
   const settled = useDebouncedValue(domain.trim().toLowerCase(), HOSTED_ZONE_LOOKUP_DELAY_MS);
   const valid = enabled && settled.length > 0 && domainSchema.safeParse(settled).success;
-  const query = useQuery({ ...hostedZoneLookupQueryOptions(settled), enabled: valid });
+  const { account } = useAccount();
+  const query = useQuery({ ...hostedZoneLookupQueryOptions(account, settled), enabled: valid });
   if (!valid || settled !== domain.trim().toLowerCase() || !query.data) return { state: 'unknown' };
   return query.data.hostedZone
     ? { state: 'found', domain: settled, zone: query.data.hostedZone }

@@ -1,8 +1,13 @@
-import { apiPath, type DeleteIdentitiesResponse, type DeleteResult, routeTable } from '@ses-console/contract';
+import {
+  accountApiPath,
+  type DeleteIdentitiesResponse,
+  type DeleteResult,
+  routeTable,
+} from '@ses-console/contract';
 import { mapWithConcurrency } from '@ses-console/contract/concurrency';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, describeError } from '../../../lib/api-client';
-import { identityKeys, invalidateListsOf } from './identity-queries';
+import { type AccountId, identityKeys, invalidateListsOf } from './identity-queries';
 
 /**
  * The route every delete in the console calls (the table's and the identity page's): its access
@@ -11,10 +16,12 @@ import { identityKeys, invalidateListsOf } from './identity-queries';
  */
 export const deleteIdentitiesRoute = routeTable.deleteIdentities;
 
-export const deleteIdentities = (region: string, identities: string[]) =>
-  api.post<DeleteIdentitiesResponse>(apiPath(deleteIdentitiesRoute.path, { region }), { identities });
+export const deleteIdentities = (account: AccountId, region: string, identities: string[]) =>
+  api.post<DeleteIdentitiesResponse>(accountApiPath(account, deleteIdentitiesRoute.path, { region }), {
+    identities,
+  });
 
-export type RegionalDeleteResult = DeleteResult & { region: string };
+export type RegionalDeleteResult = DeleteResult & { region: string; account?: string };
 
 /** Regions deleted from at the same time; each region's request paces its own deletes in the BFF. */
 const REGIONS_IN_FLIGHT = 4;
@@ -28,27 +35,34 @@ export function outcomeOfFailedRequest(error: unknown): 'failed' | 'unknown' {
 }
 
 /**
- * Deletes rows that may come from several regions: one bulk request per region, a few regions at a
- * time. A region whose request fails reports each of its identities as failed (a refusal) or unknown
- * (no answer) with the reason, so the per-identity results always cover every row; when every
- * region's request was refused, the first error is thrown, as a single region's delete would.
+ * Deletes rows that may come from several regions (and accounts): one bulk request per account and
+ * region, through that account's path prefix, a few at a time. A request that fails reports each of
+ * its identities as failed (a refusal) or unknown (no answer) with the reason, so the per-identity
+ * results always cover every row; when every request was refused, the first error is thrown, as a
+ * single region's delete would.
  */
 export async function deleteAcrossRegions(
-  rows: ReadonlyArray<{ region: string; name: string }>,
+  rows: ReadonlyArray<{ region: string; name: string; account?: string }>,
 ): Promise<RegionalDeleteResult[]> {
-  const byRegion = new Map<string, string[]>();
-  for (const row of rows) byRegion.set(row.region, [...(byRegion.get(row.region) ?? []), row.name]);
-  const groups = [...byRegion.entries()];
+  const groupsByKey = new Map<string, { account: AccountId; region: string; names: string[] }>();
+  for (const row of rows) {
+    const key = `${row.account ?? ''}/${row.region}`;
+    const group = groupsByKey.get(key) ?? { account: row.account, region: row.region, names: [] };
+    group.names.push(row.name);
+    groupsByKey.set(key, group);
+  }
+  const groups = [...groupsByKey.values()];
   const errors: unknown[] = [];
-  const results = await mapWithConcurrency(groups, REGIONS_IN_FLIGHT, async ([region, names]) => {
+  const results = await mapWithConcurrency(groups, REGIONS_IN_FLIGHT, async ({ account, region, names }) => {
+    const where = account === undefined ? { region } : { region, account };
     try {
-      const response = await deleteIdentities(region, names);
-      return response.results.map((r): RegionalDeleteResult => ({ ...r, region }));
+      const response = await deleteIdentities(account, region, names);
+      return response.results.map((r): RegionalDeleteResult => ({ ...r, ...where }));
     } catch (error) {
       errors.push(error);
       const message = describeError(error);
       const outcome = outcomeOfFailedRequest(error);
-      return names.map((identity): RegionalDeleteResult => ({ identity, region, outcome, message }));
+      return names.map((identity): RegionalDeleteResult => ({ identity, ...where, outcome, message }));
     }
   });
   const refused = errors.filter((error) => outcomeOfFailedRequest(error) === 'failed');
@@ -63,12 +77,11 @@ export function useDeleteIdentityRows() {
     onSuccess: async (results) => {
       for (const r of results) {
         if (r.outcome !== 'failed') {
-          queryClient.removeQueries({ queryKey: identityKeys.detail(r.region, r.identity) });
+          queryClient.removeQueries({ queryKey: identityKeys.detail(r.account, r.region, r.identity) });
         }
       }
-      await Promise.all(
-        [...new Set(results.map((r) => r.region))].map((region) => invalidateListsOf(queryClient, region)),
-      );
+      const places = new Map(results.map((r) => [`${r.account ?? ''}/${r.region}`, r]));
+      await Promise.all([...places.values()].map((r) => invalidateListsOf(queryClient, r.account, r.region)));
     },
   });
 }

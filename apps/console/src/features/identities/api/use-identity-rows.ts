@@ -1,32 +1,51 @@
-import type { RegionLoadResult } from '@ses-console/contract';
+import type { AccountLoadResult, RegionLoadResult } from '@ses-console/contract';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { IdentityRow } from '../model/identity-rows';
-import { allRegionsIdentitiesQueryOptions, identitiesQueryOptions } from './identity-queries';
+import {
+  type AccountId,
+  allAccountsIdentitiesQueryOptions,
+  allRegionsIdentitiesQueryOptions,
+  identitiesQueryOptions,
+} from './identity-queries';
 
-/** What the identities table lists: one region, or every configured region. */
-export type IdentityScope = { kind: 'region'; region: string } | { kind: 'all' };
+/**
+ * What the identities table lists: one region or every configured region of the selected account
+ * (`account` undefined without ACCOUNTS), or every account (ACCOUNTS) in one Region or all of them.
+ */
+export type IdentityScope =
+  | { kind: 'region'; account?: AccountId; region: string }
+  | { kind: 'all'; account?: AccountId }
+  | { kind: 'all-accounts'; region?: string };
 
 export type FailedRegion = Extract<RegionLoadResult, { outcome: 'failed' }>;
+/** An account (`region: null`: as a whole, e.g. its role could not be assumed) or one of its Regions. */
+export type FailedAccountLoad = Extract<AccountLoadResult, { outcome: 'failed' }>;
 
-/** The table's rows for a scope, each carrying its region, and the regions that could not be loaded. */
+/** The table's rows for a scope, each carrying its region (and account), and what could not be loaded. */
 export function useIdentityRows(scope: IdentityScope, options: { withDkimOrigin?: boolean } = {}) {
   const region = scope.kind === 'region' ? scope.region : '';
+  const account = scope.kind === 'all-accounts' ? undefined : scope.account;
   const withDkimOrigin = options.withDkimOrigin ?? false;
   const regional = useQuery({
-    ...identitiesQueryOptions(region, withDkimOrigin),
+    ...identitiesQueryOptions(account, region, withDkimOrigin),
     enabled: scope.kind === 'region',
   });
   const all = useQuery({
-    ...allRegionsIdentitiesQueryOptions(withDkimOrigin),
+    ...allRegionsIdentitiesQueryOptions(account, withDkimOrigin),
     enabled: scope.kind === 'all',
   });
-  const active = scope.kind === 'all' ? all : regional;
+  const allAccounts = useQuery({
+    ...allAccountsIdentitiesQueryOptions(scope.kind === 'all-accounts' ? scope.region : undefined),
+    enabled: scope.kind === 'all-accounts',
+  });
+  const active = scope.kind === 'all-accounts' ? allAccounts : scope.kind === 'all' ? all : regional;
 
   const rows = useMemo<IdentityRow[]>(() => {
-    if (scope.kind === 'all') return all.data?.identities ?? [];
-    return (regional.data?.identities ?? []).map((i) => ({ ...i, region }));
-  }, [scope.kind, all.data, regional.data, region]);
+    if (scope.kind === 'all-accounts') return allAccounts.data?.identities ?? [];
+    if (scope.kind === 'all') return (all.data?.identities ?? []).map((i) => ({ ...i, account }));
+    return (regional.data?.identities ?? []).map((i) => ({ ...i, region, account }));
+  }, [scope.kind, all.data, allAccounts.data, regional.data, region, account]);
 
   const failedRegions = useMemo<FailedRegion[]>(
     () =>
@@ -35,10 +54,18 @@ export function useIdentityRows(scope: IdentityScope, options: { withDkimOrigin?
         : [],
     [scope.kind, all.data],
   );
+  const failedAccounts = useMemo<FailedAccountLoad[]>(
+    () =>
+      scope.kind === 'all-accounts'
+        ? (allAccounts.data?.loads ?? []).filter((r): r is FailedAccountLoad => r.outcome === 'failed')
+        : [],
+    [scope.kind, allAccounts.data],
+  );
 
   return {
     rows,
     failedRegions,
+    failedAccounts,
     /** Undefined until the first answer. */
     total: active.data ? rows.length : undefined,
     /** When the rows shown were loaded (kept, with `error`, when a refresh fails). */

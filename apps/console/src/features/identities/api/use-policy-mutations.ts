@@ -1,13 +1,14 @@
 import {
-  apiPath,
+  accountApiPath,
   apiPaths,
   type CreatePolicyRequest,
   type IdentityDetail,
   type UpdatePolicyRequest,
 } from '@ses-console/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useAccount } from '../../../hooks/use-account';
 import { api } from '../../../lib/api-client';
-import { identityKeys } from './identity-queries';
+import { type AccountId, identityKeys } from './identity-queries';
 
 export type PolicyChange =
   | { kind: 'create'; name: string; document: string }
@@ -16,15 +17,16 @@ export type PolicyChange =
 
 /** Every policy route answers the identity as it now is (the contract's `identityDetailSchema`). */
 export function changePolicy(
+  account: AccountId,
   region: string,
   identity: string,
   change: PolicyChange,
 ): Promise<IdentityDetail> {
   if (change.kind === 'create') {
     const body: CreatePolicyRequest = { name: change.name, document: change.document };
-    return api.post<IdentityDetail>(apiPath(apiPaths.policies, { region, identity }), body);
+    return api.post<IdentityDetail>(accountApiPath(account, apiPaths.policies, { region, identity }), body);
   }
-  const path = apiPath(apiPaths.policy, { region, identity, policyName: change.name });
+  const path = accountApiPath(account, apiPaths.policy, { region, identity, policyName: change.name });
   if (change.kind === 'delete') return api.delete<IdentityDetail>(path);
   const body: UpdatePolicyRequest = { document: change.document };
   return api.put<IdentityDetail>(path, body);
@@ -32,11 +34,12 @@ export function changePolicy(
 
 export function usePolicyMutation(region: string, identity: string) {
   const queryClient = useQueryClient();
+  const { account } = useAccount();
   return useMutation({
-    mutationFn: (change: PolicyChange) => changePolicy(region, identity, change),
+    mutationFn: (change: PolicyChange) => changePolicy(account, region, identity, change),
     onSuccess: async (detail) => {
-      queryClient.setQueryData(identityKeys.detail(region, identity), detail);
-      await queryClient.invalidateQueries({ queryKey: identityKeys.detail(region, identity) });
+      queryClient.setQueryData(identityKeys.detail(account, region, identity), detail);
+      await queryClient.invalidateQueries({ queryKey: identityKeys.detail(account, region, identity) });
     },
   });
 }

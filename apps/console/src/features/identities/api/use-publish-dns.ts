@@ -1,7 +1,8 @@
-import { apiPath, apiPaths, type PublishResult } from '@ses-console/contract';
+import { accountApiPath, apiPaths, type PublishResult } from '@ses-console/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useAccount } from '../../../hooks/use-account';
 import { api } from '../../../lib/api-client';
-import { identityKeys, invalidateListsOf } from './identity-queries';
+import { type AccountId, identityKeys, invalidateListsOf } from './identity-queries';
 
 export type PublishScope = 'all' | 'dkim' | 'mail-from';
 
@@ -13,22 +14,29 @@ export interface PublishInput {
   dmarc?: boolean;
 }
 
-export const publishDnsRecords = (region: string, identity: string, input: PublishInput) =>
-  api.post<PublishResult>(apiPath(apiPaths.publishDns, { region, identity }), input);
+export const publishDnsRecords = (
+  account: AccountId,
+  region: string,
+  identity: string,
+  input: PublishInput,
+) => api.post<PublishResult>(accountApiPath(account, apiPaths.publishDns, { region, identity }), input);
 
 export function usePublishDns(region: string, identity: string) {
   const queryClient = useQueryClient();
+  const { account } = useAccount();
   return useMutation({
-    mutationFn: (input: PublishInput) => publishDnsRecords(region, identity, input),
+    mutationFn: (input: PublishInput) => publishDnsRecords(account, region, identity, input),
     onSuccess: (result) => {
       // Nothing was written: the zone and the detail are as they were.
       if (result.outcome === 'needs_confirmation') return;
       // What public DNS answers may have changed too. Not awaited: a DNS lookup can take seconds, and
       // the caller's result message must not wait for it (nor be lost if the button unmounts meanwhile).
-      void queryClient.invalidateQueries({ queryKey: identityKeys.dnsDiagnostics(region, identity) });
+      void queryClient.invalidateQueries({
+        queryKey: identityKeys.dnsDiagnostics(account, region, identity),
+      });
       return Promise.all([
-        queryClient.invalidateQueries({ queryKey: identityKeys.detail(region, identity) }),
-        invalidateListsOf(queryClient, region),
+        queryClient.invalidateQueries({ queryKey: identityKeys.detail(account, region, identity) }),
+        invalidateListsOf(queryClient, account, region),
       ]);
     },
   });

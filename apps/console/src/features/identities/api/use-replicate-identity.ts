@@ -1,13 +1,14 @@
 import {
-  apiPath,
+  accountApiPath,
   type ReplicateIdentityResponse,
   type ReplicateResult,
   routeTable,
 } from '@ses-console/contract';
 import { mapWithConcurrency } from '@ses-console/contract/concurrency';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useAccount } from '../../../hooks/use-account';
 import { api, describeError } from '../../../lib/api-client';
-import { identityKeys, invalidateListsOf } from './identity-queries';
+import { type AccountId, identityKeys, invalidateListsOf } from './identity-queries';
 import { outcomeOfFailedRequest } from './use-delete-identities';
 
 /** The route "Replicate to Regions" calls: its access rule decides whether the action is offered. */
@@ -29,6 +30,7 @@ export interface ReplicateInput {
  * failed (a refusal: nothing was created) or unknown (no answer: it may exist), with the reason.
  */
 export async function replicateRegionByRegion(
+  account: AccountId,
   region: string,
   identity: string,
   input: ReplicateInput,
@@ -38,7 +40,7 @@ export async function replicateRegionByRegion(
     let result: ReplicateResult;
     try {
       const response = await api.post<ReplicateIdentityResponse>(
-        apiPath(replicateIdentityRoute.path, { region, identity }),
+        accountApiPath(account, replicateIdentityRoute.path, { region, identity }),
         { regions: [target] },
       );
       result = response.results.find((r) => r.region === target) ?? {
@@ -56,13 +58,14 @@ export async function replicateRegionByRegion(
 
 export function useReplicateIdentity(region: string, identity: string) {
   const queryClient = useQueryClient();
+  const { account } = useAccount();
   return useMutation({
-    mutationFn: (input: ReplicateInput) => replicateRegionByRegion(region, identity, input),
+    mutationFn: (input: ReplicateInput) => replicateRegionByRegion(account, region, identity, input),
     onSettled: async (results) => {
       const touched = (results ?? []).filter((r) => r.outcome !== 'failed').map((r) => r.region);
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: identityKeys.acrossRegions(identity) }),
-        ...touched.map((r) => invalidateListsOf(queryClient, r)),
+        queryClient.invalidateQueries({ queryKey: identityKeys.acrossRegions(account, identity) }),
+        ...touched.map((r) => invalidateListsOf(queryClient, account, r)),
       ]);
     },
   });

@@ -9,6 +9,7 @@ import type { DnsCheck, IdentityDetail } from '@ses-console/contract';
 import { useQuery } from '@tanstack/react-query';
 import { stackedWhen } from '../../../components/stacked-columns';
 import { LongText, StatusText } from '../../../components/text-wrapping';
+import { useAccount } from '../../../hooks/use-account';
 import { useNarrowLayout } from '../../../hooks/use-viewport';
 import { describeError } from '../../../lib/api-client';
 import { dnsDiagnosticsQueryOptions } from '../api/identity-queries';
@@ -40,7 +41,8 @@ function FoundValues({ check }: { check: DnsCheck }) {
  * Route 53 holds.
  */
 export function DnsDiagnosticsContainer({ detail }: { detail: IdentityDetail }) {
-  const query = useQuery(dnsDiagnosticsQueryOptions(detail.region, detail.name));
+  const { account } = useAccount();
+  const query = useQuery(dnsDiagnosticsQueryOptions(account, detail.region, detail.name));
   const checks = query.data?.checks ?? [];
   const problems = checks.filter((c) => c.required && c.state !== 'found').length;
   // Narrow screens: each check's fields one under the other (six columns leave no room for values).

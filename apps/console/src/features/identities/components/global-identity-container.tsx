@@ -12,6 +12,7 @@ import { useState } from 'react';
 import { RouterLink } from '../../../components/router-link';
 import { TableEmptyState } from '../../../components/table-states';
 import { paths } from '../../../config/paths';
+import { useAccount } from '../../../hooks/use-account';
 import { describeError } from '../../../lib/api-client';
 import { useMeta } from '../../../lib/meta-queries';
 import { useCan } from '../../../lib/session-queries';
@@ -26,7 +27,8 @@ import { ReplicateIdentityModal } from './replicate-identity-modal';
  * looking its name up in every Region, and "Replicate to Regions" for the Regions that lack it.
  */
 export function GlobalIdentityContainer({ detail }: { detail: IdentityDetail }) {
-  const query = useQuery(identityAcrossRegionsQueryOptions(detail.name));
+  const { account } = useAccount();
+  const query = useQuery(identityAcrossRegionsQueryOptions(account, detail.name));
   const meta = useMeta();
   const canReplicate = useCan('post', apiPaths.replicateIdentity);
   const [replicating, setReplicating] = useState(false);

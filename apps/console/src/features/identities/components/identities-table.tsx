@@ -17,12 +17,15 @@ import { RouterLink } from '../../../components/router-link';
 import { StaleDataAlert } from '../../../components/stale-data-alert';
 import { loadErrorOr, TableEmptyState, TableNoMatchState } from '../../../components/table-states';
 import { paths } from '../../../config/paths';
+import { useAccount } from '../../../hooks/use-account';
 import { useLocalStorage } from '../../../hooks/use-local-storage';
 import { useNarrowLayout } from '../../../hooks/use-viewport';
 import { downloadCsv } from '../../../lib/csv';
-import { useCan } from '../../../lib/session-queries';
-import { type IdentityScope, useIdentityRows } from '../api/use-identity-rows';
+import { useCan, useCanIn } from '../../../lib/session-queries';
+import { deleteIdentitiesRoute } from '../api/use-delete-identities';
+import { type FailedAccountLoad, type IdentityScope, useIdentityRows } from '../api/use-identity-rows';
 import {
+  allAccountsContentDisplayOptions,
   allRegionsContentDisplayOptions,
   cardDefinition,
   columnDefinitions,
@@ -31,6 +34,7 @@ import {
   type IdentityTablePreferences,
   PREFERENCES_STORAGE_KEY,
   pageSizeOptions,
+  withAccountColumn,
   withDkimOriginColumn,
   withRegionColumn,
 } from '../config/table-config';
@@ -54,8 +58,19 @@ export interface ListUrlState {
   page: number;
 }
 
+/** The warning's header for an account (or one of its Regions) that could not be listed. */
+function failedLoadHeader(failure: FailedAccountLoad, accountName: (id: string) => string): string {
+  const where = accountName(failure.account);
+  return failure.region === null
+    ? `Could not load identities in ${where}`
+    : `Could not load identities in ${where}, ${failure.region}`;
+}
+
 interface IdentitiesTableProps {
-  /** One region, or every configured region (adds the Region column and a warning per failed region). */
+  /**
+   * One region, every configured region (adds the Region column and a warning per failed region), or
+   * every account (adds the Account column and a warning per failed account or account's Region).
+   */
   scope: IdentityScope;
   /** The region new identities are created in (the selected one, or the last one chosen). */
   region: string;
@@ -66,20 +81,30 @@ interface IdentitiesTableProps {
 export function IdentitiesTable({ scope, region, urlState, onUrlStateChange }: IdentitiesTableProps) {
   const navigate = useNavigate();
   const narrow = useNarrowLayout();
-  const allRegions = scope.kind === 'all';
-  // What the signed-in user may do: hidden (create, delete) or disabled (send) otherwise.
+  const allAccounts = scope.kind === 'all-accounts';
+  // The views that span Regions: All regions, and All accounts without one Region.
+  const allRegions = scope.kind === 'all' || (allAccounts && !scope.region);
+  const { accounts, accountLabel } = useAccount();
+  // With ACCOUNTS every row's label names its account; the Account column is All accounts' only.
+  const accountName = accounts.length > 0 ? accountLabel : undefined;
+  const columnAccountName = allAccounts ? accountLabel : undefined;
+  // What the signed-in user may do (in the selected account, or in each row's): hidden (create,
+  // delete) or disabled (send) otherwise.
   const canCreate = useCan('post', apiPaths.identities);
   const maySendTestEmail = useCan('post', apiPaths.sendTestEmail);
-  const labelOf = (row: IdentityRef) => identityRowLabel(row, allRegions);
+  const canIn = useCanIn();
+  const labelOf = (row: IdentityRef) => identityRowLabel(row, allRegions, accountName);
   const [preferences, setPreferences] = useLocalStorage<IdentityTablePreferences>(
     PREFERENCES_STORAGE_KEY,
     DEFAULT_PREFERENCES,
   );
-  // Preferences are shared by both views; the Region column only exists in All regions.
+  // Preferences are shared by every view; the Region column only exists in the views spanning
+  // Regions, the Account column only in All accounts.
+  const regionDisplay = allRegions
+    ? withRegionColumn(preferences.contentDisplay)
+    : preferences.contentDisplay.filter((c) => c.id !== 'region');
   const columnDisplay = withDkimOriginColumn(
-    allRegions
-      ? withRegionColumn(preferences.contentDisplay)
-      : preferences.contentDisplay.filter((c) => c.id !== 'region'),
+    allAccounts ? withAccountColumn(regionDisplay) : regionDisplay.filter((c) => c.id !== 'account'),
   );
   // The DKIM origin costs an SES call per domain: asked for only while its column is shown.
   const withDkimOrigin = columnDisplay.some((c) => c.id === 'dkimOrigin' && c.visible);
@@ -94,12 +119,18 @@ export function IdentitiesTable({ scope, region, urlState, onUrlStateChange }: I
     {
       filtering: {
         defaultFilteringText: urlState.filter,
-        filteringFunction: matchesFilter,
+        filteringFunction: (item, text) => matchesFilter(item, text, accountName),
         empty: (
           <TableEmptyState
             title="No identities"
             subtitle={
-              allRegions ? 'No identities in any Region.' : 'No identities to display in this Region.'
+              allAccounts
+                ? allRegions
+                  ? 'No identities in any account or Region.'
+                  : 'No identities in this Region of any account.'
+                : allRegions
+                  ? 'No identities in any Region.'
+                  : 'No identities to display in this Region.'
             }
             action={
               canCreate && (
@@ -138,7 +169,9 @@ export function IdentitiesTable({ scope, region, urlState, onUrlStateChange }: I
 
   const selected = collectionProps.selectedItems ?? [];
   const onlySelected = selected.length === 1 ? selected[0] : undefined;
-  const canSendTestEmail = onlySelected?.status === 'SUCCESS' && maySendTestEmail;
+  const canSendTestEmail =
+    onlySelected?.status === 'SUCCESS' &&
+    (allAccounts ? canIn(onlySelected.account, 'post', apiPaths.sendTestEmail) : maySendTestEmail);
 
   // The delete flow: rows not deleted stay selected; the modal only renders.
   const deletion = useDeleteIdentitiesFlow<IdentityRow>({
@@ -148,16 +181,33 @@ export function IdentitiesTable({ scope, region, urlState, onUrlStateChange }: I
 
   const total = query.total;
   // "Download CSV" saves what the table shows: every filtered row in the current sort, all pages.
-  const visibleRows = sorted.filter((row) => matchesFilter(row, filterProps.filteringText));
-  const csvFileName = allRegions ? 'identities-all-regions.csv' : `identities-${region}.csv`;
+  const visibleRows = sorted.filter((row) => matchesFilter(row, filterProps.filteringText, accountName));
+  const csvFileName = allAccounts
+    ? allRegions
+      ? 'identities-all-accounts.csv'
+      : `identities-all-accounts-${region}.csv`
+    : allRegions
+      ? 'identities-all-regions.csv'
+      : `identities-${region}.csv`;
+  // All accounts: Delete is offered where the user may delete in some account, and enabled only
+  // when they may in the account of every selected row (the BFF would refuse the others).
+  const mayDelete = allAccounts
+    ? accounts.some((a) => canIn(a.id, deleteIdentitiesRoute.method, deleteIdentitiesRoute.path))
+    : deletion.allowed;
+  const deleteEnabled =
+    selected.length > 0 &&
+    (!allAccounts ||
+      selected.every((row) => canIn(row.account, deleteIdentitiesRoute.method, deleteIdentitiesRoute.path)));
   const counter =
     total === undefined ? undefined : selected.length ? `(${selected.length}/${total})` : `(${total})`;
 
   const goToCreate = () => navigate(paths.createIdentity.href({ region }));
+  // Links carry the row's Region and account, so the identity opens where it lives.
+  const placeOf = (row: IdentityRow) => ({ region: row.region, account: row.account });
   const sendTestEmail = () =>
-    onlySelected && navigate(paths.sendTestEmail.href(onlySelected.name, { region: onlySelected.region }));
-  const download = () => downloadCsv(csvFileName, identitiesToCsv(visibleRows));
-  const hrefOf = (row: IdentityRow) => paths.identity.href(row.name, { region: row.region });
+    onlySelected && navigate(paths.sendTestEmail.href(onlySelected.name, placeOf(onlySelected)));
+  const download = () => downloadCsv(csvFileName, identitiesToCsv(visibleRows, columnAccountName));
+  const hrefOf = (row: IdentityRow) => paths.identity.href(row.name, placeOf(row));
   // A refresh that failed keeps the last good list on screen, under a warning; a first load that
   // failed has no list, so the table's empty slot says why.
   const stale = query.error && total !== undefined;
@@ -167,9 +217,13 @@ export function IdentitiesTable({ scope, region, urlState, onUrlStateChange }: I
       variant="h2"
       counter={counter}
       description={
-        allRegions
-          ? 'Identities of every Region this console offers, loaded a few Regions at a time.'
-          : 'An identity is a domain or email address that you use to send email through Amazon SES.'
+        allAccounts
+          ? allRegions
+            ? 'Identities of every account and Region this console offers, loaded a few at a time.'
+            : 'Identities of every account this console offers in this Region.'
+          : allRegions
+            ? 'Identities of every Region this console offers, loaded a few Regions at a time.'
+            : 'An identity is a domain or email address that you use to send email through Amazon SES.'
       }
       actions={
         narrow ? (
@@ -182,9 +236,7 @@ export function IdentitiesTable({ scope, region, urlState, onUrlStateChange }: I
                 { id: 'refresh', text: 'Refresh' },
                 { id: 'send-test-email', text: 'Send test email', disabled: !canSendTestEmail },
                 { id: 'download-csv', text: 'Download CSV', disabled: visibleRows.length === 0 },
-                ...(deletion.allowed
-                  ? [{ id: 'delete', text: 'Delete', disabled: selected.length === 0 }]
-                  : []),
+                ...(mayDelete ? [{ id: 'delete', text: 'Delete', disabled: !deleteEnabled }] : []),
               ]}
               onItemClick={({ detail }) => {
                 if (detail.id === 'refresh') void query.refetch();
@@ -210,8 +262,8 @@ export function IdentitiesTable({ scope, region, urlState, onUrlStateChange }: I
             <Button iconName="download" disabled={visibleRows.length === 0} onClick={download}>
               Download CSV
             </Button>
-            {deletion.allowed && (
-              <Button disabled={selected.length === 0} onClick={() => deletion.open(selected)}>
+            {mayDelete && (
+              <Button disabled={!deleteEnabled} onClick={() => deletion.open(selected)}>
                 Delete
               </Button>
             )}
@@ -265,11 +317,19 @@ export function IdentitiesTable({ scope, region, urlState, onUrlStateChange }: I
       wrapLinesPreference={{ label: 'Wrap lines', description: 'Wrap long identity names' }}
       contentDisplayPreference={{
         title: 'Column preferences',
-        options: allRegions ? allRegionsContentDisplayOptions : contentDisplayOptions,
+        options: allAccounts
+          ? allAccountsContentDisplayOptions(allRegions)
+          : allRegions
+            ? allRegionsContentDisplayOptions
+            : contentDisplayOptions,
       }}
     />
   );
-  const loadingText = allRegions ? 'Loading identities in all Regions' : 'Loading identities';
+  const loadingText = allAccounts
+    ? 'Loading identities in all accounts'
+    : allRegions
+      ? 'Loading identities in all Regions'
+      : 'Loading identities';
   const empty = loadErrorOr(
     stale ? { error: null, refetch: query.refetch } : query,
     'Identities could not be loaded',
@@ -290,6 +350,19 @@ export function IdentitiesTable({ scope, region, urlState, onUrlStateChange }: I
           {failure.error.message} Identities of the other Regions are listed below.
         </Alert>
       ))}
+      {query.failedAccounts.map((failure) => (
+        <Alert
+          key={`${failure.account}/${failure.region ?? ''}`}
+          type="warning"
+          header={failedLoadHeader(failure, accountLabel)}
+          action={<Button onClick={() => query.refetch()}>Retry</Button>}
+        >
+          {failure.error.message}{' '}
+          {failure.region === null
+            ? 'Identities of the other accounts are listed below.'
+            : 'Identities of the other accounts and Regions are listed below.'}
+        </Alert>
+      ))}
       {narrow ? (
         <Cards
           variant="container"
@@ -304,7 +377,7 @@ export function IdentitiesTable({ scope, region, urlState, onUrlStateChange }: I
                 <span style={breakAnywhere}>{row.name}</span>
               </RouterLink>
             ),
-            { withRegion: allRegions },
+            { withRegion: allRegions, accountName: columnAccountName },
           )}
           visibleSections={columnDisplay.filter((c) => c.visible).map((c) => c.id)}
           cardsPerRow={[{ cards: 1 }, { minWidth: 560, cards: 2 }]}
@@ -330,7 +403,7 @@ export function IdentitiesTable({ scope, region, urlState, onUrlStateChange }: I
           selectionType="multi"
           columnDefinitions={columnDefinitions(
             (row) => <IdentityNameLink name={row.name} href={hrefOf(row)} wrap={preferences.wrapLines} />,
-            { withRegion: allRegions },
+            { withRegion: allRegions, accountName: columnAccountName },
           )}
           columnDisplay={columnDisplay}
           wrapLines={preferences.wrapLines}

@@ -10,10 +10,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { StaleDataAlert } from '../../../components/stale-data-alert';
 import { type IdentityTab, paths } from '../../../config/paths';
+import { useAccount } from '../../../hooks/use-account';
 import { ApiError, describeError } from '../../../lib/api-client';
 import { useCan } from '../../../lib/session-queries';
 import { identityQueryOptions } from '../api/identity-queries';
 import { useDeleteIdentitiesFlow } from '../hooks/use-delete-identities-flow';
+import { identityRowLabel } from '../model/identity-rows';
 import { AuthorizationTab } from './authorization-tab';
 import { ConfigurationSetTab } from './configuration-set-tab';
 import { DeleteIdentitiesModal } from './delete-identities-modal';
@@ -77,12 +79,16 @@ function tabsFor(detail: IdentityDetail, props: IdentityDetailsProps): TabsProps
 export function IdentityDetails(props: IdentityDetailsProps) {
   const { region, identity } = props;
   const navigate = useNavigate();
-  const query = useQuery(identityQueryOptions(region, identity));
+  const { account, accounts, accountLabel } = useAccount();
+  // With ACCOUNTS the dialog and the messages name the account: "Deleted x in staging (222222222222)".
+  const accountName = accounts.length > 0 ? accountLabel : undefined;
+  const where = account && accountName ? `${region} of ${accountName(account)}` : region;
+  const query = useQuery(identityQueryOptions(account, region, identity));
   const canSend = useCan('post', apiPaths.sendTestEmail);
   // The same flow as the table's (and the same route, so the same permission and audit action);
   // once the identity is gone the page goes back to the list.
   const deletion = useDeleteIdentitiesFlow({
-    labelOf: (row) => row.name,
+    labelOf: (row) => identityRowLabel(row, false, accountName),
     onAllDeleted: () => navigate(paths.identities.href({ region })),
   });
 
@@ -109,7 +115,7 @@ export function IdentityDetails(props: IdentityDetailsProps) {
             )
           }
         >
-          {notFound ? `There is no identity ${identity} in ${region}.` : describeError(query.error)}
+          {notFound ? `There is no identity ${identity} in ${where}.` : describeError(query.error)}
         </Alert>
       </ContentLayout>
     );
@@ -127,7 +133,9 @@ export function IdentityDetails(props: IdentityDetailsProps) {
           actions={
             <SpaceBetween direction="horizontal" size="xs">
               {deletion.allowed && (
-                <Button onClick={() => deletion.open([{ region, name: detail.name }])}>Delete</Button>
+                <Button onClick={() => deletion.open([{ region, name: detail.name, account }])}>
+                  Delete
+                </Button>
               )}
               {canSend && detail.verifiedForSending && detail.status === 'SUCCESS' && (
                 <Button onClick={() => navigate(paths.sendTestEmail.href(detail.name, { region }))}>

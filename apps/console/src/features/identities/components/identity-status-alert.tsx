@@ -3,6 +3,7 @@ import type { IdentityDetail } from '@ses-console/contract';
 import { useQuery } from '@tanstack/react-query';
 import { RouterLink } from '../../../components/router-link';
 import { paths } from '../../../config/paths';
+import { useAccount } from '../../../hooks/use-account';
 import { useRegion } from '../../../hooks/use-region';
 import { dnsDiagnosticsQueryOptions } from '../api/identity-queries';
 import { explainStatus } from '../model/status-help';
@@ -16,7 +17,11 @@ import { RecreateIdentityButton } from './recreate-identity-button';
 export function IdentityStatusAlert({ detail }: { detail: IdentityDetail }) {
   const { backend } = useRegion();
   // Only what the diagnostics already answered: this alert never sends DNS queries of its own.
-  const diagnostics = useQuery({ ...dnsDiagnosticsQueryOptions(detail.region, detail.name), enabled: false });
+  const { account } = useAccount();
+  const diagnostics = useQuery({
+    ...dnsDiagnosticsQueryOptions(account, detail.region, detail.name),
+    enabled: false,
+  });
   const explanation = explainStatus(detail, diagnostics.data?.checks);
   const step = explanation.nextStep;
   if (!step || detail.status === 'SUCCESS' || detail.status === 'NOT_STARTED') return null;

@@ -5,6 +5,7 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import type { IdentityDetail } from '@ses-console/contract';
 import { useQuery } from '@tanstack/react-query';
 import { TableErrorState } from '../../../components/table-states';
+import { useAccount } from '../../../hooks/use-account';
 import { describeError } from '../../../lib/api-client';
 import { notificationSettingsQueryOptions } from '../../notifications/api/notification-queries';
 import { FeedbackNotificationsContainer } from '../../notifications/components/feedback-notifications-container';
@@ -17,8 +18,9 @@ import { snsTopicsQueryOptions } from '../../sns-topics/api/sns-topic-queries';
  */
 export function NotificationsTab({ detail }: { detail: IdentityDetail }) {
   const { region, name } = detail;
-  const settings = useQuery(notificationSettingsQueryOptions(region, name));
-  const topics = useQuery(snsTopicsQueryOptions(region));
+  const { account } = useAccount();
+  const settings = useQuery(notificationSettingsQueryOptions(account, region, name));
+  const topics = useQuery(snsTopicsQueryOptions(account, region));
   if (!settings.data) {
     return (
       <SpaceBetween size="l">

@@ -2,6 +2,7 @@ import Select, { type SelectProps } from '@cloudscape-design/components/select';
 import { domainSchema } from '@ses-console/contract';
 import { useQuery } from '@tanstack/react-query';
 import type { Ref } from 'react';
+import { useAccount } from '../../../hooks/use-account';
 import { useDebouncedValue } from '../../../hooks/use-debounced-value';
 import { describeError } from '../../../lib/api-client';
 import { useMeta } from '../../../lib/meta-queries';
@@ -31,7 +32,8 @@ export function ParentRegionSelect({
 }) {
   const settled = useDebouncedValue(domain.trim().toLowerCase(), HOSTED_ZONE_LOOKUP_DELAY_MS);
   const valid = settled.length > 0 && domainSchema.safeParse(settled).success;
-  const query = useQuery({ ...identityAcrossRegionsQueryOptions(settled), enabled: valid });
+  const { account } = useAccount();
+  const query = useQuery({ ...identityAcrossRegionsQueryOptions(account, settled), enabled: valid });
   const meta = useMeta();
   const nameOf = (code: string) => meta.data?.regions.find((r) => r.code === code)?.name;
   const label = (code: string) => (nameOf(code) ? `${nameOf(code)} (${code})` : code);

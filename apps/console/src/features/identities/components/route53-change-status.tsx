@@ -1,6 +1,7 @@
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import type { Route53Change } from '@ses-console/contract';
 import { useQuery } from '@tanstack/react-query';
+import { useAccount } from '../../../hooks/use-account';
 import { route53ChangeQueryOptions } from '../api/identity-queries';
 
 /**
@@ -14,7 +15,8 @@ export function Route53ChangeStatus({
   changeId: string;
   initialStatus?: Route53Change['status'];
 }) {
-  const change = useQuery(route53ChangeQueryOptions(changeId, initialStatus));
+  const { account } = useAccount();
+  const change = useQuery(route53ChangeQueryOptions(account, changeId, initialStatus));
   if (change.data?.status === 'INSYNC') {
     return <StatusIndicator type="success">Route 53 change {changeId}: In sync</StatusIndicator>;
   }

@@ -9,6 +9,8 @@ import { identityTypeLabel } from '../model/identity-status';
 
 /** The cells shared by the table's columns and the narrow layout's cards. */
 const cells = {
+  account: (item: IdentityRow, accountName: (id: string) => string) =>
+    item.account ? accountName(item.account) : '-',
   type: (item: IdentityRow) => identityTypeLabel[item.type],
   status: (item: IdentityRow) => <IdentityStatus status={item.status} />,
   region: (item: IdentityRow) => item.region,
@@ -20,10 +22,28 @@ const cells = {
  * leave (its names do not size it, see `IdentityNameLink`): the columns stay put whatever a page's
  * names or statuses are, and sorting never moves them.
  */
+/** Which optional columns a view has: Region (views spanning Regions), Account (All accounts: its `name (id)`). */
+export interface ViewColumns {
+  withRegion: boolean;
+  accountName?: (id: string) => string;
+}
+
 export function columnDefinitions(
   renderLink: (row: IdentityRow) => ReactNode,
-  options: { withRegion: boolean } = { withRegion: false },
+  options: ViewColumns = { withRegion: false },
 ): TableProps.ColumnDefinition<IdentityRow>[] {
+  const { accountName } = options;
+  const account: TableProps.ColumnDefinition<IdentityRow>[] = accountName
+    ? [
+        {
+          id: 'account',
+          header: 'Account',
+          cell: (item) => cells.account(item, accountName),
+          sortingField: 'account',
+          width: 230,
+        },
+      ]
+    : [];
   const region: TableProps.ColumnDefinition<IdentityRow> = {
     id: 'region',
     header: 'Region',
@@ -43,6 +63,7 @@ export function columnDefinitions(
     { id: 'type', header: 'Identity type', cell: cells.type, sortingField: 'type', width: 150 },
     { id: 'status', header: 'Status', cell: cells.status, sortingField: 'status', width: 190 },
     ...(options.withRegion ? [region] : []),
+    ...account,
     { id: 'dkimOrigin', header: 'DKIM origin', cell: cells.dkimOrigin, width: 260 },
   ];
 }
@@ -50,14 +71,25 @@ export function columnDefinitions(
 /** The narrow layout's cards: the name as the header, then type, status (and Region in All regions). */
 export function cardDefinition(
   renderLink: (row: IdentityRow) => ReactNode,
-  options: { withRegion: boolean } = { withRegion: false },
+  options: ViewColumns = { withRegion: false },
 ): CardsProps.CardDefinition<IdentityRow> {
+  const { accountName } = options;
   return {
     header: renderLink,
     sections: [
       { id: 'type', header: 'Identity type', content: cells.type, width: 50 },
       { id: 'status', header: 'Status', content: cells.status, width: 50 },
       ...(options.withRegion ? [{ id: 'region', header: 'Region', content: cells.region, width: 50 }] : []),
+      ...(accountName
+        ? [
+            {
+              id: 'account',
+              header: 'Account',
+              content: (item: IdentityRow) => cells.account(item, accountName),
+              width: 50,
+            },
+          ]
+        : []),
     ],
   };
 }
@@ -107,6 +139,20 @@ export function withDkimOriginColumn(
   return display.some((c) => c.id === 'dkimOrigin')
     ? [...display]
     : [...display, { id: 'dkimOrigin', visible: false }];
+}
+
+/** All accounts adds the Account column (and the Region column when it spans Regions). */
+export const allAccountsContentDisplayOptions = (withRegion: boolean) => [
+  ...(withRegion ? allRegionsContentDisplayOptions : contentDisplayOptions),
+  { id: 'account', label: 'Account' },
+];
+
+export function withAccountColumn(
+  display: readonly CollectionPreferencesProps.ContentDisplayItem[],
+): CollectionPreferencesProps.ContentDisplayItem[] {
+  return display.some((c) => c.id === 'account')
+    ? [...display]
+    : [...display, { id: 'account', visible: true }];
 }
 
 export function withRegionColumn(

@@ -71,10 +71,11 @@ export function useDeleteIdentitiesFlow<R extends IdentityRef>(options: DeleteFl
     }
     const byKey = new Map(rows.map((row) => [identityRowKey(row), row]));
     const rowResults = settled.map((r): DeleteRowResult => {
-      const key = identityRowKey({ region: r.region, name: r.identity });
+      const ref = { region: r.region, name: r.identity, account: r.account };
+      const key = identityRowKey(ref);
       return {
         key,
-        label: labelOf({ region: r.region, name: r.identity }),
+        label: labelOf(ref),
         outcome: r.outcome,
         message: r.message,
       };

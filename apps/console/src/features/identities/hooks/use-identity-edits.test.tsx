@@ -3,7 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError, describeError } from '../../../lib/api-client';
 import { useNotifications } from '../../../lib/notifications';
 import { sessionKeys } from '../../../lib/session-queries';
-import { type FakeBff, type FakeHandler, startFakeBff, testSession } from '../../../testing/fake-bff';
+import {
+  type FakeBff,
+  type FakeHandler,
+  startFakeBff,
+  testMetaWithAccounts,
+  testSession,
+} from '../../../testing/fake-bff';
 import { testIdentityDetail } from '../../../testing/identity-detail';
 import { focusableElement, renderHookInApp } from '../../../testing/render-hook';
 import { useDkimEdit, useMailFromEdit, usePolicyEditor, useTagsEdit } from './use-identity-edits';
@@ -218,5 +224,63 @@ describe('the edit-in-place flow', () => {
     roles = ['viewer', 'operator'];
     const operator = renderHookInApp(() => useMailFromEdit(detail));
     await waitFor(() => expect(operator.result.current.canEdit).toBe(true));
+  });
+});
+
+describe('the edit-in-place flow, several accounts', () => {
+  it('when the console serves several accounts, then a save acts in the selected account and its message names the account', async () => {
+    window.localStorage.clear();
+    bff = await startFakeBff(
+      (req) =>
+        req.method === 'PUT' && req.route === mailFromPath
+          ? {
+              body: {
+                ...detail,
+                mailFrom: { domain: 'bounce.shop.example', behaviorOnMxFailure: 'USE_DEFAULT_VALUE' },
+              },
+            }
+          : undefined,
+      { meta: testMetaWithAccounts },
+    );
+    const { result } = renderWithFlash(() => useMailFromEdit(detail));
+    // The settings load before the first save knows its account (the default one: production).
+    await waitFor(() => expect(bff?.requests.some((r) => r.path === '/api/meta')).toBe(true));
+    await waitFor(() => expect(result.current.edit.canEdit).toBe(true));
+    act(() => result.current.edit.open());
+    act(() =>
+      result.current.edit.setDraft({ enabled: true, subdomain: 'bounce', behavior: 'USE_DEFAULT_VALUE' }),
+    );
+    await act(() => result.current.edit.save());
+    expect(puts().map((r) => r.path)).toEqual([
+      `/api/accounts/111111111111${mailFromPath.slice('/api'.length)}`,
+    ]);
+    expect(result.current.flash.map((n) => n.content)).toEqual([
+      'Custom MAIL FROM settings of shop.example in production (111111111111) were saved.',
+    ]);
+  });
+
+  it('when the user is an admin in staging and a viewer in production, then Edit is allowed in staging only', async () => {
+    bff = await startFakeBff(() => undefined, {
+      meta: testMetaWithAccounts,
+      session: {
+        ...testSession,
+        roles: ['viewer'],
+        accountRoles: { '111111111111': ['viewer'], '222222222222': ['admin'] },
+      },
+    });
+    // The last account chosen on this browser is the selected one (no URL outside a router).
+    window.localStorage.setItem('ses-console.account', JSON.stringify('222222222222'));
+    const inStaging = renderHookInApp(() => useMailFromEdit(detail));
+    await waitFor(() => expect(inStaging.result.current.canEdit).toBe(true));
+    inStaging.unmount();
+
+    window.localStorage.setItem('ses-console.account', JSON.stringify('111111111111'));
+    const inProduction = renderHookInApp(() => useMailFromEdit(detail));
+    await waitFor(() => {
+      expect(inProduction.queryClient.getQueryData(sessionKeys.all)).toBeDefined();
+      expect(inProduction.queryClient.getQueryData(['meta'])).toBeDefined();
+    });
+    expect(inProduction.result.current.canEdit).toBe(false);
+    window.localStorage.clear();
   });
 });

@@ -1,5 +1,6 @@
 import type { TagEditorProps } from '@cloudscape-design/components/tag-editor';
 import { apiPaths, type IdentityDetail, tagListSchema } from '@ses-console/contract';
+import { useAccount } from '../../../hooks/use-account';
 import { type EditInPlaceOptions, useEditInPlace } from '../../../hooks/use-edit-in-place';
 import { useCan } from '../../../lib/session-queries';
 import {
@@ -48,6 +49,7 @@ function useIdentitySettingEdit<K extends EditRoute, Draft, F extends string = n
 }
 
 export function useDkimEdit(detail: IdentityDetail) {
+  const { inAccount } = useAccount();
   return useIdentitySettingEdit('dkim', detail, {
     initialDraft: () => dkimDraftFrom(detail),
     fields: dkimFields,
@@ -57,12 +59,13 @@ export function useDkimEdit(detail: IdentityDetail) {
     success: () => ({
       id: `dkim-${detail.name}`,
       type: 'success',
-      content: `DKIM settings of ${detail.name} were saved.`,
+      content: `DKIM settings of ${inAccount(detail.name)} were saved.`,
     }),
   });
 }
 
 export function useMailFromEdit(detail: IdentityDetail) {
+  const { inAccount } = useAccount();
   return useIdentitySettingEdit('mailFrom', detail, {
     initialDraft: () => mailFromDraftFrom(detail),
     fields: mailFromFields,
@@ -72,7 +75,7 @@ export function useMailFromEdit(detail: IdentityDetail) {
     success: () => ({
       id: `mail-from-${detail.name}`,
       type: 'success',
-      content: `Custom MAIL FROM settings of ${detail.name} were saved.`,
+      content: `Custom MAIL FROM settings of ${inAccount(detail.name)} were saved.`,
     }),
   });
 }
@@ -80,6 +83,7 @@ export function useMailFromEdit(detail: IdentityDetail) {
 const configurationSetFields = ['name'] as const;
 
 export function useConfigurationSetEdit(detail: IdentityDetail) {
+  const { inAccount } = useAccount();
   return useIdentitySettingEdit('configurationSet', detail, {
     initialDraft: () => ({
       assign: !!detail.configurationSetName,
@@ -95,8 +99,8 @@ export function useConfigurationSetEdit(detail: IdentityDetail) {
       id: `configuration-set-${detail.name}`,
       type: 'success',
       content: configurationSetName
-        ? `${configurationSetName} is now the default configuration set of ${detail.name}.`
-        : `${detail.name} no longer has a default configuration set.`,
+        ? `${configurationSetName} is now the default configuration set of ${inAccount(detail.name)}.`
+        : `${inAccount(detail.name)} no longer has a default configuration set.`,
     }),
   });
 }
@@ -108,6 +112,7 @@ const keptTags = (tags: readonly TagEditorProps.Tag[]) =>
   tags.filter((t) => !t.markedForRemoval).map((t) => ({ key: t.key.trim(), value: t.value }));
 
 export function useTagsEdit(detail: IdentityDetail) {
+  const { inAccount } = useAccount();
   return useIdentitySettingEdit('tags', detail, {
     initialDraft: (): TagEditorProps.Tag[] =>
       detail.tags.map((t) => ({ key: t.key, value: t.value, existing: true })),
@@ -121,7 +126,7 @@ export function useTagsEdit(detail: IdentityDetail) {
     success: () => ({
       id: `tags-${detail.name}`,
       type: 'success',
-      content: `Tags of ${detail.name} were saved.`,
+      content: `Tags of ${inAccount(detail.name)} were saved.`,
     }),
   });
 }

@@ -13,6 +13,15 @@ describe('what the console says after creating an identity', () => {
     );
   });
 
+  it('when the console serves several accounts, then the header names the account it was created in', () => {
+    const [note] = createOutcomeNotifications(
+      { ...base, name: 'me@example.com' },
+      false,
+      (name) => `${name} in staging (222222222222)`,
+    );
+    expect(note?.header).toBe('me@example.com in staging (222222222222) was created.');
+  });
+
   it('when a domain was published to Route 53, then it names the hosted zone', () => {
     const [note] = createOutcomeNotifications(
       {

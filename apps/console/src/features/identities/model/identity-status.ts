@@ -25,34 +25,39 @@ const statusRank: Record<VerificationStatus, number> = {
   SUCCESS: 4,
 };
 
-export type IdentitySortField = 'name' | 'type' | 'status' | 'region';
+export type IdentitySortField = 'name' | 'type' | 'status' | 'region' | 'account';
 
 export function isSortField(value: string | null): value is IdentitySortField {
-  return value === 'name' || value === 'type' || value === 'status' || value === 'region';
+  return (
+    value === 'name' || value === 'type' || value === 'status' || value === 'region' || value === 'account'
+  );
 }
 
-/** What sorting needs: a summary, with its region when rows come from several. */
-type Sortable = IdentitySummary & { region?: string };
+/** What sorting needs: a summary, with its region (and account) when rows come from several. */
+type Sortable = IdentitySummary & { region?: string; account?: string };
 
 // Same order as `a.name.localeCompare(b.name)` (no locale, no options), without building a collator per call.
 const collator = new Intl.Collator();
 const byName = (a: Sortable, b: Sortable) => collator.compare(a.name, b.name);
 const byRegion = (a: Sortable, b: Sortable) => collator.compare(a.region ?? '', b.region ?? '');
+// Account ids are 12 digits: their order is the ids' order.
+const byAccount = (a: Sortable, b: Sortable) => collator.compare(a.account ?? '', b.account ?? '');
 
 const primary: Record<IdentitySortField, (a: Sortable, b: Sortable) => number> = {
   name: byName,
   type: (a, b) => identityTypeLabel[a.type].localeCompare(identityTypeLabel[b.type]),
   status: (a, b) => statusRank[a.status] - statusRank[b.status],
   region: byRegion,
+  account: byAccount,
 };
 
-/** A→Z by name (then region), computed once per list the query returns (the sorts below start from it). */
+/** A→Z by name (then region, then account), computed once per list the query returns (the sorts below start from it). */
 const baseOrderCache = new WeakMap<readonly Sortable[], Sortable[]>();
 
 function inBaseOrder<T extends Sortable>(items: readonly T[]): T[] {
   let ordered = baseOrderCache.get(items);
   if (!ordered) {
-    ordered = [...items].sort((a, b) => byName(a, b) || byRegion(a, b));
+    ordered = [...items].sort((a, b) => byName(a, b) || byRegion(a, b) || byAccount(a, b));
     baseOrderCache.set(items, ordered);
   }
   return ordered as T[];

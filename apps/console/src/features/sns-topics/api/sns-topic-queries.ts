@@ -1,5 +1,5 @@
 import {
-  apiPath,
+  accountApiPath,
   apiPaths,
   type CreateSnsTopicRequest,
   type ListSnsTopicsResponse,
@@ -7,20 +7,23 @@ import {
   type SnsTopic,
 } from '@ses-console/contract';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useAccount } from '../../../hooks/use-account';
 import { api } from '../../../lib/api-client';
+import type { AccountId } from '../../identities/api/identity-queries';
 
 /** The Region's SNS topics and (emulator) what they received; lists and messages never share a prefix. */
 export const snsTopicKeys = {
   all: ['sns-topics'] as const,
-  list: (region: string) => [...snsTopicKeys.all, 'list', region] as const,
+  list: (account: AccountId, region: string) =>
+    [...snsTopicKeys.all, 'list', account ?? null, region] as const,
   messages: (filter: { topicArn?: string; sesMessageId?: string }) =>
     [...snsTopicKeys.all, 'messages', filter] as const,
 };
 
-export const snsTopicsQueryOptions = (region: string) =>
+export const snsTopicsQueryOptions = (account: AccountId, region: string) =>
   queryOptions({
-    queryKey: snsTopicKeys.list(region),
-    queryFn: () => api.get<ListSnsTopicsResponse>(apiPath(apiPaths.snsTopics, { region })),
+    queryKey: snsTopicKeys.list(account, region),
+    queryFn: () => api.get<ListSnsTopicsResponse>(accountApiPath(account, apiPaths.snsTopics, { region })),
   });
 
 /** Emulator only: the messages one topic received, or the feedback about one SES message; polled. */
@@ -39,18 +42,20 @@ export const snsMessagesQueryOptions = (filter: { topicArn?: string; sesMessageI
 
 export function useCreateSnsTopic(region: string) {
   const queryClient = useQueryClient();
+  const { account } = useAccount();
   return useMutation({
     mutationFn: (body: CreateSnsTopicRequest) =>
-      api.post<SnsTopic>(apiPath(apiPaths.emulatorSnsTopics, { region }), body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: snsTopicKeys.list(region) }),
+      api.post<SnsTopic>(accountApiPath(account, apiPaths.emulatorSnsTopics, { region }), body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: snsTopicKeys.list(account, region) }),
   });
 }
 
 export function useDeleteSnsTopic(region: string) {
   const queryClient = useQueryClient();
+  const { account } = useAccount();
   return useMutation({
     mutationFn: (topicName: string) =>
-      api.delete<void>(apiPath(apiPaths.emulatorSnsTopic, { region, topicName })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: snsTopicKeys.list(region) }),
+      api.delete<void>(accountApiPath(account, apiPaths.emulatorSnsTopic, { region, topicName })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: snsTopicKeys.list(account, region) }),
   });
 }

@@ -10,6 +10,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { loadErrorOr, TableEmptyState, TableNoMatchState } from '../../../components/table-states';
 import { LongText } from '../../../components/text-wrapping';
+import { useAccount } from '../../../hooks/use-account';
 import { describeError } from '../../../lib/api-client';
 import { useNotifications } from '../../../lib/notifications';
 import { countOf } from '../../../lib/plural';
@@ -27,7 +28,8 @@ export function SnsTopicsTable(props: {
   onSelect(topic: SnsTopic | null): void;
 }) {
   const { region, selectedName } = props;
-  const query = useQuery(snsTopicsQueryOptions(region));
+  const { account } = useAccount();
+  const query = useQuery(snsTopicsQueryOptions(account, region));
   const { notify } = useNotifications();
   const canCreate = useCan('post', apiPaths.emulatorSnsTopics);
   const canDelete = useCan('delete', apiPaths.emulatorSnsTopic);
