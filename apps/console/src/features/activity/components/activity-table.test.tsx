@@ -117,7 +117,7 @@ describe('activity table', () => {
     expect(within(rowOf('r-named')).getByText('anonymous')).toBeTruthy();
     expect(within(rowOf('r-named')).queryByText('Not signed in')).toBeNull();
 
-    await user.click(screen.getByRole('button', { name: /Filter by result/ }));
+    await user.click(screen.getByRole('button', { name: /^Result/ }));
     await user.click(await screen.findByRole('option', { name: 'Outcome unknown' }));
     await waitFor(() => expect(screen.queryByText('r-late')).toBeNull());
     expect(screen.getByText('r-crashed')).toBeTruthy();

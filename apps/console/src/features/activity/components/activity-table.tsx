@@ -168,7 +168,6 @@ export function ActivityTable(props: {
           <TextFilter label="User" value={filters.actor} onApply={(actor) => onFiltersChange({ actor })} />
           <FormField label="Action">
             <Select
-              ariaLabel="Filter by action"
               selectedOption={pick(actionOptions, filters.action)}
               options={actionOptions}
               onChange={({ detail }) => onFiltersChange({ action: detail.selectedOption.value ?? '' })}
@@ -181,7 +180,6 @@ export function ActivityTable(props: {
           />
           <FormField label="Result">
             <Select
-              ariaLabel="Filter by result"
               selectedOption={pick(resultOptions, filters.result)}
               options={resultOptions}
               onChange={({ detail }) =>
