@@ -31,12 +31,3 @@ export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
 export const logoutResponseSchema = z.object({ redirectTo: z.string() });
 export type LogoutResponse = z.infer<typeof logoutResponseSchema>;
-
-/** The roles a session holds in `account` (undefined: the default account). */
-export function rolesInAccount(
-  session: Pick<SessionResponse, 'roles' | 'accountRoles'>,
-  account: string | undefined,
-): SessionResponse['roles'] {
-  if (account === undefined || !session.accountRoles) return session.roles;
-  return session.accountRoles[account] ?? [];
-}

@@ -1,4 +1,5 @@
 export * from './access.js';
+export * from './account-roles.js';
 export * from './accounts.js';
 export * from './all-regions.js';
 export * from './audit.js';
