@@ -1,10 +1,11 @@
-// `pnpm bench`: the emulator against moto and aws-ses-v2-local, the BFF, the console in headless
+// `pnpm bench`: server capacity (wrk and dnsperf against the emulator, moto, aws-ses-v2-local, dnsmasq and
+// a bare Node ceiling), the emulator against moto and aws-ses-v2-local end to end through the SDK, the BFF, the console in headless
 // Chromium, bulk delete under throttling, All accounts × All regions (3 accounts through STS), the
 // bundle and the emulator process — in one run, with a
 // Markdown table printed and written to BENCHMARKS.md. `--quick` runs a small version (for CI) and
 // writes bench/results-quick.md instead; `--out FILE` writes elsewhere. `--only all-accounts` runs that
 // suite alone and only prints its report (unless `--out` is given), to measure a row without
-// regenerating the whole of BENCHMARKS.md.
+// regenerating the whole of BENCHMARKS.md; `--only capacity` does the same for the capacity rows.
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -21,6 +22,7 @@ import { consoleBenchmarks } from './suites/console.mjs';
 import { emulatorVsPeers } from './suites/emulator-vs-peers.mjs';
 import { inputScalingBenchmarks } from './suites/input-scaling.mjs';
 import { memoryBenchmarks } from './suites/memory.mjs';
+import { serverCapacityBenchmarks } from './suites/server-capacity.mjs';
 
 process.env.AWS_EC2_METADATA_DISABLED = 'true';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -28,7 +30,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const quick = process.argv.includes('--quick');
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex > 0 ? process.argv[onlyIndex + 1] : undefined;
-const ONLY_SUITES = ['all-accounts'];
+const ONLY_SUITES = ['all-accounts', 'capacity'];
 if (only !== undefined && !ONLY_SUITES.includes(only)) {
   process.stderr.write(`[bench] --only takes one of ${ONLY_SUITES.join(', ')}, not "${only}"\n`);
   process.exit(2);
@@ -61,6 +63,7 @@ const config = quick
       coldStarts: 2,
       inputScaling: { linkRepeats: 142_000, linkRuns: 3, batchSize: 4_000, batchRuns: 1 },
       allAccounts: { perRegion: 50, listRuns: 2, consoleRuns: 1 },
+      capacity: { rounds: 1, seconds: 1, warmupSeconds: 0, bigList: 1_000 },
     }
   : {
       rounds: 3,
@@ -80,6 +83,7 @@ const config = quick
       coldStarts: 10,
       inputScaling: { linkRepeats: 142_000, linkRuns: 10, batchSize: 40_000, batchRuns: 3 },
       allAccounts: { perRegion: 2_500, listRuns: 10, consoleRuns: 5 },
+      capacity: { rounds: 4, seconds: 2, warmupSeconds: 1, bigList: 1_000 },
     };
 
 function log(message) {
@@ -109,13 +113,19 @@ const environment = describeEnvironment({ motoVersion: await motoAvailable() });
 const rows = [];
 const where = outFile ? path.relative(process.cwd(), outFile) || outFile : 'standard output only';
 log(`${quick ? 'quick' : 'full'} run${only ? ` of ${only} only` : ''}; results go to ${where}`);
+if (!only || only === 'capacity') {
+  log('server capacity: wrk and dnsperf against the emulator and its peers');
+  rows.push(...(await serverCapacityBenchmarks(config)));
+}
 if (!only) {
-  log('emulator vs moto and aws-ses-v2-local');
+  log('emulator vs moto and aws-ses-v2-local, end to end through the SDK');
   rows.push(...(await emulatorVsPeers(config)));
   rows.push(...(await throughTheBff()));
 }
-log('All accounts × All regions: 3 accounts through STS, BFF and console');
-rows.push(...(await allAccountsBenchmarks(config)));
+if (!only || only === 'all-accounts') {
+  log('All accounts × All regions: 3 accounts through STS, BFF and console');
+  rows.push(...(await allAccountsBenchmarks(config)));
+}
 if (!only) {
   log('emulator process: memory and cold start');
   rows.push(...(await memoryBenchmarks(config)));

@@ -33,9 +33,10 @@ function withCleanup(server, dataDir) {
 
 /**
  * The standalone emulator as users run it (`node packages/emulator/dist/main.js`): SQLite store in
- * a temporary folder, default verification mode unless told, DNS server off, ephemeral port.
+ * a temporary folder, default verification mode unless told, ephemeral port, DNS server off unless
+ * `dns` (then on an ephemeral port too: `dnsPort`).
  */
-export async function startEmulatorProcess({ verification = 'realistic' } = {}) {
+export async function startEmulatorProcess({ verification = 'realistic', dns = false } = {}) {
   const dataDir = tempDataDir('emulator');
   const server = await startServer({
     name: 'emulator',
@@ -45,13 +46,16 @@ export async function startEmulatorProcess({ verification = 'realistic' } = {}) 
       ...QUIET,
       EMULATOR_PORT: '0',
       EMULATOR_HOST: '127.0.0.1',
-      EMULATOR_DNS_PORT: 'off',
+      EMULATOR_DNS_PORT: dns ? '0' : 'off',
       EMULATOR_VERIFICATION: verification,
       DATA_DIR: dataDir,
     },
     ready: /emulator ready on (http:\/\/\S+)/,
   });
-  return withCleanup(server, dataDir);
+  if (!dns) return withCleanup(server, dataDir);
+  // The next banner line names the DNS server's port.
+  const dnsPort = Number(await waitForLine(server, /DNS for its hosted zones on \S+:(\d+)/));
+  return { ...withCleanup(server, dataDir), dnsPort };
 }
 
 /**
@@ -134,6 +138,51 @@ export function startStub() {
     args: [path.join(repoRoot, 'bench/lib/stub-server.mjs')],
     ready: /stub ready on (http:\/\/\S+)/,
   });
+}
+
+/**
+ * The capacity rows' ceiling (`ceiling-server.mjs`): a bare Node `http` server answering every request
+ * with the status, headers and body in `answerFile` (JSON), e.g. the emulator's own GetEmailIdentity answer.
+ */
+export function startCeilingServer(answerFile) {
+  return startServer({
+    name: 'bare Node http',
+    command: process.execPath,
+    args: [path.join(repoRoot, 'bench/lib/ceiling-server.mjs'), answerFile],
+    ready: /ceiling ready on (http:\/\/\S+)/,
+  });
+}
+
+/**
+ * dnsmasq serving `hostsFile` (an addn-hosts file) authoritatively for `domain`, unprivileged on
+ * 127.0.0.1:`port`: in the foreground, no /etc/dnsmasq.conf, no /etc/hosts, no resolv.conf, no
+ * upstream (a name of `domain` it does not hold is NXDOMAIN, never forwarded).
+ */
+export async function startDnsmasq({ binary, hostsFile, domain, port }) {
+  const server = await startServer({
+    name: 'dnsmasq',
+    command: binary,
+    args: [
+      '--keep-in-foreground',
+      '--no-daemon',
+      '--conf-file=/dev/null',
+      '--no-resolv',
+      '--no-hosts',
+      '--no-poll',
+      `--addn-hosts=${hostsFile}`,
+      `--local=/${domain}/`,
+      '--listen-address=127.0.0.1',
+      '--bind-interfaces',
+      `--port=${port}`,
+      '--pid-file=',
+      '--log-facility=-',
+      // Drop root, if run as root, to nobody (Debian's dnsmasq user may not exist outside the package).
+      '--user=nobody',
+    ],
+    // Ready once it has read the hosts file (its last start-up line).
+    ready: /read \S+ - (\d+) names/,
+  });
+  return { ...server, port };
 }
 
 /**

@@ -16,7 +16,7 @@ import {
 } from '../lib/servers.mjs';
 import { formatMs, formatRate, formatRatio, median, percentile } from '../lib/stats.mjs';
 
-const GROUP = 'Emulator vs peers';
+const GROUP = 'Emulator vs peers, end to end through the SDK';
 const SMALL_LIST_REGION = 'eu-west-1';
 const BIG_LIST_REGION = 'us-west-2';
 const SENDER = 'sender@send.example.com';
