@@ -10,7 +10,8 @@ import fs from 'node:fs';
 export const SYSTEM_TOOLS = {
   wrk: { package: 'wrk', binary: 'wrk' },
   dnsperf: { package: 'dnsperf', binary: 'dnsperf' },
-  dnsmasq: { package: 'dnsmasq', binary: 'dnsmasq' },
+  // dnsmasq-base: the binary alone; the `dnsmasq` package also enables a system service on port 53.
+  dnsmasq: { package: 'dnsmasq-base', binary: 'dnsmasq' },
 };
 
 const SEARCH_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];

@@ -29,6 +29,34 @@ it('when the bench runs in quick mode, then it completes and writes a report wit
     expect(report).toMatch(
       /\| BFF: the same 600 rows, All accounts vs one account holding them all .*\| (met|\*\*MISSED\*\*) \|/,
     );
+    // Issue 19's capacity rows: each one present with a target, a measured value and a ratio (not their values).
+    expect(report).toContain('| **Server capacity (compiled load generators, 2xx answers only)** |');
+    const capacityRows = [
+      'GetEmailIdentity vs moto',
+      'GetEmailIdentity vs the ceiling: a bare Node `http` server answering the same bytes',
+      'CreateEmailIdentity (a new address per request) vs moto',
+      'ListEmailIdentities, a page of 100 vs moto',
+      'ListEmailIdentities, a page of 1,000 (1,000 identities) vs moto',
+      'Route 53 ChangeResourceRecordSets (an UPSERT of a new record per request) vs moto',
+      'DNS queries (A records of one 100-name zone over UDP) vs dnsmasq',
+      'SendEmail vs aws-ses-v2-local',
+    ];
+    for (const name of capacityRows) {
+      const line = report.split('\n').find((l) => l.startsWith(`| ${name.replaceAll('|', '\\|')} |`));
+      expect(line, `no row "${name}"`).toBeDefined();
+      const [target, measured, ratio, result] = (line as string).split(' | ').slice(1);
+      expect(target, name).toMatch(/^(≥ .+|\(no target: context\))$/);
+      // Measured gives the emulator's 2xx rate and the peer's, or (a tool missing) the apt line that adds it;
+      // CI installs the tools (.ci/run), so there the capacity path must have run.
+      expect(measured, name).toMatch(
+        /^emulator [\d,]+\/s \(median of \d+.*; |^skipped: .*apt-get install -y/,
+      );
+      if (process.env.CI) expect(measured, name).not.toMatch(/^skipped/);
+      expect(ratio, name).toMatch(/^(\d[\d.]*×|\d+% of the ceiling|n\/a)/);
+      expect(result, name).toMatch(/^(met|\*\*MISSED\*\*|—) \|$/);
+    }
+    // The SDK rows stay, under their own heading.
+    expect(report).toContain('| **Emulator vs peers, end to end through the SDK** |');
     const after = fs.existsSync(benchmarks) ? fs.readFileSync(benchmarks, 'utf8') : undefined;
     expect(after).toBe(before);
   } finally {
