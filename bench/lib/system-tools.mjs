@@ -29,9 +29,15 @@ export function findBinary(binary) {
   return undefined;
 }
 
-/** The line that installs `names` (tool keys of SYSTEM_TOOLS). */
-export function aptLine(names) {
-  return `apt-get install -y --no-install-recommends ${names.map((n) => SYSTEM_TOOLS[n].package).join(' ')}`;
+/** @typedef {Record<string, { package: string, binary: string }>} ToolTable */
+
+/**
+ * The line that installs `names` (keys of `tools`).
+ * @param {string[]} names
+ * @param {ToolTable} [tools]
+ */
+export function aptLine(names, tools = SYSTEM_TOOLS) {
+  return `apt-get install -y --no-install-recommends ${names.map((n) => tools[n].package).join(' ')}`;
 }
 
 /** May this process install Debian packages without asking anyone (root, apt-get present)? */
@@ -51,27 +57,29 @@ function apt(args, log) {
 }
 
 /**
- * Finds each tool, installing the missing ones with apt when it may (the package lists are refreshed
- * only if the first attempt fails). Returns `{ paths: {name: path}, missing: [name], install: line }`.
+ * Finds each tool, installing the missing ones with apt when it may (root with apt-get, unless told
+ * `mayInstall: false`; the package lists are refreshed only if the first attempt fails).
+ * Returns `{ paths: {name: path}, missing: [name], install: the apt-get line for the missing ones }`.
+ * @param {string[]} names
+ * @param {{ log?: (line: string) => void, mayInstall?: boolean, tools?: ToolTable }} [options]
+ * @returns {{ paths: Record<string, string>, missing: string[], install: string | undefined }}
  */
-export function ensureTools(names, log = () => {}) {
+export function ensureTools(names, { log = () => {}, mayInstall = mayUseApt(), tools = SYSTEM_TOOLS } = {}) {
   const paths = {};
-  let missing = names.filter((name) => {
-    const found = findBinary(SYSTEM_TOOLS[name].binary);
-    if (found) paths[name] = found;
-    return !found;
-  });
-  if (missing.length > 0 && mayUseApt()) {
-    log(`installing ${missing.join(', ')} with apt (${aptLine(missing)})`);
-    const args = ['install', '-y', '--no-install-recommends', ...missing.map((n) => SYSTEM_TOOLS[n].package)];
-    if (!apt(args, log)) {
-      if (apt(['update'], log)) apt(args, log);
-    }
-    missing = missing.filter((name) => {
-      const found = findBinary(SYSTEM_TOOLS[name].binary);
+  const stillMissing = (list) =>
+    list.filter((name) => {
+      const found = findBinary(tools[name].binary);
       if (found) paths[name] = found;
       return !found;
     });
+  let missing = stillMissing(names);
+  if (missing.length > 0 && mayInstall) {
+    log(`installing ${missing.join(', ')} with apt (${aptLine(missing, tools)})`);
+    const args = ['install', '-y', '--no-install-recommends', ...missing.map((n) => tools[n].package)];
+    if (!apt(args, log)) {
+      if (apt(['update'], log)) apt(args, log);
+    }
+    missing = stillMissing(missing);
   }
-  return { paths, missing, install: missing.length > 0 ? aptLine(missing) : undefined };
+  return { paths, missing, install: missing.length > 0 ? aptLine(missing, tools) : undefined };
 }

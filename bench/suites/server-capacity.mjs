@@ -60,6 +60,28 @@ let warmupSeconds = 0;
 const warmupNote = () =>
   warmupSeconds > 0 ? ` after an unmeasured ${warmupSeconds} s warm-up per side` : '';
 
+/** Every capacity row's name and target, the same whether it ran or was skipped (a tool missing). */
+function rowTitles(bigList) {
+  const peers = '(answers/s)';
+  return {
+    get: ['GetEmailIdentity vs moto', `≥ 10× moto ${peers}`],
+    ceiling: [
+      'GetEmailIdentity vs the ceiling: a bare Node `http` server answering the same bytes',
+      '≥ 30% of the ceiling',
+    ],
+    create: ['CreateEmailIdentity (a new address per request) vs moto', `≥ 10× moto ${peers}`],
+    list100: ['ListEmailIdentities, a page of 100 vs moto', `≥ 10× moto ${peers}`],
+    list1000: [
+      `ListEmailIdentities, a page of 1,000 (${bigList.toLocaleString('en-US')} identities) vs moto`,
+      `≥ 10× moto ${peers}`,
+    ],
+    route53: ['Route 53 ChangeResourceRecordSets (an UPSERT of a new record per request) vs moto', NO_TARGET],
+    dns: [`DNS queries (A records of one ${DNS_NAMES}-name zone over UDP) vs dnsmasq`, NO_TARGET],
+    send: ['SendEmail vs aws-ses-v2-local', `≥ 2× aws-ses-v2-local ${peers}`],
+  };
+}
+const NO_TARGET = '(no target: context)';
+
 function log(message) {
   process.stderr.write(`[bench] ${message}\n`);
 }
@@ -125,15 +147,15 @@ function peerRatio(ours, theirs) {
   return { ratio, text: `${formatRatio(ratio)}${spread}` };
 }
 
-function capacityRow({ name, peer, target, ours, theirs, ceiling, note }) {
+function capacityRow({ title: [name, targetText], peer, target, ours, theirs, ceiling, note }) {
   const { ratio, text } = peerRatio(ours, theirs);
   const comparable = Number.isFinite(ratio) && ours.bad === 0;
   // A peer with no 2xx answer at all has no rate to compare with: the row says what it did instead.
   const noPeerNumber = theirs !== undefined && theirs.ok === 0;
   return {
     group: CAPACITY_GROUP,
-    name: `${name} vs ${peer}`,
-    target: target ? `≥ ${target}× ${peer} (answers/s)` : '(no target: context)',
+    name,
+    target: targetText,
     measured: `${describeSide(ours, { ceiling })}; ${theirs ? describeSide(theirs) : `${peer} not run`}`,
     ratio: noPeerNumber ? `n/a (${peer} answered no 2xx)` : text,
     met: !target || noPeerNumber ? null : comparable ? ratio >= target : false,
@@ -141,7 +163,7 @@ function capacityRow({ name, peer, target, ours, theirs, ceiling, note }) {
   };
 }
 
-function skippedRow(name, target, reason) {
+function skippedRow([name, target], reason) {
   return {
     group: CAPACITY_GROUP,
     name,
@@ -261,6 +283,7 @@ async function identityRows(config, tools, motoVersion, tmp) {
   const { rounds, seconds, bigList } = config.capacity;
   const wrk = tools.paths.wrk;
   const rows = [];
+  const titles = rowTitles(bigList);
   const emulator = await startEmulatorProcess({ dns: true });
   const moto = motoVersion ? await startMoto() : undefined;
   let ceilingServer;
@@ -382,7 +405,7 @@ async function identityRows(config, tools, motoVersion, tmp) {
     const sesNote = `${common}. The emulator runs its default realistic mode (SQLite on disk)`;
     rows.push(
       capacityRow({
-        name: 'GetEmailIdentity',
+        title: titles.get,
         peer: 'moto',
         target: 10,
         ours: getOurs,
@@ -392,15 +415,15 @@ async function identityRows(config, tools, motoVersion, tmp) {
       }),
       {
         group: CAPACITY_GROUP,
-        name: 'GetEmailIdentity vs the ceiling: a bare Node `http` server answering the same bytes',
-        target: '≥ 30% of the ceiling',
+        name: titles.ceiling[0],
+        target: titles.ceiling[1],
         measured: `${describeSide(getOurs, { ceiling })}; ${describeSide(ceiling)}`,
         ratio: `${((getOurs.rate / ceiling.rate) * 100).toFixed(0)}% of the ceiling`,
         met: getOurs.bad === 0 && ceiling.bad === 0 ? getOurs.rate / ceiling.rate >= 0.3 : false,
         note: `the ceiling (bench/lib/ceiling-server.mjs) is Node's own \`http\` module with no framework, routing or store, answering every request with the status, headers and body the emulator gave to the first GetEmailIdentity; driven in the same rounds, by the same wrk script, as the emulator and moto. Every emulator row reads as a fraction of it ("% of the ceiling")`,
       },
       capacityRow({
-        name: 'CreateEmailIdentity (a new address per request)',
+        title: titles.create,
         peer: 'moto',
         target: 10,
         ours: createOurs,
@@ -409,7 +432,7 @@ async function identityRows(config, tools, motoVersion, tmp) {
         note: `${sesNote}, so each create also captures its verification email; the addresses rotate over ${CREATE_REGIONS.split(',').length} Regions (a Region holds at most 10,000 identities)`,
       }),
       capacityRow({
-        name: 'ListEmailIdentities, a page of 100',
+        title: titles.list100,
         peer: 'moto',
         target: 10,
         ours: listOurs,
@@ -418,7 +441,7 @@ async function identityRows(config, tools, motoVersion, tmp) {
         note: `${common}. A Region holding 100 identities. The emulator is asked as the SDK asks (\`POST /v2/email/list-identities\`, PageSize 100); moto serves only the older \`GET /v2/email/identities\` and takes no PageSize, so it answers its default page of 100`,
       }),
       capacityRow({
-        name: `ListEmailIdentities, a page of 1,000 (${bigList.toLocaleString('en-US')} identities)`,
+        title: titles.list1000,
         peer: 'moto',
         target: 10,
         ours: bigOurs,
@@ -427,8 +450,8 @@ async function identityRows(config, tools, motoVersion, tmp) {
         note: `${common}. The emulator's Region holds ${bigList.toLocaleString('en-US')} seeded identities and each answer is all of them (PageSize 1000). moto takes no PageSize and, once a Region holds more than 100 identities, cannot build its NextToken (HTTP 500); here it holds ${motoBig} and answered ${typeof bigMoto === 'number' ? `a page of ${bigMoto}` : (bigMoto ?? 'nothing (not run)')} before the load — so there is no like-for-like number, and the row counts what it does`,
       }),
       capacityRow({
-        name: 'Route 53 ChangeResourceRecordSets (an UPSERT of a new record per request)',
-        peer: upsertTheirs ? 'moto' : 'moto (not comparable)',
+        title: titles.route53,
+        peer: 'moto',
         ours: upsertOurs,
         theirs: upsertTheirs,
         ceiling,
@@ -440,8 +463,7 @@ async function identityRows(config, tools, motoVersion, tmp) {
     if (!tools.paths.dnsperf || !tools.paths.dnsmasq) {
       rows.push(
         skippedRow(
-          'DNS queries: the emulator’s DNS server vs dnsmasq',
-          '(no target: context)',
+          titles.dns,
           `${[!tools.paths.dnsperf && 'dnsperf', !tools.paths.dnsmasq && 'dnsmasq'].filter(Boolean).join(' and ')} not installed (${tools.install})`,
         ),
       );
@@ -488,7 +510,7 @@ async function identityRows(config, tools, motoVersion, tmp) {
       );
       rows.push(
         capacityRow({
-          name: `DNS queries (A records of one ${DNS_NAMES}-name zone over UDP)`,
+          title: titles.dns,
           peer: 'dnsmasq',
           ours: dnsOurs,
           theirs: dnsTheirs,
@@ -529,7 +551,7 @@ async function sendRow(config, tools) {
       run,
     );
     return capacityRow({
-      name: 'SendEmail',
+      title: rowTitles(config.capacity.bigList).send,
       peer: 'aws-ses-v2-local',
       target: 2,
       ours,
@@ -545,12 +567,10 @@ async function sendRow(config, tools) {
 /** Every capacity row; rows whose tools are missing say so, with the line that installs them. */
 export async function serverCapacityBenchmarks(config) {
   warmupSeconds = config.capacity.warmupSeconds ?? 0;
-  const tools = ensureTools(['wrk', 'dnsperf', 'dnsmasq'], log);
+  const tools = ensureTools(['wrk', 'dnsperf', 'dnsmasq'], { log });
   if (!tools.paths.wrk) {
     const reason = `wrk is not installed (${tools.install})`;
-    return ['GetEmailIdentity vs moto', 'CreateEmailIdentity vs moto', 'SendEmail vs aws-ses-v2-local'].map(
-      (name) => skippedRow(name, '(not measured)', reason),
-    );
+    return Object.values(rowTitles(config.capacity.bigList)).map((title) => skippedRow(title, reason));
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ses-bench-capacity-'));
   try {
