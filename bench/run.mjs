@@ -3,7 +3,7 @@
 // bundle and the emulator process — in one run, with a
 // Markdown table printed and written to BENCHMARKS.md. `--quick` runs a small version (for CI) and
 // writes bench/results-quick.md instead; `--out FILE` writes elsewhere. `--only all-accounts` runs that
-// suite alone and only prints its report (unless `--out` is given), to measure a row without
+// suite alone (`--only scale` the scale rows) and only prints its report (unless `--out` is given), to measure a row without
 // regenerating the whole of BENCHMARKS.md.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,6 +21,7 @@ import { consoleBenchmarks } from './suites/console.mjs';
 import { emulatorVsPeers } from './suites/emulator-vs-peers.mjs';
 import { inputScalingBenchmarks } from './suites/input-scaling.mjs';
 import { memoryBenchmarks } from './suites/memory.mjs';
+import { scaleBenchmarks } from './suites/scale.mjs';
 
 process.env.AWS_EC2_METADATA_DISABLED = 'true';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -28,7 +29,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const quick = process.argv.includes('--quick');
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex > 0 ? process.argv[onlyIndex + 1] : undefined;
-const ONLY_SUITES = ['all-accounts'];
+const ONLY_SUITES = ['all-accounts', 'scale'];
 if (only !== undefined && !ONLY_SUITES.includes(only)) {
   process.stderr.write(`[bench] --only takes one of ${ONLY_SUITES.join(', ')}, not "${only}"\n`);
   process.exit(2);
@@ -61,6 +62,7 @@ const config = quick
       coldStarts: 2,
       inputScaling: { linkRepeats: 142_000, linkRuns: 3, batchSize: 4_000, batchRuns: 1 },
       allAccounts: { perRegion: 50, listRuns: 2, consoleRuns: 1 },
+      scale: { regions: 3, perRegion: 100, listRuns: 2, consoleRuns: 1, sortsPerRun: 2, coldStarts: 1 },
     }
   : {
       rounds: 3,
@@ -80,6 +82,7 @@ const config = quick
       coldStarts: 10,
       inputScaling: { linkRepeats: 142_000, linkRuns: 10, batchSize: 40_000, batchRuns: 3 },
       allAccounts: { perRegion: 2_500, listRuns: 10, consoleRuns: 5 },
+      scale: { regions: 10, perRegion: 10_000, listRuns: 5, consoleRuns: 3, sortsPerRun: 4, coldStarts: 5 },
     };
 
 function log(message) {
@@ -114,8 +117,14 @@ if (!only) {
   rows.push(...(await emulatorVsPeers(config)));
   rows.push(...(await throughTheBff()));
 }
-log('All accounts × All regions: 3 accounts through STS, BFF and console');
-rows.push(...(await allAccountsBenchmarks(config)));
+if (!only || only === 'all-accounts') {
+  log('All accounts × All regions: 3 accounts through STS, BFF and console');
+  rows.push(...(await allAccountsBenchmarks(config)));
+}
+if (!only || only === 'scale') {
+  log(`scale: ${config.scale.regions} Regions × ${config.scale.perRegion} identities`);
+  rows.push(...(await scaleBenchmarks(config)));
+}
 if (!only) {
   log('emulator process: memory and cold start');
   rows.push(...(await memoryBenchmarks(config)));

@@ -15,7 +15,7 @@ const QUIET = {
   TURBO_TELEMETRY_DISABLED: '1',
 };
 
-function tempDataDir(prefix) {
+export function tempDataDir(prefix) {
   return fs.mkdtempSync(path.join(os.tmpdir(), `ses-bench-${prefix}-`));
 }
 
@@ -35,8 +35,9 @@ function withCleanup(server, dataDir) {
  * The standalone emulator as users run it (`node packages/emulator/dist/main.js`): SQLite store in
  * a temporary folder, default verification mode unless told, DNS server off, ephemeral port.
  */
-export async function startEmulatorProcess({ verification = 'realistic' } = {}) {
-  const dataDir = tempDataDir('emulator');
+export async function startEmulatorProcess({ verification = 'realistic', dataDir: given } = {}) {
+  // A given data folder (a store kept between starts) is the caller's to remove.
+  const dataDir = given ?? tempDataDir('emulator');
   const server = await startServer({
     name: 'emulator',
     command: process.execPath,
@@ -51,7 +52,7 @@ export async function startEmulatorProcess({ verification = 'realistic' } = {}) 
     },
     ready: /emulator ready on (http:\/\/\S+)/,
   });
-  return withCleanup(server, dataDir);
+  return given ? server : withCleanup(server, dataDir);
 }
 
 /**
@@ -77,8 +78,9 @@ export async function startBffProcess(env = {}) {
     },
     ready: /console ready: (http:\/\/\S+)/,
   });
-  // The next banner line names the embedded emulator.
-  const emulatorUrl = await waitForLine(server, /emulator: (http:\/\/\S+)/);
+  // The next banner line names the embedded emulator (none when SES_BACKEND=aws points it elsewhere).
+  const emulatorUrl =
+    env.SES_BACKEND === 'aws' ? undefined : await waitForLine(server, /emulator: (http:\/\/\S+)/);
   return { ...withCleanup(server, dataDir), emulatorUrl };
 }
 
