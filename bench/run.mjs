@@ -1,11 +1,11 @@
-// `pnpm bench`: server capacity (wrk and dnsperf against the emulator, moto, aws-ses-v2-local, dnsmasq and
-// a bare Node ceiling), the emulator against moto and aws-ses-v2-local end to end through the SDK, the BFF, the console in headless
-// Chromium, bulk delete under throttling, All accounts × All regions (3 accounts through STS), the
+// `pnpm bench`: server capacity (wrk and dnsperf against the emulator, moto, aws-ses-v2-local, dnsmasq
+// and a bare Node ceiling), the emulator against moto and aws-ses-v2-local end to end through the SDK,
+// the BFF, the console in headless Chromium, bulk delete under throttling, All accounts × All regions (3 accounts through STS), the
 // bundle and the emulator process — in one run, with a
 // Markdown table printed and written to BENCHMARKS.md. `--quick` runs a small version (for CI) and
 // writes bench/results-quick.md instead; `--out FILE` writes elsewhere. `--only all-accounts` runs that
-// suite alone and only prints its report (unless `--out` is given), to measure a row without
-// regenerating the whole of BENCHMARKS.md; `--only capacity` does the same for the capacity rows.
+// suite alone (`--only scale` the scale rows, `--only capacity` the capacity rows) and only prints its
+// report (unless `--out` is given), to measure a row without regenerating the whole of BENCHMARKS.md.
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -22,6 +22,7 @@ import { consoleBenchmarks } from './suites/console.mjs';
 import { emulatorVsPeers } from './suites/emulator-vs-peers.mjs';
 import { inputScalingBenchmarks } from './suites/input-scaling.mjs';
 import { memoryBenchmarks } from './suites/memory.mjs';
+import { scaleBenchmarks } from './suites/scale.mjs';
 import { serverCapacityBenchmarks } from './suites/server-capacity.mjs';
 
 process.env.AWS_EC2_METADATA_DISABLED = 'true';
@@ -30,7 +31,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const quick = process.argv.includes('--quick');
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex > 0 ? process.argv[onlyIndex + 1] : undefined;
-const ONLY_SUITES = ['all-accounts', 'capacity'];
+const ONLY_SUITES = ['all-accounts', 'scale', 'capacity'];
 if (only !== undefined && !ONLY_SUITES.includes(only)) {
   process.stderr.write(`[bench] --only takes one of ${ONLY_SUITES.join(', ')}, not "${only}"\n`);
   process.exit(2);
@@ -64,6 +65,7 @@ const config = quick
       inputScaling: { linkRepeats: 142_000, linkRuns: 3, batchSize: 4_000, batchRuns: 1 },
       allAccounts: { perRegion: 50, listRuns: 2, consoleRuns: 1 },
       capacity: { rounds: 1, seconds: 1, warmupSeconds: 0, bigList: 1_000 },
+      scale: { regions: 3, perRegion: 100, listRuns: 2, consoleRuns: 1, sortsPerRun: 2, coldStarts: 1 },
     }
   : {
       rounds: 3,
@@ -84,6 +86,7 @@ const config = quick
       inputScaling: { linkRepeats: 142_000, linkRuns: 10, batchSize: 40_000, batchRuns: 3 },
       allAccounts: { perRegion: 2_500, listRuns: 10, consoleRuns: 5 },
       capacity: { rounds: 4, seconds: 2, warmupSeconds: 1, bigList: 1_000 },
+      scale: { regions: 10, perRegion: 10_000, listRuns: 5, consoleRuns: 3, sortsPerRun: 4, coldStarts: 5 },
     };
 
 function log(message) {
@@ -125,6 +128,10 @@ if (!only) {
 if (!only || only === 'all-accounts') {
   log('All accounts × All regions: 3 accounts through STS, BFF and console');
   rows.push(...(await allAccountsBenchmarks(config)));
+}
+if (!only || only === 'scale') {
+  log(`scale: ${config.scale.regions} Regions × ${config.scale.perRegion} identities`);
+  rows.push(...(await scaleBenchmarks(config)));
 }
 if (!only) {
   log('emulator process: memory and cold start');

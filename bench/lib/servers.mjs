@@ -15,7 +15,7 @@ const QUIET = {
   TURBO_TELEMETRY_DISABLED: '1',
 };
 
-function tempDataDir(prefix) {
+export function tempDataDir(prefix) {
   return fs.mkdtempSync(path.join(os.tmpdir(), `ses-bench-${prefix}-`));
 }
 
@@ -36,8 +36,9 @@ function withCleanup(server, dataDir) {
  * a temporary folder, default verification mode unless told, ephemeral port, DNS server off unless
  * `dns` (then on an ephemeral port too: `dnsPort`).
  */
-export async function startEmulatorProcess({ verification = 'realistic', dns = false } = {}) {
-  const dataDir = tempDataDir('emulator');
+export async function startEmulatorProcess({ verification = 'realistic', dns = false, dataDir: given } = {}) {
+  // A given data folder (a store kept between starts) is the caller's to remove.
+  const dataDir = given ?? tempDataDir('emulator');
   const server = await startServer({
     name: 'emulator',
     command: process.execPath,
@@ -52,10 +53,11 @@ export async function startEmulatorProcess({ verification = 'realistic', dns = f
     },
     ready: /emulator ready on (http:\/\/\S+)/,
   });
-  if (!dns) return withCleanup(server, dataDir);
+  const started = given ? server : withCleanup(server, dataDir);
+  if (!dns) return started;
   // The next banner line names the DNS server's port.
   const dnsPort = Number(await waitForLine(server, /DNS for its hosted zones on \S+:(\d+)/));
-  return { ...withCleanup(server, dataDir), dnsPort };
+  return { ...started, dnsPort };
 }
 
 /**
@@ -81,8 +83,9 @@ export async function startBffProcess(env = {}) {
     },
     ready: /console ready: (http:\/\/\S+)/,
   });
-  // The next banner line names the embedded emulator.
-  const emulatorUrl = await waitForLine(server, /emulator: (http:\/\/\S+)/);
+  // The next banner line names the embedded emulator (none when SES_BACKEND=aws points it elsewhere).
+  const emulatorUrl =
+    env.SES_BACKEND === 'aws' ? undefined : await waitForLine(server, /emulator: (http:\/\/\S+)/);
   return { ...withCleanup(server, dataDir), emulatorUrl };
 }
 

@@ -20,7 +20,7 @@ function markFirstRow() {
 }
 
 /** Clicks the Status header and measures until the rows shown changed and the next frame ran. */
-async function sortByStatus() {
+export async function sortByStatus() {
   const firstRow = () => document.querySelector('table tbody')?.textContent ?? '';
   const header = [...document.querySelectorAll('table thead th')].find((th) =>
     th.textContent?.trim().startsWith('Status'),
