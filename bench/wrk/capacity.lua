@@ -5,7 +5,7 @@
 -- Only 2xx answers count: response() tallies each status, done() prints one `WRK_RESULT {json}` line.
 --
 -- wrk <url> -s capacity.lua -- <operation> <region> <tag> [<extra>]
---   get      GET  /v2/email/identities/<extra: prefix>-<n mod 100>@<domain>      (extra = "prefix@domain")
+--   get      GET  /v2/email/identities/<extra: an address>   (one prepared request: the cheapest for wrk)
 --   create   POST /v2/email/identities                  a new address each request
 --   list     POST /v2/email/list-identities {PageSize}   (extra = page size) — the SDK's route
 --   listget  GET  /v2/email/identities                    (moto's only list route; takes no PageSize)
@@ -53,20 +53,14 @@ function init(args)
   first_bad = 0
   if operation == "list" then
     fixed = wrk.format("POST", "/v2/email/list-identities", headersByRegion[1], '{"PageSize":' .. extra .. '}')
+  elseif operation == "get" then
+    fixed = wrk.format("GET", "/v2/email/identities/" .. string.gsub(extra, "@", "%%40"), headersByRegion[1])
   elseif operation == "listget" then
     fixed = wrk.format("GET", "/v2/email/identities", headersByRegion[1])
   end
 end
 
-local function get_path()
-  local prefix, domain = string.match(extra, "^(.*)@(.*)$")
-  return "/v2/email/identities/" .. prefix .. "-" .. (n % 100) .. "%40" .. domain
-end
-
 local builders = {
-  get = function()
-    return wrk.format("GET", get_path(), headersByRegion[1])
-  end,
   create = function()
     local r = (n % #regions) + 1
     local body = '{"EmailIdentity":"c' .. tag .. "-" .. thread_id .. "-" .. n .. '@create.example.com"}'
