@@ -44,7 +44,7 @@ export function renderReport({ rows, environment, mode, startedAt, durationMs, c
     '',
     '## Results',
     '',
-    'Ratio: for a peer, our throughput ÷ theirs; for the BFF, BFF time ÷ SDK time; for bulk delete, time ÷ bound; otherwise measured ÷ target. p50/p99 are per request.',
+    'Ratio: for a peer, our throughput ÷ theirs (in the server capacity rows, 2xx answers per second, median of the rounds, with the range of the per-round ratios); for the ceiling, the emulator’s rate as a share of a bare Node server’s; for the BFF, BFF time ÷ SDK time; for bulk delete, time ÷ bound; otherwise measured ÷ target. p50/p99 are per request; “load generator CPU” is wrk’s or dnsperf’s CPU time as a share of the server’s over the same rounds.',
     '',
     renderTable(rows),
     '',
