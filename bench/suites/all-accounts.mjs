@@ -121,7 +121,7 @@ function hasAccountColumn(page) {
  * The identities list request the page made (Resource Timing): its duration and body size, to tell the
  * BFF's and the network's share of the first rows from the browser's.
  */
-function listRequest(page) {
+export function listRequest(page) {
   return page.evaluate(() => {
     const entry = performance
       .getEntriesByType('resource')
@@ -132,7 +132,7 @@ function listRequest(page) {
   });
 }
 
-function describeRequests(requests) {
+export function describeRequests(requests) {
   if (requests.length === 0) return 'request not seen';
   const ms = median(requests.map((r) => r.ms));
   const mb = median(requests.map((r) => r.bytes)) / 1_000_000;

@@ -57,6 +57,25 @@ it('when the bench runs in quick mode, then it completes and writes a report wit
     }
     // The SDK rows stay, under their own heading.
     expect(report).toContain('| **Emulator vs peers, end to end through the SDK** |');
+    // Issue 19's scale rows (tiny under --quick: 3 Regions × 100), each with a target, a measured value and a ratio.
+    expect(report).toContain('| **Scale: All regions at 100,000 identities** |');
+    for (const name of [
+      'BFF: All regions list (`GET /api/identities`), 3 Regions × 100 (300 identities)',
+      'BFF: peak RSS while answering All regions, 3 Regions × 100 (300 identities)',
+      'Console: first rows of All regions, 3 Regions × 100 (300 identities)',
+      'Console: sort All regions by Status, 3 Regions × 100 (300 identities)',
+      'Emulator: RSS with 3 Regions × 100 (300 identities)',
+      'Emulator: cold start on a store of 300 identities',
+      'BFF: All accounts × All regions (`GET /api/all-accounts/identities`), 3 accounts × 3 Regions × 34 (306 identities)',
+    ]) {
+      const line = report.split('\n').find((l) => l.startsWith(`| ${name} |`));
+      expect(line, `no row "${name}"`).toBeDefined();
+      const [, target, measured, ratio, result] = (line as string).split(' | ');
+      expect(target).toMatch(/^≤ \d/);
+      expect(measured).toMatch(/\d/);
+      expect(ratio).toMatch(/^\d+\.\d\d of target$/);
+      expect(result).toMatch(/^(met|\*\*MISSED\*\*) \|$/);
+    }
     const after = fs.existsSync(benchmarks) ? fs.readFileSync(benchmarks, 'utf8') : undefined;
     expect(after).toBe(before);
   } finally {
