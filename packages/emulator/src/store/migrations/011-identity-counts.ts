@@ -1,0 +1,37 @@
+import type { Migration } from '../db.js';
+
+/**
+ * The number of identities per account + Region, kept by triggers on `ses_identities`, so that
+ * CreateEmailIdentity checks the 10,000-per-Region quota with one row read instead of `COUNT(*)` over
+ * the Region (O(n): with the Region filling, 16% of a create's CPU in a profile under load). Triggers
+ * rather than repository code, so every write path (API, seeding, reset, a future bulk path) keeps it
+ * right; a Region with no identities has no row. Backfilled from the rows already stored.
+ */
+export const identityCounts: Migration = {
+  id: '011-identity-counts',
+  sql: `
+    CREATE TABLE ses_identity_counts (
+      account_id TEXT NOT NULL,
+      region TEXT NOT NULL,
+      n INTEGER NOT NULL,
+      PRIMARY KEY (account_id, region)
+    ) WITHOUT ROWID;
+    INSERT INTO ses_identity_counts (account_id, region, n)
+      SELECT account_id, region, COUNT(*) FROM ses_identities GROUP BY account_id, region;
+    CREATE TRIGGER ses_identity_counts_insert AFTER INSERT ON ses_identities BEGIN
+      INSERT INTO ses_identity_counts (account_id, region, n) VALUES (NEW.account_id, NEW.region, 1)
+        ON CONFLICT (account_id, region) DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER ses_identity_counts_delete AFTER DELETE ON ses_identities BEGIN
+      UPDATE ses_identity_counts SET n = n - 1 WHERE account_id = OLD.account_id AND region = OLD.region;
+      DELETE FROM ses_identity_counts WHERE account_id = OLD.account_id AND region = OLD.region AND n <= 0;
+    END;
+    CREATE TRIGGER ses_identity_counts_move AFTER UPDATE OF account_id, region ON ses_identities
+      WHEN OLD.account_id IS NOT NEW.account_id OR OLD.region IS NOT NEW.region BEGIN
+      UPDATE ses_identity_counts SET n = n - 1 WHERE account_id = OLD.account_id AND region = OLD.region;
+      DELETE FROM ses_identity_counts WHERE account_id = OLD.account_id AND region = OLD.region AND n <= 0;
+      INSERT INTO ses_identity_counts (account_id, region, n) VALUES (NEW.account_id, NEW.region, 1)
+        ON CONFLICT (account_id, region) DO UPDATE SET n = n + 1;
+    END;
+  `,
+};
