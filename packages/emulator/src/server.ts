@@ -10,6 +10,7 @@ import { type EmulatorLogger, jsonLinesLogger } from './logger.js';
 import { type EmulatorOptions, isLoopbackHost } from './options.js';
 import type { OutgoingResponse } from './protocol/http-types.js';
 import { createServiceCatalog, type ServiceCatalog } from './services/catalog.js';
+import { groupCommits } from './store/group-commit.js';
 import { inspectStore, type StoreReport } from './store/inspect.js';
 import { StsCredentialRepo } from './store/sts-credential-repo.js';
 
@@ -124,7 +125,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
   const control = createControlPlane(core, { faults, services: names });
   catalog.addControlRoutes(control);
-  const dispatch = createDispatcher({
+  // One SQLite commit per event-loop turn; each answer waits for the commit holding its writes.
+  const commits = groupCommits(core.db);
+  const dispatchNow = createDispatcher({
     services: catalog.modules,
     control,
     faults,
@@ -135,6 +138,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     controlToken: options.controlToken,
     logger,
   });
+  const dispatch: Dispatch = async (raw) => {
+    const out = await dispatchNow(raw);
+    await commits.settled();
+    return out;
+  };
   let listening: ListeningHttp;
   try {
     listening = await listenHttp(dispatch, { ...options, host, port: options.port ?? 4566, logger });
