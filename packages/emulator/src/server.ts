@@ -44,8 +44,10 @@ export interface ListeningHttp {
 }
 
 function send(res: http.ServerResponse, out: OutgoingResponse): void {
-  const body = typeof out.body === 'string' ? Buffer.from(out.body, 'utf8') : out.body;
-  res.writeHead(out.status, { ...out.headers, 'content-length': String(body.length) });
+  const { body } = out;
+  const length = typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.length;
+  res.writeHead(out.status, { ...out.headers, 'content-length': String(length) });
+  // A string body goes out in one write with the head (Node joins them); a Buffer takes a writev.
   res.end(body);
 }
 
