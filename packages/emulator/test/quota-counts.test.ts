@@ -4,12 +4,15 @@ import path from 'node:path';
 import {
   CreateEmailIdentityCommand,
   DeleteEmailIdentityCommand,
+  GetAccountCommand,
   GetEmailIdentityCommand,
   ListEmailIdentitiesCommand,
+  type SESv2Client,
+  SendEmailCommand,
 } from '@aws-sdk/client-sesv2';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { failure, mailbox, sesClient, startTestEmulator } from './helpers.js';
+import { advanceClock, failure, mailbox, sesClient, setAccount, startTestEmulator } from './helpers.js';
 
 const REGION = 'eu-north-1';
 const LIMIT_MESSAGE = `Maximum number of identities (10000) reached in region ${REGION}.`;
@@ -19,6 +22,42 @@ async function seed(url: string, identities: number, region = REGION): Promise<v
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ identities, regions: [region] }),
+  });
+  expect(res.status).toBe(200);
+}
+
+/** A verified sender (seeded SUCCESS) in `region`. */
+async function seedSender(url: string, region: string): Promise<void> {
+  const res = await fetch(`${url}/_emulator/seed`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ identities: 1, statuses: ['SUCCESS'], names: [SENDER], regions: [region] }),
+  });
+  expect(res.status).toBe(200);
+}
+
+const SENDER = 'sender@quota.example.com';
+
+/** Counts against the quota: the mailbox simulator's addresses would not. */
+function sendOne(client: SESv2Client, to: string[] = ['someone@example.net']) {
+  return client.send(
+    new SendEmailCommand({
+      FromEmailAddress: SENDER,
+      Destination: { ToAddresses: to },
+      Content: { Simple: { Subject: { Data: 'quota' }, Body: { Text: { Data: 'counted' } } } },
+    }),
+  );
+}
+
+async function sentLast24Hours(client: SESv2Client): Promise<number | undefined> {
+  return (await client.send(new GetAccountCommand({}))).SendQuota?.SentLast24Hours;
+}
+
+async function setClock(url: string, instant: string): Promise<void> {
+  const res = await fetch(`${url}/_emulator/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ set: instant }),
   });
   expect(res.status).toBe(200);
 }
@@ -93,11 +132,19 @@ describe('the 10,000 identities per Region quota (a maintained count, migration 
     }
   }, 120_000);
 
-  it('when a store written before migration 011 is opened, then the count is rebuilt from the stored identities', async () => {
+  it('when a store written before migration 011 is opened, then the identity count and the sends of the last 24 hours are rebuilt from what it holds', async () => {
     const older = fs.mkdtempSync(path.join(os.tmpdir(), 'ses-emulator-quota-old-'));
     try {
       const first = await startTestEmulator({ dataDir: older });
-      await seed(first.url, 9_999);
+      await seed(first.url, 9_998);
+      await seedSender(first.url, REGION);
+      await setAccount(first, { productionAccess: true, region: REGION });
+      const before = sesClient(first, REGION);
+      await sendOne(before);
+      await sendOne(before, ['x@example.net', 'y@example.net']);
+      // The mailbox simulator's addresses do not count against the quota.
+      await sendOne(before, ['success@simulator.amazonses.com']);
+      before.destroy();
       await first.close();
       // Turn the file back into what an emulator without migration 011 left behind.
       const db = new Database(path.join(older, 'emulator.sqlite'));
@@ -105,12 +152,20 @@ describe('the 10,000 identities per Region quota (a maintained count, migration 
         DROP TRIGGER ses_identity_counts_delete;
         DROP TRIGGER ses_identity_counts_move;
         DROP TABLE ses_identity_counts;
-        DELETE FROM schema_migrations WHERE id = '011-identity-counts';`);
+        DROP INDEX ses_send_log_totals;
+        ALTER TABLE ses_send_log DROP COLUMN cum_quota;
+        ALTER TABLE ses_send_log DROP COLUMN cum_rate;
+        CREATE INDEX ses_send_log_by_scope_at ON ses_send_log (account_id, region, at);
+        DELETE FROM schema_migrations WHERE id = '011-quota-counts';`);
       db.close();
 
       const second = await startTestEmulator({ dataDir: older });
       const ses = sesClient(second, REGION);
       try {
+        // The day's sends as they were logged before the upgrade, and the next one on top.
+        expect(await sentLast24Hours(ses)).toBe(3);
+        await sendOne(ses);
+        expect(await sentLast24Hours(ses)).toBe(4);
         await ses.send(new CreateEmailIdentityCommand({ EmailIdentity: 'last-one@example.com' }));
         expect(
           await failure(ses.send(new CreateEmailIdentityCommand({ EmailIdentity: 'over@example.com' }))),
@@ -123,4 +178,42 @@ describe('the 10,000 identities per Region quota (a maintained count, migration 
       fs.rmSync(older, { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+describe('the 24-hour sending quota (running totals of the send log, migration 011)', () => {
+  it('when sends leave the 24-hour window, or the clock is set back before some, then SentLast24Hours and the quota count only the window', async () => {
+    const emulator = await startTestEmulator();
+    const ses = sesClient(emulator, 'ap-south-1');
+    try {
+      await seedSender(emulator.url, 'ap-south-1');
+      await setAccount(emulator, { productionAccess: true, max24HourSend: 5, region: 'ap-south-1' });
+      const start = (await (await fetch(`${emulator.url}/_emulator/clock`)).json()) as { now: string };
+      await sendOne(ses, ['a@example.net', 'b@example.net']);
+      await advanceClock(emulator, 3_600);
+      await sendOne(ses);
+      expect(await sentLast24Hours(ses)).toBe(3);
+      // 23.5 hours after the first send both are still inside; 24.5 hours after, only the second.
+      await advanceClock(emulator, 22.5 * 3_600);
+      expect(await sentLast24Hours(ses)).toBe(3);
+      await advanceClock(emulator, 3_600);
+      expect(await sentLast24Hours(ses)).toBe(1);
+
+      // Back to 30 minutes before the first send: none of the logged sends has happened yet.
+      await setClock(emulator.url, new Date(Date.parse(start.now) - 30 * 60_000).toISOString());
+      expect(await sentLast24Hours(ses)).toBe(0);
+      await sendOne(ses, ['c@example.net', 'd@example.net', 'e@example.net']);
+      expect(await sentLast24Hours(ses)).toBe(3);
+      // Forward past all of them: the window holds the early send and the first two again.
+      await advanceClock(emulator, 2 * 3_600);
+      expect(await sentLast24Hours(ses)).toBe(6);
+      expect(await failure(sendOne(ses))).toEqual({
+        name: 'LimitExceededException',
+        message: 'Daily message quota exceeded.',
+        status: 400,
+      });
+    } finally {
+      ses.destroy();
+      await emulator.close();
+    }
+  });
 });
