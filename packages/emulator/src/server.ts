@@ -116,6 +116,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     { logger },
   );
+  // One SQLite commit per event-loop turn; each answer waits for the commit holding its writes.
+  const commits = groupCommits(core.db);
   const catalog = createServiceCatalog(core, options);
   const names = catalog.modules.map((m) => m.name);
   const faults = new FaultInjector(names);
@@ -127,8 +129,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
   const control = createControlPlane(core, { faults, services: names });
   catalog.addControlRoutes(control);
-  // One SQLite commit per event-loop turn; each answer waits for the commit holding its writes.
-  const commits = groupCommits(core.db);
   const dispatchNow = createDispatcher({
     services: catalog.modules,
     control,

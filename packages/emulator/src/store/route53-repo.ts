@@ -1,4 +1,4 @@
-import type { Db } from './db.js';
+import { type Db, inTransaction } from './db.js';
 
 /** Persisted Route 53 shapes (names are stored decoded, lowercase, with the trailing dot). */
 export interface ZoneRow {
@@ -68,7 +68,7 @@ export class Route53Repo {
   constructor(private readonly db: Db) {}
 
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    return inTransaction(this.db, work);
   }
 
   callerReferenceTaken(accountId: string, callerReference: string): boolean {
