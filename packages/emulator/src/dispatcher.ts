@@ -141,6 +141,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
   return async (raw) => {
     const outcome: Outcome = {};
     const out = await answer(raw, outcome);
+    // The request line is built only when debug lines are written (LOG_LEVEL=debug).
+    if (logger.isLevelEnabled?.('debug') === false) return out;
     logger.debug(
       {
         method: raw.method,

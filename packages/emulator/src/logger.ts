@@ -9,6 +9,11 @@ export interface EmulatorLogger {
   info(fields: object, message: string): void;
   warn(fields: object, message: string): void;
   error(fields: object, message: string): void;
+  /**
+   * Whether a line at `level` would be written (pino has it too), so a hot path need not build fields
+   * that are thrown away. A logger without it is asked every time.
+   */
+  isLevelEnabled?(level: LogLevel): boolean;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -68,5 +73,11 @@ export function jsonLinesLogger(options: JsonLinesOptions = {}): EmulatorLogger 
     }
     write(`${line}\n`);
   };
-  return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
+  return {
+    debug: log('debug'),
+    info: log('info'),
+    warn: log('warn'),
+    error: log('error'),
+    isLevelEnabled: (level) => LEVELS[level] >= threshold,
+  };
 }

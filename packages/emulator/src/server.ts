@@ -10,6 +10,7 @@ import { type EmulatorLogger, jsonLinesLogger } from './logger.js';
 import { type EmulatorOptions, isLoopbackHost } from './options.js';
 import type { OutgoingResponse } from './protocol/http-types.js';
 import { createServiceCatalog, type ServiceCatalog } from './services/catalog.js';
+import { groupCommits } from './store/group-commit.js';
 import { inspectStore, type StoreReport } from './store/inspect.js';
 import { StsCredentialRepo } from './store/sts-credential-repo.js';
 
@@ -43,8 +44,10 @@ export interface ListeningHttp {
 }
 
 function send(res: http.ServerResponse, out: OutgoingResponse): void {
-  const body = typeof out.body === 'string' ? Buffer.from(out.body, 'utf8') : out.body;
-  res.writeHead(out.status, { ...out.headers, 'content-length': String(body.length) });
+  const { body } = out;
+  const length = typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.length;
+  res.writeHead(out.status, { ...out.headers, 'content-length': String(length) });
+  // A string body goes out in one write with the head (Node joins them); a Buffer takes a writev.
   res.end(body);
 }
 
@@ -113,6 +116,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     { logger },
   );
+  // One SQLite commit per event-loop turn; each answer waits for the commit holding its writes.
+  const commits = groupCommits(core.db);
   const catalog = createServiceCatalog(core, options);
   const names = catalog.modules.map((m) => m.name);
   const faults = new FaultInjector(names);
@@ -124,7 +129,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
   const control = createControlPlane(core, { faults, services: names });
   catalog.addControlRoutes(control);
-  const dispatch = createDispatcher({
+  const dispatchNow = createDispatcher({
     services: catalog.modules,
     control,
     faults,
@@ -135,6 +140,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     controlToken: options.controlToken,
     logger,
   });
+  const dispatch: Dispatch = async (raw) => {
+    const out = await dispatchNow(raw);
+    await commits.settled();
+    return out;
+  };
   let listening: ListeningHttp;
   try {
     listening = await listenHttp(dispatch, { ...options, host, port: options.port ?? 4566, logger });

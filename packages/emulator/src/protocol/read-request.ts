@@ -4,8 +4,16 @@ import { RequestEntityTooLargeException, RequestTimeout } from './core-errors.js
 /** Largest request body accepted (SES v2 allows 40 MB messages; base64 in JSON makes them bigger). */
 export const MAX_BODY_BYTES = 60 * 1024 * 1024;
 
+const EMPTY = Buffer.alloc(0);
+
 /** Reads the whole body; too large → 413 at once (the rest of the upload is discarded), cut off → 408. */
 export function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  // Without Content-Length or Transfer-Encoding an HTTP/1.1 request has no body (RFC 9112 §6.3), and
+  // Node's parser has already ended the message: answer at once instead of waiting for 'end' (a GET's
+  // listeners and an event-loop hop per request). Node drains the stream when the answer is sent.
+  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
+    return Promise.resolve(EMPTY);
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -1,4 +1,4 @@
-import type { Db } from './db.js';
+import { type Db, inTransaction } from './db.js';
 
 /** Persisted Route 53 shapes (names are stored decoded, lowercase, with the trailing dot). */
 export interface ZoneRow {
@@ -68,7 +68,7 @@ export class Route53Repo {
   constructor(private readonly db: Db) {}
 
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    return inTransaction(this.db, work);
   }
 
   callerReferenceTaken(accountId: string, callerReference: string): boolean {
@@ -109,18 +109,23 @@ export class Route53Repo {
     return row ? toZone(row) : undefined;
   }
 
-  /** The account's zones in creation order. */
-  /** The account's public zones named exactly `name` (with trailing dot), oldest first (index lookup). */
-  findPublicZonesByName(accountId: string, name: string): ZoneRow[] {
-    return (
-      this.db
-        .prepare(
-          'SELECT * FROM r53_hosted_zones WHERE account_id = ? AND name = ? AND private_zone = 0 ORDER BY created_at, rowid',
-        )
-        .all(accountId, name) as ZoneDbRow[]
-    ).map(toZone);
+  /**
+   * The public zone named by the longest of `names` (the oldest first among zones of one name), in one
+   * query rather than one per name.
+   */
+  findClosestPublicZone(accountId: string, names: readonly string[]): ZoneRow | undefined {
+    if (names.length === 0) return undefined;
+    const row = this.db
+      .prepare(
+        `SELECT * FROM r53_hosted_zones WHERE account_id = ? AND private_zone = 0 AND name IN (${names
+          .map(() => '?')
+          .join(', ')}) ORDER BY length(name) DESC, created_at, rowid LIMIT 1`,
+      )
+      .get(accountId, ...names) as ZoneDbRow | undefined;
+    return row ? toZone(row) : undefined;
   }
 
+  /** The account's zones in creation order. */
   listZones(accountId: string): ZoneRow[] {
     return (
       this.db

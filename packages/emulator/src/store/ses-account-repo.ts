@@ -21,22 +21,49 @@ export class SesAccountRepo {
       .run(account.accountId, account.region, JSON.stringify(account));
   }
 
+  /**
+   * Logs a send with the running totals of its account + Region in (at, seq) order (migration 011).
+   * The emulator clock can be set back: then the rows already logged later than `at` move up by this
+   * send's counts (none in the usual case, one empty index range).
+   */
   logSend(entry: SendLogEntry): void {
+    const before = this.totalsUpTo(entry, entry.at);
     this.db
       .prepare(
-        'INSERT INTO ses_send_log (account_id, region, at, quota_recipients, rate_recipients) VALUES (?, ?, ?, ?, ?)',
+        'UPDATE ses_send_log SET cum_quota = cum_quota + ?, cum_rate = cum_rate + ? WHERE account_id = ? AND region = ? AND at > ?',
       )
-      .run(entry.accountId, entry.region, entry.at, entry.quotaRecipients, entry.rateRecipients);
+      .run(entry.quotaRecipients, entry.rateRecipients, entry.accountId, entry.region, entry.at);
+    this.db
+      .prepare(
+        'INSERT INTO ses_send_log (account_id, region, at, quota_recipients, rate_recipients, cum_quota, cum_rate) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        entry.accountId,
+        entry.region,
+        entry.at,
+        entry.quotaRecipients,
+        entry.rateRecipients,
+        before.quota + entry.quotaRecipients,
+        before.rate + entry.rateRecipients,
+      );
   }
 
   /** Recipients sent after `sinceMs` (and not after `untilMs`): against the quota and against the rate. */
   sentBetween(scope: Scope, sinceMs: number, untilMs: number): { quota: number; rate: number } {
+    if (untilMs <= sinceMs) return { quota: 0, rate: 0 };
+    const until = this.totalsUpTo(scope, untilMs);
+    const since = this.totalsUpTo(scope, sinceMs);
+    return { quota: until.quota - since.quota, rate: until.rate - since.rate };
+  }
+
+  /** The running totals of every send at or before `atMs` (one index seek). */
+  private totalsUpTo(scope: Scope, atMs: number): { quota: number; rate: number } {
     const row = this.db
       .prepare(
-        `SELECT COALESCE(SUM(quota_recipients), 0) AS quota, COALESCE(SUM(rate_recipients), 0) AS rate
-         FROM ses_send_log WHERE account_id = ? AND region = ? AND at > ? AND at <= ?`,
+        `SELECT cum_quota AS quota, cum_rate AS rate FROM ses_send_log
+         WHERE account_id = ? AND region = ? AND at <= ? ORDER BY at DESC, seq DESC LIMIT 1`,
       )
-      .get(scope.accountId, scope.region, sinceMs, untilMs) as { quota: number; rate: number };
-    return row;
+      .get(scope.accountId, scope.region, atMs) as { quota: number; rate: number } | undefined;
+    return row ?? { quota: 0, rate: 0 };
   }
 }

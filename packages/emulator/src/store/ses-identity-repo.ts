@@ -31,11 +31,12 @@ export class SesIdentityRepo {
     return rows.map((r) => JSON.parse(r.doc) as IdentityRecord);
   }
 
+  /** How many identities the Region holds: one row the triggers of migration 011 keep, not a scan. */
   count(scope: Scope): number {
     const row = this.db
-      .prepare('SELECT COUNT(*) AS n FROM ses_identities WHERE account_id = ? AND region = ?')
-      .get(scope.accountId, scope.region) as { n: number };
-    return row.n;
+      .prepare('SELECT n FROM ses_identity_counts WHERE account_id = ? AND region = ?')
+      .get(scope.accountId, scope.region) as { n: number } | undefined;
+    return row?.n ?? 0;
   }
 
   insert(identity: IdentityRecord): void {

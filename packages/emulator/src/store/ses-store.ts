@@ -1,4 +1,4 @@
-import type { Db } from './db.js';
+import { type Db, inTransaction } from './db.js';
 import { SesAccountRepo } from './ses-account-repo.js';
 import { SesConfigurationSetRepo } from './ses-configuration-set-repo.js';
 import { SesIdentityRepo } from './ses-identity-repo.js';
@@ -39,6 +39,6 @@ export function createSesStore(db: Db): SesStore {
     accounts: new SesAccountRepo(db),
     suppression: new SesSuppressionRepo(db),
     templates: new SesTemplateRepo(db),
-    transaction: (work) => db.transaction(work)(),
+    transaction: (work) => inTransaction(db, work),
   };
 }

@@ -469,12 +469,10 @@ export class Route53Model {
   private answeringZone(accountId: string, rawName: string): { zone: ZoneRow; name: string } | undefined {
     const parsed = parseDnsName(rawName);
     if (!parsed.ok) return undefined;
-    // Longest suffix first, each an index lookup: cost grows with the name's labels, not the zone count.
-    for (const suffix of suffixesOf(parsed.name)) {
-      const zone = this.repo.findPublicZonesByName(accountId, suffix)[0];
-      if (zone) return { zone, name: parsed.name };
-    }
-    return undefined;
+    // The longest enclosing zone, in one indexed query over the name's suffixes (a GetEmailIdentity of a
+    // checked domain asks this for each of its labels; a query per suffix was 8% of its CPU).
+    const zone = this.repo.findClosestPublicZone(accountId, suffixesOf(parsed.name));
+    return zone && { zone, name: parsed.name };
   }
 
   private findTaggedZone(accountId: string, resourceType: string, resourceId: string): ZoneRow {

@@ -1,4 +1,5 @@
 import type { EmulatorCore } from '../../core.js';
+import { inTransaction } from '../../store/db.js';
 import type { MailboxMessage } from '../../store/ses-records.js';
 import { SnsRepo } from '../../store/sns-repo.js';
 import type { TopicDirectory } from '../ses/model/notification-settings.js';
@@ -29,7 +30,7 @@ export function createSnsState(
   });
   const model = new SnsModel({
     store,
-    transaction: (work) => core.db.transaction(work)(),
+    transaction: (work) => inTransaction(core.db, work),
     now,
     deliver: delivery,
   });

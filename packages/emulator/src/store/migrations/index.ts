@@ -8,6 +8,7 @@ import { identityNameIndex } from './007-identity-name-index.js';
 import { sesAccountSuppressionTemplates } from './008-ses-account-suppression-templates.js';
 import { route53Tags } from './009-route53-tags.js';
 import { stsCredentials } from './010-sts-credentials.js';
+import { quotaCounts } from './011-quota-counts.js';
 
 /** Every schema migration, one module each; add new ones at the end. */
 export const migrations: Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: Migration[] = [
   sesAccountSuppressionTemplates,
   route53Tags,
   stsCredentials,
+  quotaCounts,
 ];

@@ -109,11 +109,12 @@ export class AccountModel {
       throw new SendingPausedException('Sending is paused for this account.');
     }
     const now = this.ctx.now();
-    const day = this.ctx.store.accounts.sentBetween(scope, now - DAY_MS, now);
+    // The day's sum only when a quota applies (max24HourSend -1 is unlimited) and the send counts.
     if (
       account.max24HourSend >= 0 &&
       quotaRecipients > 0 &&
-      day.quota + quotaRecipients > account.max24HourSend
+      this.ctx.store.accounts.sentBetween(scope, now - DAY_MS, now).quota + quotaRecipients >
+        account.max24HourSend
     ) {
       throw new LimitExceededException('Daily message quota exceeded.');
     }
