@@ -265,7 +265,7 @@ async function allAccountsAtScale({ perRegion, listRuns }, regions) {
       `${formatMs(list)} median of ${times.length} (max ${formatMs(Math.max(...times))}); peak RSS ${mb(memory.peak)} (BFF with its embedded emulator)`,
       `${(list / 2500).toFixed(2)} of target`,
       list <= 2500,
-      `the demo's ${accounts.length} accounts, a role each assumed on the embedded emulator's STS; the same number of rows as the All regions row spread over the accounts (${accounts.length * regions.length} lists of ${count(perAccountRegion)}), since 3 × 100,000 rows would only measure the one-account list three times over; the first-rows target applies to the list answered`,
+      `the demo's ${accounts.length} accounts, a role each assumed on the embedded emulator's STS; the same number of rows as the All regions row spread over the accounts (${accounts.length * regions.length} lists of ${count(perAccountRegion)}), since 3 × 100,000 rows would only measure the one-account list three times over; the first-rows target applies to the list answered. What bounds it: the BFF and its embedded emulator share one process and one event loop here, so the emulator's pages and the BFF's parsing of them run one after the other on one core (the All regions row above runs them in two processes), plus ${accounts.length * regions.length} lists of paging instead of ${regions.length}`,
     );
   } finally {
     await bff.stop();

@@ -54,7 +54,11 @@ export async function listIdentitiesInAllAccounts(
   listed.forEach(({ result, identities: found }, index) => {
     const { scope, slot } = lists[index] as (typeof lists)[number];
     loads[slot] = { ...result, account: scope.id };
-    for (const identity of found) identities.push({ ...identity, account: scope.id });
+    // Tagged in place (the rows are this list's own), not copied: see loadRegionIdentities.
+    for (const identity of found) {
+      (identity as AccountIdentitySummary).account = scope.id;
+      identities.push(identity as AccountIdentitySummary);
+    }
   });
   return { identities, loads: loads.filter((l): l is AccountLoadResult => l !== undefined) };
 }

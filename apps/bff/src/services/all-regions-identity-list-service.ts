@@ -17,8 +17,14 @@ export async function loadRegionIdentities(
   query: ListIdentitiesQuery,
 ): Promise<{ result: RegionLoadResult; identities: RegionalIdentitySummary[] }> {
   try {
-    const identities = (await listIdentities(ctx, region, query)).map((i) => ({ ...i, region }));
-    return { result: { region, outcome: 'loaded', count: identities.length }, identities };
+    // Tagged in place, not copied: the summaries are this list's own, and at 100,000 rows a copy of
+    // each (object spread) cost more of the BFF's time than paging them.
+    const identities = await listIdentities(ctx, region, query);
+    for (const identity of identities) (identity as RegionalIdentitySummary).region = region;
+    return {
+      result: { region, outcome: 'loaded', count: identities.length },
+      identities: identities as RegionalIdentitySummary[],
+    };
   } catch (error) {
     return { result: { region, outcome: 'failed', error: regionFailureOf(error) }, identities: [] };
   }

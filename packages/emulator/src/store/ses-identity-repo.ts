@@ -121,6 +121,44 @@ export class SesIdentityRepo {
     return rows.map((r) => JSON.parse(r.doc) as IdentityRecord);
   }
 
+  /**
+   * The identities time alone may move at `now` (a superset of what the engine's `deadlinePassed` keeps):
+   * a PENDING or TEMPORARY_FAILURE track started at least its window ago (`emailWindowMs` for an
+   * address's verification, `dnsWindowMs` for a domain's and for DKIM and MAIL FROM tracks), or an Easy
+   * DKIM key length waiting for a rotation. Filtered in SQL so a time pass over a large store parses
+   * only those documents, not every live identity's.
+   */
+  listDueByTime(
+    accountId: string | undefined,
+    cutoffs: { now: number; emailWindowMs: number; dnsWindowMs: number },
+  ): IdentityRecord[] {
+    const { now, emailWindowMs, dnsWindowMs } = cutoffs;
+    const dnsCutoff = now - dnsWindowMs;
+    const rows = this.db
+      .prepare(
+        `SELECT doc FROM ses_identities WHERE (? IS NULL OR account_id = ?) AND (
+           (verification_status IN ('PENDING', 'TEMPORARY_FAILURE')
+             AND json_extract(doc, '$.verification.startedAt') <= (CASE type WHEN 'EMAIL_ADDRESS' THEN ? ELSE ? END))
+           OR (json_extract(doc, '$.dkim.track.status') IN ('PENDING', 'TEMPORARY_FAILURE')
+             AND json_extract(doc, '$.dkim.track.startedAt') <= ?)
+           OR (json_extract(doc, '$.mailFrom.track.status') IN ('PENDING', 'TEMPORARY_FAILURE')
+             AND json_extract(doc, '$.mailFrom.track.startedAt') <= ?)
+           OR (json_extract(doc, '$.dkim.origin') = 'AWS_SES'
+               AND json_extract(doc, '$.dkim.nextKeyLength') IS NOT NULL
+               AND json_extract(doc, '$.dkim.nextKeyLength') IS NOT json_extract(doc, '$.dkim.currentKeyLength'))
+         ) ORDER BY seq`,
+      )
+      .all(
+        accountId ?? null,
+        accountId ?? null,
+        now - emailWindowMs,
+        dnsCutoff,
+        dnsCutoff,
+        dnsCutoff,
+      ) as Row[];
+    return rows.map((r) => JSON.parse(r.doc) as IdentityRecord);
+  }
+
   /** Removes a deleted configuration set as the default of every identity that named it. */
   clearConfigurationSet(scope: Scope, configurationSetName: string): void {
     this.db

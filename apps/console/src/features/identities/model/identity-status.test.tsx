@@ -81,4 +81,37 @@ describe('sorting by status', () => {
     sortIdentities(items, 'status', false);
     expect(items.map((i) => i.name)).toEqual(before);
   });
+
+  it('when many identities in several Regions are sorted by status or type either way, then the order is a stable sort of the A→Z list by that column', () => {
+    const statuses: VerificationStatus[] = [
+      'SUCCESS',
+      'PENDING',
+      'FAILED',
+      'TEMPORARY_FAILURE',
+      'NOT_STARTED',
+    ];
+    const many = Array.from({ length: 600 }, (_, i) => ({
+      ...identity(
+        i % 3 === 0 ? `user${(i * 7) % 200}@example.com` : `d${(i * 13) % 300}.example`,
+        statuses[(i * 11) % 5] as VerificationStatus,
+      ),
+      region: ['us-east-1', 'eu-west-1'][i % 2] as string,
+    }));
+    const collator = new Intl.Collator();
+    const aToZ = [...many].sort(
+      (a, b) => collator.compare(a.name, b.name) || collator.compare(a.region, b.region),
+    );
+    const rank = (s: VerificationStatus) =>
+      ['FAILED', 'TEMPORARY_FAILURE', 'PENDING', 'NOT_STARTED', 'SUCCESS'].indexOf(s);
+    const key = (row: (typeof many)[number]) => `${row.name} ${row.region}`;
+    for (const descending of [false, true]) {
+      const sign = descending ? -1 : 1;
+      expect(sortIdentities(many, 'status', descending).map(key)).toEqual(
+        [...aToZ].sort((a, b) => sign * (rank(a.status) - rank(b.status))).map(key),
+      );
+      expect(sortIdentities(many, 'type', descending).map(key)).toEqual(
+        [...aToZ].sort((a, b) => sign * (a.type === b.type ? 0 : a.type === 'DOMAIN' ? -1 : 1)).map(key),
+      );
+    }
+  });
 });

@@ -76,6 +76,38 @@ export function sortIdentities<T extends Sortable>(
 ): T[] {
   const base = inBaseOrder(items);
   if (field === 'name' && !descending) return [...base];
+  const bucket = bucketOf[field];
+  if (bucket) return inBuckets(base, field, bucket, descending);
   const sign = descending ? -1 : 1;
   return [...base].sort((a, b) => sign * primary[field](a, b));
+}
+
+/**
+ * Columns with a few values (status, type) sort by bucket: one pass drops each row, in A→Z order, into the
+ * bucket of its key (rows with equal keys compare equal), and the buckets are joined in the column's order.
+ * The same order as the stable sort by `primary[field]`, in O(n): with 100,000 rows the comparison sort
+ * took most of a sort's time.
+ */
+const bucketOf: Partial<Record<IdentitySortField, (row: Sortable) => string | number>> = {
+  status: (row) => statusRank[row.status],
+  type: (row) => identityTypeLabel[row.type],
+};
+
+function inBuckets<T extends Sortable>(
+  base: readonly T[],
+  field: IdentitySortField,
+  keyOf: (row: Sortable) => string | number,
+  descending: boolean,
+): T[] {
+  const buckets = new Map<string | number, T[]>();
+  for (const row of base) {
+    const key = keyOf(row);
+    const bucket = buckets.get(key);
+    if (bucket) bucket.push(row);
+    else buckets.set(key, [row]);
+  }
+  const sign = descending ? -1 : 1;
+  // Each bucket's first row stands for its key in the column's comparison.
+  const ordered = [...buckets.values()].sort((a, b) => sign * primary[field](a[0] as T, b[0] as T));
+  return ordered.flat();
 }

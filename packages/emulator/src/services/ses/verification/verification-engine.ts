@@ -4,6 +4,7 @@ import type { EmulatorLogger } from '../../../logger.js';
 import type { IdentityRecord } from '../../../store/ses-records.js';
 import type { SesStore } from '../../../store/ses-store.js';
 import { deadlinePassed, evaluateIdentity, statusChanged } from './evaluate.js';
+import { DNS_SEARCH_WINDOW_MS, EMAIL_LINK_VALIDITY_MS } from './transitions.js';
 
 /** A check that changes nothing but its timestamps is written at most this often (emulated time). */
 const CHECK_TIMESTAMP_REFRESH_MS = 5 * 60 * 1000;
@@ -52,7 +53,16 @@ export class VerificationEngine {
     const now = this.deps.now();
     let changed = 0;
     store.transaction(() => {
-      for (const identity of store.identities.listNeedingChecks(accountId)) {
+      // A time pass reads only the identities a deadline may have moved (SQL-filtered), not every live one.
+      const candidates =
+        reason === 'time'
+          ? store.identities.listDueByTime(accountId, {
+              now,
+              emailWindowMs: EMAIL_LINK_VALIDITY_MS,
+              dnsWindowMs: DNS_SEARCH_WINDOW_MS,
+            })
+          : store.identities.listNeedingChecks(accountId);
+      for (const identity of candidates) {
         if (reason === 'time' && !deadlinePassed(identity, now)) continue;
         const next = evaluateIdentity(identity, dns, mode, now);
         if (statusChanged(identity, next)) {
