@@ -1,5 +1,6 @@
 import { apiPaths } from '@ses-console/contract';
 import { accountsConfig, DEMO_ACCOUNTS } from '@ses-console/demo-kit';
+import { checkComplete, getJson } from '../lib/bff-json.mjs';
 import { timeRuns } from '../lib/load.mjs';
 import { emulatorControl } from '../lib/sdk-client.mjs';
 import { startBffProcess } from '../lib/servers.mjs';
@@ -13,22 +14,6 @@ const ACCOUNTS = DEMO_ACCOUNTS;
 
 /** The four Regions every account lists (REGIONS of this BFF, so All regions means these four). */
 const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2', 'eu-central-1'];
-
-async function getJson(url) {
-  const response = await fetch(url);
-  if (!response.ok)
-    throw new Error(`GET ${url} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
-  return response.json();
-}
-
-/** Throws unless every account and Region loaded and the list holds `expected` rows. */
-function checkComplete(what, body, expected, loads) {
-  const failed = (body[loads] ?? []).filter((load) => load.outcome !== 'loaded');
-  if (failed.length > 0) throw new Error(`${what}: ${JSON.stringify(failed).slice(0, 400)}`);
-  if (body.identities.length !== expected) {
-    throw new Error(`${what} listed ${body.identities.length} identities, not ${expected}`);
-  }
-}
 
 /**
  * Issue 18's benchmark: a BFF serving 3 accounts (ACCOUNTS, a role each, assumed on its embedded emulator's

@@ -1,16 +1,10 @@
 import { ListEmailIdentitiesCommand } from '@aws-sdk/client-sesv2';
+import { getJson } from '../lib/bff-json.mjs';
 import { timeRuns } from '../lib/load.mjs';
 import { sesClient } from '../lib/sdk-client.mjs';
 import { formatMs, median, percentile } from '../lib/stats.mjs';
 
 const GROUP = 'BFF';
-
-async function getJson(url) {
-  const response = await fetch(url);
-  if (!response.ok)
-    throw new Error(`GET ${url} answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
-  return response.json();
-}
 
 /** Every identity of the region through the SDK, 1000 a page: what the BFF does, minus the BFF. */
 async function drainWithSdk(client) {

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { ListEmailIdentitiesCommand } from '@aws-sdk/client-sesv2';
 import { apiPaths } from '@ses-console/contract';
 import { accountsConfig, DEMO_ACCOUNTS } from '@ses-console/demo-kit';
+import { checkComplete, getJson } from '../lib/bff-json.mjs';
 import { timeRuns } from '../lib/load.mjs';
 import { cpuTimeMs } from '../lib/processes.mjs';
 import { emulatorControl, sesClient } from '../lib/sdk-client.mjs';
@@ -30,22 +31,6 @@ const TEN_REGIONS = [
 
 const count = (n) => n.toLocaleString('en-US');
 const mb = (bytes) => `${(bytes / MB).toFixed(0)} MB`;
-
-async function getJson(url) {
-  const response = await fetch(url);
-  if (!response.ok)
-    throw new Error(`GET ${url} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
-  return response.json();
-}
-
-/** Throws unless every load (Region, or account × Region) loaded and the list holds `expected` rows. */
-function checkComplete(what, body, expected, loads) {
-  const failed = (body[loads] ?? []).filter((load) => load.outcome !== 'loaded');
-  if (failed.length > 0) throw new Error(`${what}: ${JSON.stringify(failed).slice(0, 400)}`);
-  if (body.identities.length !== expected) {
-    throw new Error(`${what} listed ${body.identities.length} identities, not ${expected}`);
-  }
-}
 
 /** Seeds `perRegion` identities in each Region of `regions` (one control-plane call per Region). */
 async function seedRegions(url, regions, perRegion, accountId) {
