@@ -9,8 +9,10 @@ import {
   type LoaderFunctionArgs,
   Navigate,
   type RouteObject,
-  RouterProvider,
 } from 'react-router';
+// The DOM RouterProvider passes ReactDOM.flushSync to the router, so a navigation asked for with
+// `flushSync` (use-url-state's `immediate`) renders at once instead of as a transition.
+import { RouterProvider } from 'react-router/dom';
 import { ACCOUNT_PARAM, paths } from '../config/paths';
 import { identitiesQueryOptions } from '../features/identities/api/identity-queries';
 import { ALL_ACCOUNTS } from '../hooks/use-account';

@@ -6,8 +6,14 @@ type Value = string | number | boolean | undefined;
 /**
  * Writes a few query parameters while keeping the others (region, tab…). Defaults are dropped, so
  * URLs stay short; history is replaced rather than pushed so Back leaves the page instead of undoing a sort.
+ *
+ * `immediate` is for controls whose checked or selected state is the URL (a table's selection radio, a
+ * tab): the router otherwise applies a navigation as a React transition, so on a busy device the control
+ * snaps back unchecked until the transition renders, and a click can look ignored. With it the URL
+ * change is rendered synchronously (React Router's `flushSync`).
  */
-export function useUrlStateWriter(defaults: Record<string, Value>) {
+export function useUrlStateWriter(defaults: Record<string, Value>, options: { immediate?: boolean } = {}) {
+  const immediate = options.immediate === true;
   const [, setSearchParams] = useSearchParams();
   return useCallback(
     (changes: Record<string, Value>) =>
@@ -24,8 +30,8 @@ export function useUrlStateWriter(defaults: Record<string, Value>) {
           }
           return next;
         },
-        { replace: true },
+        { replace: true, flushSync: immediate },
       ),
-    [setSearchParams, defaults],
+    [setSearchParams, defaults, immediate],
   );
 }

@@ -11,7 +11,7 @@ const DEFAULTS = { tab: '' };
 
 function IdentityPage({ region, identity }: { region: string; identity: string }) {
   const [searchParams] = useSearchParams();
-  const write = useUrlStateWriter(DEFAULTS);
+  const write = useUrlStateWriter(DEFAULTS, { immediate: true });
   const { regions } = useRegion();
   const { account } = useAccount();
   const sets = useQuery(configurationSetsQueryOptions(account, region));

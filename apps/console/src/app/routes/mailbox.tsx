@@ -13,7 +13,7 @@ const DEFAULTS = { message: '', verify: '' };
 export default function MailboxRoute() {
   const { backend, region } = useRegion();
   const [searchParams] = useSearchParams();
-  const write = useUrlStateWriter(DEFAULTS);
+  const write = useUrlStateWriter(DEFAULTS, { immediate: true });
   return (
     <ContentLayout
       header={

@@ -15,7 +15,7 @@ const DEFAULTS = { topic: '', messageId: '' };
 
 function SnsTopicsPage({ region }: { region: string }) {
   const [searchParams] = useSearchParams();
-  const write = useUrlStateWriter(DEFAULTS);
+  const write = useUrlStateWriter(DEFAULTS, { immediate: true });
   const topicName = searchParams.get('topic');
   const messageId = searchParams.get('messageId') ?? undefined;
   const { account } = useAccount();
