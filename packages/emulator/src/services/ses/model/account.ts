@@ -117,16 +117,22 @@ export class AccountModel {
     const now = this.ctx.now();
     const sends = this.ctx.store.accounts;
     const upToNow = sends.totalsAt(scope, now);
+    // A window's sum is at most the totals up to now (counts are never negative): while those are
+    // within a limit, the window cannot exceed it and its start needs no seek.
     // The day's sum only when a quota applies (max24HourSend -1 is unlimited) and the send counts.
     if (
       account.max24HourSend >= 0 &&
       quotaRecipients > 0 &&
+      upToNow.quota + quotaRecipients > account.max24HourSend &&
       sends.sentSince(scope, now - DAY_MS, upToNow).quota + quotaRecipients > account.max24HourSend
     ) {
       throw new LimitExceededException('Daily message quota exceeded.');
     }
-    const recent = sends.sentSince(scope, now - RATE_WINDOW_MS, upToNow);
-    if (recent.rate >= account.maxSendRate * (RATE_WINDOW_MS / 1000)) {
+    const rateLimit = account.maxSendRate * (RATE_WINDOW_MS / 1000);
+    if (
+      upToNow.rate >= rateLimit &&
+      sends.sentSince(scope, now - RATE_WINDOW_MS, upToNow).rate >= rateLimit
+    ) {
       throw new TooManyRequestsException('Maximum sending rate exceeded.');
     }
     sends.logSend({ ...scope, at: now, quotaRecipients, rateRecipients }, upToNow);

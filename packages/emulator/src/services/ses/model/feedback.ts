@@ -34,11 +34,10 @@ export function feedbackPublisher(
     if (message.kind !== 'sent') return;
     const identity = sender ?? sendingIdentity(ctx, message);
     if (!identity) return;
+    // Nothing to publish or write (every recipient delivered, no topic: the usual send): no settings
+    // to build, no transaction to open.
+    if (outcomes.every((o) => o.kind === 'delivered') && !notifications.hasTopic(identity)) return;
     const settings = notifications.forRecord(identity);
-    // Nothing to publish or write (no topic, no bounce, complaint or auto-reply: the usual send): no
-    // transaction to open.
-    const topicSet = settings.topics.Delivery ?? settings.topics.Bounce ?? settings.topics.Complaint;
-    if (topicSet === undefined && outcomes.every((o) => o.kind === 'delivered')) return;
     // One transaction: the captured notifications and emails of a message are there together or not at all.
     ctx.store.transaction(() =>
       publishFeedback(ctx, notifications, topics, message, outcomes, identity, settings),

