@@ -1,8 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import { verificationLinkFor } from '../../../control/verification-link.js';
 import type { MailboxMessage, Scope, VerificationMail } from '../../../store/ses-records.js';
 import { EMAIL_LINK_VALIDITY_MS } from '../verification/transitions.js';
 import type { ModelContext } from './context.js';
+import { uuidV7, verificationToken } from './time-ordered-ids.js';
 
 const REGION_NAMES: Record<string, string> = {
   'us-east-1': 'US East (N. Virginia)',
@@ -38,7 +38,7 @@ export const VERIFICATION_SENDER = 'no-reply-aws@amazon.com';
  */
 export function sendVerificationEmail(ctx: ModelContext, scope: Scope, address: string): string {
   const now = ctx.now();
-  const token = randomBytes(24).toString('base64url');
+  const token = verificationToken();
   ctx.store.tokens.insert({
     ...scope,
     token,
@@ -48,7 +48,7 @@ export function sendVerificationEmail(ctx: ModelContext, scope: Scope, address: 
   });
   ctx.store.mailbox.insertVerification({
     ...scope,
-    id: randomUUID(),
+    id: uuidV7(),
     source: VERIFICATION_SENDER,
     address,
     link: verificationLinkFor(ctx.publicUrl(), token),
