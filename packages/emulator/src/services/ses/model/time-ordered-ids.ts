@@ -43,3 +43,14 @@ export function uuidV7(): string {
   const hex = b.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+/** `length` random bytes as hex from the same pool (the random middle of an SES message id). */
+export function randomHex(length: number): string {
+  if (used + length > POOL_BYTES) {
+    randomFillSync(pool);
+    used = 0;
+  }
+  const hex = pool.toString('hex', used, used + length);
+  used += length;
+  return hex;
+}
