@@ -135,7 +135,14 @@ export class AccountModel {
     ) {
       throw new TooManyRequestsException('Maximum sending rate exceeded.');
     }
-    sends.logSend({ ...scope, at: now, quotaRecipients, rateRecipients }, upToNow);
+    const entry = {
+      accountId: scope.accountId,
+      region: scope.region,
+      at: now,
+      quotaRecipients,
+      rateRecipients,
+    };
+    sends.logSend(entry, upToNow);
   }
 
   putSendingEnabled(scope: Scope, enabled: boolean): void {
