@@ -3,7 +3,6 @@ import type { EmulatorCore } from '../core.js';
 import { ResolverDnsView } from '../dns/resolver-dns-view.js';
 import type { ZoneRecordSource } from '../dns/zone-answers.js';
 import type { EmulatorOptions } from '../options.js';
-import { SesMailboxRepo } from '../store/ses-mailbox-repo.js';
 import { createRoute53Service } from './route53/service.js';
 import type { ServiceModule } from './service.js';
 import { addSesControlRoutes } from './ses/control-routes.js';
@@ -51,8 +50,7 @@ export function createServiceCatalog(
     options.verificationDns?.mode === 'resolver' ? (options.verificationDns.servers ?? []) : undefined;
   const resolver = resolverServers ? new ResolverDnsView(resolverServers) : undefined;
   // SNS emails its email subscribers into SES's mailbox; SES publishes feedback to SNS topics.
-  const mailbox = new SesMailboxRepo(core.db);
-  const sns = createSnsState(core, { email: (message) => mailbox.insert(message) });
+  const sns = createSnsState(core, { email: (message) => ses.store.mailbox.insert(message) });
   const ses = createSesState(core, { dns: route53.dnsView, resolver, topics: sns.topics });
   const sts = createStsState(core, { roles: options.roles });
   const defaults = () => ({ accountId: core.config.defaultAccountId, region: core.config.defaultRegion });

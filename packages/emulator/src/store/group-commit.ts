@@ -1,3 +1,4 @@
+import { checkpointInBackground } from './background-checkpoint.js';
 import type { Db } from './db.js';
 
 /** What the HTTP layer waits on before it answers (see `groupCommits`). */
@@ -25,13 +26,15 @@ interface Batch {
  * Durability is unchanged for clients: the server answers a request only after `settled()`, i.e. after
  * the commit that holds its writes (and a read that saw a not yet committed write waits for it too), so
  * an acknowledged write is in the WAL exactly as before. Only `startEmulator` turns this on; code that
- * drives the store directly (unit tests) keeps one commit per transaction.
+ * drives the store directly (unit tests) keeps one commit per transaction. With it, WAL checkpoints
+ * move to a worker thread (`checkpointInBackground`).
  */
 export function groupCommits(db: Db): GroupCommit {
   const transaction = db.transaction.bind(db);
   const close = db.close.bind(db);
   const begin = db.prepare('BEGIN');
   const commit = db.prepare('COMMIT');
+  const checkpoints = checkpointInBackground(db);
   let batch: Batch | undefined;
 
   const finish = (): void => {
@@ -43,6 +46,7 @@ export function groupCommits(db: Db): GroupCommit {
       // batch's writes are gone and the answers waiting for them must not say they were made.
       if (!db.inTransaction) throw new Error('the batched transaction was rolled back');
       commit.run();
+      checkpoints?.committed();
       current.resolve();
     } catch (error) {
       if (db.inTransaction) db.exec('ROLLBACK');
@@ -81,6 +85,7 @@ export function groupCommits(db: Db): GroupCommit {
 
   db.close = (() => {
     finish();
+    checkpoints?.stop();
     return close();
   }) as Db['close'];
 

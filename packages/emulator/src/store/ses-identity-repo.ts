@@ -23,11 +23,17 @@ export class SesIdentityRepo {
     return row ? (JSON.parse(row.doc) as IdentityRecord) : undefined;
   }
 
-  /** The identities named `name` in every Region of an account (a DEED parent and its replicas). */
+  /**
+   * The identities named `name` in every Region of an account (a DEED parent and its replicas): one
+   * key lookup per Region the account has identities in (migration 012).
+   */
   inAllRegions(accountId: string, name: string): IdentityRecord[] {
     const rows = this.db
-      .prepare('SELECT doc FROM ses_identities WHERE account_id = ? AND name = ? ORDER BY region')
-      .all(accountId, name) as Row[];
+      .prepare(
+        `SELECT doc FROM ses_identities WHERE account_id = ? AND name = ?
+           AND region IN (SELECT region FROM ses_identity_counts WHERE account_id = ?) ORDER BY region`,
+      )
+      .all(accountId, name, accountId) as Row[];
     return rows.map((r) => JSON.parse(r.doc) as IdentityRecord);
   }
 

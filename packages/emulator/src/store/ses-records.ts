@@ -142,6 +142,23 @@ export interface MailboxMessage extends Scope {
   timestamp: number;
 }
 
+/**
+ * A verification email as the mailbox keeps it: only what differs from one to the next (the address,
+ * the link with its token); the rest of the message (subject, text, HTML) is the same text for every
+ * address in a Region, so the SES model renders it again when the mailbox is read
+ * (`SesMailboxRepo`'s `render`). A full copy per email made the mailbox row about 2.4 KB, most of
+ * CreateEmailIdentity's writes.
+ */
+export interface VerificationMail extends Scope {
+  id: string;
+  source: string;
+  /** The address being verified: the message's only recipient. */
+  address: string;
+  /** The link as it was sent (the emulator's public URL then, and the token). */
+  link: string;
+  timestamp: number;
+}
+
 /** The account's SES state in one region (sandbox, quotas, sending, suppression, details). */
 export interface AccountRecord extends Scope {
   productionAccessEnabled: boolean;

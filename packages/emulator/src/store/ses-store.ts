@@ -2,7 +2,7 @@ import { type Db, inTransaction } from './db.js';
 import { SesAccountRepo } from './ses-account-repo.js';
 import { SesConfigurationSetRepo } from './ses-configuration-set-repo.js';
 import { SesIdentityRepo } from './ses-identity-repo.js';
-import { SesMailboxRepo } from './ses-mailbox-repo.js';
+import { type RenderVerificationMail, SesMailboxRepo } from './ses-mailbox-repo.js';
 import { SesNotificationRepo } from './ses-notification-repo.js';
 import { SesPolicyRepo } from './ses-policy-repo.js';
 import { SesSuppressionRepo } from './ses-suppression-repo.js';
@@ -27,13 +27,14 @@ export interface SesStore {
   transaction<T>(work: () => T): T;
 }
 
-export function createSesStore(db: Db): SesStore {
+/** `renderVerificationMail`: the SES model's wording of a stored verification email (see `SesMailboxRepo`). */
+export function createSesStore(db: Db, renderVerificationMail: RenderVerificationMail): SesStore {
   return {
     identities: new SesIdentityRepo(db),
     policies: new SesPolicyRepo(db),
     tags: new SesTagRepo(db),
     configurationSets: new SesConfigurationSetRepo(db),
-    mailbox: new SesMailboxRepo(db),
+    mailbox: new SesMailboxRepo(db, renderVerificationMail),
     tokens: new SesVerificationTokenRepo(db),
     notifications: new SesNotificationRepo(db),
     accounts: new SesAccountRepo(db),

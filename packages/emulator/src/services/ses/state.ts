@@ -4,6 +4,7 @@ import type { ResolverDnsView } from '../../dns/resolver-dns-view.js';
 import { createSesStore, type SesStore } from '../../store/ses-store.js';
 import { createSesModel, type SesModel } from './model/index.js';
 import type { TopicDirectory } from './model/notification-settings.js';
+import { verificationEmail } from './model/verification-email.js';
 import { dnsQuestions } from './verification/dns-checks.js';
 import { type RunReason, VerificationEngine } from './verification/verification-engine.js';
 
@@ -29,7 +30,7 @@ export function createSesState(
   core: EmulatorCore,
   deps: { dns: DnsView; resolver?: ResolverDnsView; topics?: TopicDirectory },
 ): SesState {
-  const store = createSesStore(core.db);
+  const store = createSesStore(core.db, verificationEmail);
   const { resolver } = deps;
   const ctx = {
     store,

@@ -9,6 +9,8 @@ import { sesAccountSuppressionTemplates } from './008-ses-account-suppression-te
 import { route53Tags } from './009-route53-tags.js';
 import { stsCredentials } from './010-sts-credentials.js';
 import { quotaCounts } from './011-quota-counts.js';
+import { createPathIndexes } from './012-create-path-indexes.js';
+import { sendPathRowids } from './013-send-path-rowids.js';
 
 /** Every schema migration, one module each; add new ones at the end. */
 export const migrations: Migration[] = [
@@ -22,4 +24,6 @@ export const migrations: Migration[] = [
   route53Tags,
   stsCredentials,
   quotaCounts,
+  createPathIndexes,
+  sendPathRowids,
 ];

@@ -99,34 +99,50 @@ export class AccountModel {
 
   /**
    * Refuses a send the account may not make now: paused sending, the 24-hour quota (`quotaRecipients`
-   * more would exceed it) or the send rate (the window is already full). SES v1 answers both quota
-   * errors as `Throttling`; v2 declares TooManyRequestsException for the rate and LimitExceededException
-   * for the quota [inf: the v2 model's SendEmail errors; messages as the developer guide prints them].
+   * more would exceed it) or the send rate (the window is already full); else counts it (inside the
+   * caller's transaction). SES v1 answers both quota errors as `Throttling`; v2 declares
+   * TooManyRequestsException for the rate and LimitExceededException for the quota [inf: the v2
+   * model's SendEmail errors; messages as the developer guide prints them]. `account` is `get(scope)`
+   * when the caller has it already. The checks and the log share the totals up to now (one seek).
    */
-  checkSend(scope: Scope, quotaRecipients: number): void {
-    const account = this.get(scope);
+  admitSend(
+    scope: Scope,
+    quotaRecipients: number,
+    rateRecipients: number,
+    account: AccountRecord = this.get(scope),
+  ): void {
     if (!account.sendingEnabled) {
       throw new SendingPausedException('Sending is paused for this account.');
     }
     const now = this.ctx.now();
+    const sends = this.ctx.store.accounts;
+    const upToNow = sends.totalsAt(scope, now);
+    // A window's sum is at most the totals up to now (counts are never negative): while those are
+    // within a limit, the window cannot exceed it and its start needs no seek.
     // The day's sum only when a quota applies (max24HourSend -1 is unlimited) and the send counts.
     if (
       account.max24HourSend >= 0 &&
       quotaRecipients > 0 &&
-      this.ctx.store.accounts.sentBetween(scope, now - DAY_MS, now).quota + quotaRecipients >
-        account.max24HourSend
+      upToNow.quota + quotaRecipients > account.max24HourSend &&
+      sends.sentSince(scope, now - DAY_MS, upToNow).quota + quotaRecipients > account.max24HourSend
     ) {
       throw new LimitExceededException('Daily message quota exceeded.');
     }
-    const recent = this.ctx.store.accounts.sentBetween(scope, now - RATE_WINDOW_MS, now);
-    if (recent.rate >= account.maxSendRate * (RATE_WINDOW_MS / 1000)) {
+    const rateLimit = account.maxSendRate * (RATE_WINDOW_MS / 1000);
+    if (
+      upToNow.rate >= rateLimit &&
+      sends.sentSince(scope, now - RATE_WINDOW_MS, upToNow).rate >= rateLimit
+    ) {
       throw new TooManyRequestsException('Maximum sending rate exceeded.');
     }
-  }
-
-  /** Counts an accepted send (inside the caller's transaction). */
-  recordSend(scope: Scope, quotaRecipients: number, rateRecipients: number): void {
-    this.ctx.store.accounts.logSend({ ...scope, at: this.ctx.now(), quotaRecipients, rateRecipients });
+    const entry = {
+      accountId: scope.accountId,
+      region: scope.region,
+      at: now,
+      quotaRecipients,
+      rateRecipients,
+    };
+    sends.logSend(entry, upToNow);
   }
 
   putSendingEnabled(scope: Scope, enabled: boolean): void {

@@ -1,4 +1,4 @@
-import type { MailboxMessage, Scope } from '../../../store/ses-records.js';
+import type { IdentityRecord, MailboxMessage, Scope } from '../../../store/ses-records.js';
 import { simulatorScenario } from './mailbox-simulator.js';
 import { bareAddress } from './names.js';
 
@@ -39,8 +39,16 @@ export const simulatorRule: DeliveryRule = (_scope, recipient) => {
   }
 };
 
-/** Someone to tell once a message was accepted and its recipients' fates decided (feedback, events). */
-export type SentMessageListener = (message: MailboxMessage, outcomes: readonly DeliveryOutcome[]) => void;
+/**
+ * Someone to tell once a message was accepted and its recipients' fates decided (feedback, events).
+ * `sender`: the most specific verified identity that authorised the message, as sending found it in
+ * the same transaction (so a listener need not look it up again); undefined when not known.
+ */
+export type SentMessageListener = (
+  message: MailboxMessage,
+  outcomes: readonly DeliveryOutcome[],
+  sender?: IdentityRecord,
+) => void;
 
 /**
  * Decides each recipient's outcome with the first rule that answers (rules are checked in order;
@@ -81,8 +89,9 @@ export class Delivery {
     scope: Scope,
     message: MailboxMessage,
     outcomes: DeliveryOutcome[] = this.outcomesOf(scope, message),
+    sender?: IdentityRecord,
   ): DeliveryOutcome[] {
-    for (const listener of this.listeners) listener(message, outcomes);
+    for (const listener of this.listeners) listener(message, outcomes, sender);
     return outcomes;
   }
 }

@@ -3,7 +3,11 @@ import type { IdentityRecord, MailboxMessage, NotificationType, Scope } from '..
 import type { ModelContext } from './context.js';
 import type { DeliveryOutcome, SentMessageListener } from './delivery.js';
 import { bareAddress, senderCandidates } from './names.js';
-import type { NotificationSettingsModel, TopicDirectory } from './notification-settings.js';
+import type {
+  NotificationAttributes,
+  NotificationSettingsModel,
+  TopicDirectory,
+} from './notification-settings.js';
 import { headerFields, messageId as sesId } from './sending.js';
 
 /**
@@ -26,10 +30,18 @@ export function feedbackPublisher(
   notifications: NotificationSettingsModel,
   topics: TopicDirectory,
 ): SentMessageListener {
-  return (message, outcomes) => {
+  return (message, outcomes, sender) => {
     if (message.kind !== 'sent') return;
+    const identity = sender ?? sendingIdentity(ctx, message);
+    if (!identity) return;
+    // Nothing to publish or write (every recipient delivered, no topic: the usual send): no settings
+    // to build, no transaction to open.
+    if (outcomes.every((o) => o.kind === 'delivered') && !notifications.hasTopic(identity)) return;
+    const settings = notifications.forRecord(identity);
     // One transaction: the captured notifications and emails of a message are there together or not at all.
-    ctx.store.transaction(() => publishFeedback(ctx, notifications, topics, message, outcomes));
+    ctx.store.transaction(() =>
+      publishFeedback(ctx, notifications, topics, message, outcomes, identity, settings),
+    );
   };
 }
 
@@ -39,11 +51,9 @@ function publishFeedback(
   topics: TopicDirectory,
   message: MailboxMessage,
   outcomes: readonly DeliveryOutcome[],
+  identity: IdentityRecord,
+  settings: NotificationAttributes,
 ): void {
-  const identity = sendingIdentity(ctx, message);
-  if (!identity) return;
-  const settings = notifications.forIdentity(message, identity.name);
-  if (!settings) return;
   const feedback = new FeedbackWriter(ctx.now(), message, identity);
 
   const delivered = outcomes.filter((o) => o.kind === 'delivered' || o.kind === 'auto-replied');

@@ -141,9 +141,14 @@ export class NotificationSettingsModel {
    * The settings feedback about a message from `identity` follows (the sending identity's, most
    * specific verified identity first, as `SendingModel` picks it).
    */
-  forIdentity(scope: Scope, identityName: string): NotificationAttributes | undefined {
-    const identity = this.store.identities.get(scope, identityName);
-    return identity ? this.attributes(identity) : undefined;
+  forRecord(identity: IdentityRecord): NotificationAttributes {
+    return this.attributes(identity);
+  }
+
+  /** Whether feedback about a message from `identity` goes to any topic (one row read, nothing built). */
+  hasTopic(identity: IdentityRecord): boolean {
+    const topics = this.store.notifications.get(identity, identity.name)?.topics;
+    return topics !== undefined && Object.values(topics).some((arn) => arn !== undefined);
   }
 
   /** SetIdentityNotificationTopic: `topicArn` undefined (or empty) clears the type's topic. */

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { AwsError } from '../../../protocol/aws-error.js';
-import type { MailboxMessage, Scope } from '../../../store/ses-records.js';
+import type { AccountRecord, IdentityRecord, MailboxMessage, Scope } from '../../../store/ses-records.js';
 import type { AccountModel, SendQuota } from './account.js';
 import { LIMITS, type ModelContext } from './context.js';
 import type { Delivery } from './delivery.js';
@@ -15,6 +14,7 @@ import {
   type TemplateContent,
   type TemplateModel,
 } from './templates.js';
+import { randomHex } from './time-ordered-ids.js';
 
 export interface TemplateInput {
   name?: string;
@@ -84,11 +84,16 @@ export interface SendDataPoint {
   rejects: number;
 }
 
-/** A message id shaped like SES's: `0100` + 12 hex of the send time, a UUID-ish middle, `-000000`. */
+/**
+ * A message id shaped like SES's: `0100` + 12 hex of the send time, a UUID-ish middle, `-000000`. The
+ * middle's 16 random bytes come from the pool of `time-ordered-ids` (five `randomBytes` calls per id
+ * were 7% of a SendEmail's CPU under wrk); the time prefix keeps ids of a burst next to each other in
+ * the mailbox's id index.
+ */
 export function messageId(now: number): string {
-  const hex = (n: number) => randomBytes(n).toString('hex');
   const time = now.toString(16).padStart(12, '0').slice(-12);
-  return `0100${time}-${hex(4)}-${hex(2)}-${hex(2)}-${hex(2)}-${hex(6)}-000000`;
+  const r = randomHex(16);
+  return `0100${time}-${r.slice(0, 8)}-${r.slice(8, 12)}-${r.slice(12, 16)}-${r.slice(16, 20)}-${r.slice(20)}-000000`;
 }
 
 /** The header fields of a raw MIME message, unfolded, in order, names as written. */
@@ -156,7 +161,13 @@ export class SendingModel {
 
     const store = this.ctx.store;
     const accepted = store.transaction(() => {
-      const configurationSetName = this.authorise(scope, valid, input.configurationSetName);
+      const account = this.account.get(scope);
+      const { configurationSetName, identity } = this.authorise(
+        scope,
+        account,
+        valid,
+        input.configurationSetName,
+      );
       let content: { subject?: string; text?: string; html?: string } = input.simple ?? {
         subject: valid.headers.get('subject'),
       };
@@ -173,10 +184,12 @@ export class SendingModel {
           content = { subject: template.content.subject };
         }
       }
-      this.count(scope, valid.recipients);
+      this.count(scope, account, valid.recipients);
       const now = this.ctx.now();
+      // Built field by field rather than with spreads (3% of a send's CPU), keys in the same order.
       const message: MailboxMessage = {
-        ...scope,
+        accountId: scope.accountId,
+        region: scope.region,
         id: messageId(now),
         kind: 'sent',
         source: valid.from,
@@ -186,18 +199,21 @@ export class SendingModel {
         htmlPart: content.html,
         rawData: input.raw?.toString('utf8'),
         configurationSetName,
-        ...(templateName ? { templateName, templateData: input.template?.data ?? '{}' } : {}),
-        ...(renderingFailure ? { renderingFailure } : {}),
-        timestamp: now,
-      };
+      } as MailboxMessage;
+      if (templateName) {
+        message.templateName = templateName;
+        message.templateData = input.template?.data ?? '{}';
+      }
+      if (renderingFailure) message.renderingFailure = renderingFailure;
+      message.timestamp = now;
       // A template that failed to render is accepted but never delivered (SES's Rendering Failure).
       const outcomes = renderingFailure ? [] : this.delivery.outcomesOf(scope, message);
       if (!renderingFailure) message.deliveries = outcomes;
       store.mailbox.insert(message);
-      return { message, outcomes };
+      return { message, outcomes, identity };
     });
     if (!accepted.message.renderingFailure) {
-      this.delivery.accepted(scope, accepted.message, accepted.outcomes);
+      this.delivery.accepted(scope, accepted.message, accepted.outcomes, accepted.identity);
     }
     return accepted.message;
   }
@@ -320,25 +336,44 @@ export class SendingModel {
     return [...points.values()].sort((a, b) => a.timestamp - b.timestamp);
   }
 
-  private isVerified(scope: Scope, address: string) {
-    return senderCandidates(address)
-      .map((name) => this.ctx.store.identities.get(scope, name))
-      .filter((identity) => identity?.verification.status === 'SUCCESS');
+  private isVerified(scope: Scope, address: string): boolean {
+    return senderCandidates(address).some(
+      (name) => this.ctx.store.identities.get(scope, name)?.verification.status === 'SUCCESS',
+    );
   }
 
   /**
    * The sender must be verified (address, its domain or a parent domain); in the sandbox so must every
    * recipient but mailbox-simulator addresses (the same candidates: a verified domain covers its
    * addresses). One MessageRejected lists every identity that failed, as supplied (sender first).
-   * Returns the configuration set: the one named (it must exist), else the most specific identity's default.
+   * Returns the configuration set: the one named (it must exist), else the most specific identity's
+   * default; and the most specific verified identity (whose settings govern feedback).
    */
-  private authorise(scope: Scope, valid: Validated, named: string | undefined): string | undefined {
-    const verified = this.isVerified(scope, valid.sender);
-    const failed = verified.length === 0 ? [valid.from] : [];
-    if (!this.account.get(scope).productionAccessEnabled) {
+  private authorise(
+    scope: Scope,
+    account: AccountRecord,
+    valid: Validated,
+    named: string | undefined,
+  ): { configurationSetName?: string; identity?: IdentityRecord } {
+    // The sender's candidates, most specific first, looked up only as far as the answer needs: the
+    // first verified one, and past it only while no configuration set is named and none has a default.
+    let identity: IdentityRecord | undefined;
+    let defaultSet: string | undefined;
+    for (const name of senderCandidates(valid.sender)) {
+      const found = this.ctx.store.identities.get(scope, name);
+      if (found?.verification.status !== 'SUCCESS') continue;
+      identity ??= found;
+      if (named !== undefined) break;
+      if (found.configurationSetName) {
+        defaultSet = found.configurationSetName;
+        break;
+      }
+    }
+    const failed = identity === undefined ? [valid.from] : [];
+    if (!account.productionAccessEnabled) {
       for (const recipient of valid.recipients) {
         const bare = bareAddress(recipient);
-        if (!isSimulatorAddress(bare) && this.isVerified(scope, bare).length === 0) failed.push(recipient);
+        if (!isSimulatorAddress(bare) && !this.isVerified(scope, bare)) failed.push(recipient);
       }
     }
     if (failed.length > 0) {
@@ -348,10 +383,10 @@ export class SendingModel {
     }
     if (named !== undefined) {
       if (!this.ctx.store.configurationSets.get(scope, named)) throw configurationSetNotFound(named);
-      return named;
+      return { configurationSetName: named, identity };
     }
     // The identity's default applies when the request names none: most specific identity first.
-    return verified.find((identity) => identity?.configurationSetName)?.configurationSetName;
+    return { configurationSetName: defaultSet, identity };
   }
 
   private templateContent(scope: Scope, input: TemplateInput): { name?: string; content: TemplateContent } {
@@ -363,9 +398,8 @@ export class SendingModel {
   }
 
   /** Quota and rate: simulator recipients count against the rate only. */
-  private count(scope: Scope, recipients: readonly string[]): void {
+  private count(scope: Scope, account: AccountRecord, recipients: readonly string[]): void {
     const quotaRecipients = recipients.filter((r) => !isSimulatorAddress(bareAddress(r))).length;
-    this.account.checkSend(scope, quotaRecipients);
-    this.account.recordSend(scope, quotaRecipients, recipients.length);
+    this.account.admitSend(scope, quotaRecipients, recipients.length, account);
   }
 }

@@ -98,21 +98,15 @@ export class SuppressionModel {
 
   /** Sent-message listener: hard bounces and complaints go on the list for the reasons in force. */
   readonly onSent = (message: MailboxMessage, outcomes: readonly DeliveryOutcome[]): void => {
+    // Only a hard bounce or a complaint can add to the list: the usual send opens no transaction.
+    if (!outcomes.some((outcome) => feedbackReason(outcome) !== undefined)) return;
     this.ctx.store.transaction(() => this.addFeedback(message, outcomes));
   };
 
   private addFeedback(message: MailboxMessage, outcomes: readonly DeliveryOutcome[]): void {
     const reasons = this.reasonsFor(message);
     for (const outcome of outcomes) {
-      if (isSimulatorAddress(outcome.recipient)) continue;
-      const reason: Reason | undefined =
-        outcome.kind === 'bounced' &&
-        outcome.bounceType === 'Permanent' &&
-        outcome.bounceSubType !== 'OnAccountSuppressionList'
-          ? 'BOUNCE'
-          : outcome.kind === 'complained'
-            ? 'COMPLAINT'
-            : undefined;
+      const reason = feedbackReason(outcome);
       if (reason && reasons.includes(reason)) {
         this.ctx.store.suppression.put({
           accountId: message.accountId,
@@ -134,4 +128,17 @@ export class SuppressionModel {
     if (options) return parseSuppressionReasons(options.SuppressedReasons, 'suppressionOptions');
     return this.account.get(message).suppressedReasons;
   }
+}
+
+/** The suppression reason an outcome gives (a hard bounce, a complaint; never for simulator addresses). */
+function feedbackReason(outcome: DeliveryOutcome): Reason | undefined {
+  if (isSimulatorAddress(outcome.recipient)) return undefined;
+  if (
+    outcome.kind === 'bounced' &&
+    outcome.bounceType === 'Permanent' &&
+    outcome.bounceSubType !== 'OnAccountSuppressionList'
+  ) {
+    return 'BOUNCE';
+  }
+  return outcome.kind === 'complained' ? 'COMPLAINT' : undefined;
 }

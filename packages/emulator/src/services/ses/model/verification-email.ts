@@ -1,8 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import { verificationLinkFor } from '../../../control/verification-link.js';
-import type { MailboxMessage, Scope } from '../../../store/ses-records.js';
+import type { MailboxMessage, Scope, VerificationMail } from '../../../store/ses-records.js';
 import { EMAIL_LINK_VALIDITY_MS } from '../verification/transitions.js';
 import type { ModelContext } from './context.js';
+import { uuidV7, verificationToken } from './time-ordered-ids.js';
 
 const REGION_NAMES: Record<string, string> = {
   'us-east-1': 'US East (N. Virginia)',
@@ -33,11 +33,12 @@ export const VERIFICATION_SENDER = 'no-reply-aws@amazon.com';
 
 /**
  * What SES does when an address identity is created: a one-time token and the email carrying the
- * link that verifies it (captured in the mailbox like every sent message).
+ * link that verifies it (captured in the mailbox like every sent message; kept there as the parts
+ * that vary, `verificationEmail` renders the rest when it is read).
  */
 export function sendVerificationEmail(ctx: ModelContext, scope: Scope, address: string): string {
   const now = ctx.now();
-  const token = randomBytes(24).toString('base64url');
+  const token = verificationToken();
   ctx.store.tokens.insert({
     ...scope,
     token,
@@ -45,8 +46,21 @@ export function sendVerificationEmail(ctx: ModelContext, scope: Scope, address: 
     createdAt: now,
     expiresAt: now + EMAIL_LINK_VALIDITY_MS,
   });
-  const link = verificationLinkFor(ctx.publicUrl(), token);
-  const name = regionName(scope.region);
+  ctx.store.mailbox.insertVerification({
+    ...scope,
+    id: uuidV7(),
+    source: VERIFICATION_SENDER,
+    address,
+    link: verificationLinkFor(ctx.publicUrl(), token),
+    timestamp: now,
+  });
+  return token;
+}
+
+/** The verification email a stored `VerificationMail` stands for, as SES words it. */
+export function verificationEmail(mail: VerificationMail): MailboxMessage {
+  const { link } = mail;
+  const name = regionName(mail.region);
   const text = [
     'Dear Amazon Web Services Customer,',
     '',
@@ -62,20 +76,19 @@ export function sendVerificationEmail(ctx: ModelContext, scope: Scope, address: 
     '',
     'The Amazon Web Services Team.',
   ].join('\n');
-  const message: MailboxMessage = {
-    ...scope,
-    id: randomUUID(),
+  return {
+    accountId: mail.accountId,
+    region: mail.region,
+    id: mail.id,
     kind: 'verification',
-    source: VERIFICATION_SENDER,
-    destination: { ToAddresses: [address], CcAddresses: [], BccAddresses: [] },
+    source: mail.source,
+    destination: { ToAddresses: [mail.address], CcAddresses: [], BccAddresses: [] },
     subject: `Amazon Web Services – Email Address Verification Request in region ${name}`,
     textPart: text,
     htmlPart: `<p>${text
       .split('\n\n')
       .map((p) => (p === link ? `<a href="${link}">${link}</a>` : p))
       .join('</p><p>')}</p>`,
-    timestamp: now,
+    timestamp: mail.timestamp,
   };
-  ctx.store.mailbox.insert(message);
-  return token;
 }
