@@ -88,6 +88,16 @@ describe('the 10,000 identities per Region quota (a maintained count, migration 
       expect(
         await failure(ses.send(new CreateEmailIdentityCommand({ EmailIdentity: 'over@example.com' }))),
       ).toEqual({ name: 'LimitExceededException', message: LIMIT_MESSAGE, status: 400 });
+      // A name the full Region already has is refused as taken, not as over the quota.
+      expect(
+        await failure(
+          ses.send(new CreateEmailIdentityCommand({ EmailIdentity: 'nine-nine-nine-nine@example.com' })),
+        ),
+      ).toEqual({
+        name: 'AlreadyExistsException',
+        message: 'Email identity nine-nine-nine-nine@example.com already exist.',
+        status: 400,
+      });
       // Nothing of the refused create remains: no identity, no verification email.
       expect(
         await failure(ses.send(new GetEmailIdentityCommand({ EmailIdentity: 'over@example.com' }))),

@@ -84,6 +84,35 @@ describe('SES v2 email identities', () => {
     });
   });
 
+  it('when the identity already exists and the request also names a missing configuration set, then AlreadyExistsException is what it reports, and nothing changes', async () => {
+    await ses.send(new CreateEmailIdentityCommand({ EmailIdentity: 'taken@example.com' }));
+    const error = await failure(
+      ses.send(
+        new CreateEmailIdentityCommand({
+          EmailIdentity: 'taken@example.com',
+          ConfigurationSetName: 'absent',
+        }),
+      ),
+    );
+    expect(error).toEqual({
+      name: 'AlreadyExistsException',
+      message: 'Email identity taken@example.com already exist.',
+      status: 400,
+    });
+    const got = await ses.send(new GetEmailIdentityCommand({ EmailIdentity: 'taken@example.com' }));
+    expect(got.ConfigurationSetName).toBeUndefined();
+    expect(
+      await failure(
+        ses.send(
+          new CreateEmailIdentityCommand({
+            EmailIdentity: 'free@example.com',
+            ConfigurationSetName: 'absent',
+          }),
+        ),
+      ),
+    ).toMatchObject({ name: 'NotFoundException', status: 404 });
+  });
+
   it.each([
     ['not a domain', /Invalid domain name not a domain/],
     ['a@b@c', /Invalid email address a@b@c/],

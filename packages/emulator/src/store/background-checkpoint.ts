@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Db } from './db.js';
 
@@ -73,20 +74,25 @@ export function checkpointInBackground(db: Db): BackgroundCheckpoint | undefined
   if (db.memory) return undefined;
   const shared = new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT);
   const state = new Int32Array(shared);
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: {
-      state: shared,
-      file: db.name,
-      driver: createRequire(import.meta.url).resolve('better-sqlite3'),
-    },
-  });
-  worker.unref();
+  let worker: Worker | undefined;
+  // Started with the first checkpoint it is asked for: an emulator that writes little (or only reads)
+  // never pays for the thread, and start-up is not slowed.
+  const start = () => {
+    worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: {
+        state: shared,
+        file: path.resolve(db.name),
+        driver: createRequire(import.meta.url).resolve('better-sqlite3'),
+      },
+    });
+    worker.unref();
+    // A worker that cannot run (it failed to start): back to SQLite's own checkpoints on this connection.
+    worker.on('error', () => {
+      if (db.open) db.pragma('wal_autocheckpoint = 1000');
+    });
+  };
   db.pragma(`wal_autocheckpoint = ${MAIN_CHECKPOINT_PAGES}`);
-  // A worker that cannot run (it failed to start): back to SQLite's own checkpoints on this connection.
-  worker.on('error', () => {
-    if (db.open) db.pragma('wal_autocheckpoint = 1000');
-  });
   let commits = 0;
   const request = () => {
     Atomics.add(state, REQUESTS, 1);
@@ -95,9 +101,12 @@ export function checkpointInBackground(db: Db): BackgroundCheckpoint | undefined
   return {
     committed: () => {
       commits += 1;
-      if (commits % COMMITS_PER_CHECKPOINT === 0) request();
+      if (commits % COMMITS_PER_CHECKPOINT !== 0) return;
+      if (!worker) start();
+      request();
     },
     stop: () => {
+      if (!worker) return;
       Atomics.store(state, STOP, 1);
       request();
       Atomics.wait(state, DONE, 0, STOP_WAIT_MS);

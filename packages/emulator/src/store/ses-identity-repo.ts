@@ -45,10 +45,12 @@ export class SesIdentityRepo {
     return row?.n ?? 0;
   }
 
-  insert(identity: IdentityRecord): void {
-    this.db
+  /** Adds the identity; `false` (and nothing written) when its Region already has one of that name. */
+  insert(identity: IdentityRecord): boolean {
+    const { changes } = this.db
       .prepare(
-        'INSERT INTO ses_identities (account_id, region, name, type, verification_status, doc) VALUES (?, ?, ?, ?, ?, ?)',
+        `INSERT INTO ses_identities (account_id, region, name, type, verification_status, doc) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (account_id, region, name) DO NOTHING`,
       )
       .run(
         identity.accountId,
@@ -58,6 +60,7 @@ export class SesIdentityRepo {
         identity.verification.status,
         JSON.stringify(identity),
       );
+    return changes > 0;
   }
 
   update(identity: IdentityRecord): void {

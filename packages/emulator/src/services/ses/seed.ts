@@ -243,7 +243,9 @@ export function seedIdentities(
               verification: newTrack('not-started', now),
             };
         }
-        store.identities.insert(identity);
+        // Generated names are new (a random run prefix); a clash fails the whole seed, as it always did.
+        if (!store.identities.insert(identity))
+          throw new Error(`${identity.name} already exists in ${region}.`);
         if (identity.type === 'EMAIL_ADDRESS' && status === 'PENDING')
           sendVerificationEmail(ses.model.ctx, scope, address);
         result.created++;

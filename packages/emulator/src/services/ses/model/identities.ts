@@ -67,6 +67,10 @@ export function notFound(name: string): NotFoundException {
   return new NotFoundException(`Email identity ${name} does not exist.`);
 }
 
+function alreadyExists(name: string): AlreadyExistsException {
+  return new AlreadyExistsException(`Email identity ${name} already exist.`);
+}
+
 export function configurationSetNotFound(name: string): ConfigurationSetNotFound {
   return new ConfigurationSetNotFound(`Configuration set <${name}> does not exist.`);
 }
@@ -88,12 +92,14 @@ export class IdentityModel {
 
   /**
    * Persists an identity after running a verification pass on it (records may already be in DNS).
-   * Call inside a store transaction that has checked the identity's existence.
+   * Call inside a store transaction. A new identity whose name the Region already has is refused
+   * (AlreadyExists) by the insert itself, which rolls back with the transaction.
    */
   save(identity: IdentityRecord, isNew: boolean): IdentityRecord {
     const evaluated = evaluateIdentity(identity, this.ctx.dns, this.ctx.mode(), this.ctx.now());
-    if (isNew) this.store.identities.insert(evaluated);
-    else this.store.identities.update(evaluated);
+    if (isNew) {
+      if (!this.store.identities.insert(evaluated)) throw alreadyExists(identity.name);
+    } else this.store.identities.update(evaluated);
     return evaluated;
   }
 
@@ -122,15 +128,17 @@ export class IdentityModel {
       );
     }
     return this.store.transaction(() => {
-      if (this.store.identities.get(scope, name)) {
-        throw new AlreadyExistsException(`Email identity ${name} already exist.`);
-      }
+      // Whether the name is taken is decided by the insert (the store's unique key): one lookup less
+      // per create. The other refusals look it up first, so a taken name is still what they report.
+      const taken = () => this.store.identities.get(scope, name) !== undefined;
       if (input.configurationSetName !== undefined) {
         if (!this.store.configurationSets.get(scope, input.configurationSetName)) {
+          if (taken()) throw alreadyExists(name);
           throw configurationSetNotFound(input.configurationSetName);
         }
       }
       if (this.store.identities.count(scope) >= LIMITS.identitiesPerRegion) {
+        if (taken()) throw alreadyExists(name);
         throw new LimitExceededException(
           `Maximum number of identities (${LIMITS.identitiesPerRegion}) reached in region ${scope.region}.`,
         );
