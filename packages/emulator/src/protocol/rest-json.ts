@@ -19,8 +19,12 @@ export function jsonResponse(req: IncomingRequest, body: unknown, status = 200):
   return jsonTextResponse(req, JSON.stringify(body ?? {}), status);
 }
 
-/** `jsonResponse` of a body already serialised (e.g. an answer kept by a cache). */
-export function jsonTextResponse(req: IncomingRequest, text: string, status = 200): OutgoingResponse {
+/** `jsonResponse` of a body already serialised (e.g. an answer kept by a cache, as its UTF-8 bytes). */
+export function jsonTextResponse(
+  req: IncomingRequest,
+  text: string | Buffer,
+  status = 200,
+): OutgoingResponse {
   return {
     status,
     headers: { 'content-type': 'application/json', 'x-amzn-requestid': req.ctx.requestId },

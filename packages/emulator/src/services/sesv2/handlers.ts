@@ -186,8 +186,9 @@ export function createHandlers(model: SesModel): Record<string, Handler> {
     model;
   // GetEmailIdentity's JSON by account, Region and the name as asked: the answer is a function of the
   // store alone (unless a real resolver gave the SOA), so it is kept until the next write to the store
-  // (`StoreReadCache`). A hit skips four SQLite reads and the serialisation.
-  const identityAnswers = model.ctx.store.readCache<string>();
+  // (`StoreReadCache`). A hit skips four SQLite reads and the serialisation; kept as its UTF-8 bytes,
+  // it is not encoded again for every answer either.
+  const identityAnswers = model.ctx.store.readCache<Buffer>();
   return {
     CreateEmailIdentity: (req) => {
       const body = parseJsonBody(req);
@@ -202,11 +203,12 @@ export function createHandlers(model: SesModel): Record<string, Handler> {
     GetEmailIdentity: (req, p) => {
       const scope = scopeOf(req);
       const name = param(p, 'EmailIdentity');
-      const text = identityAnswers.read(`${scope.accountId}/${scope.region}/${name}`, () => {
+      const bytes = identityAnswers.read(`${scope.accountId}/${scope.region}/${name}`, () => {
         const view = identities.view(scope, name);
-        return { value: JSON.stringify(getIdentityOutput(view)), cacheable: view.fromStoreOnly };
+        const text = JSON.stringify(getIdentityOutput(view));
+        return { value: Buffer.from(text, 'utf8'), cacheable: view.fromStoreOnly };
       });
-      return jsonTextResponse(req, text);
+      return jsonTextResponse(req, bytes);
     },
     ListEmailIdentities: (req) => {
       const body = parseJsonBody(req);
