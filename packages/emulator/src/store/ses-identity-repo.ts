@@ -12,6 +12,36 @@ interface Row {
   doc: string;
 }
 
+/**
+ * What a list page answers for an identity (ListEmailIdentities' four fields, ListIdentities' name):
+ * read from the columns stored beside the document, which every write keeps equal to it (`insert`
+ * sets all three, `update` the status; name and type never change).
+ */
+export interface IdentitySummary {
+  name: string;
+  type: IdentityRecord['type'];
+  verificationStatus: IdentityRecord['verification']['status'];
+}
+
+/** The (type, status) pairs met so far, so each row of a page shares their two strings. */
+const kinds = new Map<string, Pick<IdentitySummary, 'type' | 'verificationStatus'>>();
+
+/** Decodes one `<type> <status> <name>` row of `SesIdentityRepo.list`. */
+function summaryOf(row: string): IdentitySummary {
+  const afterType = row.indexOf(' ');
+  const afterStatus = row.indexOf(' ', afterType + 1);
+  const key = row.slice(0, afterStatus);
+  let kind = kinds.get(key);
+  if (!kind) {
+    kind = {
+      type: key.slice(0, afterType) as IdentitySummary['type'],
+      verificationStatus: key.slice(afterType + 1) as IdentitySummary['verificationStatus'],
+    };
+    kinds.set(key, kind);
+  }
+  return { name: row.slice(afterStatus + 1), type: kind.type, verificationStatus: kind.verificationStatus };
+}
+
 /** SES identities; the whole record is stored as JSON, filter columns beside it. */
 export class SesIdentityRepo {
   constructor(private readonly db: Db) {}
@@ -76,7 +106,15 @@ export class SesIdentityRepo {
     );
   }
 
-  list(scope: Scope, filter: IdentityFilter, page: PageRequest): Page<IdentityRecord> {
+  /**
+   * One page of the Region's identities in creation (`seq`) order after `page.afterSeq`: the summary
+   * columns only, never the documents (parsing each whole document for four fields was half of a
+   * page's CPU). Each row comes back as one string, `<type> <status> <name>` (type and status are
+   * enum words without spaces; the name is the rest), because better-sqlite3 builds a row object or
+   * array natively at about 1 µs a row, three times what one plucked string costs: a page of 100
+   * answered in about half the CPU. The `seq` the next page starts after is looked up by name, once.
+   */
+  list(scope: Scope, filter: IdentityFilter, page: PageRequest): Page<IdentitySummary> {
     const where = ['account_id = ?', 'region = ?', 'seq > ?'];
     const args: unknown[] = [scope.accountId, scope.region, page.afterSeq];
     if (filter.nameContains !== undefined) {
@@ -91,15 +129,25 @@ export class SesIdentityRepo {
       where.push('verification_status = ?');
       args.push(filter.verificationStatus);
     }
+    // `pluck` is set on each call: this SQL text (and so its cached statement) is this method's alone.
     const rows = this.db
-      .prepare(`SELECT seq, doc FROM ses_identities WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ?`)
-      .all(...args, page.pageSize + 1) as Row[];
+      .prepare(
+        `SELECT type || ' ' || verification_status || ' ' || name FROM ses_identities WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ?`,
+      )
+      .pluck(true)
+      .all(...args, page.pageSize + 1) as string[];
     const more = rows.length > page.pageSize;
-    const items = rows.slice(0, page.pageSize);
-    return {
-      items: items.map((r) => JSON.parse(r.doc) as IdentityRecord),
-      lastSeq: more ? items[items.length - 1]?.seq : undefined,
-    };
+    if (more) rows.length = page.pageSize;
+    const items = rows.map(summaryOf);
+    const last = items[items.length - 1];
+    return { items, lastSeq: more && last ? this.seqOf(scope, last.name) : undefined };
+  }
+
+  private seqOf(scope: Scope, name: string): number | undefined {
+    const row = this.db
+      .prepare('SELECT seq FROM ses_identities WHERE account_id = ? AND region = ? AND name = ?')
+      .get(scope.accountId, scope.region, name) as { seq: number } | undefined;
+    return row?.seq;
   }
 
   /**
