@@ -42,6 +42,15 @@ function summaryOf(row: string): IdentitySummary {
   return { name: row.slice(afterStatus + 1), type: kind.type, verificationStatus: kind.verificationStatus };
 }
 
+/** What makes an identity one the verification engine still drives (`listNeedingChecks`). */
+const NEEDS_CHECKS = `(
+  verification_status IN ('PENDING', 'SUCCESS', 'TEMPORARY_FAILURE')
+  OR json_extract(doc, '$.dkim.track.status') IN ('PENDING', 'SUCCESS', 'TEMPORARY_FAILURE')
+  OR json_extract(doc, '$.mailFrom.track.status') IN ('PENDING', 'SUCCESS', 'TEMPORARY_FAILURE')
+  OR (json_extract(doc, '$.dkim.origin') = 'AWS_SES'
+      AND json_extract(doc, '$.dkim.nextKeyLength') IS NOT json_extract(doc, '$.dkim.currentKeyLength'))
+)`;
+
 /** SES identities; the whole record is stored as JSON, filter columns beside it. */
 export class SesIdentityRepo {
   constructor(private readonly db: Db) {}
@@ -72,7 +81,7 @@ export class SesIdentityRepo {
   insert(identity: IdentityRecord): void {
     this.db
       .prepare(
-        'INSERT INTO ses_identities (account_id, region, name, type, verification_status, doc) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO ses_identities (account_id, region, name, type, verification_status, mail_from_domain, doc) VALUES (?, ?, ?, ?, ?, ?, ?)',
       )
       .run(
         identity.accountId,
@@ -80,6 +89,7 @@ export class SesIdentityRepo {
         identity.name,
         identity.type,
         identity.verification.status,
+        identity.mailFrom.domain ?? null,
         JSON.stringify(identity),
       );
   }
@@ -87,10 +97,11 @@ export class SesIdentityRepo {
   update(identity: IdentityRecord): void {
     this.db
       .prepare(
-        'UPDATE ses_identities SET verification_status = ?, doc = ? WHERE account_id = ? AND region = ? AND name = ?',
+        'UPDATE ses_identities SET verification_status = ?, mail_from_domain = ?, doc = ? WHERE account_id = ? AND region = ? AND name = ?',
       )
       .run(
         identity.verification.status,
+        identity.mailFrom.domain ?? null,
         JSON.stringify(identity),
         identity.accountId,
         identity.region,
@@ -157,15 +168,40 @@ export class SesIdentityRepo {
   listNeedingChecks(accountId?: string): IdentityRecord[] {
     const rows = this.db
       .prepare(
-        `SELECT doc FROM ses_identities WHERE (? IS NULL OR account_id = ?) AND (
-           verification_status IN ('PENDING', 'SUCCESS', 'TEMPORARY_FAILURE')
-           OR json_extract(doc, '$.dkim.track.status') IN ('PENDING', 'SUCCESS', 'TEMPORARY_FAILURE')
-           OR json_extract(doc, '$.mailFrom.track.status') IN ('PENDING', 'SUCCESS', 'TEMPORARY_FAILURE')
-           OR (json_extract(doc, '$.dkim.origin') = 'AWS_SES'
-               AND json_extract(doc, '$.dkim.nextKeyLength') IS NOT json_extract(doc, '$.dkim.currentKeyLength'))
-         ) ORDER BY seq`,
+        `SELECT doc FROM ses_identities WHERE (? IS NULL OR account_id = ?) AND ${NEEDS_CHECKS} ORDER BY seq`,
       )
       .all(accountId ?? null, accountId ?? null) as Row[];
+    return rows.map((r) => JSON.parse(r.doc) as IdentityRecord);
+  }
+
+  /**
+   * The account's identities of `listNeedingChecks` whose checks may look up one of `dnsNames`
+   * (lowercase, no trailing dot), in every Region: a domain's DKIM and `_amazonses` names lie below
+   * the domain, so domains named by a proper suffix of one of the names (two labels or more), and
+   * identities whose MAIL FROM domain is one of them (migration 014). A superset of the identities
+   * whose checks ask exactly those names (the only ones a change at those names can move), found
+   * by index, whatever the account holds.
+   */
+  listNeedingChecksAt(accountId: string, dnsNames: readonly string[]): IdentityRecord[] {
+    const parents = new Set<string>();
+    for (const name of dnsNames) {
+      const labels = name.split('.');
+      for (let i = 1; i <= labels.length - 2; i++) parents.add(labels.slice(i).join('.'));
+    }
+    // The name lookup goes through the (account, Region, name) key, one seek per Region the account
+    // holds identities in (the counts of migration 011).
+    const rows = this.db
+      .prepare(
+        `SELECT doc FROM ses_identities WHERE seq IN (
+           SELECT seq FROM ses_identities WHERE account_id = ?
+             AND region IN (SELECT region FROM ses_identity_counts WHERE account_id = ?)
+             AND name IN (SELECT value FROM json_each(?))
+           UNION
+           SELECT seq FROM ses_identities WHERE account_id = ? AND mail_from_domain IS NOT NULL
+             AND mail_from_domain IN (SELECT value FROM json_each(?))
+         ) AND ${NEEDS_CHECKS} ORDER BY seq`,
+      )
+      .all(accountId, accountId, JSON.stringify([...parents]), accountId, JSON.stringify(dnsNames)) as Row[];
     return rows.map((r) => JSON.parse(r.doc) as IdentityRecord);
   }
 

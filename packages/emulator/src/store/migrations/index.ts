@@ -9,6 +9,7 @@ import { sesAccountSuppressionTemplates } from './008-ses-account-suppression-te
 import { route53Tags } from './009-route53-tags.js';
 import { stsCredentials } from './010-sts-credentials.js';
 import { quotaCounts } from './011-quota-counts.js';
+import { identityMailFromDomain } from './014-identity-mail-from-domain.js';
 
 /** Every schema migration, one module each; add new ones at the end. */
 export const migrations: Migration[] = [
@@ -22,4 +23,5 @@ export const migrations: Migration[] = [
   route53Tags,
   stsCredentials,
   quotaCounts,
+  identityMailFromDomain,
 ];
