@@ -13,7 +13,7 @@ import {
   UnsupportedMediaTypeException,
 } from './protocol/core-errors.js';
 import type { IncomingRequest, OutgoingResponse } from './protocol/http-types.js';
-import { rawPathOf, rawQueryOf, readBody } from './protocol/read-request.js';
+import { queryParamsOf, rawPathOf, rawQueryOf, readBody } from './protocol/read-request.js';
 import { mayBeFor, serviceFor } from './protocol/recognition.js';
 import { REST_JSON } from './protocol/rest-json.js';
 import type { MatchedOperation } from './protocol/router.js';
@@ -72,7 +72,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
   async function answer(raw: http.IncomingMessage, outcome: Outcome): Promise<OutgoingResponse> {
     const target = raw.url ?? '/';
     const method = raw.method ?? 'GET';
-    const url = new URL(target, 'http://emulator');
+    const query = queryParamsOf(target);
     // The path as sent: WHATWG URL parsing would resolve `..` and `%2E%2E` segments and so route a
     // request whose label is `..` to another operation (or none).
     const rawPath = rawPathOf(target);
@@ -94,12 +94,14 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         const tokenRefusal = controlTokenRefusal(raw.headers, deps.controlToken);
         if (tokenRefusal) throw new Unauthorized(tokenRefusal);
       }
+      // A request without a body is answered without waiting a turn (most GETs).
+      const body = readBody(raw);
       const req: IncomingRequest = {
         method,
         rawPath,
-        query: url.searchParams,
+        query,
         headers: raw.headers,
-        body: await readBody(raw),
+        body: body instanceof Promise ? await body : body,
         ctx,
       };
       if (forControl) {
@@ -119,8 +121,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       if (!operation) throw service.unknownOperation(req);
       outcome.operation = operation.operation;
       const labels = Object.values(operation.params);
-      await faults.apply(service, operation.operation, ctx.region, labels);
-      const out = await operation.run();
+      const delayed = faults.apply(service, operation.operation, ctx.region, labels);
+      if (delayed) await delayed;
+      // A synchronous handler's answer is used as it is (no extra turn).
+      const ran = operation.run();
+      const out = ran instanceof Promise ? await ran : ran;
       faults.recordOutcome(service.name, operation.operation, out.status, labels);
       const lost = out.status < 300 ? faults.loseAnswer(service, operation.operation) : undefined;
       if (lost) return protocol.errorResponse(ctx.requestId, lost);

@@ -45,7 +45,7 @@ export class ControlPlane {
 
   /** Whether a path is the control plane's: anything under `/_emulator/`, and every path it has a route at. */
   owns(rawPath: string): boolean {
-    return rawPath.startsWith(CONTROL_PREFIX) || this.router.methodsAt(rawPath).length > 0;
+    return rawPath.startsWith(CONTROL_PREFIX) || this.router.hasRouteAt(rawPath);
   }
 
   /** Whether a request needs the control token: all but GET/HEAD of an open endpoint. */

@@ -18,4 +18,10 @@ export interface DnsView {
   lookup(accountId: string, name: string, type: string): DnsRecordSet | undefined;
   /** Whether any record at all exists at `name` (tells HOST_NOT_FOUND from TYPE_NOT_FOUND). */
   nameExists(accountId: string, name: string): boolean;
+  /**
+   * `true` when every answer is read from the emulator's own store (its Route 53 zones), so that what is
+   * computed from it may be cached until the store changes (`store/store-generation.ts`); a real
+   * resolver leaves it unset.
+   */
+  readonly answersFromStore?: boolean;
 }

@@ -179,6 +179,7 @@ export class FaultInjector {
   /** How many times each rule (by index) has acted, for `times`. */
   private uses = new Map<number, number>();
   private stats: FaultStats = emptyStats();
+  private readonly keys = new Map<string, Map<string, string>>();
 
   /** `services`: the names rules may use (besides `*`). */
   constructor(
@@ -214,18 +215,22 @@ export class FaultInjector {
   /**
    * Counts the call, waits any added latency, then throws the injected fault, if any. `region` is the
    * call's signing region; rules with a `region` only match calls for that region. `labels` are the
-   * operation's path labels (the target counted in `received`).
+   * operation's path labels (the target counted in `received`). Without added latency it returns nothing
+   * and throws at once (no promise and no extra turn for every call); with latency it returns the
+   * promise of the delay, which then rejects with the fault, if any.
    */
-  async apply(
+  apply(
     target: FaultTarget,
     operation: string,
     region?: string,
     labels: readonly string[] = [],
-  ): Promise<void> {
+  ): Promise<void> | undefined {
     const service = target.name;
-    const key = `${service}:${operation}`;
+    const key = this.keyOf(service, operation);
     this.stats.calls[key] = (this.stats.calls[key] ?? 0) + 1;
     countTarget(this.stats.received, key, labels);
+    // No rules (the usual case): nothing to match, delay or throw.
+    if (this.config.rules.length === 0) return undefined;
     let latency = 0;
     let fault: 'throttle' | 'error' | undefined;
     const acted = new Set<number>();
@@ -247,12 +252,15 @@ export class FaultInjector {
       if (fault) acted.add(index);
     });
     for (const index of acted) this.uses.set(index, (this.uses.get(index) ?? 0) + 1);
-    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
-    if (fault) {
+    const inject = (): void => {
+      if (!fault) return;
       const injectedKey = `${key}:${fault}`;
       this.stats.injected[injectedKey] = (this.stats.injected[injectedKey] ?? 0) + 1;
       throw fault === 'throttle' ? target.faults.throttle() : target.faults.serverError();
-    }
+    };
+    if (latency > 0) return new Promise((resolve) => setTimeout(resolve, latency)).then(inject);
+    inject();
+    return undefined;
   }
 
   /**
@@ -274,11 +282,29 @@ export class FaultInjector {
 
   /** Records how a call was answered (after the operation ran, or after an injected fault). */
   recordOutcome(service: string, operation: string, status: number, labels: readonly string[] = []): void {
-    const key = `${service}:${operation}`;
+    const key = this.keyOf(service, operation);
     const byStatus = this.stats.outcomes[key] ?? {};
     this.stats.outcomes[key] = byStatus;
     byStatus[String(status)] = (byStatus[String(status)] ?? 0) + 1;
     if (status >= 200 && status < 300) countTarget(this.stats.succeeded, key, labels);
+  }
+
+  /**
+   * `service:operation`, the key of every counter: built once per pair, not for every call (a string
+   * built per call is a new property name to look up each time).
+   */
+  private keyOf(service: string, operation: string): string {
+    let byOperation = this.keys.get(service);
+    if (!byOperation) {
+      byOperation = new Map();
+      this.keys.set(service, byOperation);
+    }
+    let key = byOperation.get(operation);
+    if (key === undefined) {
+      key = `${service}:${operation}`;
+      byOperation.set(operation, key);
+    }
+    return key;
   }
 
   /** The rule is for this service and operation and not yet spent (`times`). */

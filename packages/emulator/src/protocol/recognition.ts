@@ -30,11 +30,15 @@ export type Claim = 'exact' | 'scope';
 /** Before the body is read: whether the method and path can be this service's (the browser guard asks). */
 export function mayBeFor(recognition: Recognition, method: string, rawPath: string): boolean {
   if (recognition.kind === 'path-prefix') {
-    return [recognition.prefix, ...(recognition.alsoPrefixes ?? [])].some(
-      (prefix) => rawPath === prefix || rawPath.startsWith(`${prefix}/`),
-    );
+    if (isAtOrBelow(rawPath, recognition.prefix)) return true;
+    return recognition.alsoPrefixes?.some((prefix) => isAtOrBelow(rawPath, prefix)) ?? false;
   }
   return method === 'POST' && rawPath === '/';
+}
+
+/** `rawPath` is `prefix` itself or below it (`prefix/…`), without building `prefix + '/'` per request. */
+function isAtOrBelow(rawPath: string, prefix: string): boolean {
+  return rawPath.startsWith(prefix) && (rawPath.length === prefix.length || rawPath[prefix.length] === '/');
 }
 
 /** Once the body is read: whether (and how strongly) the request is this service's. */

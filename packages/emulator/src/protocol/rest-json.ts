@@ -16,10 +16,19 @@ export class SerializationException extends AwsError {
 
 /** A 200 (or given status) REST-JSON response with the request id header AWS always sends. */
 export function jsonResponse(req: IncomingRequest, body: unknown, status = 200): OutgoingResponse {
+  return jsonTextResponse(req, JSON.stringify(body ?? {}), status);
+}
+
+/** `jsonResponse` of a body already serialised (e.g. an answer kept by a cache, as its UTF-8 bytes). */
+export function jsonTextResponse(
+  req: IncomingRequest,
+  text: string | Buffer,
+  status = 200,
+): OutgoingResponse {
   return {
     status,
     headers: { 'content-type': 'application/json', 'x-amzn-requestid': req.ctx.requestId },
-    body: JSON.stringify(body ?? {}),
+    body: text,
   };
 }
 

@@ -9,6 +9,7 @@ import { SesSuppressionRepo } from './ses-suppression-repo.js';
 import { SesTagRepo } from './ses-tag-repo.js';
 import { SesTemplateRepo } from './ses-template-repo.js';
 import { SesVerificationTokenRepo } from './ses-verification-token-repo.js';
+import { StoreReadCache } from './store-generation.js';
 
 /** Every SES repository over one database, plus a way to make several writes atomic. */
 export interface SesStore {
@@ -25,6 +26,8 @@ export interface SesStore {
   templates: SesTemplateRepo;
   /** Runs `work` in one SQLite transaction (nested calls join the outer one). */
   transaction<T>(work: () => T): T;
+  /** A cache of answers read from this store, dropped by any write to it (`StoreReadCache`). */
+  readCache<V>(): StoreReadCache<V>;
 }
 
 export function createSesStore(db: Db): SesStore {
@@ -40,5 +43,6 @@ export function createSesStore(db: Db): SesStore {
     suppression: new SesSuppressionRepo(db),
     templates: new SesTemplateRepo(db),
     transaction: (work) => inTransaction(db, work),
+    readCache: () => new StoreReadCache(db),
   };
 }

@@ -428,6 +428,7 @@ export class Route53Model {
 
   /** Public DNS of the emulated world: the account's public zone with the longest matching suffix. */
   readonly dnsView: DnsView = {
+    answersFromStore: true,
     lookup: (accountId, name, type) => {
       const found = this.answeringZone(accountId, name);
       if (!found) return undefined;

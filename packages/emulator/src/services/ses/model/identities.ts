@@ -61,6 +61,11 @@ export interface IdentityView {
   tags: TagRecord[];
   /** The SOA of the public hosted zone the domain lives in, once it has been checked. */
   soa?: { PrimaryNameServer: string; AdminEmail: string; SerialNumber: number };
+  /**
+   * Whether the view was read from the store alone (no real DNS resolver was asked for the SOA), so
+   * that it stays right until the store changes (`StoreReadCache`).
+   */
+  fromStoreOnly: boolean;
 }
 
 export function notFound(name: string): NotFoundException {
@@ -188,14 +193,13 @@ export class IdentityModel {
     if (identity.type === 'EMAIL_ADDRESS') {
       dkim = this.store.identities.get(scope, domainOfAddress(identity.name))?.dkim;
     }
-    const soa =
-      identity.type === 'DOMAIN' && identity.verification.lastCheckedAt !== undefined
-        ? this.soaOf(identity)
-        : undefined;
+    const asksDns = identity.type === 'DOMAIN' && identity.verification.lastCheckedAt !== undefined;
+    const soa = asksDns ? this.soaOf(identity) : undefined;
     return {
       identity,
       dkim,
       soa,
+      fromStoreOnly: !asksDns || this.ctx.dns.answersFromStore === true,
       policies: this.store.policies.all(scope, identity.name),
       tags: this.store.tags.list(resourceArn(scope, 'identity', identity.name)),
     };
