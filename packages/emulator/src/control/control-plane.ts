@@ -28,6 +28,8 @@ function spokenList(items: readonly string[]): string {
  */
 export class ControlPlane {
   private readonly router = new Router();
+  /** The routes outside `/_emulator/` again (SES's `/_aws/ses`), for `owns` to test only those. */
+  private readonly outside = new Router();
   /** `GET <template>` of the endpoints open without the token (GET and HEAD). */
   private readonly open = new Set<string>();
 
@@ -39,13 +41,20 @@ export class ControlPlane {
     options: { open?: boolean } = {},
   ): this {
     this.router.add(method, template, operation, handler);
+    // Routes outside the prefix kept apart for `owns` (a template of `/_emulator/` itself also matches
+    // `/_emulator`, which is not under it).
+    if (!template.replace(/\/+$/, '').startsWith(CONTROL_PREFIX)) {
+      this.outside.add(method, template, operation, handler);
+    }
     if (options.open && method === 'GET') this.open.add(template);
     return this;
   }
 
   /** Whether a path is the control plane's: anything under `/_emulator/`, and every path it has a route at. */
   owns(rawPath: string): boolean {
-    return rawPath.startsWith(CONTROL_PREFIX) || this.router.hasRouteAt(rawPath);
+    // A path a route under the prefix answers starts with the prefix: only the others need testing
+    // (every request asks this first, most of them for a service).
+    return rawPath.startsWith(CONTROL_PREFIX) || this.outside.hasRouteAt(rawPath);
   }
 
   /** Whether a request needs the control token: all but GET/HEAD of an open endpoint. */

@@ -166,7 +166,7 @@ function countTarget(
   key: string,
   labels: readonly string[],
 ): void {
-  const target = labels.length > 0 ? labels.join('/') : '-';
+  const target = labels.length === 1 ? (labels[0] as string) : labels.length > 0 ? labels.join('/') : '-';
   const byTarget = counters[key] ?? {};
   counters[key] = byTarget;
   byTarget[target] = (byTarget[target] ?? 0) + 1;

@@ -73,7 +73,9 @@ export function browserRefusal(
       };
     }
   }
-  const type = (header(headers, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const contentType = header(headers, 'content-type') ?? '';
+  const parameters = contentType.indexOf(';');
+  const type = (parameters < 0 ? contentType : contentType.slice(0, parameters)).trim().toLowerCase();
   if (options.awsRoute && BROWSER_ONLY_TYPES.includes(type)) {
     return {
       status: 415,

@@ -223,7 +223,9 @@ export function createHandlers(model: SesModel): Record<string, Handler> {
     GetEmailIdentity: (req, p) => {
       const scope = scopeOf(req);
       const name = param(p, 'EmailIdentity');
-      const bytes = identityAnswers.read(`${scope.accountId}/${scope.region}/${name}`, () => {
+      // No account id or Region holds NUL (headers and environment variables cannot carry it), so the
+      // key is unambiguous whatever the name holds.
+      const bytes = identityAnswers.read(`${scope.accountId}\u0000${scope.region}\u0000${name}`, () => {
         const view = identities.view(scope, name);
         const text = JSON.stringify(getIdentityOutput(view));
         return { value: Buffer.from(text, 'utf8'), cacheable: view.fromStoreOnly };
