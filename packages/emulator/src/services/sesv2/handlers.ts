@@ -199,7 +199,8 @@ export function createHandlers(model: SesModel): Record<string, Handler> {
     input: { filter?: Record<string, unknown>; pageSize?: number; nextToken?: string },
   ) => {
     const scope = scopeOf(req);
-    const key = `${scope.accountId}/${scope.region}/${JSON.stringify([input.filter, input.pageSize, input.nextToken])}`;
+    // NUL cannot be in an account id or a Region (as for GetEmailIdentity's key); the rest is JSON.
+    const key = `${scope.accountId}\u0000${scope.region}\u0000${JSON.stringify([input.filter, input.pageSize, input.nextToken])}`;
     return listAnswers.read(key, () => {
       const page = identities.list(scope, input);
       const out: Wire<ListEmailIdentitiesResponse> = {
