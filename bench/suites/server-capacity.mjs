@@ -456,7 +456,7 @@ async function identityRows(config, tools, motoVersion, tmp) {
         ours: upsertOurs,
         theirs: upsertTheirs,
         ceiling,
-        note: `${common}. One public hosted zone on each side, a new A record per request, measured before the create row (the account then holds ${(100 + bigList).toLocaleString('en-US')} identities: in the emulator every record change starts a verification run over the account, see the findings).${motoRoute53Failure ? ` moto's Route 53 could not take the load: ${motoRoute53Failure}, so the row is the emulator alone` : ''}`,
+        note: `${common}. One public hosted zone on each side, a new A record per request, measured before the create row (the account then holds ${(100 + bigList).toLocaleString('en-US')} identities; in the emulator a record change re-checks only the identities whose records it names, see the findings).${motoRoute53Failure ? ` moto's Route 53 could not take the load: ${motoRoute53Failure}, so the row is the emulator alone` : ''}`,
       }),
     );
 

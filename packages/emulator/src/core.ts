@@ -25,8 +25,13 @@ export interface EmulatorConfig {
 }
 
 export interface EmulatorEvents {
-  /** Route 53 records of an account changed (the engine re-checks that account's identities). */
-  'dns-changed': [accountId: string];
+  /**
+   * Route 53 records of an account changed (the engine re-checks that account's identities): `names`
+   * are the record names a change batch wrote (FQDN, lowercase, trailing dot), so only identities
+   * whose checks look one of them up need a new look; without `names` (a zone created or deleted,
+   * which moves what answers every name below it) anything in the account may have changed.
+   */
+  'dns-changed': [accountId: string, names?: readonly string[]];
 }
 
 /** What every part of the emulator shares: the store, the clock, an event bus and the logger. */

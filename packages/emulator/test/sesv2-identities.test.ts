@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-sesv2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../src/index.js';
-import { failure, sesClient, startTestEmulator } from './helpers.js';
+import { failure, sesClient, startTestEmulator, verificationLink } from './helpers.js';
 
 describe('SES v2 email identities', () => {
   let emulator: RunningEmulator;
@@ -207,6 +207,55 @@ describe('SES v2 email identities', () => {
       new ListEmailIdentitiesCommand({ Filter: { VERIFICATION_STATUS: 'SUCCESS' } }),
     );
     expect(none.EmailIdentities).toEqual([]);
+  });
+
+  it('when identities of every status are listed page by page, then each entry says what GetEmailIdentity says', async () => {
+    const region = 'ap-south-1';
+    const regional = sesClient(emulator, region);
+    const seeded = await fetch(`${emulator.url}/_emulator/seed`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ identities: 10, regions: [region] }),
+    });
+    expect(seeded.status).toBe(200);
+    // One address moves PENDING → SUCCESS after it is listed once: the list follows the status.
+    await regional.send(new CreateEmailIdentityCommand({ EmailIdentity: 'clicks@list-status.example.com' }));
+    const before = await regional.send(
+      new ListEmailIdentitiesCommand({ Filter: { IDENTITY_NAME_CONTAINS: 'clicks@' } }),
+    );
+    expect(before.EmailIdentities).toEqual([
+      {
+        IdentityName: 'clicks@list-status.example.com',
+        IdentityType: 'EMAIL_ADDRESS',
+        SendingEnabled: false,
+        VerificationStatus: 'PENDING',
+      },
+    ]);
+    await fetch(await verificationLink(emulator, 'clicks@list-status.example.com'));
+
+    const listed = [];
+    for await (const page of paginateListEmailIdentities({ client: regional, pageSize: 3 }, {})) {
+      expect(page.EmailIdentities?.length).toBeLessThanOrEqual(3);
+      listed.push(...(page.EmailIdentities ?? []));
+    }
+    expect(listed).toHaveLength(11);
+    expect(new Set(listed.map((i) => i.VerificationStatus))).toEqual(
+      new Set(['SUCCESS', 'PENDING', 'FAILED', 'TEMPORARY_FAILURE', 'NOT_STARTED']),
+    );
+    expect(listed.at(-1)).toMatchObject({
+      IdentityName: 'clicks@list-status.example.com',
+      SendingEnabled: true,
+      VerificationStatus: 'SUCCESS',
+    });
+    for (const entry of listed) {
+      const got = await regional.send(new GetEmailIdentityCommand({ EmailIdentity: entry.IdentityName }));
+      expect(entry).toEqual({
+        IdentityName: entry.IdentityName,
+        IdentityType: got.IdentityType,
+        SendingEnabled: got.VerifiedForSendingStatus,
+        VerificationStatus: got.VerificationStatus,
+      });
+    }
   });
 
   it('when a filter value or page size is invalid, then BadRequestException names it', async () => {

@@ -31,8 +31,9 @@ export function openDatabase(dataDir?: string): Db {
 /**
  * Repositories call `db.prepare(sql)` on every call; compiling the same SQL again each time cost about
  * 70 µs of CPU per API request. Each distinct SQL text is compiled once and reused. Safe because no
- * repository iterates a statement (a reused statement cannot run while an iteration is open) or
- * switches its modes (`pluck`, `raw`, `expand`).
+ * repository iterates a statement (a reused statement cannot run while an iteration is open), and a
+ * mode (`pluck`, `raw`, `expand`) sticks to a cached statement: the one repository call that uses one
+ * (`SesIdentityRepo.list`, `pluck`) sets it on every call, on SQL text no other call shares.
  */
 function cacheStatements(db: Db): void {
   const compile = db.prepare.bind(db);

@@ -188,6 +188,21 @@ export class Route53Repo {
     ).map((row) => JSON.parse(row.record_json) as RecordSetData);
   }
 
+  /**
+   * The record sets at any of `names` (with trailing dot), every type: one indexed query however many
+   * names (a change batch reads its names this way, not the whole zone).
+   */
+  recordSetsAtNames(zoneId: string, names: readonly string[]): RecordSetData[] {
+    if (names.length === 0) return [];
+    return (
+      this.db
+        .prepare(
+          'SELECT record_json FROM r53_record_sets WHERE zone_id = ? AND name IN (SELECT value FROM json_each(?))',
+        )
+        .all(zoneId, JSON.stringify(names)) as { record_json: string }[]
+    ).map((row) => JSON.parse(row.record_json) as RecordSetData);
+  }
+
   findRecordSet(zoneId: string, name: string, type: string): RecordSetData[] {
     return (
       this.db

@@ -26,8 +26,11 @@ export interface SesStore {
   templates: SesTemplateRepo;
   /** Runs `work` in one SQLite transaction (nested calls join the outer one). */
   transaction<T>(work: () => T): T;
-  /** A cache of answers read from this store, dropped by any write to it (`StoreReadCache`). */
-  readCache<V>(): StoreReadCache<V>;
+  /**
+   * A cache of answers read from this store, dropped by any write to it (`StoreReadCache`); at most
+   * `maxEntries` (the cache's default when omitted).
+   */
+  readCache<V>(maxEntries?: number): StoreReadCache<V>;
 }
 
 /** `renderVerificationMail`: the SES model's wording of a stored verification email (see `SesMailboxRepo`). */
@@ -44,6 +47,6 @@ export function createSesStore(db: Db, renderVerificationMail: RenderVerificatio
     suppression: new SesSuppressionRepo(db),
     templates: new SesTemplateRepo(db),
     transaction: (work) => inTransaction(db, work),
-    readCache: () => new StoreReadCache(db),
+    readCache: (maxEntries) => new StoreReadCache(db, maxEntries),
   };
 }

@@ -228,16 +228,43 @@ function sameRecordSet(a: RecordSetData, b: RecordSetData): boolean {
 }
 
 /**
- * Applies `changes` (already shape-checked) in order to a copy of `current` and returns what to write,
- * or throws InvalidChangeBatch listing every problem (then nothing may be applied).
+ * The zone's stored record sets at any of `names` (decoded, lowercase, with the trailing dot), every
+ * type and set identifier.
+ */
+export type RecordSetsAt = (names: readonly string[]) => RecordSetData[];
+
+/**
+ * The names whose stored record sets decide a batch: each change's own name and, for an alias into
+ * this zone, its target's. Every rule of the plan reads only these (the record set a change names,
+ * the types at a name it writes, an alias target's name + type), so the plan loads them, not the zone.
+ */
+function namesBatchReads(zone: ZoneForPlan, changes: ChangeInput[]): string[] {
+  const names = new Set<string>();
+  for (const change of changes) {
+    const input = change.recordSet as RecordSetInput;
+    const parsed = parseDnsName(input.name as string);
+    if (parsed.ok) names.add(parsed.name);
+    if (input.aliasTarget && bareId(input.aliasTarget.hostedZoneId) === zone.id) {
+      const target = parseDnsName(input.aliasTarget.dnsName);
+      if (target.ok) names.add(target.name);
+    }
+  }
+  return [...names];
+}
+
+/**
+ * Applies `changes` (already shape-checked) in order to a copy of the zone's record sets at the names
+ * the batch reads (`recordSetsAt`, asked once) and returns what to write, or throws InvalidChangeBatch
+ * listing every problem (then nothing may be applied).
  */
 export function planChangeBatch(
   zone: ZoneForPlan,
-  current: RecordSetData[],
+  recordSetsAt: RecordSetsAt,
   changes: ChangeInput[],
   otherZones: AliasTargetZones = () => undefined,
 ): PlannedChange[] {
   const zoneShown = presentDnsName(zone.name);
+  const current = recordSetsAt(namesBatchReads(zone, changes));
   const working = new Map(current.map((r) => [keyOf(r), r]));
   // How many record sets the working zone holds per name + type (alias targets are looked up by that).
   const setsByNameType = new Map<string, number>();
@@ -250,7 +277,7 @@ export function planChangeBatch(
     hasRecordSet: (name, type) => (setsByNameType.get(nameTypeKey({ name, type })) ?? 0) > 0,
   };
   // Per record set: how many changes named it and the first one's action (all the repeat rule needs).
-  // Every step below is a map lookup, so planning is linear in the batch plus the zone.
+  // Every step below is a map lookup, so planning is linear in the batch and the record sets it reads.
   const seenByKey = new Map<string, { count: number; first: ChangeAction }>();
   const touchedNames = new Map<string, string>();
   const planned: PlannedChange[] = [];
@@ -406,7 +433,8 @@ function cnameConflicts(
   touchedNames: Map<string, string>,
   zoneShown: string,
 ): string[] {
-  // The types at each touched name, from one pass over the zone as the batch leaves it.
+  // The types at each touched name, from one pass over the record sets read (every one at a touched
+  // name), as the batch leaves them.
   const typesAt = new Map<string, Set<string>>();
   for (const name of touchedNames.keys()) typesAt.set(name, new Set());
   for (const record of working.values()) typesAt.get(record.name)?.add(record.type);

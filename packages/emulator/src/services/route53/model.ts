@@ -276,7 +276,7 @@ export class Route53Model {
     const targetZones = new Map<string, AliasTargetZone | undefined>();
     const plan: PlannedChange[] = planChangeBatch(
       zone,
-      this.repo.listRecordSets(zone.id),
+      (names) => this.repo.recordSetsAtNames(zone.id, names),
       batch.changes,
       (targetZoneId) => {
         // One lookup per target zone per batch (40,000 aliases to one zone ask once).
@@ -300,7 +300,7 @@ export class Route53Model {
       }
       return this.recordChange(accountId, this.clock.now(), batch.comment);
     });
-    this.events.emit('dns-changed', accountId);
+    this.events.emit('dns-changed', accountId, [...new Set(plan.map((p) => p.recordSet.name))]);
     return this.changeInfo(change);
   }
 

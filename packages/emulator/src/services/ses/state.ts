@@ -47,14 +47,16 @@ export function createSesState(
   const model = createSesModel(ctx, deps.topics);
   const engine = new VerificationEngine(ctx);
   const unsubscribe: Array<() => void> = [];
-  const runInBackground = (accountId: string | undefined, reason: RunReason) => {
+  const runInBackground = (accountId: string | undefined, reason: RunReason, names?: readonly string[]) => {
     engine
-      .runResolved(accountId, reason)
+      .runResolved(accountId, reason, names)
       .catch((err: unknown) =>
         core.logger.error({ err, accountId, reason }, 'emulator: verification engine run failed'),
       );
   };
-  const onDnsChanged = (accountId: string) => runInBackground(accountId, 'dns');
+  // A change batch names the records it wrote: only identities whose checks ask those are re-checked.
+  const onDnsChanged = (accountId: string, names?: readonly string[]) =>
+    runInBackground(accountId, 'dns', names);
 
   return {
     model,

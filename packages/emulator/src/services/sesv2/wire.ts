@@ -5,6 +5,7 @@ import type {
   GetEmailIdentityResponse,
   IdentityInfo,
 } from '@aws-sdk/client-sesv2';
+import type { IdentitySummary } from '../../store/ses-identity-repo.js';
 import type { DkimState, IdentityRecord } from '../../store/ses-records.js';
 import { replicaOrigin } from '../ses/dkim-regions.js';
 import type { IdentityView } from '../ses/model/identities.js';
@@ -98,11 +99,11 @@ export function getIdentityOutput(view: IdentityView): Wire<GetEmailIdentityResp
   };
 }
 
-export function identityInfo(identity: IdentityRecord): Wire<IdentityInfo> {
+export function identityInfo(identity: IdentitySummary): Wire<IdentityInfo> {
   return {
     IdentityType: identity.type,
     IdentityName: identity.name,
-    SendingEnabled: identity.verification.status === 'SUCCESS',
-    VerificationStatus: identity.verification.status,
+    SendingEnabled: identity.verificationStatus === 'SUCCESS',
+    VerificationStatus: identity.verificationStatus,
   };
 }

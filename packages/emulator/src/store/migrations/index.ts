@@ -11,6 +11,7 @@ import { stsCredentials } from './010-sts-credentials.js';
 import { quotaCounts } from './011-quota-counts.js';
 import { createPathIndexes } from './012-create-path-indexes.js';
 import { sendPathRowids } from './013-send-path-rowids.js';
+import { identityMailFromDomain } from './014-identity-mail-from-domain.js';
 
 /** Every schema migration, one module each; add new ones at the end. */
 export const migrations: Migration[] = [
@@ -26,4 +27,5 @@ export const migrations: Migration[] = [
   quotaCounts,
   createPathIndexes,
   sendPathRowids,
+  identityMailFromDomain,
 ];

@@ -1,5 +1,5 @@
 import type { BehaviorOnMxFailure, DkimSigningKeyLength, VerificationStatus } from '@aws-sdk/client-sesv2';
-import type { IdentityFilter } from '../../../store/ses-identity-repo.js';
+import type { IdentityFilter, IdentitySummary } from '../../../store/ses-identity-repo.js';
 import type { DkimState, IdentityRecord, Scope, TagRecord } from '../../../store/ses-records.js';
 import { KEY_LENGTH_CHANGE_INTERVAL_MS } from '../verification/dkim-key-rotation.js';
 import { evaluateIdentity } from '../verification/evaluate.js';
@@ -233,7 +233,7 @@ export class IdentityModel {
   list(
     scope: Scope,
     input: { filter?: Record<string, unknown>; pageSize?: number; nextToken?: string },
-  ): { items: IdentityRecord[]; nextToken?: string } {
+  ): { items: IdentitySummary[]; nextToken?: string } {
     const page = pageRequest('identities', input.pageSize, input.nextToken);
     const filter: IdentityFilter = {};
     for (const [key, value] of Object.entries(input.filter ?? {})) {

@@ -3,6 +3,7 @@ import type { DnsView } from '../../../dns/dns-view.js';
 import type { EmulatorLogger } from '../../../logger.js';
 import type { IdentityRecord } from '../../../store/ses-records.js';
 import type { SesStore } from '../../../store/ses-store.js';
+import { normalizeDnsName } from './dns-checks.js';
 import { deadlinePassed, evaluateIdentity, statusChanged } from './evaluate.js';
 import { DNS_SEARCH_WINDOW_MS, EMAIL_LINK_VALIDITY_MS } from './transitions.js';
 
@@ -25,8 +26,9 @@ export interface VerificationEngineDeps {
 
 /**
  * Why the engine runs: `dns` after Route 53 records of an account changed (every live identity of
- * the account is looked up again), `time` on the real-time timer and after clock changes (only the
- * identities whose 72-h / 24-h window has run out are evaluated, so a big store stays cheap).
+ * the account is looked up again, or with `names` only those whose checks ask one of them), `time`
+ * on the real-time timer and after clock changes (only the identities whose 72-h / 24-h window has
+ * run out are evaluated, so a big store stays cheap).
  */
 export type RunReason = 'dns' | 'time';
 
@@ -42,8 +44,16 @@ export class VerificationEngine {
 
   constructor(private readonly deps: VerificationEngineDeps) {}
 
-  /** One pass over the identities still being checked (of one account, or all); returns how many changed status. */
-  run(accountId?: string, reason: RunReason = 'dns'): number {
+  /**
+   * One pass over the identities still being checked (of one account, or all); returns how many
+   * changed status. `names` (a `dns` pass of one account): the DNS names (FQDN, trailing dot
+   * optional) whose records changed; only identities whose checks may ask one of them are
+   * evaluated, so a record change costs what it can move, not the account's size. The others would
+   * observe exactly what they did before, so their statuses could not move; what a full pass would
+   * also have done to them (a 72-h / 24-h deadline, a key rotation, a 5-minute check timestamp) is
+   * the time passes' work, which run on every clock change and every 5 s.
+   */
+  run(accountId?: string, reason: RunReason = 'dns', names?: readonly string[]): number {
     if (this.deferring) {
       if (reason === 'dns') this.deferredRun = true;
       return 0;
@@ -61,7 +71,9 @@ export class VerificationEngine {
               emailWindowMs: EMAIL_LINK_VALIDITY_MS,
               dnsWindowMs: DNS_SEARCH_WINDOW_MS,
             })
-          : store.identities.listNeedingChecks(accountId);
+          : accountId !== undefined && names
+            ? store.identities.listNeedingChecksAt(accountId, names.map(normalizeDnsName))
+            : store.identities.listNeedingChecks(accountId);
       for (const identity of candidates) {
         if (reason === 'time' && !deadlinePassed(identity, now)) continue;
         const next = evaluateIdentity(identity, dns, mode, now);
@@ -82,9 +94,9 @@ export class VerificationEngine {
    * A pass that first resolves the DNS names it needs (resolver mode), queued after any pass still
    * resolving; with the store view it is just `run`. Resolves to how many identities changed status.
    */
-  runResolved(accountId?: string, reason: RunReason = 'dns'): Promise<number> {
+  runResolved(accountId?: string, reason: RunReason = 'dns', names?: readonly string[]): Promise<number> {
     const { prefetch } = this.deps;
-    if (!prefetch) return Promise.resolve(this.run(accountId, reason));
+    if (!prefetch) return Promise.resolve(this.run(accountId, reason, names));
     // With a resolver, records can change outside the emulator: every pass is a full check.
     const pass = async () => {
       await prefetch(this.deps.store.identities.listNeedingChecks(accountId));
