@@ -1,5 +1,7 @@
+import dgram from 'node:dgram';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -161,7 +163,54 @@ export function startCeilingServer(answerFile) {
  * 127.0.0.1:`port`: in the foreground, no /etc/dnsmasq.conf, no /etc/hosts, no resolv.conf, no
  * upstream (a name of `domain` it does not hold is NXDOMAIN, never forwarded).
  */
-export async function startDnsmasq({ binary, hostsFile, domain, port }) {
+/** Binds `socket` to 127.0.0.1:`port` and closes it again: whether the port was free. */
+function portIsFree(socket, port) {
+  return new Promise((resolve) => {
+    socket.once('error', () => resolve(false));
+    const bound = () => socket.close(() => resolve(true));
+    if (socket instanceof net.Server) socket.listen(port, '127.0.0.1', bound);
+    else socket.bind(port, '127.0.0.1', bound);
+  });
+}
+
+/**
+ * A loopback port free for UDP and TCP alike (dnsmasq listens on both): the kernel's pick for UDP,
+ * checked for TCP, where other tests running beside the bench hold many ephemeral ports.
+ */
+async function freeDnsPort() {
+  for (;;) {
+    const port = await new Promise((resolve, reject) => {
+      const socket = dgram.createSocket('udp4');
+      socket.once('error', reject);
+      socket.bind(0, '127.0.0.1', () => {
+        const picked = socket.address().port;
+        socket.close(() => resolve(picked));
+      });
+    });
+    if (await portIsFree(net.createServer(), port)) return port;
+  }
+}
+
+/** How many times dnsmasq is started on a new port when the one picked was taken meanwhile. */
+const DNSMASQ_PORT_TRIES = 5;
+
+/**
+ * dnsmasq serving `hostsFile` for `domain` on a free loopback port. A port can still be taken between
+ * the check and dnsmasq's bind (CI runs other suites at the same time), so "Address already in use"
+ * means another port, not a failed run.
+ */
+export async function startDnsmasq({ binary, hostsFile, domain }) {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freeDnsPort();
+    try {
+      return await startDnsmasqOn({ binary, hostsFile, domain, port });
+    } catch (error) {
+      if (attempt >= DNSMASQ_PORT_TRIES || !/Address already in use/.test(error.message)) throw error;
+    }
+  }
+}
+
+async function startDnsmasqOn({ binary, hostsFile, domain, port }) {
   const server = await startServer({
     name: 'dnsmasq',
     command: binary,

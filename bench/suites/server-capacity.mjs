@@ -4,7 +4,6 @@
 // SDK", do that). A bare Node `http` server answering the emulator's own GetEmailIdentity bytes is the
 // ceiling every emulator row also reads against.
 
-import dgram from 'node:dgram';
 import { Resolver } from 'node:dns/promises';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -251,17 +250,6 @@ async function checkDnsAnswer(port, who) {
   if (answer.join() !== '192.0.2.42') throw new Error(`${who} answered ${answer.join()} for host-41`);
 }
 
-function freeUdpPort() {
-  return new Promise((resolve, reject) => {
-    const socket = dgram.createSocket('udp4');
-    socket.once('error', reject);
-    socket.bind(0, '127.0.0.1', () => {
-      const { port } = socket.address();
-      socket.close(() => resolve(port));
-    });
-  });
-}
-
 function wrkSide(name, server, wrk, seconds, argsFor) {
   return {
     name,
@@ -487,7 +475,6 @@ async function identityRows(config, tools, motoVersion, tmp) {
         binary: tools.paths.dnsmasq,
         hostsFile,
         domain: DNS_DOMAIN,
-        port: await freeUdpPort(),
       });
       const dnsSides = [
         { name: 'emulator', port: emulator.dnsPort, pid: emulator.pid },
